@@ -1,0 +1,195 @@
+package dev.leash.risk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides whether a proposed parameter version may replace the current one.
+ *
+ * <p>Risk goes down at once and up only slowly: every field must lie inside the {@link Limits}; a change that
+ * raises risk must stay within the per-update steps, wait out the cooldown since the last accepted increase, fit
+ * in the rolling daily count, and keep {@code max_position_pct} within the drift cap. Rejections are values, one
+ * {@link Violation} per offending field; this class never throws for a bad proposal. Time is an argument.
+ */
+public final class ParamPolicy {
+
+    private final Limits limits;
+
+    public ParamPolicy(Limits limits) {
+        this.limits = limits;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Evaluates {@code candidate} (a whole parameter set; its version, author and time are ignored) against
+     * {@code current}.
+     *
+     * @return accepted with {@code candidate} stamped as version {@code current.version() + 1}, or rejected
+     */
+    public Verdict evaluate(Params current, Params candidate, String author, String rationale, Instant now,
+                            ChangeLog log) {
+        Map<String, Violation> byField = new LinkedHashMap<>();
+        checkAuthorship(author, rationale, byField);
+        for (Violation v : validate(candidate)) {
+            byField.putIfAbsent(v.field(), v);
+        }
+        Set<String> raised = RiskIncrease.fields(current, candidate);
+        checkSteps(current, candidate, byField);
+        if (!raised.isEmpty()) {
+            checkIncreaseRules(current, candidate, raised, now, log, byField);
+        }
+        if (!byField.isEmpty()) {
+            return new Verdict(current, new ArrayList<>(byField.values()), raised);
+        }
+        return new Verdict(candidate.stamped(current.version() + 1, author.strip(), rationale.strip(), now),
+                List.of(), raised);
+    }
+
+    /**
+     * Checks a whole parameter set against the limits alone (finite values, precision, bounds, allowlist, symbol
+     * count): what an operator's rollback or reset must satisfy, and what the inner loop assumes.
+     */
+    public List<Violation> validate(Params p) {
+        List<Violation> out = new ArrayList<>();
+        checkNumber("max_position_pct", p.maxPositionPct(), limits.maxPositionPct(), out);
+        checkNumber("stop_loss_pct", p.stopLossPct(), limits.stopLossPct(), out);
+        if (p.takeProfitPct() != null) {
+            checkNumber("take_profit_pct", p.takeProfitPct(), limits.takeProfitPct(), out);
+        }
+        checkNumber("breakout_lookback", p.breakoutLookback(), limits.breakoutLookback(), out);
+        checkNumber("max_leverage", p.maxLeverage(), limits.maxLeverage(), out);
+        checkNumber("daily_loss_limit_pct", p.dailyLossLimitPct(), limits.dailyLossLimitPct(), out);
+        int enabled = 0;
+        for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
+            String symbol = e.getKey();
+            String field = "symbols." + symbol;
+            if (!Symbols.isWellFormed(symbol)) {
+                out.add(new Violation(field, Rule.INVALID, "'" + symbol + "' is not a symbol"));
+                continue;
+            }
+            if (!limits.allowlist().contains(symbol)) {
+                out.add(new Violation(field, Rule.ALLOWLIST, symbol + " is not on the operator's allowlist "
+                        + limits.allowlist()));
+                continue;
+            }
+            checkNumber(field + ".size_multiplier", e.getValue().sizeMultiplier(), limits.sizeMultiplier(), out);
+            if (e.getValue().enabled()) {
+                enabled++;
+            }
+        }
+        if (enabled > limits.maxEnabledSymbols()) {
+            out.add(new Violation("symbols", Rule.SYMBOL_COUNT, enabled + " symbols enabled; at most "
+                    + limits.maxEnabledSymbols() + " may be"));
+        }
+        return out;
+    }
+
+    private static void checkAuthorship(String author, String rationale, Map<String, Violation> out) {
+        if (author == null || author.isBlank()) {
+            out.put("updated_by", new Violation("updated_by", Rule.AUTHOR, "an author is required"));
+        } else if (author.length() > Ceilings.MAX_AUTHOR_CHARS) {
+            out.put("updated_by", new Violation("updated_by", Rule.AUTHOR, "longer than "
+                    + Ceilings.MAX_AUTHOR_CHARS + " characters"));
+        }
+        if (rationale == null || rationale.isBlank()) {
+            out.put("rationale", new Violation("rationale", Rule.RATIONALE,
+                    "a non-empty rationale is required for every change"));
+        } else if (rationale.length() > Ceilings.MAX_RATIONALE_CHARS) {
+            out.put("rationale", new Violation("rationale", Rule.RATIONALE, "longer than "
+                    + Ceilings.MAX_RATIONALE_CHARS + " characters"));
+        }
+    }
+
+    private static void checkNumber(String field, double value, Range range, List<Violation> out) {
+        if (!Double.isFinite(value)) {
+            out.add(new Violation(field, Rule.NOT_FINITE, "must be a finite number, got " + value));
+        } else if (!range.contains(value)) {
+            out.add(new Violation(field, Rule.BOUNDS, Numbers.format(value) + " is outside " + range));
+        } else if (!Numbers.hasAllowedPrecision(value)) {
+            out.add(new Violation(field, Rule.PRECISION, Numbers.format(value) + " has more than "
+                    + Numbers.DECIMALS + " decimal places"));
+        }
+    }
+
+    private static void checkSteps(Params cur, Params cand, Map<String, Violation> out) {
+        checkRise(out, "max_position_pct", cur.maxPositionPct(), cand.maxPositionPct(),
+                Ceilings.MAX_POSITION_PCT_STEP);
+        checkRise(out, "stop_loss_pct", cur.stopLossPct(), cand.stopLossPct(), Ceilings.STOP_LOSS_PCT_STEP);
+        checkRise(out, "max_leverage", cur.maxLeverage(), cand.maxLeverage(), Ceilings.MAX_LEVERAGE_STEP);
+        checkRise(out, "daily_loss_limit_pct", cur.dailyLossLimitPct(), cand.dailyLossLimitPct(),
+                Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
+        for (Map.Entry<String, SymbolParams> e : cand.symbols().entrySet()) {
+            SymbolParams was = cur.symbols().get(e.getKey());
+            double before = was == null ? 0.0 : was.sizeMultiplier();
+            checkRise(out, "symbols." + e.getKey() + ".size_multiplier", before, e.getValue().sizeMultiplier(),
+                    Ceilings.SIZE_MULTIPLIER_STEP);
+        }
+        long before = cur.breakoutLookback();
+        long after = cand.breakoutLookback();
+        // |after - before| <= 50 % of before, in integers: 2 * |after - before| <= before.
+        if (!out.containsKey("breakout_lookback") && 2 * Math.abs(after - before) > before) {
+            out.put("breakout_lookback", new Violation("breakout_lookback", Rule.STEP, "change from " + before
+                    + " to " + after + " bars exceeds the per-update limit of +-50%"));
+        }
+    }
+
+    private static void checkRise(Map<String, Violation> out, String field, double before, double after,
+                                  double maxStep) {
+        if (out.containsKey(field) || !(after > before)) {
+            return;
+        }
+        if (Numbers.units(after) - Numbers.units(before) > Numbers.units(maxStep)) {
+            out.put(field, new Violation(field, Rule.STEP, "rise from " + Numbers.format(before) + " to "
+                    + Numbers.format(after) + " exceeds the per-update limit of +" + Numbers.format(maxStep)));
+        }
+    }
+
+    private static void checkIncreaseRules(Params cur, Params cand, Set<String> raised, Instant now, ChangeLog log,
+                                           Map<String, Violation> out) {
+        if (raised.contains("max_position_pct")) {
+            Instant windowStart = now.minus(Ceilings.INCREASE_WINDOW);
+            double lowest = log.lowestMaxPositionPctSince(windowStart, cur.maxPositionPct());
+            if (Numbers.units(cand.maxPositionPct()) - Numbers.units(lowest)
+                    > Numbers.units(Ceilings.MAX_POSITION_PCT_DRIFT)) {
+                out.putIfAbsent("max_position_pct", new Violation("max_position_pct", Rule.DRIFT,
+                        Numbers.format(cand.maxPositionPct()) + " is more than "
+                                + Numbers.format(Ceilings.MAX_POSITION_PCT_DRIFT) + " points above "
+                                + Numbers.format(lowest) + ", the lowest value in the last 24 h"));
+            }
+        }
+        Instant last = log.lastIncrease();
+        if (last != null && Duration.between(last, now).compareTo(Ceilings.INCREASE_COOLDOWN) < 0) {
+            Duration wait = Ceilings.INCREASE_COOLDOWN.minus(Duration.between(last, now));
+            for (String field : raised) {
+                out.putIfAbsent(field, new Violation(field, Rule.COOLDOWN, "raises risk "
+                        + describe(Duration.between(last, now)) + " after the last accepted increase at " + last
+                        + "; increases need " + describe(Ceilings.INCREASE_COOLDOWN) + ", " + describe(wait)
+                        + " to go"));
+            }
+        }
+        int recent = log.increasesBetween(now.minus(Ceilings.INCREASE_WINDOW), now);
+        if (recent >= Ceilings.MAX_INCREASES_PER_WINDOW) {
+            for (String field : raised) {
+                out.putIfAbsent(field, new Violation(field, Rule.DAILY_INCREASES, recent
+                        + " risk increases accepted in the last 24 h; at most "
+                        + Ceilings.MAX_INCREASES_PER_WINDOW + " are allowed"));
+            }
+        }
+    }
+
+    private static String describe(Duration d) {
+        long seconds = Math.max(0, d.getSeconds());
+        if (seconds >= 120) {
+            return (seconds / 60) + " min";
+        }
+        return seconds + " s";
+    }
+}

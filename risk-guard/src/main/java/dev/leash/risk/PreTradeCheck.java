@@ -1,0 +1,117 @@
+package dev.leash.risk;
+
+/**
+ * The check every order passes before it is sent.
+ *
+ * <p>Checks, in order: order sanity, trading state (and the parameters' trading mode), symbol enabled, price band
+ * against the last trade, per-order notional, daily loss limit, resulting position against
+ * {@code max_position_pct} (times a size multiplier above 1) of equity and against the hard ceiling of
+ * {@code max_position_pct} of equity, gross leverage, and the per-symbol order rate. Orders that only shrink a
+ * position without flipping it (exits, stop-losses) skip the exposure, loss and rate checks. Every limit is clamped to the {@link Limits} here again, so the check holds
+ * even for parameters outside the ceilings.
+ *
+ * <p>Allocation-free. Not thread-safe: owned by the inner loop's single thread. Time is an argument.
+ */
+public final class PreTradeCheck {
+
+    private final Limits limits;
+    private final long[][] recentOrders;
+    private final int[] next;
+
+    public PreTradeCheck(Limits limits, int symbolCount) {
+        this.limits = limits;
+        this.recentOrders = new long[symbolCount][limits.maxOrdersPerWindow()];
+        this.next = new int[symbolCount];
+        for (long[] ring : recentOrders) {
+            java.util.Arrays.fill(ring, Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * Checks an order of signed quantity {@code signedQty} (positive buys) at {@code price} for symbol index
+     * {@code symbol}; when it passes, records it against the rate limit at {@code nowMillis}.
+     */
+    public OrderReject check(int symbol, double signedQty, double price, TradingState state, RiskParams params,
+                             Exposure account, long nowMillis) {
+        if (symbol < 0 || symbol >= recentOrders.length || symbol >= params.symbolCount()
+                || !(Math.abs(signedQty) > 0) || !Double.isFinite(signedQty) || !(price > 0)
+                || !Double.isFinite(price)) {
+            return OrderReject.INVALID_ORDER;
+        }
+        if (state == TradingState.HALTED) {
+            return OrderReject.HALTED;
+        }
+        double position = account.position(symbol);
+        double resulting = position + signedQty;
+        boolean reducing = Math.abs(resulting) < Math.abs(position)
+                && Math.signum(resulting) * Math.signum(position) >= 0;
+        if (!reducing && (state == TradingState.REDUCE_ONLY || params.tradingMode() != TradingMode.ACTIVE)) {
+            return OrderReject.REDUCE_ONLY;
+        }
+        if (!reducing && !params.enabled(symbol)) {
+            return OrderReject.SYMBOL_DISABLED;
+        }
+        double last = account.lastPrice(symbol);
+        if (!(last > 0) || Math.abs(price - last) > last * limits.priceBandPct() / 100.0) {
+            return OrderReject.PRICE_BAND;
+        }
+        double notional = Math.abs(signedQty) * price;
+        if (notional > limits.maxOrderNotional()) {
+            return OrderReject.NOTIONAL_LIMIT;
+        }
+        if (reducing) {
+            return OrderReject.NONE; // exits are never held back by exposure or rate limits
+        }
+        OrderReject exposure = checkExposure(symbol, resulting, price, params, account);
+        if (exposure != OrderReject.NONE) {
+            return exposure;
+        }
+        return recordRate(symbol, nowMillis);
+    }
+
+    /** True when the loss since the start of the day has reached the (clamped) daily loss limit. */
+    public boolean dailyLossBreached(RiskParams params, Exposure account) {
+        double start = account.startOfDayEquity();
+        double limitPct = limits.dailyLossLimitPct().clamp(params.dailyLossLimitPct());
+        return start > 0 && (start - account.equity()) >= start * limitPct / 100.0;
+    }
+
+    private OrderReject checkExposure(int symbol, double resulting, double price, RiskParams params,
+                                      Exposure account) {
+        double equity = account.equity();
+        if (!(equity > 0) || dailyLossBreached(params, account)) {
+            return OrderReject.DAILY_LOSS_LIMIT;
+        }
+        double pct = limits.maxPositionPct().clamp(params.maxPositionPct());
+        double multiplier = limits.sizeMultiplier().clamp(params.sizeMultiplier(symbol));
+        double maxNotional = equity * pct / 100.0 * Math.max(1.0, multiplier);
+        double absoluteMax = equity * limits.maxPositionPct().ceiling() / 100.0;
+        double resultingNotional = Math.abs(resulting) * price;
+        if (resultingNotional > Math.min(maxNotional, absoluteMax) * (1 + 1e-9)) {
+            return OrderReject.POSITION_LIMIT;
+        }
+        double gross = resultingNotional;
+        for (int i = 0; i < account.symbolCount(); i++) {
+            if (i != symbol) {
+                gross += Math.abs(account.position(i)) * account.lastPrice(i);
+            }
+        }
+        double leverage = limits.maxLeverage().clamp(params.maxLeverage());
+        if (gross > equity * leverage) {
+            return OrderReject.LEVERAGE_LIMIT;
+        }
+        return OrderReject.NONE;
+    }
+
+    private OrderReject recordRate(int symbol, long nowMillis) {
+        long[] ring = recentOrders[symbol];
+        int slot = next[symbol];
+        // The slot about to be overwritten holds the oldest of the last N orders.
+        if (ring[slot] != Long.MIN_VALUE && nowMillis - ring[slot] < limits.orderRateWindowMillis()) {
+            return OrderReject.RATE_LIMIT;
+        }
+        ring[slot] = nowMillis;
+        next[symbol] = (slot + 1) % ring.length;
+        return OrderReject.NONE;
+    }
+}
