@@ -1,0 +1,449 @@
+package dev.leash.params;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.params.internal.AppendLog;
+import dev.leash.params.internal.Files2;
+import dev.leash.risk.ChangeLog;
+import dev.leash.risk.ParamPolicy;
+import dev.leash.risk.Params;
+import dev.leash.risk.Rule;
+import dev.leash.risk.Verdict;
+import dev.leash.risk.Violation;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
+ * contract), {@code audit.jsonl} (every proposal and its verdict; accepted entries carry the whole version, so the
+ * journal is also the history) and {@code store.lock}.
+ *
+ * <p>Every write is evaluated by the {@link ParamPolicy}, journaled and fsynced before it returns; an accepted
+ * write then replaces {@code ai_params.json} atomically. After a crash at any instant, {@link #open} recovers the
+ * newest accepted version from the journal. One process owns a directory at a time (an exclusive file lock);
+ * within it, writes are serialized and compare-and-set on {@code version}.
+ *
+ * <p>Time is an argument of every method that needs it.
+ */
+public final class ParamStore implements AutoCloseable {
+
+    public static final String PARAMS_FILE = "ai_params.json";
+    public static final String AUDIT_FILE = "audit.jsonl";
+    public static final String LOCK_FILE = "store.lock";
+
+    private final Path dir;
+    private final ParamPolicy policy;
+    private final Params baseline;
+    private final AppendLog audit;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final List<Params> history = new ArrayList<>();
+    private final List<String> openReport = new ArrayList<>();
+    private long seq;
+    private volatile Params current;
+    private String lastRejectedText;
+
+    private ParamStore(Path dir, ParamPolicy policy, Params baseline, AppendLog audit, FileChannel lockChannel,
+                       FileLock lock) {
+        this.dir = dir;
+        this.policy = policy;
+        this.baseline = baseline;
+        this.audit = audit;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens the store in {@code dir}, creating it if needed, and recovers the last-known-good version.
+     *
+     * @param baseline the operator's baseline: the first version of a new store and the target of
+     *                 {@link #resetToBaseline}; it must satisfy the limits
+     * @throws IOException when the directory cannot be used or another process holds it
+     * @throws IllegalArgumentException when the baseline violates the limits
+     */
+    public static ParamStore open(Path dir, ParamPolicy policy, Params baseline, Instant now) throws IOException {
+        List<Violation> bad = policy.validate(baseline);
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("baseline params violate the limits: " + bad);
+        }
+        Files.createDirectories(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("the parameter store in " + dir + " is in use by another process (" + LOCK_FILE
+                    + " is locked)");
+        }
+        AppendLog.Opened opened;
+        try {
+            opened = AppendLog.recover(dir.resolve(AUDIT_FILE));
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+        ParamStore store = new ParamStore(dir, policy, baseline, opened.log(), lockChannel, lock);
+        try {
+            store.recover(opened.recovery(), now);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private void recover(AppendLog.Recovery recovery, Instant now) throws IOException {
+        if (recovery.tornBytes() > 0) {
+            openReport.add(AUDIT_FILE + ": cut a torn last line of " + recovery.tornBytes()
+                    + " bytes left by an interrupted write");
+        }
+        int lineNo = 0;
+        for (String line : recovery.lines()) {
+            lineNo++;
+            try {
+                AuditEntry e = AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line));
+                seq = Math.max(seq, e.seq());
+                if (e.createdVersion()) {
+                    history.add(e.params());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                openReport.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
+            }
+        }
+        if (history.isEmpty()) {
+            initialize(now);
+            return;
+        }
+        current = history.get(history.size() - 1);
+        Path file = dir.resolve(PARAMS_FILE);
+        ParamsJson.Parsed onDisk = readFile(file);
+        if (onDisk != null && onDisk.ok() && onDisk.params().version() < current.version()
+                && history.stream().anyMatch(h -> h.equals(onDisk.params()))) {
+            // A crash between the journal append and the rename: finish the write the journal already holds.
+            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
+            openReport.add(PARAMS_FILE + ": brought from version " + onDisk.params().version() + " up to version "
+                    + current.version() + " from the journal");
+        } else if (onDisk == null) {
+            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
+            openReport.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
+        }
+    }
+
+    private void initialize(Instant now) throws IOException {
+        Path file = dir.resolve(PARAMS_FILE);
+        ParamsJson.Parsed onDisk = readFile(file);
+        if (onDisk != null && onDisk.ok() && policy.validate(onDisk.params()).isEmpty()) {
+            Params imported = onDisk.params();
+            appendVersion(AuditEntry.Kind.IMPORT, imported, "imported existing " + PARAMS_FILE, now);
+            return;
+        }
+        if (onDisk != null) {
+            openReport.add(PARAMS_FILE + ": existing file not imported (" + describe(onDisk, file) + "); starting from the baseline");
+        }
+        appendVersion(AuditEntry.Kind.INIT, baseline.stamped(Math.max(1, baseline.version()), "operator", "baseline",
+                now), "baseline", now);
+    }
+
+    private void appendVersion(AuditEntry.Kind kind, Params p, String rationale, Instant now) throws IOException {
+        Params stamped = p.stamped(p.version(), p.updatedBy().isBlank() ? "operator" : p.updatedBy(),
+                p.rationale().isBlank() ? rationale : p.rationale(), p.updatedAt());
+        AuditEntry e = new AuditEntry(++seq, now, kind, stamped.updatedBy(), stamped.rationale(), 0, null, null,
+                List.of(), AuditEntry.Verdict.ACCEPTED, List.of(), stamped.version(), false, stamped);
+        commit(e);
+    }
+
+    /** The last-known-good parameters: what the gateway trades on. */
+    public Params current() {
+        return current;
+    }
+
+    /** The operator's baseline. */
+    public Params baseline() {
+        return baseline;
+    }
+
+    public ParamPolicy policy() {
+        return policy;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Problems found and repaired while opening: torn journal tail, stale or missing file. */
+    public List<String> openReport() {
+        return List.copyOf(openReport);
+    }
+
+    /** Every accepted version, oldest first. */
+    public synchronized List<Params> history() {
+        return List.copyOf(history);
+    }
+
+    /** The accepted changes, for the increase rules and for callers that explain them. */
+    public synchronized ChangeLog changeLog() {
+        return ChangeLog.of(history);
+    }
+
+    /**
+     * Proposes {@code changes} (a partial {@code ai_params.json} object) on behalf of {@code author}.
+     *
+     * @param expectedVersion the version the author saw; a mismatch is a journaled conflict. Null to apply to
+     *                        whatever is current.
+     * @param dryRun evaluate and journal the verdict, change nothing else
+     */
+    public synchronized WriteResult propose(Long expectedVersion, JsonNode changes, String author, String rationale,
+                                            boolean dryRun, Instant now) throws IOException {
+        Params cur = current;
+        if (expectedVersion != null && expectedVersion != cur.version()) {
+            Violation v = new Violation("version", Rule.VERSION_CONFLICT, "expected version " + expectedVersion
+                    + " but version " + cur.version() + " is current; read the params again and re-propose");
+            return journalRejection(AuditEntry.Kind.PROPOSAL, author, rationale, expectedVersion, changes,
+                    List.of(), AuditEntry.Verdict.CONFLICT, List.of(v), dryRun, now);
+        }
+        ParamsJson.Parsed parsed = ParamsJson.applyChanges(cur, changes);
+        if (!parsed.ok()) {
+            List<Violation> reasons = new ArrayList<>(parsed.violations());
+            reasons.addAll(authorshipOnly(author, rationale, cur, now));
+            return journalRejection(AuditEntry.Kind.PROPOSAL, author, rationale, expectedVersion, changes,
+                    List.of(), AuditEntry.Verdict.REJECTED, reasons, dryRun, now);
+        }
+        return decide(AuditEntry.Kind.PROPOSAL, cur, parsed.params(), author, rationale, expectedVersion, changes,
+                dryRun, now);
+    }
+
+    /** Proposes the content of accepted version {@code version} again, through the same policy. */
+    public synchronized WriteResult rollback(long version, String author, String rationale, Instant now)
+            throws IOException {
+        Params target = history.stream().filter(p -> p.version() == version).findFirst().orElse(null);
+        ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("rollback_to", version);
+        if (target == null) {
+            Violation v = new Violation("version", Rule.INVALID, "no accepted version " + version + "; versions are "
+                    + history.get(0).version() + ".." + current.version());
+            return journalRejection(AuditEntry.Kind.ROLLBACK, author, rationale, null, changes, List.of(),
+                    AuditEntry.Verdict.REJECTED, List.of(v), false, now);
+        }
+        return decide(AuditEntry.Kind.ROLLBACK, current, target, author, rationale, null, changes, false, now);
+    }
+
+    /**
+     * Resets to the operator's baseline. This is the operator's scheduled action, so it is checked against the
+     * limits but not against the step and cooldown rules.
+     */
+    public synchronized WriteResult resetToBaseline(String author, String rationale, Instant now) throws IOException {
+        Params cur = current;
+        List<Violation> bad = new ArrayList<>(policy.validate(baseline));
+        bad.addAll(authorshipOnly(author, rationale, cur, now));
+        ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("reset_to_baseline", true);
+        List<FieldChange> diff = FieldChange.between(cur, baseline);
+        if (!bad.isEmpty()) {
+            return journalRejection(AuditEntry.Kind.RESET, author, rationale, null, changes, diff,
+                    AuditEntry.Verdict.REJECTED, bad, false, now);
+        }
+        Params next = baseline.stamped(cur.version() + 1, author.strip(), rationale.strip(), now);
+        AuditEntry e = new AuditEntry(++seq, now, AuditEntry.Kind.RESET, author, rationale, cur.version(), null,
+                changes, diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), false, next);
+        commit(e);
+        return new WriteResult(e, current);
+    }
+
+    /**
+     * Reads {@code ai_params.json} as the middle loop does. A hand edit (a newer version, or the same version with
+     * other values) is evaluated by the policy like any proposal; a missing, unparsable, stale or rejected file
+     * leaves the last-known-good parameters in force and is reported. Never throws for a bad file.
+     */
+    public synchronized LoadResult reload(Instant now) {
+        Path file = dir.resolve(PARAMS_FILE);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return keep(PARAMS_FILE + " is missing; keeping last-known-good version " + current.version());
+        } catch (IOException | RuntimeException e) {
+            return keep(PARAMS_FILE + " cannot be read (" + e.getMessage() + "); keeping last-known-good version "
+                    + current.version());
+        }
+        ParamsJson.JsonParse tree = ParamsJson.readTree(text);
+        if (tree.error() != null) {
+            return keep(PARAMS_FILE + ": " + tree.error().message() + "; keeping last-known-good version "
+                    + current.version());
+        }
+        ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
+        if (!parsed.ok()) {
+            return keep(PARAMS_FILE + ": " + join(parsed.violations()) + "; keeping last-known-good version "
+                    + current.version());
+        }
+        Params onDisk = parsed.params();
+        Params cur = current;
+        if (onDisk.version() == cur.version() && onDisk.sameValuesAs(cur)) {
+            return new LoadResult(cur, false, List.of());
+        }
+        if (onDisk.version() < cur.version()) {
+            return keep(PARAMS_FILE + ": version " + onDisk.version() + " is older than last-known-good version "
+                    + cur.version() + "; ignored");
+        }
+        if (text.equals(lastRejectedText)) {
+            return keep(PARAMS_FILE + ": the hand edit was rejected before; keeping last-known-good version "
+                    + cur.version());
+        }
+        String author = "hand-edit" + (onDisk.updatedBy().isBlank() ? "" : ":" + onDisk.updatedBy());
+        try {
+            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, cur, onDisk, author, onDisk.rationale(), null,
+                    tree.node(), false, now);
+            if (r.accepted()) {
+                return new LoadResult(current, true, List.of());
+            }
+            lastRejectedText = text;
+            return keep(PARAMS_FILE + ": hand edit rejected: " + join(r.violations())
+                    + "; keeping last-known-good version " + cur.version());
+        } catch (IOException e) {
+            return keep(PARAMS_FILE + ": hand edit could not be journaled (" + e.getMessage()
+                    + "); keeping last-known-good version " + cur.version());
+        }
+    }
+
+    /** Every journaled entry, oldest first; a torn last line is skipped and reported in the result. */
+    public static AuditLog readAudit(Path dir) throws IOException {
+        AppendLog.Recovery r = AppendLog.read(dir.resolve(AUDIT_FILE));
+        List<AuditEntry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (r.tornBytes() > 0) {
+            problems.add(AUDIT_FILE + ": skipped a torn last line of " + r.tornBytes() + " bytes");
+        }
+        int lineNo = 0;
+        for (String line : r.lines()) {
+            lineNo++;
+            try {
+                entries.add(AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line)));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
+            }
+        }
+        return new AuditLog(Collections.unmodifiableList(entries), List.copyOf(problems));
+    }
+
+    /** The journal's entries and what could not be read. */
+    public record AuditLog(List<AuditEntry> entries, List<String> problems) {
+    }
+
+    /** This store's journal. */
+    public synchronized AuditLog audit() throws IOException {
+        return readAudit(dir);
+    }
+
+    private WriteResult decide(AuditEntry.Kind kind, Params cur, Params candidate, String author, String rationale,
+                               Long expectedVersion, JsonNode changes, boolean dryRun, Instant now)
+            throws IOException {
+        Verdict verdict = policy.evaluate(cur, candidate, author, rationale, now, ChangeLog.of(history));
+        List<FieldChange> diff = FieldChange.between(cur, candidate);
+        if (!verdict.accepted()) {
+            return journalRejection(kind, author, rationale, expectedVersion, changes, diff,
+                    AuditEntry.Verdict.REJECTED, verdict.violations(), dryRun, now);
+        }
+        Params next = verdict.params();
+        AuditEntry e = new AuditEntry(++seq, now, kind, author, rationale, cur.version(), expectedVersion, changes,
+                diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), dryRun, dryRun ? null : next);
+        if (dryRun) {
+            audit.append(ParamsJson.compact(e.toJson()));
+            return new WriteResult(e, cur);
+        }
+        commit(e);
+        return new WriteResult(e, current);
+    }
+
+    /** Journals (fsync), then replaces the file (atomic), then publishes: durable before anyone sees it. */
+    private void commit(AuditEntry e) throws IOException {
+        audit.append(ParamsJson.compact(e.toJson()));
+        history.add(e.params());
+        current = e.params();
+        lastRejectedText = null;
+        Files2.writeAtomically(dir.resolve(PARAMS_FILE), ParamsJson.toText(e.params()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WriteResult journalRejection(AuditEntry.Kind kind, String author, String rationale, Long expectedVersion,
+                                         JsonNode changes, List<FieldChange> diff, AuditEntry.Verdict verdict,
+                                         List<Violation> reasons, boolean dryRun, Instant now) throws IOException {
+        Params cur = current;
+        AuditEntry e = new AuditEntry(++seq, now, kind, Objects.toString(author, ""), Objects.toString(rationale, ""),
+                cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null);
+        audit.append(ParamsJson.compact(e.toJson()));
+        return new WriteResult(e, cur);
+    }
+
+    private List<Violation> authorshipOnly(String author, String rationale, Params cur, Instant now) {
+        // Reuse the policy's authorship rules by evaluating a change that alters nothing else.
+        Verdict v = policy.evaluate(cur, cur, author, rationale, now, ChangeLog.of(List.of(cur)));
+        List<Violation> out = new ArrayList<>();
+        for (Violation x : v.violations()) {
+            if (x.rule() == Rule.AUTHOR || x.rule() == Rule.RATIONALE) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private LoadResult keep(String problem) {
+        return new LoadResult(current, false, List.of(problem));
+    }
+
+    private static ParamsJson.Parsed readFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        ParamsJson.JsonParse tree = ParamsJson.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        if (tree.error() != null) {
+            return new ParamsJson.Parsed(null, List.of(tree.error()));
+        }
+        return ParamsJson.parseDocument(tree.node());
+    }
+
+    private String describe(ParamsJson.Parsed parsed, Path file) {
+        if (!parsed.ok()) {
+            return join(parsed.violations());
+        }
+        return join(policy.validate(parsed.params()));
+    }
+
+    private static String join(List<Violation> vs) {
+        StringBuilder sb = new StringBuilder();
+        for (Violation v : vs) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(v.field()).append(": ").append(v.message());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            audit.close();
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                lockChannel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package dev.leash.params;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.risk.Params;
+import dev.leash.risk.Rule;
+import dev.leash.risk.SymbolParams;
+import dev.leash.risk.TradingMode;
+import dev.leash.risk.Violation;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code ai_params.json} wire format: a whole document, and a partial {@code changes} object applied to a
+ * current version. Parsing is strict (unknown fields, wrong types, duplicate keys, non-integral lookbacks are
+ * rejected) and reports problems as {@link Violation}s naming the field, never as exceptions.
+ */
+public final class ParamsJson {
+
+    /** Fields a {@code changes} object may carry. */
+    public static final Set<String> TUNABLE_FIELDS = Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct",
+            "breakout_lookback", "max_leverage", "daily_loss_limit_pct", "trading_mode", "symbols");
+    /** Fields of a whole document besides the tunable ones. */
+    public static final Set<String> METADATA_FIELDS = Set.of("version", "updated_by", "rationale", "updated_at");
+
+    private static final Set<String> SYMBOL_FIELDS = Set.of("enabled", "size_multiplier");
+    private static final double DEFAULT_SIZE_MULTIPLIER = 1.0;
+
+    /** A mapper that refuses duplicate keys, trailing tokens and non-standard numbers. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .build();
+
+    private ParamsJson() {
+    }
+
+    /** Parsed params or the problems found. */
+    public record Parsed(Params params, List<Violation> violations) {
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+    }
+
+    /** Parses JSON text into a tree; a syntax error becomes one violation on field {@code $}. */
+    public static JsonParse readTree(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                return new JsonParse(null, new Violation("$", Rule.INVALID, "empty document"));
+            }
+            return new JsonParse(node, null);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new JsonParse(null, new Violation("$", Rule.INVALID, "not valid JSON" + where + ": "
+                    + e.getOriginalMessage()));
+        }
+    }
+
+    /** A JSON tree, or why it could not be read. */
+    public record JsonParse(JsonNode node, Violation error) {
+    }
+
+    /** Writes a whole document, fields in the documented order. */
+    public static ObjectNode toJson(Params p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("version", p.version());
+        o.put("max_position_pct", p.maxPositionPct());
+        o.put("stop_loss_pct", p.stopLossPct());
+        if (p.takeProfitPct() == null) {
+            o.putNull("take_profit_pct");
+        } else {
+            o.put("take_profit_pct", p.takeProfitPct().doubleValue());
+        }
+        o.put("breakout_lookback", p.breakoutLookback());
+        o.put("max_leverage", p.maxLeverage());
+        o.put("daily_loss_limit_pct", p.dailyLossLimitPct());
+        o.put("trading_mode", p.tradingMode().wireName());
+        ObjectNode symbols = o.putObject("symbols");
+        for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
+            ObjectNode s = symbols.putObject(e.getKey());
+            s.put("enabled", e.getValue().enabled());
+            s.put("size_multiplier", e.getValue().sizeMultiplier());
+        }
+        o.put("updated_by", p.updatedBy());
+        o.put("rationale", p.rationale());
+        o.put("updated_at", p.updatedAt().toString());
+        return o;
+    }
+
+    /** Pretty JSON text of a whole document, ending with a newline. */
+    public static String toText(Params p) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(p)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize params", e);
+        }
+    }
+
+    /** Compact one-line JSON of a tree. */
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize JSON", e);
+        }
+    }
+
+    /** Parses a whole document; every field is required except {@code take_profit_pct}. */
+    public static Parsed parseDocument(JsonNode node) {
+        List<Violation> out = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            return new Parsed(null, List.of(new Violation("$", Rule.INVALID, "must be a JSON object")));
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!TUNABLE_FIELDS.contains(f) && !METADATA_FIELDS.contains(f)) {
+                out.add(new Violation(f, Rule.INVALID, "unknown field"));
+            }
+        }
+        long version = integer(node, "version", true, out, 1, Long.MAX_VALUE);
+        double maxPos = number(node, "max_position_pct", true, out);
+        double stop = number(node, "stop_loss_pct", true, out);
+        Double tp = optionalNumber(node, "take_profit_pct", out);
+        long lookback = integer(node, "breakout_lookback", true, out, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        double lev = number(node, "max_leverage", true, out);
+        double dll = number(node, "daily_loss_limit_pct", true, out);
+        TradingMode mode = mode(node, true, out);
+        Map<String, SymbolParams> symbols = new TreeMap<>();
+        JsonNode syms = node.get("symbols");
+        if (syms == null) {
+            out.add(new Violation("symbols", Rule.INVALID, "required"));
+        } else {
+            applySymbols(syms, symbols, out);
+        }
+        String by = text(node, "updated_by", out);
+        String why = text(node, "rationale", out);
+        Instant at = instant(node, out);
+        if (!out.isEmpty()) {
+            return new Parsed(null, out);
+        }
+        return new Parsed(new Params(version, maxPos, stop, tp, (int) lookback, lev, dll, mode, new TreeMap<>(symbols),
+                by, why, at), List.of());
+    }
+
+    /**
+     * Applies a partial {@code changes} object to {@code current}. Symbols merge per field: a new symbol starts
+     * disabled with multiplier 1.0 unless the change says otherwise. {@code take_profit_pct: null} turns
+     * take-profit off.
+     */
+    public static Parsed applyChanges(Params current, JsonNode changes) {
+        List<Violation> out = new ArrayList<>();
+        if (changes == null || !changes.isObject()) {
+            return new Parsed(null, List.of(new Violation("changes", Rule.INVALID, "must be a JSON object")));
+        }
+        if (changes.isEmpty()) {
+            return new Parsed(null, List.of(new Violation("changes", Rule.INVALID, "proposes no change")));
+        }
+        for (Iterator<String> it = changes.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!TUNABLE_FIELDS.contains(f)) {
+                out.add(new Violation(f, Rule.INVALID, METADATA_FIELDS.contains(f)
+                        ? "is set by the store, not by a change" : "unknown field; tunable fields are "
+                        + new java.util.TreeSet<>(TUNABLE_FIELDS)));
+            }
+        }
+        double maxPos = changes.has("max_position_pct") ? number(changes, "max_position_pct", true, out)
+                : current.maxPositionPct();
+        double stop = changes.has("stop_loss_pct") ? number(changes, "stop_loss_pct", true, out)
+                : current.stopLossPct();
+        Double tp = changes.has("take_profit_pct") ? optionalNumber(changes, "take_profit_pct", out)
+                : current.takeProfitPct();
+        long lookback = changes.has("breakout_lookback")
+                ? integer(changes, "breakout_lookback", true, out, Integer.MIN_VALUE, Integer.MAX_VALUE)
+                : current.breakoutLookback();
+        double lev = changes.has("max_leverage") ? number(changes, "max_leverage", true, out) : current.maxLeverage();
+        double dll = changes.has("daily_loss_limit_pct") ? number(changes, "daily_loss_limit_pct", true, out)
+                : current.dailyLossLimitPct();
+        TradingMode mode = changes.has("trading_mode") ? mode(changes, true, out) : current.tradingMode();
+        Map<String, SymbolParams> symbols = new TreeMap<>(current.symbols());
+        if (changes.has("symbols")) {
+            applySymbols(changes.get("symbols"), symbols, out);
+        }
+        if (!out.isEmpty()) {
+            return new Parsed(null, out);
+        }
+        Params candidate = new Params(current.version(), maxPos, stop, tp, (int) lookback, lev, dll, mode,
+                new TreeMap<>(symbols), current.updatedBy(), current.rationale(), current.updatedAt());
+        if (candidate.sameValuesAs(current)) {
+            return new Parsed(null, List.of(new Violation("changes", Rule.INVALID,
+                    "leaves every value as it is")));
+        }
+        return new Parsed(candidate, List.of());
+    }
+
+    private static void applySymbols(JsonNode syms, Map<String, SymbolParams> symbols, List<Violation> out) {
+        if (!syms.isObject()) {
+            out.add(new Violation("symbols", Rule.INVALID, "must be an object of symbol -> {enabled, size_multiplier}"));
+            return;
+        }
+        for (Map.Entry<String, JsonNode> e : syms.properties()) {
+            String symbol = e.getKey();
+            String field = "symbols." + symbol;
+            JsonNode s = e.getValue();
+            if (symbol.isEmpty()) {
+                out.add(new Violation("symbols", Rule.INVALID, "a symbol name must not be empty"));
+                continue;
+            }
+            if (!s.isObject()) {
+                out.add(new Violation(field, Rule.INVALID, "must be an object {enabled, size_multiplier}"));
+                continue;
+            }
+            for (Iterator<String> fit = s.fieldNames(); fit.hasNext(); ) {
+                String f = fit.next();
+                if (!SYMBOL_FIELDS.contains(f)) {
+                    out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: enabled, size_multiplier"));
+                }
+            }
+            SymbolParams was = symbols.getOrDefault(symbol, new SymbolParams(false, DEFAULT_SIZE_MULTIPLIER));
+            boolean enabled = was.enabled();
+            if (s.has("enabled")) {
+                JsonNode en = s.get("enabled");
+                if (!en.isBoolean()) {
+                    out.add(new Violation(field + ".enabled", Rule.INVALID, "must be true or false"));
+                } else {
+                    enabled = en.booleanValue();
+                }
+            }
+            double mult = s.has("size_multiplier") ? number(s, "size_multiplier", true, out, field + ".")
+                    : was.sizeMultiplier();
+            symbols.put(symbol, new SymbolParams(enabled, mult));
+        }
+    }
+
+    private static double number(JsonNode node, String name, boolean required, List<Violation> out) {
+        return number(node, name, required, out, "");
+    }
+
+    private static double number(JsonNode node, String name, boolean required, List<Violation> out, String prefix) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            if (required) {
+                out.add(new Violation(prefix + name, Rule.INVALID, v == null ? "required" : "must be a number, not null"));
+            }
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            out.add(new Violation(prefix + name, Rule.INVALID, "must be a number, got " + kind(v)));
+            return Double.NaN;
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            out.add(new Violation(prefix + name, Rule.NOT_FINITE, "number too large: " + abbreviate(v.asText())));
+        }
+        return d;
+    }
+
+    private static Double optionalNumber(JsonNode node, String name, List<Violation> out) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return number(node, name, true, out);
+    }
+
+    private static long integer(JsonNode node, String name, boolean required, List<Violation> out, long min, long max) {
+        JsonNode v = node.get(name);
+        if (v == null) {
+            if (required) {
+                out.add(new Violation(name, Rule.INVALID, "required"));
+            }
+            return 0;
+        }
+        if (!v.isNumber()) {
+            out.add(new Violation(name, Rule.INVALID, "must be an integer, got " + kind(v)));
+            return 0;
+        }
+        java.math.BigDecimal d = v.decimalValue();
+        if (d.stripTrailingZeros().scale() > 0) {
+            out.add(new Violation(name, Rule.INVALID, "must be an integer, got " + abbreviate(v.asText())));
+            return 0;
+        }
+        if (d.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            out.add(new Violation(name, Rule.BOUNDS, abbreviate(v.asText()) + " is outside [" + min + ", " + max + "]"));
+            return 0;
+        }
+        return d.longValueExact();
+    }
+
+    private static TradingMode mode(JsonNode node, boolean required, List<Violation> out) {
+        JsonNode v = node.get("trading_mode");
+        if (v == null) {
+            if (required) {
+                out.add(new Violation("trading_mode", Rule.INVALID, "required"));
+            }
+            return TradingMode.PAUSED;
+        }
+        TradingMode m = v.isTextual() ? TradingMode.fromWire(v.textValue()) : null;
+        if (m == null) {
+            out.add(new Violation("trading_mode", Rule.INVALID, "must be one of active, reduce_only, paused; got "
+                    + abbreviate(v.toString())));
+            return TradingMode.PAUSED;
+        }
+        return m;
+    }
+
+    private static String text(JsonNode node, String name, List<Violation> out) {
+        JsonNode v = node.get(name);
+        if (v == null) {
+            out.add(new Violation(name, Rule.INVALID, "required"));
+            return "";
+        }
+        if (!v.isTextual()) {
+            out.add(new Violation(name, Rule.INVALID, "must be a string, got " + kind(v)));
+            return "";
+        }
+        return v.textValue();
+    }
+
+    private static Instant instant(JsonNode node, List<Violation> out) {
+        JsonNode v = node.get("updated_at");
+        if (v == null || !v.isTextual()) {
+            out.add(new Violation("updated_at", Rule.INVALID, "must be an ISO-8601 UTC timestamp string"));
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(v.textValue());
+        } catch (DateTimeParseException e) {
+            out.add(new Violation("updated_at", Rule.INVALID, "not an ISO-8601 UTC timestamp: "
+                    + abbreviate(v.textValue())));
+            return Instant.EPOCH;
+        }
+    }
+
+    private static String kind(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}
