@@ -1,0 +1,29 @@
+package dev.leash.gateway.engine;
+
+/**
+ * Everything the engine reports. Called on the engine's thread; implementations must not call back into it.
+ * Tests plug in a recording listener and assert whole event sequences.
+ */
+public interface EngineListener {
+
+    void onDecision(Decision decision);
+
+    void onRiskRejection(RiskRejection rejection);
+
+    void onStateChange(StateChange change);
+
+    /** A listener that ignores everything (backtests that only want fills). */
+    EngineListener NONE = new EngineListener() {
+        @Override
+        public void onDecision(Decision decision) {
+        }
+
+        @Override
+        public void onRiskRejection(RiskRejection rejection) {
+        }
+
+        @Override
+        public void onStateChange(StateChange change) {
+        }
+    };
+}

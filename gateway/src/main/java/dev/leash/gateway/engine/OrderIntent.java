@@ -1,0 +1,12 @@
+package dev.leash.gateway.engine;
+
+/**
+ * An order the engine wants sent, after it passed the pre-trade check.
+ *
+ * @param clientOrderId deterministic: the symbol, the bar and the action's sequence within the bar
+ * @param signedQty positive buys, negative sells, already rounded to the lot step
+ * @param referencePrice the tick price that triggered it
+ */
+public record OrderIntent(long time, String clientOrderId, String symbol, double signedQty, double referencePrice,
+                          boolean reduceOnly, Action action, long paramsVersion) {
+}
