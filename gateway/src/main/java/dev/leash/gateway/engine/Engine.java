@@ -1,0 +1,392 @@
+package dev.leash.gateway.engine;
+
+import dev.leash.gateway.venue.Candle;
+import dev.leash.gateway.venue.Instrument;
+import dev.leash.risk.Exposure;
+import dev.leash.risk.Limits;
+import dev.leash.risk.OrderReject;
+import dev.leash.risk.Params;
+import dev.leash.risk.PreTradeCheck;
+import dev.leash.risk.RiskParams;
+import dev.leash.risk.TradingMode;
+import dev.leash.risk.TradingState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The deterministic inner loop: a breakout strategy on closed 5-minute bars, sizing, stop-loss and take-profit,
+ * every order through risk-guard's {@link PreTradeCheck}.
+ *
+ * <p>Inputs are events and time: {@link #onClock}, {@link #onBarClose}, {@link #onTick}, {@link #onFill},
+ * {@link #onOrderDone}, {@link #swapParams}. The engine never reads a clock, never blocks and never does I/O;
+ * orders leave through the {@link OrderPort} and reports through the {@link EngineListener}. The same code runs
+ * live, on the simulated venue and in backtests.
+ *
+ * <p>Threading: single-threaded; every method must be called from the one thread that owns the engine.
+ */
+public final class Engine {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final SymbolState[] symbols;
+    private final Map<String, Integer> indexBySymbol;
+    private final List<String> symbolNames;
+    private final Limits limits;
+    private final PreTradeCheck check;
+    private final OrderPort port;
+    private final EngineListener listener;
+    private final DoubleSupplier equity;
+    private final EngineExposure exposure = new EngineExposure();
+
+    private Params params;
+    private RiskParams riskParams;
+    private int lookback;
+    private double stopLossPct;
+    private double takeProfitPct;
+
+    private TradingState state = TradingState.ACTIVE;
+    private boolean venueDegraded;
+    private boolean lossHalted;
+    private long day = Long.MIN_VALUE;
+    private double startOfDayEquity = Double.NaN;
+    private long now;
+
+    public Engine(List<Instrument> instruments, Limits limits, Params initial, OrderPort port,
+                  EngineListener listener, DoubleSupplier equity) {
+        this.symbols = new SymbolState[instruments.size()];
+        List<String> names = new ArrayList<>();
+        java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            Instrument in = instruments.get(i);
+            symbols[i] = new SymbolState(in.symbol(), i, in.lotStep(), in.minQty(), in.minNotional());
+            names.add(in.symbol());
+            index.put(in.symbol(), i);
+        }
+        this.symbolNames = List.copyOf(names);
+        this.indexBySymbol = Map.copyOf(index);
+        this.limits = limits;
+        this.check = new PreTradeCheck(limits, instruments.size());
+        this.port = port;
+        this.listener = listener;
+        this.equity = equity;
+        swapParams(initial);
+    }
+
+    /** Index of a symbol, or -1. */
+    public int indexOf(String symbol) {
+        Integer i = indexBySymbol.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    public List<String> symbols() {
+        return symbolNames;
+    }
+
+    /**
+     * Installs a new parameter version between ticks. Values are clamped into the limits whatever the params say;
+     * the channel is recomputed at once for a new lookback.
+     */
+    public void swapParams(Params p) {
+        this.params = p;
+        this.riskParams = RiskParams.compile(p, symbolNames, limits);
+        int newLookback = (int) limits.breakoutLookback().clamp(p.breakoutLookback());
+        boolean lookbackChanged = newLookback != lookback;
+        this.lookback = newLookback;
+        this.stopLossPct = limits.stopLossPct().clamp(p.stopLossPct());
+        this.takeProfitPct = p.takeProfitPct() == null ? Double.NaN
+                : limits.takeProfitPct().clamp(p.takeProfitPct());
+        if (lookbackChanged) {
+            for (SymbolState s : symbols) {
+                s.computeChannel(lookback);
+            }
+        }
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    /** Advances time: day roll-over (new start-of-day equity, a loss halt ends) and the daily loss limit. */
+    public void onClock(long nowMillis) {
+        this.now = nowMillis;
+        long today = Math.floorDiv(nowMillis, DAY_MILLIS);
+        if (today != day) {
+            day = today;
+            startOfDayEquity = equity.getAsDouble();
+            if (lossHalted) {
+                lossHalted = false;
+                updateState("new trading day");
+            }
+        }
+        if (!lossHalted && check.dailyLossBreached(riskParams, exposure)) {
+            flattenAll();
+            lossHalted = true;
+            updateState("daily loss limit of " + riskParams.dailyLossLimitPct() + "% reached");
+        }
+    }
+
+    /** A 5-minute bar closed: update indicators and levels, journal the decision. */
+    public void onBarClose(int sym, Candle bar) {
+        SymbolState s = symbols[sym];
+        s.indicators.onBar(bar.high(), bar.low(), bar.close(), bar.volume());
+        s.addBar(bar.high(), bar.low());
+        s.computeChannel(lookback);
+        if (Double.isNaN(s.lastPrice)) {
+            s.lastPrice = bar.close();
+        }
+        listener.onDecision(new Decision(bar.closeTime(), s.symbol, Action.HOLD, describe(s), s.signals(),
+                params.version()));
+    }
+
+    /** A trade price: compare against the levels and the stop; may send one order. */
+    public void onTick(int sym, double price, long nowMillis) {
+        SymbolState s = symbols[sym];
+        s.lastPrice = price;
+        long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
+        if (bar != s.currentBar) {
+            s.currentBar = bar;
+            s.ordersThisBar = 0;
+        }
+        if (state == TradingState.HALTED || s.pending != null) {
+            return;
+        }
+        double pos = s.position;
+        if (pos != 0) {
+            if (exitOnStops(s, price, pos, nowMillis)) {
+                return;
+            }
+            boolean brokeAgainst = pos > 0 ? price < s.channelLow : price > s.channelHigh;
+            if (brokeAgainst) {
+                reverseOrExit(s, price, pos, nowMillis);
+            }
+            return;
+        }
+        if (s.lastEntryBar == bar) {
+            return;
+        }
+        if (price > s.channelHigh) {
+            enter(s, price, +1, Action.ENTER_LONG, 0, nowMillis);
+        } else if (price < s.channelLow) {
+            enter(s, price, -1, Action.ENTER_SHORT, 0, nowMillis);
+        }
+    }
+
+    private boolean exitOnStops(SymbolState s, double price, double pos, long nowMillis) {
+        double entry = s.entryPrice;
+        double dir = Math.signum(pos);
+        double adverse = dir * (entry - price) / entry * 100.0;
+        if (adverse >= stopLossPct) {
+            exit(s, price, pos, Action.STOP_LOSS, "price " + price + " hit the stop " + stopLossPct + "% from entry "
+                    + entry, nowMillis);
+            return true;
+        }
+        if (!Double.isNaN(takeProfitPct) && -adverse >= takeProfitPct) {
+            exit(s, price, pos, Action.TAKE_PROFIT, "price " + price + " reached the take-profit " + takeProfitPct
+                    + "% from entry " + entry, nowMillis);
+            return true;
+        }
+        return false;
+    }
+
+    private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
+        long bar = s.currentBar;
+        String block = entryBlocker(s);
+        if (block == null && s.lastEntryBar != bar) {
+            enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
+        } else {
+            exit(s, price, pos, Action.EXIT, "opposite break at " + price + (block == null ? "" : "; no reversal: "
+                    + block), nowMillis);
+        }
+    }
+
+    private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
+        s.lastEntryBar = s.currentBar;
+        String block = entryBlocker(s);
+        if (block != null) {
+            skip(s, action, block, nowMillis);
+            return;
+        }
+        double eq = equity.getAsDouble();
+        double budget = riskParams.maxPositionPct() / 100.0 * eq * riskParams.sizeMultiplier(s.index);
+        double qty = Math.floor(budget / price / s.lotStep + 1e-9) * s.lotStep;
+        if (qty < s.minQty || qty * price < s.minNotional) {
+            skip(s, action, "size " + qty + " below the minimum (qty " + s.minQty + ", notional " + s.minNotional
+                    + ") at equity " + Math.round(eq), nowMillis);
+            return;
+        }
+        send(s, price, dir * qty - closing, false, action, "break of the " + lookback + "-bar channel ["
+                + s.channelLow + ", " + s.channelHigh + "] at " + price, nowMillis);
+    }
+
+    private void exit(SymbolState s, double price, double pos, Action action, String reason, long nowMillis) {
+        send(s, price, -pos, true, action, reason, nowMillis);
+    }
+
+    private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
+                      String reason, long nowMillis) {
+        TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
+        OrderReject reject = check.check(s.index, signedQty, price, checkState, riskParams, exposure, nowMillis);
+        if (reject != OrderReject.NONE) {
+            listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
+                    params.version()));
+            skip(s, action, "risk check: " + reject, nowMillis);
+            return;
+        }
+        s.ordersThisBar++;
+        String id = "lsh-" + s.symbol + "-" + s.currentBar + "-" + s.ordersThisBar;
+        s.pending = id;
+        listener.onDecision(new Decision(nowMillis, s.symbol, action, reason, s.signals(), params.version()));
+        port.send(new OrderIntent(nowMillis, id, s.symbol, signedQty, price, reduceOnly, action, params.version()));
+    }
+
+    private void skip(SymbolState s, Action wanted, String reason, long nowMillis) {
+        listener.onDecision(new Decision(nowMillis, s.symbol, Action.SKIP, wanted + ": " + reason, s.signals(),
+                params.version()));
+    }
+
+    /** Why a new position may not be opened now, or null when it may. */
+    private String entryBlocker(SymbolState s) {
+        if (state != TradingState.ACTIVE) {
+            return "trading state " + state;
+        }
+        if (riskParams.tradingMode() != TradingMode.ACTIVE) {
+            return "trading_mode " + riskParams.tradingMode().wireName();
+        }
+        if (!riskParams.enabled(s.index)) {
+            return s.symbol + " is not enabled";
+        }
+        return null;
+    }
+
+    private void flattenAll() {
+        for (SymbolState s : symbols) {
+            if (s.position != 0 && s.pending == null && s.lastPrice > 0) {
+                if (s.currentBar == Long.MIN_VALUE) {
+                    s.currentBar = Math.floorDiv(now, Candle.INTERVAL_MILLIS);
+                }
+                send(s, s.lastPrice, -s.position, true, Action.FLATTEN, "daily loss limit reached", now);
+            }
+        }
+    }
+
+    /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */
+    public void onFill(int sym, double signedQty, double price) {
+        SymbolState s = symbols[sym];
+        double before = s.position;
+        double after = before + signedQty;
+        if (Math.abs(after) < s.lotStep * 1e-6) {
+            after = 0;
+        }
+        if (after == 0) {
+            s.entryPrice = Double.NaN;
+        } else if (before == 0 || Math.signum(before) != Math.signum(after)) {
+            s.entryPrice = price;
+        } else if (Math.abs(after) > Math.abs(before)) {
+            s.entryPrice = (s.entryPrice * Math.abs(before) + price * Math.abs(signedQty)) / Math.abs(after);
+        }
+        s.position = after;
+    }
+
+    /** The order in flight for a symbol reached a final status (filled, cancelled, rejected). */
+    public void onOrderDone(int sym, String clientOrderId) {
+        SymbolState s = symbols[sym];
+        if (clientOrderId.equals(s.pending)) {
+            s.pending = null;
+        }
+    }
+
+    /** Sets the position from the venue (start-up and reconciliation). */
+    public void setPosition(int sym, double qty, double entryPrice) {
+        symbols[sym].position = qty;
+        symbols[sym].entryPrice = qty == 0 ? Double.NaN : entryPrice;
+    }
+
+    /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
+    public void setVenueDegraded(boolean degraded, String reason) {
+        if (degraded != venueDegraded) {
+            venueDegraded = degraded;
+            updateState(reason);
+        }
+    }
+
+    private void updateState(String reason) {
+        TradingState next = lossHalted ? TradingState.HALTED
+                : venueDegraded ? TradingState.REDUCE_ONLY : TradingState.ACTIVE;
+        if (next != state) {
+            TradingState was = state;
+            state = next;
+            listener.onStateChange(new StateChange(now, was, next, reason));
+        }
+    }
+
+    public TradingState state() {
+        return state;
+    }
+
+    public double position(int sym) {
+        return symbols[sym].position;
+    }
+
+    public double entryPrice(int sym) {
+        return symbols[sym].entryPrice;
+    }
+
+    public double lastPrice(int sym) {
+        return symbols[sym].lastPrice;
+    }
+
+    public double startOfDayEquity() {
+        return startOfDayEquity;
+    }
+
+    public String pendingOrder(int sym) {
+        return symbols[sym].pending;
+    }
+
+    /** The current signals of a symbol (allocates; not for the hot path). */
+    public Signals signals(int sym) {
+        return symbols[sym].signals();
+    }
+
+    private String describe(SymbolState s) {
+        if (Double.isNaN(s.channelHigh)) {
+            return "warming up: " + s.closedBars() + " of " + lookback + " bars";
+        }
+        if (s.position == 0) {
+            return "flat; channel [" + s.channelLow + ", " + s.channelHigh + "]";
+        }
+        return (s.position > 0 ? "long " : "short ") + Math.abs(s.position) + " from " + s.entryPrice
+                + "; channel [" + s.channelLow + ", " + s.channelHigh + "]";
+    }
+
+    /** The engine's own view of the account for the pre-trade check. */
+    private final class EngineExposure implements Exposure {
+        @Override
+        public double equity() {
+            return equity.getAsDouble();
+        }
+
+        @Override
+        public double startOfDayEquity() {
+            return startOfDayEquity;
+        }
+
+        @Override
+        public int symbolCount() {
+            return symbols.length;
+        }
+
+        @Override
+        public double position(int symbol) {
+            return symbols[symbol].position;
+        }
+
+        @Override
+        public double lastPrice(int symbol) {
+            return symbols[symbol].lastPrice;
+        }
+    }
+}
