@@ -137,8 +137,10 @@ public final class Engine {
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = bar.close();
         }
-        listener.onDecision(new Decision(bar.closeTime(), s.symbol, Action.HOLD, describe(s), s.signals(),
-                params.version()));
+        if (listener.wantsBarDecisions()) {
+            listener.onDecision(new Decision(bar.closeTime(), s.symbol, Action.HOLD, describe(s), s.signals(),
+                    params.version()));
+        }
     }
 
     /** A trade price: compare against the levels and the stop; may send one order. */
@@ -222,6 +224,7 @@ public final class Engine {
     }
 
     private void exit(SymbolState s, double price, double pos, Action action, String reason, long nowMillis) {
+        s.lastEntryBar = s.currentBar; // no re-entry in the bar of an exit
         send(s, price, -pos, true, action, reason, nowMillis);
     }
 

@@ -12,6 +12,14 @@ public interface EngineListener {
 
     void onStateChange(StateChange change);
 
+    /**
+     * False when bar-close HOLD decisions are not wanted (fast backtests); decisions that come with an order or a
+     * skip are always reported.
+     */
+    default boolean wantsBarDecisions() {
+        return true;
+    }
+
     /** A listener that ignores everything (backtests that only want fills). */
     EngineListener NONE = new EngineListener() {
         @Override
@@ -24,6 +32,11 @@ public interface EngineListener {
 
         @Override
         public void onStateChange(StateChange change) {
+        }
+
+        @Override
+        public boolean wantsBarDecisions() {
+            return false;
         }
     };
 }
