@@ -1,0 +1,346 @@
+package dev.leash.gateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.leash.params.ParamsJson;
+import dev.leash.risk.Ceilings;
+import dev.leash.risk.Limits;
+import dev.leash.risk.ParamPolicy;
+import dev.leash.risk.Params;
+import dev.leash.risk.Violation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@link GatewayConfig} from an optional YAML file, then environment overrides, then command-line
+ * overrides, and validates it once. Every error names the key. Unknown keys are errors, so a typo never silently
+ * falls back to a default.
+ */
+public final class ConfigLoader {
+
+    /** Venues this build knows. */
+    public static final Set<String> VENUES = Set.of("simulated");
+    public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "", Set.of("venue", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset", "baseline",
+                    "limits", "journal"),
+            "api", Set.of("host", "port", "max_body_bytes"),
+            "simulated", Set.of("seed", "speed", "initial_balance"),
+            "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes"),
+            "baseline_reset", Set.of("schedule", "day", "hour_utc"),
+            "journal", Set.of("url"),
+            "limits", Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
+                    "max_leverage", "size_multiplier", "daily_loss_limit_pct", "max_enabled_symbols",
+                    "max_orders_per_minute", "price_band_pct", "max_order_notional"));
+
+    private ConfigLoader() {
+    }
+
+    /** Command-line overrides; null fields are not overridden. */
+    public record Overrides(Path dataDir, Integer port, Double speed) {
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file a YAML file, or null for defaults only
+     * @param env the environment (System.getenv() in production)
+     */
+    public static GatewayConfig load(Path file, Map<String, String> env, Overrides overrides) throws ConfigException {
+        ObjectNode root = file == null ? JsonNodeFactory.instance.objectNode() : read(file);
+        checkKeys(root, "");
+        String venue = env.getOrDefault("LEASH_VENUE", text(root, "venue", "simulated"));
+        if (!VENUES.contains(venue)) {
+            throw new ConfigException("venue: '" + venue + "' is not a venue this build knows; one of "
+                    + new java.util.TreeSet<>(VENUES));
+        }
+        Path dataDir = overrides.dataDir() != null ? overrides.dataDir()
+                : Path.of(env.getOrDefault("LEASH_DATA_DIR", text(root, "data_dir", "./leash-data")));
+        List<String> symbols = symbols(root);
+        ObjectNode api = section(root, "api");
+        String host = env.getOrDefault("LEASH_API_HOST", text(api, "host", GatewayConfig.Api.DEFAULT_HOST));
+        int port = overrides.port() != null ? overrides.port()
+                : env.containsKey("LEASH_API_PORT") ? parseInt("LEASH_API_PORT", env.get("LEASH_API_PORT"))
+                : (int) number(api, "api.port", "port", GatewayConfig.Api.DEFAULT_PORT);
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("api.port: " + port + " is not a TCP port (0 picks a free one)");
+        }
+        long maxBody = (long) number(api, "api.max_body_bytes", "max_body_bytes",
+                GatewayConfig.Api.DEFAULT_MAX_BODY_BYTES);
+        if (maxBody < 1024 || maxBody > 10 * 1024 * 1024) {
+            throw new ConfigException("api.max_body_bytes: " + maxBody + " is outside [1024, 10485760]");
+        }
+        ObjectNode sim = section(root, "simulated");
+        long seed = env.containsKey("LEASH_SEED") ? parseInt("LEASH_SEED", env.get("LEASH_SEED"))
+                : (long) number(sim, "simulated.seed", "seed", GatewayConfig.Simulated.DEFAULT_SEED);
+        double speed = overrides.speed() != null ? overrides.speed()
+                : env.containsKey("LEASH_SPEED") ? parseDouble("LEASH_SPEED", env.get("LEASH_SPEED"))
+                : number(sim, "simulated.speed", "speed", GatewayConfig.Simulated.DEFAULT_SPEED);
+        if (!(speed >= 1 && speed <= 3600)) {
+            throw new ConfigException("simulated.speed: " + speed + " is outside [1, 3600] (1 = real time)");
+        }
+        double balance = number(sim, "simulated.initial_balance", "initial_balance",
+                GatewayConfig.Simulated.DEFAULT_INITIAL_BALANCE);
+        if (!(balance >= 100 && balance <= 1e9)) {
+            throw new ConfigException("simulated.initial_balance: " + balance + " is outside [100, 1e9] USDT");
+        }
+        GatewayConfig.Loops loops = loops(section(root, "loops"));
+        GatewayConfig.BaselineReset reset = reset(section(root, "baseline_reset"));
+        Limits limits = limits(section(root, "limits"), symbols);
+        Params baseline = baseline(root.get("baseline"), symbols, limits);
+        String journalUrl = env.getOrDefault("LEASH_JOURNAL_URL", text(section(root, "journal"), "url", null));
+        return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody),
+                new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl);
+    }
+
+    private static ObjectNode read(Path file) throws ConfigException {
+        try {
+            JsonNode node = YAML.readTree(Files.readString(file));
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file + ": the top level must be a mapping of keys");
+            }
+            return (ObjectNode) node;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(file + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void checkKeys(JsonNode node, String path) throws ConfigException {
+        Set<String> allowed = KEYS.get(path);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String full = path.isEmpty() ? key : path + "." + key;
+            if (!allowed.contains(key)) {
+                throw new ConfigException(full + ": unknown key; known keys" + (path.isEmpty() ? "" : " of " + path)
+                        + " are " + new java.util.TreeSet<>(allowed));
+            }
+            if (KEYS.containsKey(full) && !node.get(key).isNull()) {
+                if (!node.get(key).isObject()) {
+                    throw new ConfigException(full + ": must be a mapping");
+                }
+                checkKeys(node.get(key), full);
+            }
+        }
+    }
+
+    private static ObjectNode section(ObjectNode root, String name) {
+        JsonNode n = root.get(name);
+        return n instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    }
+
+    private static String text(JsonNode node, String key, String dflt) throws ConfigException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isValueNode()) {
+            throw new ConfigException(key + ": must be a string");
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode node, String fullKey, String key, double dflt) throws ConfigException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(fullKey + ": must be a number, got '" + v.asText() + "'");
+        }
+        return v.doubleValue();
+    }
+
+    private static int parseInt(String key, String value) throws ConfigException {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + value + "' is not an integer");
+        }
+    }
+
+    private static double parseDouble(String key, String value) throws ConfigException {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + value + "' is not a number");
+        }
+    }
+
+    private static List<String> symbols(ObjectNode root) throws ConfigException {
+        JsonNode v = root.get("symbols");
+        if (v == null || v.isNull()) {
+            return DEFAULT_SYMBOLS;
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            throw new ConfigException("symbols: must be a non-empty list of symbols");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode s : v) {
+            if (!s.isTextual() || !dev.leash.risk.Symbols.isWellFormed(s.asText())) {
+                throw new ConfigException("symbols: '" + s.asText() + "' is not a symbol (2-20 of A-Z, 0-9, '-')");
+            }
+            if (!out.add(s.asText())) {
+                throw new ConfigException("symbols: " + s.asText() + " is listed twice");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static GatewayConfig.Loops loops(ObjectNode n) throws ConfigException {
+        double tick = number(n, "loops.tick_ms", "tick_ms", GatewayConfig.Loops.DEFAULT_TICK.toMillis());
+        double middle = number(n, "loops.middle_seconds", "middle_seconds",
+                GatewayConfig.Loops.DEFAULT_MIDDLE.toSeconds());
+        double stale = number(n, "loops.stale_order_minutes", "stale_order_minutes",
+                GatewayConfig.Loops.DEFAULT_STALE_ORDER_AGE.toMinutes());
+        if (!(tick >= 10 && tick <= 60_000)) {
+            throw new ConfigException("loops.tick_ms: " + tick + " is outside [10, 60000]");
+        }
+        if (!(middle >= 1 && middle <= 3600)) {
+            throw new ConfigException("loops.middle_seconds: " + middle + " is outside [1, 3600]");
+        }
+        if (!(stale >= 1 && stale <= 7 * 24 * 60)) {
+            throw new ConfigException("loops.stale_order_minutes: " + stale + " is outside [1, 10080]");
+        }
+        return new GatewayConfig.Loops(Duration.ofMillis((long) tick), Duration.ofMillis((long) (middle * 1000)),
+                Duration.ofMinutes((long) stale));
+    }
+
+    private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {
+        String schedule = text(n, "schedule", "weekly");
+        if (!Set.of("weekly", "daily", "off").contains(schedule)) {
+            throw new ConfigException("baseline_reset.schedule: '" + schedule + "' is not weekly, daily or off");
+        }
+        String day = text(n, "day", "monday");
+        DayOfWeek dow;
+        try {
+            dow = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("baseline_reset.day: '" + day + "' is not a day of the week");
+        }
+        double hour = number(n, "baseline_reset.hour_utc", "hour_utc", 0);
+        if (hour < 0 || hour > 23 || hour != Math.rint(hour)) {
+            throw new ConfigException("baseline_reset.hour_utc: " + hour + " is not an hour 0..23");
+        }
+        return new GatewayConfig.BaselineReset(schedule, dow, (int) hour);
+    }
+
+    private static Limits limits(ObjectNode n, List<String> symbols) throws ConfigException {
+        Limits.Builder b = Limits.builder(new LinkedHashSet<>(symbols));
+        try {
+            for (String field : List.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
+                    "max_leverage", "size_multiplier", "daily_loss_limit_pct")) {
+                JsonNode r = n.get(field);
+                if (r == null || r.isNull()) {
+                    continue;
+                }
+                if (!r.isObject()) {
+                    throw new ConfigException("limits." + field + ": must be a mapping {floor, ceiling}");
+                }
+                for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!k.equals("floor") && !k.equals("ceiling")) {
+                        throw new ConfigException("limits." + field + "." + k + ": unknown key; use floor and ceiling");
+                    }
+                }
+                dev.leash.risk.Range hard = Limits.hard(new LinkedHashSet<>(symbols)).ranges().get(field);
+                double floor = number(r, "limits." + field + ".floor", "floor", hard.floor());
+                double ceiling = number(r, "limits." + field + ".ceiling", "ceiling", hard.ceiling());
+                b.tighten(field, floor, ceiling);
+            }
+            if (n.has("max_enabled_symbols")) {
+                b.maxEnabledSymbols((int) number(n, "limits.max_enabled_symbols", "max_enabled_symbols",
+                        Ceilings.MAX_ENABLED_SYMBOLS));
+            }
+            if (n.has("max_orders_per_minute")) {
+                b.maxOrdersPerWindow((int) number(n, "limits.max_orders_per_minute", "max_orders_per_minute",
+                        Limits.DEFAULT_MAX_ORDERS_PER_WINDOW));
+            }
+            if (n.has("price_band_pct")) {
+                b.priceBandPct(number(n, "limits.price_band_pct", "price_band_pct", Limits.DEFAULT_PRICE_BAND_PCT));
+            }
+            if (n.has("max_order_notional")) {
+                b.maxOrderNotional(number(n, "limits.max_order_notional", "max_order_notional",
+                        Limits.DEFAULT_MAX_ORDER_NOTIONAL));
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The default baseline: 1 % per position, 1.5 % stop, 20-bar lookback, every allowlisted symbol enabled. */
+    public static ObjectNode defaultBaseline(List<String> symbols) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("max_position_pct", 1.0);
+        o.put("stop_loss_pct", 1.5);
+        o.putNull("take_profit_pct");
+        o.put("breakout_lookback", 20);
+        o.put("max_leverage", 2.0);
+        o.put("daily_loss_limit_pct", Ceilings.DEFAULT_DAILY_LOSS_LIMIT_PCT);
+        o.put("trading_mode", "active");
+        ObjectNode syms = o.putObject("symbols");
+        for (String s : symbols.subList(0, Math.min(symbols.size(), Ceilings.MAX_ENABLED_SYMBOLS))) {
+            syms.putObject(s).put("enabled", true).put("size_multiplier", 1.0);
+        }
+        return o;
+    }
+
+    private static Params baseline(JsonNode node, List<String> symbols, Limits limits) throws ConfigException {
+        ObjectNode doc = defaultBaseline(symbols);
+        if (node != null && !node.isNull()) {
+            if (!node.isObject()) {
+                throw new ConfigException("baseline: must be a mapping of ai_params.json fields");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!ParamsJson.TUNABLE_FIELDS.contains(e.getKey())) {
+                    throw new ConfigException("baseline." + e.getKey() + ": unknown key; known keys are "
+                            + new java.util.TreeSet<>(ParamsJson.TUNABLE_FIELDS));
+                }
+                doc.set(e.getKey(), e.getValue());
+            }
+        }
+        doc.put("version", 1);
+        doc.put("updated_by", "operator");
+        doc.put("rationale", "baseline from the gateway configuration");
+        doc.put("updated_at", Instant.EPOCH.toString());
+        ParamsJson.Parsed parsed = ParamsJson.parseDocument(doc);
+        List<Violation> problems = new ArrayList<>(parsed.violations());
+        if (parsed.ok()) {
+            problems.addAll(new ParamPolicy(limits).validate(parsed.params()));
+        }
+        if (!problems.isEmpty()) {
+            Violation v = problems.get(0);
+            throw new ConfigException("baseline." + v.field() + ": " + v.message());
+        }
+        return parsed.params();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.leash.gateway.config;
+
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gateway's configuration, read once at start ({@link ConfigLoader}) and passed down. Immutable.
+ *
+ * @param venue venue name: {@code simulated} (the default)
+ * @param dataDir where the params, audit journal, trade journal, token and heartbeat live
+ * @param symbols the operator's allowlist, in trading order
+ * @param journalUrl JDBC URL of the trade journal; null means SQLite in the data directory
+ */
+public record GatewayConfig(
+        String venue,
+        Path dataDir,
+        List<String> symbols,
+        Api api,
+        Simulated simulated,
+        Loops loops,
+        BaselineReset baselineReset,
+        Params baseline,
+        Limits limits,
+        String journalUrl) {
+
+    /** REST API binding. */
+    public record Api(String host, int port, long maxBodyBytes) {
+        public static final String DEFAULT_HOST = "127.0.0.1";
+        public static final int DEFAULT_PORT = 7070;
+        public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    }
+
+    /** The simulated venue: market seed, time compression, starting balance. */
+    public record Simulated(long seed, double speed, double initialBalance) {
+        public static final long DEFAULT_SEED = 42;
+        public static final double DEFAULT_SPEED = 1.0;
+        public static final double DEFAULT_INITIAL_BALANCE = 100_000.0;
+    }
+
+    /** Loop cadences. */
+    public record Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+        public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_MIDDLE = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_STALE_ORDER_AGE = Duration.ofHours(2);
+    }
+
+    /** When the params are reset to the baseline: {@code weekly} on a day and hour (UTC), {@code daily}, or off. */
+    public record BaselineReset(String schedule, DayOfWeek day, int hourUtc) {
+        public static final BaselineReset DEFAULT = new BaselineReset("weekly", DayOfWeek.MONDAY, 0);
+
+        public boolean enabled() {
+            return !"off".equals(schedule);
+        }
+    }
+
+    public Path journalFile() {
+        return dataDir.resolve("journal.db");
+    }
+
+    public String effectiveJournalUrl() {
+        return journalUrl != null ? journalUrl : "jdbc:sqlite:" + journalFile().toAbsolutePath();
+    }
+}

@@ -1,0 +1,330 @@
+package dev.leash.gateway.loop;
+
+import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.sim.SimulatedVenue;
+import dev.leash.gateway.venue.Candle;
+import dev.leash.gateway.venue.Fill;
+import dev.leash.gateway.venue.Order;
+import dev.leash.gateway.venue.OrderRequest;
+import dev.leash.gateway.venue.OrderStatus;
+import dev.leash.gateway.venue.OrderType;
+import dev.leash.gateway.venue.PlaceResult;
+import dev.leash.gateway.venue.Side;
+import dev.leash.gateway.venue.Venue;
+import dev.leash.gateway.venue.VenueException;
+import dev.leash.risk.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The inner loop's thread: steps the {@link Engine} through trading time, one step per second of trading time,
+ * feeding it bar closes and trade prices from the {@link Venue} and sending its orders.
+ *
+ * <p>Per step, in this order (the backtester follows the same order, which is what makes live and backtest
+ * fills identical): the simulated venue advances (prices, then funding); {@code onClock}; closed bars for every
+ * symbol; then per symbol {@code onTick} followed by the delivery of any order it sent (place, fills,
+ * {@code onOrderDone}).
+ *
+ * <p>Other threads talk to it only through {@link #swapParams}, {@link #post} and {@link #snapshot}: a new
+ * parameter version is installed between two steps, and the loop wakes at once to use it.
+ */
+public final class InnerLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InnerLoop.class);
+    /** Most steps processed before the loop publishes a snapshot and looks at its inbox again. */
+    private static final int MAX_STEPS_PER_WAKE = 600;
+
+    private final Venue venue;
+    private final Engine engine;
+    private final Pacer pacer;
+    private final TradeRecorder recorder;
+    private final QuietListener quiet;
+    private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
+    private final AtomicReference<Params> nextParams = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final long[] lastBarOpen;
+    private final List<Consumer<Params>> paramListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private volatile boolean running = true;
+    private volatile EngineSnapshot snapshot;
+    private long nextStep;
+    private long steps;
+    private long errors;
+    private String lastError;
+    private long lastEquityBar = Long.MIN_VALUE;
+
+    /**
+     * @param quiet the listener wrapper the engine reports through, silenced during warm-up
+     */
+    public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet) {
+        this.venue = venue;
+        this.engine = engine;
+        this.pacer = pacer;
+        this.recorder = recorder;
+        this.quiet = quiet;
+        this.lastBarOpen = new long[engine.symbols().size()];
+    }
+
+    /** The port the engine must be built with: orders wait in the outbox until the tick that sent them returns. */
+    public static final class Outbox implements OrderPort {
+        private InnerLoop loop;
+
+        @Override
+        public void send(OrderIntent intent) {
+            loop.outbox.add(intent);
+        }
+
+        public void bind(InnerLoop loop) {
+            this.loop = loop;
+        }
+    }
+
+    /**
+     * Prepares trading at the pacer's current time: restores positions from the venue, resolves orders a previous
+     * run left in flight, and warms the engine up on closed history bars (not journaled).
+     */
+    public void start(int warmupBars, List<OrderIntent> unresolved) throws VenueException {
+        long now = pacer.now();
+        long step = pacer.stepMillis();
+        nextStep = Math.floorDiv(now, step) * step;
+        for (var p : venue.positions()) {
+            int i = engine.indexOf(p.symbol());
+            if (i >= 0) {
+                engine.setPosition(i, p.qty(), p.entryPrice());
+            }
+        }
+        for (OrderIntent intent : unresolved) {
+            resolve(intent);
+        }
+        long currentBarOpen = Math.floorDiv(nextStep, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
+        quiet.setQuiet(true);
+        try {
+            for (int i = 0; i < lastBarOpen.length; i++) {
+                String symbol = engine.symbols().get(i);
+                List<Candle> history = venue.candles(symbol,
+                        currentBarOpen - warmupBars * Candle.INTERVAL_MILLIS, currentBarOpen);
+                for (Candle c : history) {
+                    engine.onBarClose(i, c);
+                }
+                lastBarOpen[i] = history.isEmpty() ? currentBarOpen - Candle.INTERVAL_MILLIS
+                        : history.get(history.size() - 1).openTime();
+            }
+        } finally {
+            quiet.setQuiet(false);
+        }
+        publish();
+    }
+
+    /** An order a crashed run recorded as sending but never saw answered: ask the venue what became of it. */
+    private void resolve(OrderIntent intent) throws VenueException {
+        Order o = venue.order(intent.symbol(), intent.clientOrderId());
+        if (o == null) {
+            recorder.orderFailed(intent, "never reached the venue (resolved at start)");
+            return;
+        }
+        recorder.event(pacer.now(), "reconcile", "order " + intent.clientOrderId() + " left in flight by the last run"
+                + " is " + o.status() + " at the venue");
+        recorder.orderPlaced(intent, new PlaceResult(o, List.of(), true, null));
+        for (Fill f : venue.fills(intent.time() - 60_000, Long.MAX_VALUE)) {
+            if (f.clientOrderId().equals(intent.clientOrderId())) {
+                recorder.fill(f, intent.paramsVersion());
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("leash-inner-loop");
+        while (running) {
+            try {
+                drainInbox();
+                long target = pacer.now();
+                int n = 0;
+                while (nextStep <= target && n < MAX_STEPS_PER_WAKE && running) {
+                    step(nextStep);
+                    nextStep += pacer.stepMillis();
+                    n++;
+                    if (nextParams.get() != null || !inbox.isEmpty()) {
+                        drainInbox();
+                    }
+                }
+                publish();
+                if (n < MAX_STEPS_PER_WAKE) {
+                    await(pacer.wallMillisUntil(nextStep));
+                }
+            } catch (RuntimeException e) {
+                errors++;
+                lastError = e.toString();
+                LOG.error("inner loop step failed; continuing", e);
+                await(pacer.wallMillisUntil(nextStep + pacer.stepMillis()));
+                nextStep += pacer.stepMillis();
+            }
+        }
+        publish();
+    }
+
+    /** Runs one step at trading time {@code t}. Package-private for tests that drive time themselves. */
+    void step(long t) {
+        if (venue instanceof SimulatedVenue sim) {
+            sim.advanceTo(t);
+        }
+        engine.onClock(t);
+        deliverOrders(t);
+        long lastClosedOpen = Math.floorDiv(t, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS - Candle.INTERVAL_MILLIS;
+        List<String> symbols = engine.symbols();
+        for (int i = 0; i < symbols.size(); i++) {
+            if (lastClosedOpen > lastBarOpen[i]) {
+                try {
+                    for (Candle c : venue.candles(symbols.get(i), lastBarOpen[i] + Candle.INTERVAL_MILLIS,
+                            lastClosedOpen + Candle.INTERVAL_MILLIS)) {
+                        engine.onBarClose(i, c);
+                        lastBarOpen[i] = c.openTime();
+                    }
+                } catch (VenueException e) {
+                    fault(t, "candles " + symbols.get(i) + ": " + e.getMessage());
+                }
+            }
+        }
+        for (int i = 0; i < symbols.size(); i++) {
+            try {
+                double price = venue.ticker(symbols.get(i)).lastPrice();
+                engine.onTick(i, price, t);
+            } catch (VenueException e) {
+                fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
+            }
+            deliverOrders(t);
+        }
+        steps++;
+        long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
+        if (bar != lastEquityBar) {
+            lastEquityBar = bar;
+            try {
+                recorder.equity(t, venue.account());
+            } catch (VenueException e) {
+                fault(t, "account: " + e.getMessage());
+            }
+        }
+    }
+
+    private void deliverOrders(long t) {
+        OrderIntent intent;
+        while ((intent = outbox.poll()) != null) {
+            int sym = engine.indexOf(intent.symbol());
+            recorder.orderSending(intent);
+            double qty = Math.abs(intent.signedQty());
+            PlaceResult r;
+            try {
+                r = venue.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
+                        Side.ofSign(intent.signedQty()), OrderType.MARKET, qty, intent.referencePrice(),
+                        intent.reduceOnly()));
+            } catch (VenueException e) {
+                recorder.orderFailed(intent, e.getMessage());
+                fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
+                engine.onOrderDone(sym, intent.clientOrderId());
+                continue;
+            }
+            recorder.orderPlaced(intent, r);
+            for (Fill f : r.fills()) {
+                recorder.fill(f, intent.paramsVersion());
+                engine.onFill(sym, f.side().sign() * f.qty(), f.price());
+            }
+            if (r.rejected() || r.order().status() != OrderStatus.NEW || r.duplicate()) {
+                engine.onOrderDone(sym, intent.clientOrderId());
+            }
+        }
+    }
+
+    private void fault(long t, String message) {
+        errors++;
+        lastError = message;
+        recorder.event(t, "fault", message);
+    }
+
+    private void drainInbox() {
+        Params p = nextParams.getAndSet(null);
+        if (p != null) {
+            engine.swapParams(p);
+            recorder.event(pacer.now(), "params", "inner loop now trades on params version " + p.version());
+            for (Consumer<Params> l : paramListeners) {
+                l.accept(p);
+            }
+        }
+        Consumer<Engine> task;
+        while ((task = inbox.poll()) != null) {
+            task.accept(engine);
+        }
+    }
+
+    /** Installs {@code p} before the next step and wakes the loop. Callable from any thread. */
+    public void swapParams(Params p) {
+        nextParams.set(p);
+        signal();
+    }
+
+    /** Runs {@code task} on the loop's thread between two steps. */
+    public void post(Consumer<Engine> task) {
+        inbox.add(task);
+        signal();
+    }
+
+    /** Called on the loop's thread each time a new parameter version is installed. */
+    public void onParamsInstalled(Consumer<Params> listener) {
+        paramListeners.add(listener);
+    }
+
+    public EngineSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public void stop() {
+        running = false;
+        signal();
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void await(long millis) {
+        if (millis <= 0 || !running || nextParams.get() != null || !inbox.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            wake.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publish() {
+        List<EngineSnapshot.SymbolView> views = new ArrayList<>();
+        for (int i = 0; i < engine.symbols().size(); i++) {
+            views.add(new EngineSnapshot.SymbolView(engine.symbols().get(i), engine.position(i), engine.entryPrice(i),
+                    engine.lastPrice(i), engine.pendingOrder(i), engine.signals(i)));
+        }
+        snapshot = new EngineSnapshot(nextStep - pacer.stepMillis(), pacer.wallNow(), engine.state(),
+                engine.params().version(), engine.startOfDayEquity(), List.copyOf(views), steps, errors, lastError);
+    }
+}

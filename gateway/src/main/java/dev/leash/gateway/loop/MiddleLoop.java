@@ -1,0 +1,222 @@
+package dev.leash.gateway.loop;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.venue.Order;
+import dev.leash.gateway.venue.Position;
+import dev.leash.gateway.venue.Venue;
+import dev.leash.gateway.venue.VenueException;
+import dev.leash.params.LoadResult;
+import dev.leash.params.ParamStore;
+import dev.leash.params.ParamsJson;
+import dev.leash.params.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The middle loop: every minute (and on demand) it reloads the parameters through the {@link ParamStore} and
+ * hands a new version to the {@link InnerLoop}, cancels stale orders, reconciles positions with the venue, writes
+ * the heartbeat file, and runs the scheduled reset to the baseline. A bad or missing parameter file leaves
+ * last-known-good in force and is reported. Runs on its own thread; never blocks the inner loop.
+ */
+public final class MiddleLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MiddleLoop.class);
+
+    private final ParamStore store;
+    private final InnerLoop inner;
+    private final Venue venue;
+    private final Pacer pacer;
+    private final Clock wall;
+    private final GatewayConfig config;
+    private final TradeRecorder recorder;
+    private final Path heartbeat;
+
+    private volatile Health health = new Health(0, List.of(), 0, 0, null);
+    private Instant lastResetDue;
+    private long passes;
+    private List<String> lastProblems = List.of();
+
+    public MiddleLoop(ParamStore store, InnerLoop inner, Venue venue, Pacer pacer, Clock wall, GatewayConfig config,
+                      TradeRecorder recorder) {
+        this.store = store;
+        this.inner = inner;
+        this.venue = venue;
+        this.pacer = pacer;
+        this.wall = wall;
+        this.config = config;
+        this.recorder = recorder;
+        this.heartbeat = config.dataDir().resolve("heartbeat.json");
+        this.lastResetDue = lastScheduledReset(wall.instant());
+    }
+
+    /** What the last pass found. */
+    public record Health(long lastRunWallMillis, List<String> paramProblems, int staleCancelled,
+                         int reconciliationDifferences, String lastError) {
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    @Override
+    public synchronized void run() {
+        Instant now = wall.instant();
+        String error = null;
+        int cancelled = 0;
+        int differences = 0;
+        List<String> problems = List.of();
+        try {
+            problems = reloadParams(now);
+            maybeResetToBaseline(now);
+            cancelled = cancelStaleOrders();
+            differences = reconcile();
+        } catch (VenueException e) {
+            error = "venue: " + e.getMessage();
+            recorder.event(pacer.now(), "fault", error);
+        } catch (IOException | RuntimeException e) {
+            error = e.toString();
+            LOG.error("middle loop pass failed", e);
+            recorder.event(pacer.now(), "fault", "middle loop: " + e);
+        }
+        passes++;
+        health = new Health(now.toEpochMilli(), problems, cancelled, differences, error);
+        writeHeartbeat(now);
+    }
+
+    private List<String> reloadParams(Instant now) {
+        LoadResult r = store.reload(now);
+        if (r.changed()) {
+            recorder.event(pacer.now(), "params", "accepted " + ParamStore.PARAMS_FILE + " version "
+                    + r.params().version() + " from disk");
+            inner.swapParams(r.params());
+        }
+        if (!r.problems().equals(lastProblems)) {
+            for (String p : r.problems()) {
+                LOG.warn("{}", p);
+                recorder.event(pacer.now(), "params", p);
+            }
+            lastProblems = r.problems();
+        }
+        return r.problems();
+    }
+
+    private void maybeResetToBaseline(Instant now) throws IOException {
+        if (!config.baselineReset().enabled()) {
+            return;
+        }
+        Instant due = lastScheduledReset(now);
+        if (due.isAfter(lastResetDue)) {
+            lastResetDue = due;
+            WriteResult r = store.resetToBaseline("scheduler", "scheduled " + config.baselineReset().schedule()
+                    + " reset to the operator's baseline", now);
+            recorder.event(pacer.now(), "params", r.accepted() ? "reset to baseline as version " + r.current().version()
+                    : "scheduled reset to baseline rejected: " + r.violations());
+            if (r.accepted()) {
+                inner.swapParams(r.current());
+            }
+        }
+    }
+
+    /** The most recent scheduled reset time at or before {@code now}. */
+    Instant lastScheduledReset(Instant now) {
+        GatewayConfig.BaselineReset cfg = config.baselineReset();
+        ZonedDateTime t = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).withHour(cfg.hourUtc());
+        if ("weekly".equals(cfg.schedule())) {
+            DayOfWeek day = cfg.day();
+            t = t.with(TemporalAdjusters.previousOrSame(day));
+            if (t.toInstant().isAfter(now)) {
+                t = t.minusWeeks(1);
+            }
+        } else if (t.toInstant().isAfter(now)) {
+            t = t.minusDays(1);
+        }
+        return t.toInstant();
+    }
+
+    private int cancelStaleOrders() throws VenueException {
+        long cutoff = pacer.now() - config.loops().staleOrderAge().toMillis();
+        int n = 0;
+        for (Order o : venue.openOrders()) {
+            if (o.createdAt() < cutoff && venue.cancel(o.symbol(), o.clientOrderId())) {
+                n++;
+                recorder.event(pacer.now(), "order", "cancelled stale order " + o.clientOrderId() + " on " + o.symbol()
+                        + " open since " + Instant.ofEpochMilli(o.createdAt()));
+            }
+        }
+        return n;
+    }
+
+    /** The venue's positions are the truth: differences are journaled and the engine is brought in line. */
+    private int reconcile() throws VenueException {
+        EngineSnapshot snap = inner.snapshot();
+        if (snap == null) {
+            return 0;
+        }
+        Map<String, Position> atVenue = new TreeMap<>();
+        for (Position p : venue.positions()) {
+            atVenue.put(p.symbol(), p);
+        }
+        List<String> diffs = new ArrayList<>();
+        for (EngineSnapshot.SymbolView v : snap.symbols()) {
+            if (v.pendingOrder() != null) {
+                continue; // an order in flight explains a difference; look again next pass
+            }
+            Position p = atVenue.get(v.symbol());
+            double venueQty = p == null ? 0 : p.qty();
+            if (Math.abs(venueQty - v.position()) > 1e-9 * Math.max(1, Math.abs(venueQty))) {
+                diffs.add(v.symbol() + ": engine " + v.position() + ", venue " + venueQty);
+                double entry = p == null ? Double.NaN : p.entryPrice();
+                String symbol = v.symbol();
+                inner.post(e -> e.setPosition(e.indexOf(symbol), venueQty, entry));
+            }
+        }
+        for (String d : diffs) {
+            recorder.event(pacer.now(), "reconcile", "position differs, venue wins: " + d);
+        }
+        if (!diffs.isEmpty() || passes % 5 == 0) {
+            recorder.positions(pacer.now(), new ArrayList<>(atVenue.values()));
+        }
+        return diffs.size();
+    }
+
+    private void writeHeartbeat(Instant now) {
+        EngineSnapshot snap = inner.snapshot();
+        ObjectNode o = ParamsJson.MAPPER.createObjectNode();
+        o.put("wall_time", now.toString());
+        o.put("trading_time", Instant.ofEpochMilli(pacer.now()).toString());
+        o.put("venue", venue.name());
+        o.put("params_version", store.current().version());
+        if (snap != null) {
+            o.put("trading_state", snap.state().name());
+            o.put("inner_loop_steps", snap.steps());
+            o.put("inner_loop_errors", snap.errors());
+            o.put("inner_loop_last_step", Instant.ofEpochMilli(snap.wallTime()).toString());
+        }
+        o.put("param_problems", health.paramProblems().size());
+        try {
+            Path tmp = heartbeat.resolveSibling("heartbeat.json.tmp");
+            Files.writeString(tmp, ParamsJson.compact(o) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, heartbeat, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("cannot write the heartbeat file {}: {}", heartbeat, e.getMessage());
+        }
+    }
+}
