@@ -1,0 +1,149 @@
+package dev.leash.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.app.Tokens;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The gateway's REST API (Javalin), bound to 127.0.0.1:7070 unless configured otherwise.
+ *
+ * <p>Reads are open on a loopback address and need the token elsewhere; writes always need
+ * {@code Authorization: Bearer <token>}. Every error is {@code application/problem+json} with a specific message,
+ * never a stack trace.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Gateway gateway;
+    private final ReadRoutes reads;
+    private final WriteRoutes writes;
+    private Javalin app;
+    private boolean loopbackOnly = true;
+
+    public ApiServer(Gateway gateway) {
+        this.gateway = gateway;
+        this.reads = new ReadRoutes(gateway);
+        this.writes = new WriteRoutes(gateway);
+    }
+
+    /** Binds and starts; port 0 picks a free port. */
+    public void start(String host, int port) {
+        loopbackOnly = isLoopback(host);
+        long maxBody = gateway.config().api().maxBodyBytes();
+        app = Javalin.create(cfg -> {
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = maxBody;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before("/api/*", this::authorize);
+            cfg.routes.get("/api/health", json(reads::health));
+            cfg.routes.get("/api/state", json(reads::state));
+            cfg.routes.get("/api/trades", json(reads::trades));
+            cfg.routes.get("/api/positions", json(reads::positions));
+            cfg.routes.get("/api/orders", json(reads::orders));
+            cfg.routes.get("/api/funding", json(reads::funding));
+            cfg.routes.get("/api/market", json(reads::market));
+            cfg.routes.get("/api/performance", json(reads::performance));
+            cfg.routes.get("/api/params", json(reads::params));
+            cfg.routes.get("/api/params/history", json(reads::paramsHistory));
+            cfg.routes.get("/api/decisions", json(reads::decisions));
+            cfg.routes.put("/api/params", json(writes::putParams));
+            cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
+            cfg.routes.post("/api/backtest", json(writes::backtest));
+            cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(),
+                    e.extensions()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "Internal Server Error", "the gateway could not answer: "
+                        + e.getClass().getSimpleName() + "; see the gateway log", null);
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                    problem(ctx, 404, "Not Found", "no endpoint " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+            cfg.routes.error(405, ctx -> problem(ctx, 405, "Method Not Allowed", ctx.method() + " is not allowed on "
+                    + ctx.path(), null));
+            cfg.routes.error(413, ctx -> problem(ctx, 413, "Content Too Large", "the request body is larger than "
+                    + maxBody + " bytes", null));
+        }).start();
+        LOG.info("REST API listening on {}", gateway.baseUrl());
+    }
+
+    public int port() {
+        return app == null ? -1 : app.port();
+    }
+
+    public void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private void authorize(Context ctx) {
+        boolean write = !"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name());
+        if (!write && loopbackOnly) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim() : null;
+        if (presented == null) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"leash\"");
+            throw new ApiException(401, "Unauthorized", (write ? "writes" : "requests to a non-loopback address")
+                    + " need Authorization: Bearer <token> (LEASH_GATEWAY_TOKEN or the data directory's gateway.token)");
+        }
+        if (!Tokens.matches(presented, gateway.token().value())) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"leash\", error=\"invalid_token\"");
+            throw new ApiException(401, "Unauthorized", "the bearer token is not this gateway's token");
+        }
+    }
+
+    /** A handler returning a JSON tree. */
+    interface JsonHandler {
+        JsonNode handle(Context ctx) throws Exception;
+    }
+
+    private static Handler json(JsonHandler h) {
+        return ctx -> {
+            JsonNode body = h.handle(ctx);
+            ctx.contentType("application/json").result(Json.text(body));
+        };
+    }
+
+    static void problem(Context ctx, int status, String title, String detail, ObjectNode extensions) {
+        ObjectNode p = Json.object();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        if (extensions != null) {
+            p.setAll(extensions);
+        }
+        ctx.status(status).contentType(PROBLEM_JSON).result(Json.text(p));
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.leash.gateway.app;
+
+import dev.leash.gateway.engine.Decision;
+import dev.leash.gateway.engine.EngineListener;
+import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.RiskRejection;
+import dev.leash.gateway.engine.StateChange;
+import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.loop.TradeRecorder;
+import dev.leash.gateway.venue.Account;
+import dev.leash.gateway.venue.Fill;
+import dev.leash.gateway.venue.PlaceResult;
+import dev.leash.gateway.venue.Position;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Journals what the engine decides and what the inner loop does with the venue. */
+final class JournalRecorder implements TradeRecorder, EngineListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalRecorder.class);
+    /** Status of an order recorded before it is sent; a restart resolves orders left in it. */
+    static final String SENDING = "SENDING";
+
+    private final Journal journal;
+
+    JournalRecorder(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void orderSending(OrderIntent intent) {
+        journal.recordOrder(intent, SENDING, null, null, intent.time());
+    }
+
+    @Override
+    public void orderPlaced(OrderIntent intent, PlaceResult result) {
+        journal.recordOrder(intent, result.order().status().name(), result.order().venueOrderId(),
+                result.rejectReason(), intent.time());
+        journal.updateOrderStatus(intent.clientOrderId(), result.order().status().name(), result.order().filledQty(),
+                intent.time());
+        if (result.rejected()) {
+            LOG.warn("order {} rejected by the venue: {}", intent.clientOrderId(), result.rejectReason());
+        }
+    }
+
+    @Override
+    public void orderFailed(OrderIntent intent, String error) {
+        journal.recordOrder(intent, "REJECTED", null, error, intent.time());
+        journal.updateOrderStatus(intent.clientOrderId(), "REJECTED", 0, intent.time());
+    }
+
+    @Override
+    public boolean fill(Fill fill, long paramsVersion) {
+        boolean fresh = journal.recordFill(fill, paramsVersion);
+        if (fresh) {
+            LOG.info("fill {} {} {} @ {} ({})", fill.symbol(), fill.side(), fill.qty(), fill.price(),
+                    fill.clientOrderId());
+        }
+        return fresh;
+    }
+
+    @Override
+    public void equity(long time, Account account) {
+        journal.recordEquity(time, account.equity(), account.walletBalance(), account.unrealizedPnl());
+    }
+
+    @Override
+    public void positions(long time, List<Position> positions) {
+        journal.recordPositions(time, positions);
+    }
+
+    @Override
+    public void event(long time, String kind, String message) {
+        journal.recordEvent(time, kind, message);
+    }
+
+    @Override
+    public void onDecision(Decision decision) {
+        journal.recordDecision(decision);
+    }
+
+    @Override
+    public void onRiskRejection(RiskRejection rejection) {
+        journal.recordRiskRejection(rejection);
+    }
+
+    @Override
+    public void onStateChange(StateChange change) {
+        LOG.warn("trading state {} -> {}: {}", change.from(), change.to(), change.reason());
+        journal.recordStateChange(change);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.leash.risk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What may change right now: for every tunable number the range a proposal may move it to at {@code now}, the
+ * cooldown left before the next increase, and the increases left in the rolling window. Derived from the same
+ * rules as {@link ParamPolicy}, so a proposal inside these ranges (and with a rationale) is accepted.
+ *
+ * @param ranges allowed range per field (wire names, {@code symbols.X.size_multiplier} per symbol)
+ */
+public record Headroom(Duration cooldownLeft, int increasesLeft, boolean increaseAllowedNow,
+                       Map<String, Range> ranges) {
+
+    /** The headroom of {@code current} under {@code limits}, given the accepted changes in {@code log}. */
+    public static Headroom of(Limits limits, Params current, ChangeLog log, Instant now) {
+        Instant last = log.lastIncrease();
+        Duration sinceLast = last == null ? Ceilings.INCREASE_COOLDOWN : Duration.between(last, now);
+        Duration cooldown = sinceLast.compareTo(Ceilings.INCREASE_COOLDOWN) >= 0 ? Duration.ZERO
+                : Ceilings.INCREASE_COOLDOWN.minus(sinceLast);
+        int used = log.increasesBetween(now.minus(Ceilings.INCREASE_WINDOW), now);
+        int left = Math.max(0, Ceilings.MAX_INCREASES_PER_WINDOW - used);
+        boolean canRaise = cooldown.isZero() && left > 0;
+
+        Map<String, Range> ranges = new LinkedHashMap<>();
+        double posCap = current.maxPositionPct() + Ceilings.MAX_POSITION_PCT_STEP;
+        double lowest = log.lowestMaxPositionPctSince(now.minus(Ceilings.INCREASE_WINDOW), current.maxPositionPct());
+        posCap = Math.min(posCap, lowest + Ceilings.MAX_POSITION_PCT_DRIFT);
+        ranges.put("max_position_pct", rising(limits.maxPositionPct(), current.maxPositionPct(), posCap, canRaise));
+        ranges.put("stop_loss_pct", rising(limits.stopLossPct(), current.stopLossPct(),
+                current.stopLossPct() + Ceilings.STOP_LOSS_PCT_STEP, canRaise));
+        ranges.put("take_profit_pct", limits.takeProfitPct());
+        int lb = current.breakoutLookback();
+        ranges.put("breakout_lookback", new Range(Math.max(limits.breakoutLookback().floor(), lb - Math.floorDiv(lb, 2)),
+                Math.min(limits.breakoutLookback().ceiling(), lb + Math.floorDiv(lb, 2))));
+        ranges.put("max_leverage", rising(limits.maxLeverage(), current.maxLeverage(),
+                current.maxLeverage() + Ceilings.MAX_LEVERAGE_STEP, canRaise));
+        ranges.put("daily_loss_limit_pct", rising(limits.dailyLossLimitPct(), current.dailyLossLimitPct(),
+                current.dailyLossLimitPct() + Ceilings.DAILY_LOSS_LIMIT_PCT_STEP, canRaise));
+        for (Map.Entry<String, SymbolParams> e : current.symbols().entrySet()) {
+            double m = e.getValue().sizeMultiplier();
+            ranges.put("symbols." + e.getKey() + ".size_multiplier", rising(limits.sizeMultiplier(), m,
+                    m + Ceilings.SIZE_MULTIPLIER_STEP, canRaise));
+        }
+        return new Headroom(cooldown, left, canRaise, ranges);
+    }
+
+    /** From the floor up to the current value, or up to {@code cap} (within the limits) when raising is allowed. */
+    private static Range rising(Range limit, double current, double cap, boolean canRaise) {
+        double top = canRaise ? Math.min(limit.ceiling(), Math.max(current, cap)) : current;
+        top = Math.max(limit.floor(), Math.min(limit.ceiling(), top));
+        return new Range(limit.floor(), Math.max(limit.floor(), top));
+    }
+}
