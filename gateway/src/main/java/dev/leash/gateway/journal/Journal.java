@@ -104,8 +104,10 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Records an order the engine sent, or its acknowledgement or rejection. Idempotent on the client order id:
-     * a second call keeps the first call's order details and creation time and updates the status, the reject
-     * reason, the update time and (when given) the venue order id.
+     * a second call keeps the first call's order details and creation time, updates the update time and (when
+     * given) the venue order id and reject reason, and updates the status unless it is already terminal (FILLED,
+     * CANCELLED, REJECTED), so a late acknowledgement never reopens an order. Use {@link #updateOrderStatus} to set
+     * a status unconditionally.
      *
      * @param venueOrderId null while unknown
      * @param rejectReason null unless rejected

@@ -13,21 +13,26 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code orders} table: one row per client order id. */
 public final class OrderTable {
 
+    private static final String SELECT = "SELECT * FROM orders";
+    private static final List<String> TERMINAL = Arrays.stream(OrderStatus.values())
+            .filter(s -> !s.open()).map(OrderStatus::name).toList();
+    private static final String NOT_TERMINAL =
+            "status NOT IN (" + String.join(", ", Collections.nCopies(TERMINAL.size(), "?")) + ")";
+    /** A replay keeps the first details and a terminal status: a late acknowledgement must not reopen an order. */
     private static final String UPSERT = "INSERT INTO orders (client_order_id, venue_order_id, symbol, side, qty,"
             + " price, filled_qty, status, reduce_only, action, params_version, created_ms, updated_ms, reject_reason)"
             + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (client_order_id) DO UPDATE SET"
             + " venue_order_id = COALESCE(excluded.venue_order_id, orders.venue_order_id),"
-            + " status = excluded.status, reject_reason = excluded.reject_reason, updated_ms = excluded.updated_ms";
-    private static final String SELECT = "SELECT * FROM orders";
-    private static final Object[] TERMINAL = Arrays.stream(OrderStatus.values())
-            .filter(s -> !s.open()).map(OrderStatus::name).toArray();
-    private static final String NOT_TERMINAL =
-            "status NOT IN (" + String.join(", ", Collections.nCopies(TERMINAL.length, "?")) + ")";
+            + " status = CASE WHEN orders.status IN (" + quoted(TERMINAL) + ") THEN orders.status"
+            + " ELSE excluded.status END,"
+            + " reject_reason = COALESCE(excluded.reject_reason, orders.reject_reason),"
+            + " updated_ms = excluded.updated_ms";
 
     private final Db db;
 
@@ -74,7 +79,7 @@ public final class OrderTable {
         return db.read("read orders", c -> {
             Select q = new Select(SELECT).whereIfPresent("symbol = ?", symbolOrNull);
             if (openOnly) {
-                q.where(NOT_TERMINAL, TERMINAL);
+                q.where(NOT_TERMINAL, TERMINAL.toArray());
             }
             return q.then("ORDER BY created_ms DESC, client_order_id DESC LIMIT ?", limit).list(c, OrderTable::map);
         });
@@ -83,6 +88,11 @@ public final class OrderTable {
     public Optional<OrderRecord> find(String clientOrderId) {
         return db.read("read order " + clientOrderId, c -> new Select(SELECT)
                 .where("client_order_id = ?", clientOrderId).list(c, OrderTable::map).stream().findFirst());
+    }
+
+    /** Enum names as SQL literals; they contain no quotes. */
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 
     private static OrderRecord map(ResultSet rs) throws SQLException {
