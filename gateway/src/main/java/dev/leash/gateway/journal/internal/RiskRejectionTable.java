@@ -11,6 +11,9 @@ import java.util.List;
 /** The {@code risk_rejections} table: orders the pre-trade check refused. */
 public final class RiskRejectionTable {
 
+    private static final String INSERT = "INSERT INTO risk_rejections"
+            + " (id, time_ms, symbol, signed_qty, price, reason, params_version) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     private final Db db;
 
     public RiskRejectionTable(Db db) {
@@ -19,8 +22,7 @@ public final class RiskRejectionTable {
 
     public void record(RiskRejection r) {
         db.write("record risk rejection", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO risk_rejections"
-                    + " (id, time_ms, symbol, signed_qty, price, reason, params_version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 ps.setLong(1, db.nextId(c, "risk_rejections"));
                 ps.setLong(2, r.time());
                 ps.setString(3, r.symbol());
