@@ -6,6 +6,7 @@ import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.RiskRejection;
 import dev.leash.gateway.engine.StateChange;
 import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.journal.ParamsActivation;
 import dev.leash.gateway.loop.TradeRecorder;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Fill;
@@ -74,6 +75,14 @@ final class JournalRecorder implements TradeRecorder, EngineListener {
     @Override
     public void event(long time, String kind, String message) {
         journal.recordEvent(time, kind, message);
+    }
+
+    @Override
+    public void paramsActive(long version, long tradingTime, long wallTime) {
+        List<ParamsActivation> all = journal.paramsActivations();
+        if (all.isEmpty() || all.get(all.size() - 1).version() != version) {
+            journal.recordParamsActivation(new ParamsActivation(version, tradingTime, wallTime));
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.leash.gateway.journal.internal.Db;
 import dev.leash.gateway.journal.internal.DecisionTable;
 import dev.leash.gateway.journal.internal.EquityTable;
 import dev.leash.gateway.journal.internal.EventTable;
+import dev.leash.gateway.journal.internal.ActivationTable;
 import dev.leash.gateway.journal.internal.FillTable;
 import dev.leash.gateway.journal.internal.Migrations;
 import dev.leash.gateway.journal.internal.OrderTable;
@@ -19,6 +20,7 @@ import dev.leash.gateway.venue.Position;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +52,7 @@ public final class Journal implements AutoCloseable {
     private final int schemaVersion;
     private final OrderTable orders;
     private final FillTable fills;
+    private final ActivationTable activations;
     private final DecisionTable decisions;
     private final RiskRejectionTable riskRejections;
     private final EventTable events;
@@ -62,6 +65,7 @@ public final class Journal implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.orders = new OrderTable(db);
         this.fills = new FillTable(db);
+        this.activations = new ActivationTable(db);
         this.decisions = new DecisionTable(db);
         this.riskRejections = new RiskRejectionTable(db);
         this.events = new EventTable(db);
@@ -144,6 +148,21 @@ public final class Journal implements AutoCloseable {
     /** Fills with {@code from <= time <= to}, oldest first. */
     public List<Fill> fillsBetween(long from, long to) {
         return fills.between(from, to);
+    }
+
+    /** Records that a parameter version started to drive the inner loop. */
+    public void recordParamsActivation(ParamsActivation activation) {
+        activations.record(activation);
+    }
+
+    /** Every parameter activation, oldest first. */
+    public List<ParamsActivation> paramsActivations() {
+        return activations.all();
+    }
+
+    /** Fill counts, realized P&L and fees per parameter version the fills were made under. */
+    public Map<Long, FillStats> fillStatsByVersion() {
+        return activations.fillStatsByVersion();
     }
 
     /** Records a decision with all its signals; null signals are read back as all NaN. */

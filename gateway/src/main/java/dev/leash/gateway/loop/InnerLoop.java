@@ -125,6 +125,7 @@ public final class InnerLoop implements Runnable {
         } finally {
             quiet.setQuiet(false);
         }
+        recorder.paramsActive(engine.params().version(), nextStep, pacer.wallNow());
         publish();
     }
 
@@ -257,7 +258,8 @@ public final class InnerLoop implements Runnable {
         Params p = nextParams.getAndSet(null);
         if (p != null) {
             engine.swapParams(p);
-            recorder.event(pacer.now(), "params", "inner loop now trades on params version " + p.version());
+            recorder.paramsActive(p.version(), nextStep, pacer.wallNow());
+            recorder.event(nextStep, "params", "inner loop now trades on params version " + p.version());
             for (Consumer<Params> l : paramListeners) {
                 l.accept(p);
             }

@@ -26,4 +26,7 @@ public interface TradeRecorder {
     void positions(long time, List<Position> positions);
 
     void event(long time, String kind, String message);
+
+    /** Parameter version {@code version} drives the inner loop from trading time {@code tradingTime}. */
+    void paramsActive(long version, long tradingTime, long wallTime);
 }

@@ -1,0 +1,101 @@
+package dev.leash.gateway.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.params.AuditEntry;
+import dev.leash.params.FieldChange;
+import dev.leash.params.ParamStore;
+import dev.leash.params.ParamsJson;
+import dev.leash.params.WriteResult;
+import dev.leash.risk.ParamPolicy;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code params show|history|rollback N|reset-baseline}: the operator's direct access to the parameter store. */
+final class ParamsCommand {
+
+    private ParamsCommand() {
+    }
+
+    static int run(Args a, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        if (a.positional.isEmpty()) {
+            throw new Args.UsageException("params needs a subcommand: show, history, rollback N, reset-baseline");
+        }
+        GatewayConfig config = Main.config(a, env);
+        String sub = a.positional.get(0);
+        try (ParamStore store = ParamStore.open(config.dataDir(), new ParamPolicy(config.limits()), config.baseline(),
+                Instant.now())) {
+            for (String problem : store.openReport()) {
+                err.println("note: " + problem);
+            }
+            switch (sub) {
+                case "show" -> out.print(ParamsJson.toText(store.current()));
+                case "history" -> out.println(ParamsJson.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(history(store)));
+                case "rollback" -> {
+                    if (a.positional.size() != 2) {
+                        throw new Args.UsageException("params rollback needs a version number");
+                    }
+                    long version;
+                    try {
+                        version = Long.parseLong(a.positional.get(1));
+                    } catch (NumberFormatException e) {
+                        throw new Args.UsageException("params rollback: '" + a.positional.get(1)
+                                + "' is not a version number");
+                    }
+                    return report(store.rollback(version, "operator (cli)", rationale(a, "rollback to version "
+                            + version), Instant.now()), out, err);
+                }
+                case "reset-baseline" -> {
+                    return report(store.resetToBaseline("operator (cli)", rationale(a, "reset to the baseline"),
+                            Instant.now()), out, err);
+                }
+                default -> throw new Args.UsageException("unknown params subcommand '" + sub + "'");
+            }
+        } catch (java.io.IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("in use by another process")) {
+                err.println("leash-gateway: " + e.getMessage() + ". The gateway is running: read GET /api/params"
+                        + " and /api/params/history, or stop it first.");
+                return 1;
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    private static String rationale(Args a, String dflt) {
+        String r = a.options.get("rationale");
+        return r == null || r.isBlank() ? "operator " + dflt + " from the command line" : r;
+    }
+
+    private static ArrayNode history(ParamStore store) throws java.io.IOException {
+        ArrayNode out = ParamsJson.MAPPER.createArrayNode();
+        for (AuditEntry e : store.audit().entries()) {
+            if (!e.createdVersion()) {
+                continue;
+            }
+            ObjectNode n = out.addObject();
+            n.put("version", e.version());
+            n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            n.put("at", e.at().toString());
+            n.put("author", e.author());
+            n.put("rationale", e.rationale());
+            n.set("diff", FieldChange.toJson(e.diff()));
+        }
+        return out;
+    }
+
+    private static int report(WriteResult r, PrintStream out, PrintStream err) {
+        if (r.accepted()) {
+            out.println("accepted: version " + r.current().version());
+            return 0;
+        }
+        err.println("rejected:");
+        r.violations().forEach(v -> err.println("  " + v.field() + ": " + v.message()));
+        return 1;
+    }
+}
