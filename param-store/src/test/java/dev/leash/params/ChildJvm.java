@@ -16,6 +16,7 @@ final class ChildJvm {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Xshare:auto");
         cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
