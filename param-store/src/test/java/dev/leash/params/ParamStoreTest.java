@@ -434,7 +434,8 @@ class ParamStoreTest {
             LoadResult r = store.reload(minutes(1));
 
             assertThat(r.params()).isEqualTo(store.current());
-            assertThat(r.problems()).singleElement().asString().contains("missing").contains("last-known-good version 1");
+            assertThat(r.problems()).singleElement().asString().contains("missing")
+                    .contains("last-known-good version 1");
         }
     }
 
