@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -44,7 +46,14 @@ public final class ParamStore implements AutoCloseable {
     public static final String AUDIT_FILE = "audit.jsonl";
     public static final String LOCK_FILE = "store.lock";
 
+    /**
+     * Lock files held by stores open in this JVM. POSIX record locks belong to the process, so closing any channel
+     * on a locked file releases the lock: a second open in this JVM must fail before it opens a channel.
+     */
+    private static final Set<Path> HELD_LOCKS = ConcurrentHashMap.newKeySet();
+
     private final Path dir;
+    private final Path lockPath;
     private final ParamPolicy policy;
     private final Params baseline;
     private final AppendLog audit;
@@ -55,10 +64,12 @@ public final class ParamStore implements AutoCloseable {
     private long seq;
     private volatile Params current;
     private String lastRejectedText;
+    private boolean closed;
 
-    private ParamStore(Path dir, ParamPolicy policy, Params baseline, AppendLog audit, FileChannel lockChannel,
-                       FileLock lock) {
+    private ParamStore(Path dir, Path lockPath, ParamPolicy policy, Params baseline, AppendLog audit,
+                       FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.lockPath = lockPath;
         this.policy = policy;
         this.baseline = baseline;
         this.audit = audit;
@@ -80,28 +91,42 @@ public final class ParamStore implements AutoCloseable {
             throw new IllegalArgumentException("baseline params violate the limits: " + bad);
         }
         Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        Path lockPath = dir.toRealPath().resolve(LOCK_FILE);
+        if (!HELD_LOCKS.add(lockPath)) {
+            throw new IOException("the parameter store in " + dir + " is in use by another store in this process ("
+                    + LOCK_FILE + " is locked)");
+        }
+        FileChannel lockChannel;
         FileLock lock;
         try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            throw new IOException("the parameter store in " + dir + " is in use by another process (" + LOCK_FILE
-                    + " is locked)");
+            lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockChannel.close();
+                throw new IOException("the parameter store in " + dir + " is in use by another process ("
+                        + LOCK_FILE + " is locked)");
+            }
+        } catch (IOException | RuntimeException e) {
+            HELD_LOCKS.remove(lockPath);
+            throw e;
         }
         AppendLog.Opened opened;
         try {
             opened = AppendLog.recover(dir.resolve(AUDIT_FILE));
         } catch (IOException | RuntimeException e) {
-            lock.release();
-            lockChannel.close();
+            try {
+                lock.release();
+                lockChannel.close();
+            } finally {
+                HELD_LOCKS.remove(lockPath);
+            }
             throw e;
         }
-        ParamStore store = new ParamStore(dir, policy, baseline, opened.log(), lockChannel, lock);
+        ParamStore store = new ParamStore(dir, lockPath, policy, baseline, opened.log(), lockChannel, lock);
         try {
             store.recover(opened.recovery(), now);
         } catch (IOException | RuntimeException e) {
@@ -436,13 +461,21 @@ public final class ParamStore implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             audit.close();
         } finally {
             try {
                 lock.release();
             } finally {
-                lockChannel.close();
+                try {
+                    lockChannel.close();
+                } finally {
+                    HELD_LOCKS.remove(lockPath);
+                }
             }
         }
     }
