@@ -170,6 +170,9 @@ public final class ParamStore implements AutoCloseable {
         } else if (onDisk == null) {
             Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
             openReport.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
+        } else if (!onDisk.ok()) {
+            openReport.add(PARAMS_FILE + ": " + join(onDisk.violations()) + "; trading on last-known-good version "
+                    + current.version() + " from the journal");
         }
     }
 

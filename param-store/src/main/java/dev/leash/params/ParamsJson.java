@@ -38,7 +38,6 @@ public final class ParamsJson {
     public static final Set<String> METADATA_FIELDS = Set.of("version", "updated_by", "rationale", "updated_at");
 
     private static final Set<String> SYMBOL_FIELDS = Set.of("enabled", "size_multiplier");
-    private static final double DEFAULT_SIZE_MULTIPLIER = 1.0;
 
     /** A mapper that refuses duplicate keys, trailing tokens and non-standard numbers. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -233,7 +232,7 @@ public final class ParamsJson {
                     out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: enabled, size_multiplier"));
                 }
             }
-            SymbolParams was = symbols.getOrDefault(symbol, new SymbolParams(false, DEFAULT_SIZE_MULTIPLIER));
+            SymbolParams was = symbols.getOrDefault(symbol, new SymbolParams(false, SymbolParams.DEFAULT_SIZE_MULTIPLIER));
             boolean enabled = was.enabled();
             if (s.has("enabled")) {
                 JsonNode en = s.get("enabled");

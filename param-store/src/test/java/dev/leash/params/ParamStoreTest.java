@@ -216,17 +216,18 @@ class ParamStoreTest {
     }
 
     @Test
-    void newSymbolMustBeGivenAMultiplierWithinTheStep() throws IOException {
+    void newSymbolIsEnabledAtTheDefaultMultiplierButNotBeyondOneStep() throws IOException {
         try (ParamStore store = open()) {
-            // A new symbol defaults to multiplier 1.0, a rise from 0 that exceeds the +0.5 step.
+            // An absent symbol counts as multiplier 1.0 (the default), so enabling it is one step, not 0 -> 1.0.
+            WriteResult tooBig = propose(store,
+                    "{'symbols': {'SOLUSDT': {'enabled': true, 'size_multiplier': 1.6}}}", minutes(1));
             WriteResult byDefault = propose(store, "{'symbols': {'SOLUSDT': {'enabled': true}}}", minutes(1));
-            WriteResult explicit = propose(store,
-                    "{'symbols': {'SOLUSDT': {'enabled': true, 'size_multiplier': 0.5}}}", minutes(1));
 
-            assertThat(byDefault.violations()).extracting(Violation::field, Violation::rule)
-                    .containsExactly(tuple("symbols.SOLUSDT.size_multiplier", Rule.STEP));
-            assertThat(explicit.accepted()).isTrue();
-            assertThat(explicit.current().isEnabled("SOLUSDT")).isTrue();
+            assertThat(tooBig.violations()).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("symbols.SOLUSDT.size_multiplier", Rule.BOUNDS));
+            assertThat(byDefault.accepted()).isTrue();
+            assertThat(byDefault.current().isEnabled("SOLUSDT")).isTrue();
+            assertThat(byDefault.current().symbols().get("SOLUSDT").sizeMultiplier()).isEqualTo(1.0);
         }
     }
 

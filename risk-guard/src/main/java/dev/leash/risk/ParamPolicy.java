@@ -128,7 +128,7 @@ public final class ParamPolicy {
                 Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
         for (Map.Entry<String, SymbolParams> e : cand.symbols().entrySet()) {
             SymbolParams was = cur.symbols().get(e.getKey());
-            double before = was == null ? 0.0 : was.sizeMultiplier();
+            double before = was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier();
             checkRise(out, "symbols." + e.getKey() + ".size_multiplier", before, e.getValue().sizeMultiplier(),
                     Ceilings.SIZE_MULTIPLIER_STEP);
         }

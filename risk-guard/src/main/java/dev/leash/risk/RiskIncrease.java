@@ -41,7 +41,7 @@ public final class RiskIncrease {
             if (now.enabled() && !wasEnabled) {
                 raised.add("symbols." + e.getKey() + ".enabled");
             }
-            double wasMultiplier = was == null ? 0.0 : was.sizeMultiplier();
+            double wasMultiplier = was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier();
             if (now.sizeMultiplier() > wasMultiplier) {
                 raised.add("symbols." + e.getKey() + ".size_multiplier");
             }
