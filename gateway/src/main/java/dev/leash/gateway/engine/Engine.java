@@ -212,7 +212,10 @@ public final class Engine {
             return;
         }
         double eq = equity.getAsDouble();
-        double budget = riskParams.maxPositionPct() / 100.0 * eq * riskParams.sizeMultiplier(s.index);
+        // A multiplier above 1 may not take the position past the ceiling the pre-trade check enforces.
+        double pct = Math.min(riskParams.maxPositionPct() * riskParams.sizeMultiplier(s.index),
+                limits.maxPositionPct().ceiling());
+        double budget = pct / 100.0 * eq;
         double qty = Math.floor(budget / price / s.lotStep + 1e-9) * s.lotStep;
         if (qty < s.minQty || qty * price < s.minNotional) {
             skip(s, action, "size " + qty + " below the minimum (qty " + s.minQty + ", notional " + s.minNotional

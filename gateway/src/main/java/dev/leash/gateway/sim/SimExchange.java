@@ -137,6 +137,9 @@ public final class SimExchange {
         }
         double slip = (costs.slippageBps() + costs.impactBpsPer100k() * notional / 100_000.0) / 10_000.0;
         double fillPrice = in.roundPrice(last * (1 + dir * slip));
+        if (req.type() == OrderType.LIMIT) { // slippage never takes a limit order past its limit
+            fillPrice = dir > 0 ? Math.min(fillPrice, refPrice) : Math.max(fillPrice, refPrice);
+        }
         Fill f = execute(order, sym, qty, fillPrice, costs.takerFee(), false, now);
         return new PlaceResult(orders.get(req.clientOrderId()), List.of(f), false, null);
     }
