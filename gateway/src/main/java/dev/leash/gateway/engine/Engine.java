@@ -50,6 +50,8 @@ public final class Engine {
     private TradingState state = TradingState.ACTIVE;
     private boolean venueDegraded;
     private boolean lossHalted;
+    /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
+    private long lastFlattenBar = Long.MIN_VALUE;
     private long day = Long.MIN_VALUE;
     private double startOfDayEquity = Double.NaN;
     private long now;
@@ -121,8 +123,14 @@ public final class Engine {
                 updateState("new trading day");
             }
         }
+        long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
+        if (lossHalted && bar != lastFlattenBar) {
+            lastFlattenBar = bar;
+            flattenAll(bar); // a flatten the venue refused, or one still in flight last bar, is tried again
+        }
         if (!lossHalted && check.dailyLossBreached(riskParams, exposure)) {
-            flattenAll();
+            lastFlattenBar = bar;
+            flattenAll(bar);
             lossHalted = true;
             updateState("daily loss limit of " + riskParams.dailyLossLimitPct() + "% reached");
         }
@@ -216,7 +224,7 @@ public final class Engine {
         double pct = Math.min(riskParams.maxPositionPct() * riskParams.sizeMultiplier(s.index),
                 limits.maxPositionPct().ceiling());
         double budget = pct / 100.0 * eq;
-        double qty = Math.floor(budget / price / s.lotStep + 1e-9) * s.lotStep;
+        double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep);
         if (qty < s.minQty || qty * price < s.minNotional) {
             skip(s, action, "size " + qty + " below the minimum (qty " + s.minQty + ", notional " + s.minNotional
                     + ") at equity " + Math.round(eq), nowMillis);
@@ -224,6 +232,11 @@ public final class Engine {
         }
         send(s, price, dir * qty - closing, false, action, "break of the " + lookback + "-bar channel ["
                 + s.channelLow + ", " + s.channelHigh + "] at " + price, nowMillis);
+    }
+
+    /** {@code steps} lot steps as a clean decimal (7.1E-2, not 0.07100000000000001); once per entry, not per tick. */
+    private static double lots(double steps, double lotStep) {
+        return java.math.BigDecimal.valueOf(steps).multiply(java.math.BigDecimal.valueOf(lotStep)).doubleValue();
     }
 
     private void exit(SymbolState s, double price, double pos, Action action, String reason, long nowMillis) {
@@ -267,11 +280,12 @@ public final class Engine {
         return null;
     }
 
-    private void flattenAll() {
+    private void flattenAll(long bar) {
         for (SymbolState s : symbols) {
             if (s.position != 0 && s.pending == null && s.lastPrice > 0) {
-                if (s.currentBar == Long.MIN_VALUE) {
-                    s.currentBar = Math.floorDiv(now, Candle.INTERVAL_MILLIS);
+                if (s.currentBar != bar) {
+                    s.currentBar = bar;
+                    s.ordersThisBar = 0;
                 }
                 send(s, s.lastPrice, -s.position, true, Action.FLATTEN, "daily loss limit reached", now);
             }

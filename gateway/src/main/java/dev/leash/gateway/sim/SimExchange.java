@@ -234,7 +234,7 @@ public final class SimExchange {
         return u;
     }
 
-    /** Equity less the margin of open positions at 1x (a conservative paper account). */
+    /** Equity less the initial margin of open positions at 3x, the highest leverage Leash allows. */
     public double availableBalance() {
         double margin = 0;
         for (int i = 0; i < position.length; i++) {

@@ -344,6 +344,31 @@ class EngineScenarioTest {
     }
 
     @Test
+    void refusedFlattenIsRetriedOncePerBarWhileHalted() {
+        engine.onTick(BTC, 102.0, at(5, 1));
+        fill(port.last());
+        port.clear();
+
+        equity = 97_000;
+        engine.onClock(at(5, 4));
+        OrderIntent first = port.last();
+        engine.onOrderDone(BTC, first.clientOrderId()); // the venue refused it: no fill
+        engine.onClock(at(5, 30));
+        engine.onTick(BTC, 101.0, at(5, 31));
+        assertThat(port.intents()).containsExactly(first);
+
+        engine.onClock(at(6, 0));
+        assertThat(port.intents()).extracting(OrderIntent::action, OrderIntent::signedQty, OrderIntent::clientOrderId)
+                .containsExactly(
+                        tuple(Action.FLATTEN, -19.5, "lsh-BTCUSDT-" + barIndex(5) + "-2"),
+                        tuple(Action.FLATTEN, -19.5, "lsh-BTCUSDT-" + barIndex(6) + "-1"));
+        fill(port.last());
+        engine.onClock(at(7, 0));
+        assertThat(port.intents()).hasSize(2);
+        assertThat(engine.state()).isEqualTo(TradingState.HALTED);
+    }
+
+    @Test
     void dailyLossLimitHaltsEvenWhenFlat() {
         equity = 96_000;
         engine.onClock(at(6, 0));
