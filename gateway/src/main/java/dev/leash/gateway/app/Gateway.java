@@ -110,7 +110,7 @@ public final class Gateway implements AutoCloseable {
                     config.simulated().initialBalance(), startAt, paper);
             opened.add(sim);
             Pacer pacer = Pacer.simulated(wall::millis, sim.now(), config.simulated().speed(),
-                    1000);
+                    config.loops().tick().toMillis());
             JournalRecorder recorder = new JournalRecorder(journal);
             QuietListener listener = new QuietListener(recorder);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
