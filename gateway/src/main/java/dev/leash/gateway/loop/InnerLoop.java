@@ -256,17 +256,24 @@ public final class InnerLoop implements Runnable {
 
     private void drainInbox() {
         Params p = nextParams.getAndSet(null);
-        if (p != null) {
-            engine.swapParams(p);
-            recorder.paramsActive(p.version(), nextStep, pacer.wallNow());
-            recorder.event(nextStep, "params", "inner loop now trades on params version " + p.version());
-            for (Consumer<Params> l : paramListeners) {
-                l.accept(p);
-            }
-        }
         Consumer<Engine> task;
         while ((task = inbox.poll()) != null) {
             task.accept(engine);
+        }
+        if (p == null) {
+            return;
+        }
+        engine.swapParams(p);
+        long last = nextStep - pacer.stepMillis();
+        recorder.paramsActive(p.version(), last, pacer.wallNow());
+        recorder.event(last, "params", "inner loop now trades on params version " + p.version());
+        if (steps > 0) {
+            // Evaluate at once with the new version instead of waiting for the next scheduled step (up to a second
+            // of wall time away on a live venue): the same trading time again, fresh prices where the venue has them.
+            step(last);
+        }
+        for (Consumer<Params> l : paramListeners) {
+            l.accept(p);
         }
     }
 
@@ -282,7 +289,7 @@ public final class InnerLoop implements Runnable {
         signal();
     }
 
-    /** Called on the loop's thread each time a new parameter version is installed. */
+    /** Called on the loop's thread after the first step that used a newly installed parameter version. */
     public void onParamsInstalled(Consumer<Params> listener) {
         paramListeners.add(listener);
     }
