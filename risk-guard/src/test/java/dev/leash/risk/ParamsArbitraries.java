@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 
 /**
  * Generators of valid parameters, adversarial proposals against them, and change logs.
@@ -38,12 +39,13 @@ final class ParamsArbitraries {
      * which generates through BigDecimal.
      */
     static Arbitrary<Double> uniform(double lo, double hi) {
-        return Arbitraries.longs().between(0, (1L << 53) - 1).map(u -> lo + (hi - lo) * (u / 0x1p53));
+        return Arbitraries.longs().between(0, (1L << 53) - 1).withDistribution(RandomDistribution.uniform())
+                .map(u -> lo + (hi - lo) * (u / 0x1p53));
     }
 
     private static Arbitrary<Double> grid(Range r) {
         return Arbitraries.longs().between(Numbers.units(r.floor()), Numbers.units(r.ceiling()))
-                .map(u -> u / 10_000.0);
+                .withDistribution(RandomDistribution.uniform()).map(u -> u / 10_000.0);
     }
 
     /** A parameter set that satisfies the hard limits. */
