@@ -87,7 +87,7 @@ public final class PreTradeCheck {
         double maxNotional = equity * pct / 100.0 * Math.max(1.0, multiplier);
         double absoluteMax = equity * limits.maxPositionPct().ceiling() / 100.0;
         double resultingNotional = Math.abs(resulting) * price;
-        if (resultingNotional > Math.min(maxNotional, absoluteMax) * (1 + 1e-9)) {
+        if (!(resultingNotional <= Math.min(maxNotional, absoluteMax) * (1 + 1e-9))) { // NaN fails closed
             return OrderReject.POSITION_LIMIT;
         }
         double gross = resultingNotional;
@@ -97,7 +97,7 @@ public final class PreTradeCheck {
             }
         }
         double leverage = limits.maxLeverage().clamp(params.maxLeverage());
-        if (gross > equity * leverage) {
+        if (!(gross <= equity * leverage)) { // NaN fails closed
             return OrderReject.LEVERAGE_LIMIT;
         }
         return OrderReject.NONE;
