@@ -35,8 +35,48 @@ public record Limits(
     /** Default largest order notional, USDT. */
     public static final double DEFAULT_MAX_ORDER_NOTIONAL = 250_000.0;
 
+    /**
+     * Checks every field against the hard {@link Ceilings} whichever way the limits are built, so no code path can
+     * loosen them.
+     *
+     * @throws IllegalArgumentException naming the field that is outside the hard limits
+     */
     public Limits {
+        within("max_position_pct", maxPositionPct, Ceilings.MAX_POSITION_PCT);
+        within("stop_loss_pct", stopLossPct, Ceilings.STOP_LOSS_PCT);
+        within("take_profit_pct", takeProfitPct, Ceilings.TAKE_PROFIT_PCT);
+        within("breakout_lookback", breakoutLookback, Ceilings.BREAKOUT_LOOKBACK);
+        within("max_leverage", maxLeverage, Ceilings.MAX_LEVERAGE);
+        within("size_multiplier", sizeMultiplier, Ceilings.SIZE_MULTIPLIER);
+        within("daily_loss_limit_pct", dailyLossLimitPct, Ceilings.DAILY_LOSS_LIMIT_PCT);
+        if (maxEnabledSymbols < 1 || maxEnabledSymbols > Ceilings.MAX_ENABLED_SYMBOLS) {
+            throw new IllegalArgumentException("limits.max_enabled_symbols: " + maxEnabledSymbols
+                    + " is outside [1, " + Ceilings.MAX_ENABLED_SYMBOLS + "]");
+        }
+        if (maxOrdersPerWindow < 1 || maxOrdersPerWindow > Ceilings.MAX_ORDERS_PER_WINDOW) {
+            throw new IllegalArgumentException("limits.max_orders_per_minute: " + maxOrdersPerWindow
+                    + " is outside [1, " + Ceilings.MAX_ORDERS_PER_WINDOW + "]");
+        }
+        if (orderRateWindowMillis != Ceilings.ORDER_RATE_WINDOW_MILLIS) {
+            throw new IllegalArgumentException("limits.order_rate_window: must be "
+                    + Ceilings.ORDER_RATE_WINDOW_MILLIS + " ms");
+        }
+        if (!(priceBandPct > 0) || priceBandPct > Ceilings.MAX_PRICE_BAND_PCT) {
+            throw new IllegalArgumentException("limits.price_band_pct: " + Numbers.format(priceBandPct)
+                    + " is outside (0, " + Numbers.format(Ceilings.MAX_PRICE_BAND_PCT) + "]");
+        }
+        if (!(maxOrderNotional > 0) || maxOrderNotional > Ceilings.MAX_ORDER_NOTIONAL) {
+            throw new IllegalArgumentException("limits.max_order_notional: " + Numbers.format(maxOrderNotional)
+                    + " is outside (0, " + Numbers.format(Ceilings.MAX_ORDER_NOTIONAL) + "]");
+        }
         allowlist = Collections.unmodifiableSet(new TreeSet<>(allowlist));
+    }
+
+    private static void within(String field, Range range, Range hard) {
+        if (range == null || !range.within(hard)) {
+            throw new IllegalArgumentException("limits." + field + ": " + range + " loosens the hard limit " + hard
+                    + "; operator configuration may only tighten it");
+        }
     }
 
     /** The hard ceilings with the given allowlist and default order-check settings. */

@@ -206,4 +206,19 @@ class LimitsTest {
         assertThatThrownBy(() -> limits.ranges().put("max_position_pct", new Range(0, 100)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void constructorRefusesLimitsOutsideTheHardCeilingsWhateverPathBuildsThem() {
+        Limits hard = Limits.hard(java.util.Set.of("BTCUSDT"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Limits(new Range(0.1, 50.0), hard.stopLossPct(),
+                        hard.takeProfitPct(), hard.breakoutLookback(), hard.maxLeverage(), hard.sizeMultiplier(),
+                        hard.dailyLossLimitPct(), hard.maxEnabledSymbols(), hard.allowlist(), hard.maxOrderNotional(),
+                        hard.maxOrdersPerWindow(), hard.orderRateWindowMillis(), hard.priceBandPct()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limits.max_position_pct:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Limits(hard.maxPositionPct(), hard.stopLossPct(),
+                        hard.takeProfitPct(), hard.breakoutLookback(), hard.maxLeverage(), hard.sizeMultiplier(),
+                        hard.dailyLossLimitPct(), hard.maxEnabledSymbols(), hard.allowlist(), hard.maxOrderNotional(),
+                        0, hard.orderRateWindowMillis(), hard.priceBandPct()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limits.max_orders_per_minute:");
+    }
 }

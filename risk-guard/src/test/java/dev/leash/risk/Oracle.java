@@ -61,7 +61,7 @@ final class Oracle {
         rise(out, "daily_loss_limit_pct", before.dailyLossLimitPct(), after.dailyLossLimitPct(), 10_000);
         for (Map.Entry<String, SymbolParams> e : after.symbols().entrySet()) {
             SymbolParams was = before.symbols().get(e.getKey());
-            rise(out, e.getKey() + ".size_multiplier", was == null ? 0.0 : was.sizeMultiplier(),
+            rise(out, e.getKey() + ".size_multiplier", was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier(),
                     e.getValue().sizeMultiplier(), 5_000);
         }
         int from = before.breakoutLookback();
@@ -89,7 +89,7 @@ final class Oracle {
         for (Map.Entry<String, SymbolParams> e : after.symbols().entrySet()) {
             SymbolParams was = before.symbols().get(e.getKey());
             boolean wasOn = was != null && was.enabled();
-            double wasMultiplier = was == null ? 0.0 : was.sizeMultiplier();
+            double wasMultiplier = was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier();
             if (e.getValue().enabled() && !wasOn || e.getValue().sizeMultiplier() > wasMultiplier) {
                 return true;
             }

@@ -360,10 +360,17 @@ class ParamPolicyTest {
         }
 
         @Test
-        void limitsANewSymbolsMultiplierToOneStepAboveZero() {
-            assertAccepted(evaluate(from(current).symbol("XRPUSDT", true, 0.5).build()));
-            assertRejectedFor(evaluate(from(current).symbol("XRPUSDT", true, 0.5001).build()),
-                    "symbols.XRPUSDT.size_multiplier", Rule.STEP);
+        void measuresANewSymbolsMultiplierFromTheDefault() {
+            Verdict atDefault = evaluate(from(current).symbol("XRPUSDT", true, 1.0).build());
+            Verdict oneStepUp = evaluate(from(current).symbol("XRPUSDT", true, 1.5).build());
+
+            assertAccepted(atDefault);
+            assertThat(atDefault.increasedFields()).containsExactly("symbols.XRPUSDT.enabled");
+            assertAccepted(oneStepUp);
+            assertThat(oneStepUp.increasedFields())
+                    .containsExactlyInAnyOrder("symbols.XRPUSDT.enabled", "symbols.XRPUSDT.size_multiplier");
+            assertRejectedFor(evaluate(from(current).symbol("XRPUSDT", true, 1.5001).build()),
+                    "symbols.XRPUSDT.size_multiplier", Rule.BOUNDS);
         }
 
         @Test
@@ -493,8 +500,8 @@ class ParamPolicyTest {
         }
 
         @Test
-        void countsAddingAnEnabledSymbolAsTwoRaisedFields() {
-            Verdict verdict = evaluate(from(current).symbol("XRPUSDT", true, 0.25).build());
+        void countsAddingAnEnabledSymbolAboveTheDefaultMultiplierAsTwoRaisedFields() {
+            Verdict verdict = evaluate(from(current).symbol("XRPUSDT", true, 1.25).build());
 
             assertAccepted(verdict);
             assertThat(verdict.increasedFields())

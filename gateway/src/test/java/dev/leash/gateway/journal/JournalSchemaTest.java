@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class JournalSchemaTest {
 
+    /** The newest migration this build knows. */
+    private static final int LATEST = dev.leash.gateway.journal.internal.Migrations.RESOURCES.size();
+
     @TempDir
     Path dir;
 
@@ -24,15 +27,15 @@ class JournalSchemaTest {
     @Test
     void appliesMigrationsOnceAndReopeningIsANoOp() throws Exception {
         try (Journal journal = Journal.open(Journal.sqliteUrl(dir))) {
-            assertThat(journal.schemaVersion()).isEqualTo(1);
+            assertThat(journal.schemaVersion()).isEqualTo(LATEST);
         }
         Object appliedAt = query(dir, "SELECT applied_ms FROM schema_version WHERE version = 1");
 
         try (Journal journal = Journal.open(Journal.sqliteUrl(dir))) {
-            assertThat(journal.schemaVersion()).isEqualTo(1);
+            assertThat(journal.schemaVersion()).isEqualTo(LATEST);
         }
 
-        assertThat(query(dir, "SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+        assertThat(query(dir, "SELECT COUNT(*) FROM schema_version")).isEqualTo(LATEST);
         assertThat(query(dir, "SELECT applied_ms FROM schema_version WHERE version = 1")).isEqualTo(appliedAt);
         assertThat(query(dir, "SELECT description FROM schema_version WHERE version = 1")).isEqualTo("init");
     }
@@ -40,11 +43,13 @@ class JournalSchemaTest {
     @Test
     void refusesASchemaNewerThanTheCode() throws Exception {
         Journal.open(Journal.sqliteUrl(dir)).close();
-        query(dir, "INSERT INTO schema_version (version, description, applied_ms) VALUES (2, 'future', 0)");
+        query(dir, "INSERT INTO schema_version (version, description, applied_ms) VALUES (" + (LATEST + 1)
+                + ", 'future', 0)");
 
         assertThatThrownBy(() -> Journal.open(Journal.sqliteUrl(dir)))
                 .isInstanceOf(JournalSchemaException.class)
-                .hasMessageContaining("schema version 2 is newer than this gateway supports (1)");
+                .hasMessageContaining("schema version " + (LATEST + 1) + " is newer than this gateway supports ("
+                        + LATEST + ")");
     }
 
     @Test
