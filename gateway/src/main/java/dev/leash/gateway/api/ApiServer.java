@@ -45,6 +45,7 @@ public final class ApiServer {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.http.maxRequestSize = maxBody;
+            cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));
