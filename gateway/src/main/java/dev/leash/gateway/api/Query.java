@@ -25,7 +25,7 @@ final class Query {
         Set<String> ok = Set.of(allowed);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!ok.contains(name)) {
-                throw ApiException.badRequest("unknown query parameter '" + name + "'"
+                throw ApiException.badRequest("unknown query parameter '" + abbreviate(name) + "'"
                         + (ok.isEmpty() ? "; this endpoint takes none" : "; allowed: " + new java.util.TreeSet<>(ok)));
             }
         }
