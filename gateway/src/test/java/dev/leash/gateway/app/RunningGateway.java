@@ -10,6 +10,8 @@ import dev.leash.params.ParamStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -114,6 +118,30 @@ public final class RunningGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + method + " " + pathAndQuery, e);
+        }
+    }
+
+    /**
+     * {@code GET target} written byte for byte on a socket, for request targets {@link URI} refuses (malformed
+     * percent-encoding).
+     */
+    public Response rawGet(String target) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = raw.indexOf("\r\n\r\n");
+            String[] head = raw.substring(0, split).split("\r\n");
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(head[i].substring(colon + 1).trim());
+            }
+            int status = Integer.parseInt(head[0].split(" ")[1]);
+            return new Response(status, HttpHeaders.of(headers, (k, v) -> true), raw.substring(split + 4));
         }
     }
 
