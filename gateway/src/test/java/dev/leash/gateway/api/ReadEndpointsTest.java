@@ -270,8 +270,8 @@ class ReadEndpointsTest {
     void performanceOfOneSymbolCountsOnlyItsFills() {
         String symbol = awaitTrades(1).path("trades").get(0).path("symbol").asText();
 
-        JsonNode all = ok("/api/performance?window=all");
         JsonNode one = ok("/api/performance?window=all&symbol=" + symbol);
+        JsonNode all = ok("/api/performance?window=all");
 
         assertThat(one.path("symbol").asText()).isEqualTo(symbol);
         assertThat(one.path("fills").asInt()).isPositive().isLessThanOrEqualTo(all.path("fills").asInt());
@@ -330,10 +330,8 @@ class ReadEndpointsTest {
 
     @Test
     void decisionsCarryTheParamsVersionTheyWereTakenUnder() {
-        Eventually.await("decisions journaled", TRADES_APPEAR, () -> ok("/api/decisions?limit=10"),
-                n -> n.path("decisions").size() == 10);
-
-        JsonNode eth = ok("/api/decisions?symbol=ETHUSDT&limit=5");
+        JsonNode eth = Eventually.await("5 ETHUSDT decisions journaled", TRADES_APPEAR,
+                () -> ok("/api/decisions?symbol=ETHUSDT&limit=5"), n -> n.path("decisions").size() == 5);
 
         JsonNode decisions = eth.path("decisions");
         assertThat(decisions).hasSize(5);
