@@ -138,6 +138,11 @@ class BadRequestsTest {
     }
 
     @Test
+    void anUndecodablePathIsAProblemNotJettysHtmlPage() throws Exception {
+        assertProblem(gw.rawGet("/api/tr%zzades"), 400, "the request could not be read");
+    }
+
+    @Test
     void abbreviatesALongUnknownParameterName() {
         Response r = gw.get("/api/health?" + "y".repeat(5_000) + "=1");
 
