@@ -45,7 +45,9 @@ public final class ApiServer {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.http.maxRequestSize = maxBody;
+            cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));
             cfg.routes.get("/api/state", json(reads::state));

@@ -2,6 +2,8 @@ package dev.leash.gateway.api;
 
 import io.javalin.http.Context;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,14 +21,30 @@ final class Query {
 
     /** Checks that the request has no query parameter outside {@code allowed}. */
     static Query of(Context ctx, String... allowed) {
+        checkEncoding(ctx.queryString());
         Set<String> ok = Set.of(allowed);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!ok.contains(name)) {
-                throw ApiException.badRequest("unknown query parameter '" + name + "'"
+                throw ApiException.badRequest("unknown query parameter '" + abbreviate(name) + "'"
                         + (ok.isEmpty() ? "; this endpoint takes none" : "; allowed: " + new java.util.TreeSet<>(ok)));
             }
         }
         return new Query(ctx);
+    }
+
+    /** Javalin drops a parameter it cannot decode; refuse the request instead of ignoring part of it. */
+    private static void checkEncoding(String queryString) {
+        if (queryString == null) {
+            return;
+        }
+        for (String part : queryString.split("&")) {
+            try {
+                URLDecoder.decode(part, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("query parameter '" + abbreviate(part)
+                        + "' is not valid percent-encoding");
+            }
+        }
     }
 
     int limit(int dflt, int max) {
