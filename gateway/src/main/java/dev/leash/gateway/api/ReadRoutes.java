@@ -68,7 +68,8 @@ final class ReadRoutes {
         ObjectNode o = Json.object();
         o.put("status", status);
         o.put("venue", gw.venue().name());
-        o.put("trading_state", snap == null ? "STARTING" : snap.state().name());
+        o.put("trading_state", tradingState(snap));
+        o.put("engine_state", snap == null ? "STARTING" : snap.state().name());
         o.put("params_version", gw.store().current().version());
         o.put("trading_time", Json.time(now()));
         ObjectNode in = o.putObject("inner_loop");
@@ -90,6 +91,24 @@ final class ReadRoutes {
         return o;
     }
 
+    /**
+     * What the inner loop may do now: the engine's own state (HALTED by the loss limit, REDUCE_ONLY when the venue
+     * is degraded) combined with the params' trading mode (PAUSED and REDUCE_ONLY open nothing new).
+     */
+    private String tradingState(EngineSnapshot snap) {
+        if (snap == null) {
+            return "STARTING";
+        }
+        if (snap.state() != dev.leash.risk.TradingState.ACTIVE) {
+            return snap.state().name();
+        }
+        return switch (gw.store().current().tradingMode()) {
+            case ACTIVE -> "ACTIVE";
+            case REDUCE_ONLY -> "REDUCE_ONLY";
+            case PAUSED -> "PAUSED";
+        };
+    }
+
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
         long now = now();
@@ -103,7 +122,7 @@ final class ReadRoutes {
         List<EquityPoint> day = gw.journal().equityCurve(now - DAY, now, 2);
         Json.num(o, "pnl_24h", day.isEmpty() ? Double.NaN : a.equity() - day.get(0).equity());
         EngineSnapshot snap = gw.inner().snapshot();
-        o.put("trading_state", snap == null ? "STARTING" : snap.state().name());
+        o.put("trading_state", tradingState(snap));
         o.put("params_version", gw.store().current().version());
         o.set("positions", positionsNode());
         ArrayNode orders = o.putArray("open_orders");

@@ -234,7 +234,9 @@ public final class ConfigLoader {
     }
 
     private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {
-        String schedule = text(n, "schedule", "weekly");
+        JsonNode raw = n.get("schedule");
+        // YAML reads an unquoted off as the boolean false.
+        String schedule = raw != null && raw.isBoolean() && !raw.booleanValue() ? "off" : text(n, "schedule", "weekly");
         if (!Set.of("weekly", "daily", "off").contains(schedule)) {
             throw new ConfigException("baseline_reset.schedule: '" + schedule + "' is not weekly, daily or off");
         }

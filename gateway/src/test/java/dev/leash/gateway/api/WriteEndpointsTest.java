@@ -357,6 +357,8 @@ class WriteEndpointsTest {
             assertThat(reduce.json().path("version").asLong()).isEqualTo(2);
             assertThat(params(g).path("trading_mode").asText()).isEqualTo("reduce_only");
             assertThat(g.get("/api/state").json().path("risk").path("trading_mode").asText()).isEqualTo("reduce_only");
+            assertThat(g.get("/api/state").json().path("trading_state").asText()).isEqualTo("REDUCE_ONLY");
+            assertThat(g.get("/api/health").json().path("trading_state").asText()).isEqualTo("REDUCE_ONLY");
             Eventually.await("the inner loop decides under the reduce-only version", LOOP_CATCHES_UP,
                     () -> g.get("/api/decisions?limit=1").json().path("decisions").path(0).path("params_version"),
                     n -> n.asLong() == 2);

@@ -101,6 +101,13 @@ class ConfigLoaderTest {
         assertThat(c.loops().staleOrderAge()).isEqualTo(Duration.ofMinutes(30));
     }
 
+    @Test
+    void unquotedOffTurnsTheBaselineResetOff() throws Exception {
+        GatewayConfig c = ConfigLoader.load(write("baseline_reset:\n  schedule: off\n"), Map.of(),
+                ConfigLoader.Overrides.NONE);
+        assertThat(c.baselineReset().enabled()).isFalse();
+    }
+
     private Path write(String yaml) throws IOException {
         Path f = Files.createTempFile(dir, "gateway", ".yaml");
         Files.writeString(f, yaml);
