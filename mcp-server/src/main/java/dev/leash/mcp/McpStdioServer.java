@@ -1,0 +1,33 @@
+package dev.leash.mcp;
+
+import dev.leash.mcp.internal.EofInputStream;
+import dev.leash.mcp.internal.GatewayClient;
+import dev.leash.mcp.internal.LeashServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** The Leash MCP server over stdio: JSON-RPC in on {@code in}, out on {@code out}, nothing else on {@code out}. */
+public final class McpStdioServer implements AutoCloseable {
+
+    private final McpSyncServer server;
+
+    private McpStdioServer(McpSyncServer server) {
+        this.server = server;
+    }
+
+    /** Starts reading {@code in}; {@code onEof} runs once when the client closes it. */
+    public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(LeashServer.jsonMapper(),
+                new EofInputStream(in, onEof), out);
+        return new McpStdioServer(LeashServer.build(McpServer.sync(transport), GatewayClient.create(config)));
+    }
+
+    @Override
+    public void close() {
+        server.closeGracefully();
+    }
+}
