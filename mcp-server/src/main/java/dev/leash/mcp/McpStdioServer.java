@@ -1,8 +1,9 @@
 package dev.leash.mcp;
 
-import dev.leash.mcp.internal.EofInputStream;
 import dev.leash.mcp.internal.GatewayClient;
 import dev.leash.mcp.internal.LeashServer;
+import dev.leash.mcp.internal.LineOutputStream;
+import dev.leash.mcp.internal.StdioGate;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -19,10 +20,14 @@ public final class McpStdioServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts reading {@code in}; {@code onEof} runs once when the client closes it. */
+    /**
+     * Starts reading {@code in}; malformed lines are answered with a JSON-RPC error and dropped; {@code onEof} runs
+     * once when the client closes {@code in}.
+     */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
+        LineOutputStream lines = new LineOutputStream(out);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(LeashServer.jsonMapper(),
-                new EofInputStream(in, onEof), out);
+                new StdioGate(in, lines, onEof), lines);
         return new McpStdioServer(LeashServer.build(McpServer.sync(transport), GatewayClient.create(config)));
     }
 
