@@ -18,12 +18,29 @@ final class ToolResults {
                 .build();
     }
 
-    /** A gateway answer: its body when it succeeded, else its problem's detail as the error text. */
+    /**
+     * A gateway answer: its body when it succeeded, else its problem's detail as the error text. The gateway token
+     * is masked wherever it might appear.
+     */
     static CallToolResult of(GatewayReply reply, GatewayClient client) {
+        JsonNode body = redacted(reply.body(), client);
         if (reply.ok()) {
-            return ok(reply.body());
+            return ok(body);
         }
-        return error(client.redact(reply.detail()), reply.body());
+        return error(client.redact(reply.detail()), body);
+    }
+
+    private static JsonNode redacted(JsonNode body, GatewayClient client) {
+        String text = Json.compact(body);
+        String clean = client.redact(text);
+        if (clean.equals(text)) {
+            return body;
+        }
+        try {
+            return Json.MAPPER.readTree(clean);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a redacted JSON text could not be read back", e);
+        }
     }
 
     static CallToolResult error(String message) {
