@@ -1,0 +1,83 @@
+package dev.leash.mcp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar leash-mcp.jar [--http ...]}: stdio by default, Streamable HTTP with {@code --http}. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // Only JSON-RPC may reach stdout: keep the real descriptor for the transport, send stray prints to stderr.
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+        if (Arrays.asList(args).contains("--help")) {
+            System.err.println(CommandLine.USAGE);
+            return;
+        }
+        McpConfig config;
+        try {
+            config = CommandLine.parse(args, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("leash-mcp: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (config.transport() == McpConfig.Transport.HTTP) {
+            runHttp(config);
+        } else {
+            runStdio(config, stdout);
+        }
+    }
+
+    private static void runStdio(McpConfig config, OutputStream stdout) throws InterruptedException {
+        LOG.info("leash MCP server on stdio; gateway {}", config.gatewayBase());
+        McpStdioServer.start(config, System.in, stdout, () -> {
+            LOG.info("stdin closed; exiting");
+            System.exit(0);
+        });
+        new CountDownLatch(1).await();
+    }
+
+    private static void runHttp(McpConfig config) throws InterruptedException {
+        McpHttpServer server;
+        try {
+            server = McpHttpServer.start(config);
+        } catch (ConfigException e) {
+            System.err.println("leash-mcp: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "leash-mcp-shutdown"));
+        banner(System.err, server, config);
+        new CountDownLatch(1).await();
+    }
+
+    /** The listening address, where the token lives, and the exact command to register the server. */
+    static void banner(PrintStream err, McpHttpServer server, McpConfig config) {
+        err.println("leash MCP server: Streamable HTTP at " + server.url() + "; gateway " + config.gatewayBase());
+        String token;
+        if (server.tokenFile() == null) {
+            err.println("bearer token: from LEASH_MCP_TOKEN");
+            token = "$LEASH_MCP_TOKEN";
+        } else {
+            err.println("bearer token " + (server.tokenGenerated() ? "generated into " : "read from ")
+                    + server.tokenFile() + " (owner-only)");
+            token = server.token();
+        }
+        err.println("register it with Claude Code:");
+        err.println("  claude mcp add --transport http leash " + server.url() + " --header \"Authorization: Bearer "
+                + token + "\"");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.leash.mcp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The MCP server's configuration, validated once in {@code main}.
+ *
+ * @param transport        stdio (what Claude Desktop launches) or Streamable HTTP
+ * @param host             HTTP bind address; {@value #DEFAULT_HOST} unless told otherwise
+ * @param port             HTTP port, 0 picks a free one; {@value #DEFAULT_PORT} by default
+ * @param gateway          the gateway's base URL; {@value #DEFAULT_GATEWAY} by default
+ * @param gatewayToken     the gateway's bearer token, null when none is configured (writes then fail with 401)
+ * @param mcpToken         the bearer token HTTP clients must present, null to use or create {@code mcp.token}
+ * @param dataDir          where {@code mcp.token} lives
+ * @param allowedOrigins   browser origins allowed on HTTP (none by default: requests with an Origin are refused)
+ * @param connectTimeout   gateway connect timeout
+ * @param readTimeout      gateway read timeout, also the bound on a whole call
+ * @param cacheTtl         how long funding and market reads are cached
+ */
+public record McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken,
+                        String mcpToken, Path dataDir, List<String> allowedOrigins, Duration connectTimeout,
+                        Duration readTimeout, Duration cacheTtl) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7071;
+    public static final String DEFAULT_GATEWAY = "http://127.0.0.1:7070";
+    public static final String DEFAULT_DATA_DIR = "./leash-data";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
+    /** The shortest token accepted from the environment. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
+    /** How MCP messages travel. */
+    public enum Transport { STDIO, HTTP }
+
+    public McpConfig {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(dataDir, "dataDir");
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (host == null || host.isBlank()) {
+            throw new ConfigException("--host must not be empty");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("--port must be between 0 and 65535, got " + port);
+        }
+        if (gateway == null || !("http".equals(gateway.getScheme()) || "https".equals(gateway.getScheme()))
+                || gateway.getHost() == null) {
+            throw new ConfigException("the gateway URL must be http(s)://host[:port], got '" + gateway + "'");
+        }
+        if (gatewayToken != null && (gatewayToken.isBlank() || !printable(gatewayToken))) {
+            throw new ConfigException("the gateway token is empty or holds non-printable characters");
+        }
+        if (mcpToken != null && (mcpToken.length() < MIN_TOKEN_LENGTH || !printable(mcpToken))) {
+            throw new ConfigException("LEASH_MCP_TOKEN must be at least " + MIN_TOKEN_LENGTH
+                    + " printable ASCII characters");
+        }
+        for (String o : allowedOrigins) {
+            if (!o.matches("https?://[^/\\s]+")) {
+                throw new ConfigException("an allowed origin is scheme://host[:port], got '" + o + "'");
+            }
+        }
+        positive(connectTimeout, "connect timeout");
+        positive(readTimeout, "read timeout");
+        positive(cacheTtl, "cache TTL");
+        if (transport == Transport.HTTP && !Loopback.isLoopback(host) && mcpToken == null) {
+            throw new ConfigException("refusing to bind " + host + " (not a loopback address) without a token: "
+                    + "set LEASH_MCP_TOKEN, or bind 127.0.0.1");
+        }
+    }
+
+    /** The base URL without a trailing slash. */
+    public String gatewayBase() {
+        String s = gateway.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Never prints a token. */
+    @Override
+    public String toString() {
+        return "McpConfig[transport=" + transport + ", host=" + host + ", port=" + port + ", gateway=" + gateway
+                + ", gatewayToken=" + (gatewayToken == null ? "none" : "***") + ", mcpToken="
+                + (mcpToken == null ? "file" : "***") + ", dataDir=" + dataDir + ", allowedOrigins=" + allowedOrigins
+                + "]";
+    }
+
+    private static void positive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException(what + " must be positive");
+        }
+    }
+
+    static boolean printable(String s) {
+        return s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.leash.mcp.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** Requires {@code Authorization: Bearer <token>} on {@code /mcp}; 401 with {@code WWW-Authenticate} otherwise. */
+final class BearerAuthFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** The principal of the MCP server's token, as it appears in audit authors. */
+    static final String PRINCIPAL = "mcp-token";
+    static final String REALM = "Bearer realm=\"leash-mcp\"";
+
+    private final transient String token;
+
+    BearerAuthFilter(String token) {
+        this.token = token;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String header = request.getHeader("Authorization");
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip() : null;
+        if (presented == null) {
+            response.setHeader("WWW-Authenticate", REALM);
+            ErrorBodies.write(response, 401, "Authorization: Bearer <token> required (LEASH_MCP_TOKEN or mcp.token)");
+            return;
+        }
+        if (!Tokens.matches(presented, token)) {
+            response.setHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
+            ErrorBodies.write(response, 401, "the bearer token is not this MCP server's token");
+            return;
+        }
+        request.setAttribute(ToolCall.PRINCIPAL, PRINCIPAL);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.leash.mcp.internal;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the Leash tools, resources and prompts onto an SDK server specification. */
+public final class LeashServer {
+
+    public static final String NAME = "leash";
+    public static final String VERSION = "0.1.0";
+    static final String INSTRUCTIONS = "Leash tunes a live trading gateway's strategy parameters within hard "
+            + "ceilings. Read with the get_* tools; change params only with update_params (dry_run first) and a "
+            + "one-paragraph rationale. Risk may go down at once and up only slowly. No tool places an order.";
+
+    private LeashServer() {
+    }
+
+    public static McpJsonMapper jsonMapper() {
+        return McpJsonDefaults.getMapper();
+    }
+
+    /** Every tool, read and write, in a stable order. */
+    public static List<SyncToolSpecification> tools(GatewayClient gateway) {
+        List<SyncToolSpecification> all = new ArrayList<>(new ReadTools(gateway).all());
+        all.addAll(new WriteTools(gateway).all());
+        return all;
+    }
+
+    public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway) {
+        return spec.serverInfo(NAME, VERSION)
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(jsonMapper())
+                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
+                        .build())
+                .tools(tools(gateway))
+                .resources(new Resources(gateway).all())
+                .prompts(Prompts.all())
+                .build();
+    }
+}

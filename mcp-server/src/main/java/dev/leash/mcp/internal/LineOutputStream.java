@@ -1,0 +1,52 @@
+package dev.leash.mcp.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * stdout for JSON-RPC: bytes are collected per line and each whole line is written and flushed under one lock, so
+ * the SDK's messages and {@link StdioGate}'s error answers never interleave.
+ */
+public final class LineOutputStream extends OutputStream {
+
+    private final OutputStream out;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    public LineOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        pending.write(b);
+        if (b == '\n') {
+            pending.writeTo(out);
+            out.flush();
+            pending.reset();
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            write(b[i]);
+        }
+    }
+
+    /** Writes one whole line (a newline is added) at once. */
+    public synchronized void writeLine(String line) throws IOException {
+        write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.leash.mcp.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.params.ParamSchema;
+
+/** JSON Schema fragments for tool inputs: strict objects, bounded strings and numbers. */
+final class Schemas {
+
+    static final String SYMBOL_PATTERN = "^[A-Z0-9-]{2,20}$";
+    static final int MAX_RATIONALE = 4000;
+
+    private Schemas() {
+    }
+
+    /** An object with exactly these properties, the listed ones required. */
+    static ObjectNode object(ObjectNode properties, String... required) {
+        ObjectNode o = Json.object();
+        o.put("type", "object");
+        o.set("properties", properties);
+        o.put("additionalProperties", false);
+        if (required.length > 0) {
+            ArrayNode r = o.putArray("required");
+            for (String name : required) {
+                r.add(name);
+            }
+        }
+        return o;
+    }
+
+    static ObjectNode props() {
+        return Json.object();
+    }
+
+    static ObjectNode symbol() {
+        return Json.object().put("type", "string").put("pattern", SYMBOL_PATTERN)
+                .put("description", "Venue symbol, e.g. BTCUSDT");
+    }
+
+    static ObjectNode symbols() {
+        ObjectNode a = Json.object().put("type", "array").put("minItems", 1).put("maxItems", 20)
+                .put("uniqueItems", true).put("description", "Venue symbols; all traded symbols when omitted");
+        a.set("items", Json.object().put("type", "string").put("pattern", SYMBOL_PATTERN));
+        return a;
+    }
+
+    static ObjectNode integer(long min, long max, String description) {
+        return Json.object().put("type", "integer").put("minimum", min).put("maximum", max)
+                .put("description", description);
+    }
+
+    static ObjectNode oneOf(String description, String... values) {
+        ObjectNode s = Json.object().put("type", "string").put("description", description);
+        ArrayNode e = s.putArray("enum");
+        for (String v : values) {
+            e.add(v);
+        }
+        return s;
+    }
+
+    static ObjectNode rationale() {
+        return Json.object().put("type", "string").put("minLength", 1).put("maxLength", MAX_RATIONALE)
+                .put("description", "One paragraph: the evidence, the change, the expected effect");
+    }
+
+    static ObjectNode since() {
+        ObjectNode s = Json.object().put("minimum", 0).put("maxLength", 40)
+                .put("description", "Only trades at or after this time: epoch ms or ISO-8601 UTC");
+        s.putArray("type").add("integer").add("string");
+        return s;
+    }
+
+    /** The {@code changes} object: param-store's schema, not a copy of it. */
+    static ObjectNode changes() {
+        return ParamSchema.changes();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.leash.mcp;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsToStdioAgainstTheLocalGateway() {
+        McpConfig c = CommandLine.parse(new String[0], Map.of("LEASH_MCP_DATA_DIR", dir.toString()));
+
+        assertThat(c.transport()).isEqualTo(McpConfig.Transport.STDIO);
+        assertThat(c.gatewayBase()).isEqualTo("http://127.0.0.1:7070");
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(7071);
+        assertThat(c.gatewayToken()).isNull();
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("gw.token"), "from-file-token\n");
+        McpConfig c = CommandLine.parse(new String[] {"--http", "--port", "0", "--gateway", "http://127.0.0.1:9",
+                        "--token-file", tokenFile.toString(), "--allowed-origin", "http://localhost:3000"},
+                Map.of("LEASH_GATEWAY_URL", "http://127.0.0.1:8", "LEASH_GATEWAY_TOKEN", "from-env-token",
+                        "LEASH_MCP_DATA_DIR", dir.toString()));
+
+        assertThat(c.transport()).isEqualTo(McpConfig.Transport.HTTP);
+        assertThat(c.gatewayBase()).isEqualTo("http://127.0.0.1:9");
+        assertThat(c.gatewayToken()).isEqualTo("from-file-token");
+        assertThat(c.allowedOrigins()).containsExactly("http://localhost:3000");
+    }
+
+    @Test
+    void refusesANonLoopbackBindWithoutAnExplicitToken() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--http", "--host", "0.0.0.0"},
+                Map.of("LEASH_MCP_DATA_DIR", dir.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LEASH_MCP_TOKEN");
+        assertThat(CommandLine.parse(new String[] {"--http", "--host", "0.0.0.0"}, Map.of("LEASH_MCP_DATA_DIR",
+                dir.toString(), "LEASH_MCP_TOKEN", "a-long-enough-operator-token")).host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void rejectsBadValuesWithSpecificMessages() {
+        Map<String, String> env = Map.of("LEASH_MCP_DATA_DIR", dir.toString());
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "x"}, env)).hasMessageContaining("--port");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "70000"}, env)).hasMessageContaining("65535");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--gateway", "ftp://x"}, env))
+                .hasMessageContaining("gateway URL");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--frobnicate"}, env))
+                .hasMessageContaining("unknown argument");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--http"}, Map.of("LEASH_MCP_TOKEN", "short")))
+                .hasMessageContaining("at least 16");
+    }
+
+    @Test
+    void neverPrintsATokenInItsDescription() {
+        McpConfig c = CommandLine.parse(new String[0], Map.of("LEASH_GATEWAY_TOKEN", "gateway-secret-123",
+                "LEASH_MCP_TOKEN", "mcp-secret-0123456789", "LEASH_MCP_DATA_DIR", dir.toString()));
+
+        assertThat(c.toString()).doesNotContain("gateway-secret-123", "mcp-secret-0123456789");
+    }
+}
