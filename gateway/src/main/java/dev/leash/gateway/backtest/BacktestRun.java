@@ -83,7 +83,7 @@ final class BacktestRun implements OrderPort {
         int n = bars.size();
         for (int k = 0; k < warmup; k++) {
             for (int s = 0; s < symbols; s++) {
-                engine.onBarClose(s, bars.candle(s, k));
+                closeBar(s, k);
             }
         }
         double[] equity = new double[n - warmup];
@@ -125,7 +125,7 @@ final class BacktestRun implements OrderPort {
         placeQueued(t);
         if (i == 0 && k - 1 >= warmup) {
             for (int s = 0; s < symbols; s++) {
-                engine.onBarClose(s, bars.candle(s, k - 1));
+                closeBar(s, k - 1);
             }
         }
         for (int s = 0; s < symbols; s++) {
@@ -133,6 +133,11 @@ final class BacktestRun implements OrderPort {
             engine.onTick(s, price, t);
             placeQueued(t);
         }
+    }
+
+    private void closeBar(int s, int k) {
+        engine.onBarClose(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
+                bars.close(s, k), bars.volume(s, k));
     }
 
     private void chargeFunding(int k) {
