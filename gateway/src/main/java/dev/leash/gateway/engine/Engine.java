@@ -138,15 +138,20 @@ public final class Engine {
 
     /** A 5-minute bar closed: update indicators and levels, journal the decision. */
     public void onBarClose(int sym, Candle bar) {
+        onBarClose(sym, bar.closeTime(), bar.high(), bar.low(), bar.close(), bar.volume());
+    }
+
+    /** Same as {@link #onBarClose(int, Candle)} from primitives, so backtests over arrays allocate no bar. */
+    public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
-        s.indicators.onBar(bar.high(), bar.low(), bar.close(), bar.volume());
-        s.addBar(bar.high(), bar.low());
+        s.indicators.onBar(high, low, close, volume);
+        s.addBar(high, low);
         s.computeChannel(lookback);
         if (Double.isNaN(s.lastPrice)) {
-            s.lastPrice = bar.close();
+            s.lastPrice = close;
         }
         if (listener.wantsBarDecisions()) {
-            listener.onDecision(new Decision(bar.closeTime(), s.symbol, Action.HOLD, describe(s), s.signals(),
+            listener.onDecision(new Decision(closeTime, s.symbol, Action.HOLD, describe(s), s.signals(),
                     params.version()));
         }
     }

@@ -57,11 +57,14 @@ final class SymbolState {
         }
         double hi = Double.NEGATIVE_INFINITY;
         double lo = Double.POSITIVE_INFINITY;
-        long from = closedBars - lookback;
-        for (long i = from; i < closedBars; i++) {
-            int slot = (int) (i % CAPACITY);
+        // Walk the ring with an int index: one long remainder per call instead of one per bar of the window.
+        int slot = (int) ((closedBars - lookback) % CAPACITY);
+        for (int n = 0; n < lookback; n++) {
             hi = Math.max(hi, highs[slot]);
             lo = Math.min(lo, lows[slot]);
+            if (++slot == CAPACITY) {
+                slot = 0;
+            }
         }
         channelHigh = hi;
         channelLow = lo;
