@@ -1,15 +1,140 @@
 package dev.leash.gateway.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.backtest.BacktestMetrics;
+import dev.leash.gateway.backtest.BacktestResult;
+import dev.leash.gateway.backtest.Backtester;
+import dev.leash.gateway.backtest.CandleCsv;
+import dev.leash.gateway.backtest.HtmlReport;
+import dev.leash.gateway.backtest.ProgressBar;
+import dev.leash.gateway.config.ConfigLoader;
+import dev.leash.gateway.engine.EngineListener;
+import dev.leash.gateway.sim.SyntheticMarket;
+import dev.leash.gateway.venue.Instrument;
+import dev.leash.params.ParamsJson;
+import dev.leash.risk.Limits;
+import dev.leash.risk.ParamPolicy;
+import dev.leash.risk.Params;
+import dev.leash.risk.Violation;
+
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
-/** {@code backtest --data candles.csv [--params f] [--report out.html]}. */
+/**
+ * {@code backtest --data candles.csv [--params ai_params.json] [--report out.html] [--symbol S] [--balance N]}:
+ * replays CSV candles through the real engine on the paper exchange. Progress goes to stderr, the metrics as JSON
+ * to stdout, and an HTML report (metrics and equity curve) to {@code --report}.
+ */
 final class BacktestCommand {
 
     private BacktestCommand() {
     }
 
     static int run(Args a, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        throw new Args.UsageException("backtest is being wired to the backtester");
+        Path data = a.path("data");
+        if (data == null) {
+            throw new Args.UsageException("backtest needs --data candles.csv");
+        }
+        CandleCsv.Loaded loaded = CandleCsv.read(data, a.options.get("symbol"));
+        for (CandleCsv.Gap gap : loaded.gaps()) {
+            err.println("note: " + gap.symbol() + " has " + gap.missingBars() + " missing bars after "
+                    + Instant.ofEpochMilli(gap.afterOpenTime()));
+        }
+        List<String> symbols = new ArrayList<>(loaded.candles().keySet());
+        Limits limits = Limits.hard(new LinkedHashSet<>(symbols));
+        Params params = params(a.path("params"), symbols, limits);
+        List<Instrument> instruments = instruments(symbols, err);
+        Double balance = a.number("balance");
+        double initial = balance == null ? 100_000 : balance;
+        int warmup = Math.min(Backtester.DEFAULT_WARMUP_BARS, Math.max(0, loaded.bars().size() / 10));
+        err.println("backtest: " + loaded.count() + " bars of " + symbols + ", params version " + params.version()
+                + ", " + warmup + " warm-up bars");
+        BacktestResult r = Backtester.create(instruments, limits, initial, warmup)
+                .run(params, loaded.bars(), EngineListener.NONE, ProgressBar.toStderr("backtest"));
+        out.println(ParamsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary(r)));
+        Path report = a.path("report");
+        if (report != null) {
+            HtmlReport.write(report, "Leash backtest of " + data.getFileName(), r);
+            err.println("report: " + report.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private static Params params(Path file, List<String> symbols, Limits limits) throws Exception {
+        Params p;
+        if (file == null) {
+            ObjectNode doc = ConfigLoader.defaultBaseline(symbols);
+            doc.put("version", 1).put("updated_by", "backtest").put("rationale", "default baseline")
+                    .put("updated_at", Instant.EPOCH.toString());
+            p = ParamsJson.parseDocument(doc).params();
+        } else {
+            ParamsJson.JsonParse tree = ParamsJson.readTree(Files.readString(file));
+            if (tree.error() != null) {
+                throw new Args.UsageException(file + ": " + tree.error().message());
+            }
+            ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
+            if (!parsed.ok()) {
+                throw new Args.UsageException(file + ": " + describe(parsed.violations()));
+            }
+            p = parsed.params();
+        }
+        List<Violation> bad = new ParamPolicy(limits).validate(p);
+        if (!bad.isEmpty()) {
+            throw new Args.UsageException((file == null ? "params" : file.toString()) + ": " + describe(bad));
+        }
+        return p;
+    }
+
+    private static List<Instrument> instruments(List<String> symbols, PrintStream err) {
+        List<Instrument> out = new ArrayList<>();
+        for (String s : symbols) {
+            Instrument known = SyntheticMarket.DEFAULT_SPECS.stream().map(SyntheticMarket.Spec::instrument)
+                    .filter(i -> i.symbol().equals(s)).findFirst().orElse(null);
+            if (known == null) {
+                known = new Instrument(s, 0.0001, 0.001, 0.001, 5.0);
+                err.println("note: no instrument rules known for " + s + "; using tick 0.0001, lot 0.001, "
+                        + "minimum 0.001 and 5 USDT notional");
+            }
+            out.add(known);
+        }
+        return out;
+    }
+
+    private static ObjectNode summary(BacktestResult r) {
+        BacktestMetrics m = r.metrics();
+        ObjectNode o = ParamsJson.MAPPER.createObjectNode();
+        o.put("params_version", r.params().version());
+        o.putPOJO("symbols", r.symbols());
+        o.put("bars", m.barsProcessed());
+        o.put("fills", r.fills().size());
+        o.put("trades", m.trades());
+        o.put("initial_balance", m.initialBalance());
+        o.put("final_equity", round(m.finalEquity()));
+        o.put("return_pct", round(m.totalReturnPct()));
+        o.put("max_drawdown_pct", round(m.maxDrawdownPct()));
+        o.put("sharpe", round(m.sharpe()));
+        o.put("win_rate_pct", round(m.winRatePct()));
+        o.put("profit_factor", round(m.profitFactor()));
+        o.put("fees", round(m.feesPaid()));
+        o.put("funding", round(m.fundingPaid()));
+        return o;
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.rint(v * 10_000) / 10_000 : v;
+    }
+
+    private static String describe(List<Violation> vs) {
+        StringBuilder sb = new StringBuilder();
+        for (Violation v : vs) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(v.field()).append(": ").append(v.message());
+        }
+        return sb.toString();
     }
 }
