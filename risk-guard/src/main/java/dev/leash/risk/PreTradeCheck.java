@@ -92,8 +92,10 @@ public final class PreTradeCheck {
         }
         double gross = resultingNotional;
         for (int i = 0; i < account.symbolCount(); i++) {
-            if (i != symbol) {
-                gross += Math.abs(account.position(i)) * account.lastPrice(i);
+            double other = account.position(i);
+            // A flat symbol adds nothing even before its first price; an open one with an unknown price fails closed.
+            if (i != symbol && other != 0) {
+                gross += Math.abs(other) * account.lastPrice(i);
             }
         }
         double leverage = limits.maxLeverage().clamp(params.maxLeverage());

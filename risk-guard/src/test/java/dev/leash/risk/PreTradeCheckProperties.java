@@ -170,7 +170,7 @@ class PreTradeCheckProperties {
                 .isLessThanOrEqualTo(equity * Ceilings.MAX_POSITION_PCT.ceiling() / 100 * (1 + 1e-9));
         double gross = Math.abs(resulting) * price;
         for (int i = 0; i < ORDER.size(); i++) {
-            if (i != o.symbol()) {
+            if (i != o.symbol() && account.position(i) != 0) { // a flat symbol adds nothing, priced or not
                 gross += Math.abs(account.position(i)) * account.lastPrice(i);
             }
         }

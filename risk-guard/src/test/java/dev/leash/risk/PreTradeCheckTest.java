@@ -413,6 +413,13 @@ class PreTradeCheckTest {
 
             assertThat(buyBtc(0.001)).isEqualTo(OrderReject.LEVERAGE_LIMIT);
         }
+
+        @Test
+        void aFlatSymbolWithoutAPriceYetAddsNoExposure() {
+            account.position(ETH, 0).lastPrice(ETH, Double.NaN);
+
+            assertThat(buyBtc(0.001)).isEqualTo(OrderReject.NONE);
+        }
     }
 
     @Nested

@@ -165,7 +165,7 @@ public final class Engine {
             s.currentBar = bar;
             s.ordersThisBar = 0;
         }
-        if (state == TradingState.HALTED || s.pending != null) {
+        if (state == TradingState.HALTED || s.pending) {
             return;
         }
         double pos = s.position;
@@ -194,34 +194,32 @@ public final class Engine {
         double dir = Math.signum(pos);
         double adverse = dir * (entry - price) / entry * 100.0;
         if (adverse >= stopLossPct) {
-            exit(s, price, pos, Action.STOP_LOSS, "price " + price + " hit the stop " + stopLossPct + "% from entry "
-                    + entry, nowMillis);
+            exit(s, price, pos, Action.STOP_LOSS, nowMillis);
             return true;
         }
         if (!Double.isNaN(takeProfitPct) && -adverse >= takeProfitPct) {
-            exit(s, price, pos, Action.TAKE_PROFIT, "price " + price + " reached the take-profit " + takeProfitPct
-                    + "% from entry " + entry, nowMillis);
+            exit(s, price, pos, Action.TAKE_PROFIT, nowMillis);
             return true;
         }
         return false;
     }
 
     private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
-        long bar = s.currentBar;
-        String block = entryBlocker(s);
-        if (block == null && s.lastEntryBar != bar) {
+        SymbolState.Block block = entryBlocker(s);
+        if (block == SymbolState.Block.NONE && s.lastEntryBar != s.currentBar) {
             enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
         } else {
-            exit(s, price, pos, Action.EXIT, "opposite break at " + price + (block == null ? "" : "; no reversal: "
-                    + block), nowMillis);
+            s.block = block;
+            exit(s, price, pos, Action.EXIT, nowMillis);
         }
     }
 
     private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
         s.lastEntryBar = s.currentBar;
-        String block = entryBlocker(s);
-        if (block != null) {
-            skip(s, action, block, nowMillis);
+        SymbolState.Block block = entryBlocker(s);
+        if (block != SymbolState.Block.NONE) {
+            s.block = block;
+            skip(s, action, Skip.BLOCKED, nowMillis);
             return;
         }
         double eq = equity.getAsDouble();
@@ -229,70 +227,115 @@ public final class Engine {
         double pct = Math.min(riskParams.maxPositionPct() * riskParams.sizeMultiplier(s.index),
                 limits.maxPositionPct().ceiling());
         double budget = pct / 100.0 * eq;
-        double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep);
+        double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep, s.lotScale);
         if (qty < s.minQty || qty * price < s.minNotional) {
-            skip(s, action, "size " + qty + " below the minimum (qty " + s.minQty + ", notional " + s.minNotional
-                    + ") at equity " + Math.round(eq), nowMillis);
+            s.skippedQty = qty;
+            s.skippedEquity = eq;
+            skip(s, action, Skip.MIN_SIZE, nowMillis);
             return;
         }
-        send(s, price, dir * qty - closing, false, action, "break of the " + lookback + "-bar channel ["
-                + s.channelLow + ", " + s.channelHigh + "] at " + price, nowMillis);
+        s.block = SymbolState.Block.NONE;
+        send(s, price, dir * qty - closing, false, action, nowMillis);
     }
 
-    /** {@code steps} lot steps as a clean decimal (7.1E-2, not 0.07100000000000001); once per entry, not per tick. */
-    private static double lots(double steps, double lotStep) {
-        return java.math.BigDecimal.valueOf(steps).multiply(java.math.BigDecimal.valueOf(lotStep)).doubleValue();
+    /** {@code steps} lot steps as a clean decimal (0.071, not 0.07100000000000001), without allocating. */
+    private static double lots(double steps, double lotStep, double scale) {
+        return Math.rint(steps * lotStep * scale) / scale;
     }
 
-    private void exit(SymbolState s, double price, double pos, Action action, String reason, long nowMillis) {
+    private void exit(SymbolState s, double price, double pos, Action action, long nowMillis) {
         s.lastEntryBar = s.currentBar; // no re-entry in the bar of an exit
-        send(s, price, -pos, true, action, reason, nowMillis);
+        send(s, price, -pos, true, action, nowMillis);
     }
 
     private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
-                      String reason, long nowMillis) {
+                      long nowMillis) {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
         OrderReject reject = check.check(s.index, signedQty, price, checkState, riskParams, exposure, nowMillis);
         if (reject != OrderReject.NONE) {
-            listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
-                    params.version()));
-            skip(s, action, "risk check: " + reject, nowMillis);
+            if (listener.wantsReports()) {
+                listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
+                        params.version()));
+            }
+            s.reject = reject;
+            skip(s, action, Skip.RISK, nowMillis);
             return;
         }
         s.ordersThisBar++;
-        String id = "lsh-" + s.symbol + "-" + s.currentBar + "-" + s.ordersThisBar;
-        s.pending = id;
-        listener.onDecision(new Decision(nowMillis, s.symbol, action, reason, s.signals(), params.version()));
-        port.send(new OrderIntent(nowMillis, id, s.symbol, signedQty, price, reduceOnly, action, params.version()));
+        s.pending = true;
+        s.pendingBar = s.currentBar;
+        s.pendingSeq = s.ordersThisBar;
+        if (listener.wantsReports()) {
+            listener.onDecision(new Decision(nowMillis, s.symbol, action, reason(s, action, price), s.signals(),
+                    params.version()));
+        }
+        port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
+                params.version());
     }
 
-    private void skip(SymbolState s, Action wanted, String reason, long nowMillis) {
+    /** Why an order was not sent. */
+    private enum Skip { BLOCKED, MIN_SIZE, RISK }
+
+    private void skip(SymbolState s, Action wanted, Skip why, long nowMillis) {
+        if (!listener.wantsReports()) {
+            return;
+        }
+        String reason = switch (why) {
+            case BLOCKED -> blockText(s, s.block);
+            case MIN_SIZE -> "size " + s.skippedQty + " below the minimum (qty " + s.minQty + ", notional "
+                    + s.minNotional + ") at equity " + Math.round(s.skippedEquity);
+            case RISK -> "risk check: " + s.reject;
+        };
         listener.onDecision(new Decision(nowMillis, s.symbol, Action.SKIP, wanted + ": " + reason, s.signals(),
                 params.version()));
     }
 
-    /** Why a new position may not be opened now, or null when it may. */
-    private String entryBlocker(SymbolState s) {
+    /** The reason text of an order decision; built only when a listener wants it. */
+    private String reason(SymbolState s, Action action, double price) {
+        return switch (action) {
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + lookback
+                    + "-bar channel [" + s.channelLow + ", " + s.channelHigh + "] at " + price;
+            case STOP_LOSS -> "price " + price + " hit the stop " + stopLossPct + "% from entry " + s.entryPrice;
+            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + takeProfitPct + "% from entry "
+                    + s.entryPrice;
+            case EXIT -> "opposite break at " + price + (s.block == SymbolState.Block.NONE ? ""
+                    : "; no reversal: " + blockText(s, s.block));
+            case FLATTEN -> "daily loss limit reached";
+            default -> action.name();
+        };
+    }
+
+    /** Why a new position may not be opened now. */
+    private SymbolState.Block entryBlocker(SymbolState s) {
         if (state != TradingState.ACTIVE) {
-            return "trading state " + state;
+            return SymbolState.Block.STATE;
         }
         if (riskParams.tradingMode() != TradingMode.ACTIVE) {
-            return "trading_mode " + riskParams.tradingMode().wireName();
+            return SymbolState.Block.MODE;
         }
         if (!riskParams.enabled(s.index)) {
-            return s.symbol + " is not enabled";
+            return SymbolState.Block.DISABLED;
         }
-        return null;
+        return SymbolState.Block.NONE;
+    }
+
+    private String blockText(SymbolState s, SymbolState.Block block) {
+        return switch (block) {
+            case STATE -> "trading state " + state;
+            case MODE -> "trading_mode " + riskParams.tradingMode().wireName();
+            case DISABLED -> s.symbol + " is not enabled";
+            case NONE -> "";
+        };
     }
 
     private void flattenAll(long bar) {
         for (SymbolState s : symbols) {
-            if (s.position != 0 && s.pending == null && s.lastPrice > 0) {
+            if (s.position != 0 && !s.pending && s.lastPrice > 0) {
                 if (s.currentBar != bar) {
                     s.currentBar = bar;
                     s.ordersThisBar = 0;
                 }
-                send(s, s.lastPrice, -s.position, true, Action.FLATTEN, "daily loss limit reached", now);
+                send(s, s.lastPrice, -s.position, true, Action.FLATTEN, now);
             }
         }
     }
@@ -318,8 +361,8 @@ public final class Engine {
     /** The order in flight for a symbol reached a final status (filled, cancelled, rejected). */
     public void onOrderDone(int sym, String clientOrderId) {
         SymbolState s = symbols[sym];
-        if (clientOrderId.equals(s.pending)) {
-            s.pending = null;
+        if (s.pending && clientOrderId.equals(s.pendingId())) {
+            s.pending = false;
         }
     }
 
@@ -368,7 +411,7 @@ public final class Engine {
     }
 
     public String pendingOrder(int sym) {
-        return symbols[sym].pending;
+        return symbols[sym].pendingId();
     }
 
     /** The current signals of a symbol (allocates; not for the hot path). */

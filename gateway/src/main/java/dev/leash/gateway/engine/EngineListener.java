@@ -20,6 +20,14 @@ public interface EngineListener {
         return true;
     }
 
+    /**
+     * False when no decision or rejection is wanted at all (the fastest backtests): the engine then builds no
+     * report, no reason text and no signals, and its order path allocates nothing.
+     */
+    default boolean wantsReports() {
+        return true;
+    }
+
     /** A listener that ignores everything (backtests that only want fills). */
     EngineListener NONE = new EngineListener() {
         @Override
@@ -36,6 +44,11 @@ public interface EngineListener {
 
         @Override
         public boolean wantsBarDecisions() {
+            return false;
+        }
+
+        @Override
+        public boolean wantsReports() {
             return false;
         }
     };

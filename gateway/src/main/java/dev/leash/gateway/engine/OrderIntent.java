@@ -9,4 +9,12 @@ package dev.leash.gateway.engine;
  */
 public record OrderIntent(long time, String clientOrderId, String symbol, double signedQty, double referencePrice,
                           boolean reduceOnly, Action action, long paramsVersion) {
+
+    /**
+     * The deterministic client order id of the {@code seq}-th order of {@code symbol} in 5-minute bar {@code bar}
+     * (epoch bar index): the same decision after a restart gets the same id, so the venue refuses a duplicate.
+     */
+    public static String clientOrderId(String symbol, long bar, int seq) {
+        return "lsh-" + symbol + "-" + bar + "-" + seq;
+    }
 }

@@ -8,4 +8,14 @@ package dev.leash.gateway.engine;
 public interface OrderPort {
 
     void send(OrderIntent intent);
+
+    /**
+     * The engine's call: the order in primitives, named {@link OrderIntent#clientOrderId(String, long, int)}.
+     * Ports that want no allocation on the order path override this; the default builds the intent.
+     */
+    default void send(long time, String symbol, long bar, int seq, double signedQty, double referencePrice,
+                      boolean reduceOnly, Action action, long paramsVersion) {
+        send(new OrderIntent(time, OrderIntent.clientOrderId(symbol, bar, seq), symbol, signedQty, referencePrice,
+                reduceOnly, action, paramsVersion));
+    }
 }

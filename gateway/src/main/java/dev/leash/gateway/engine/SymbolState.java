@@ -1,6 +1,7 @@
 package dev.leash.gateway.engine;
 
 import dev.leash.risk.Ceilings;
+import dev.leash.risk.OrderReject;
 
 /** Mutable per-symbol state of the engine; touched only by the engine's thread. */
 final class SymbolState {
@@ -13,6 +14,8 @@ final class SymbolState {
     final double lotStep;
     final double minQty;
     final double minNotional;
+    /** 10^(decimal places of the lot step): quantities are rounded to it to drop binary noise. */
+    final double lotScale;
     final Indicators indicators = new Indicators();
 
     private final double[] highs = new double[CAPACITY];
@@ -30,8 +33,23 @@ final class SymbolState {
     long lastEntryBar = Long.MIN_VALUE;
     /** Orders sent in the current bar, for deterministic client order ids. */
     int ordersThisBar;
+    /** True while an order is in flight; it is named by {@link #pendingBar} and {@link #pendingSeq}. */
+    boolean pending;
+    long pendingBar;
+    int pendingSeq;
+    /** Context of the last decision, read only when its reason text is wanted (no text on the hot path). */
+    Block block = Block.NONE;
+    OrderReject reject = OrderReject.NONE;
+    double skippedQty;
+    double skippedEquity;
+
+    /** Why a new position may not be opened. */
+    enum Block { NONE, STATE, MODE, DISABLED }
+
     /** Client order id of the order in flight, or null. */
-    String pending;
+    String pendingId() {
+        return pending ? dev.leash.gateway.engine.OrderIntent.clientOrderId(symbol, pendingBar, pendingSeq) : null;
+    }
 
     SymbolState(String symbol, int index, double lotStep, double minQty, double minNotional) {
         this.symbol = symbol;
@@ -39,6 +57,11 @@ final class SymbolState {
         this.lotStep = lotStep;
         this.minQty = minQty;
         this.minNotional = minNotional;
+        double scale = 1;
+        while (scale < 1e12 && Math.abs(lotStep * scale - Math.rint(lotStep * scale)) > 1e-9 * lotStep * scale) {
+            scale *= 10;
+        }
+        this.lotScale = scale;
     }
 
     void addBar(double high, double low) {

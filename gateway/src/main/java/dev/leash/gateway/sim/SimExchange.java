@@ -41,6 +41,8 @@ public final class SimExchange {
     private final double[] entry;
     private final double[] lastPrice;
     private final LinkedHashMap<String, Order> orders = new LinkedHashMap<>();
+    /** Open limit orders, the only ones a price can fill: onPrice touches nothing else. */
+    private final LinkedHashMap<String, Order> resting = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private double wallet;
     private long fillSeq;
@@ -70,10 +72,12 @@ public final class SimExchange {
     /** A new trade price; resting limit orders that it crosses fill as maker. Returns the fills. */
     public List<Fill> onPrice(int sym, double price, long now) {
         lastPrice[sym] = price;
+        if (resting.isEmpty()) {
+            return List.of();
+        }
         List<Fill> out = List.of();
-        for (Iterator<Order> it = openOrderIterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (o.type() != OrderType.LIMIT || index.get(o.symbol()) != sym) {
+        for (Order o : new ArrayList<>(resting.values())) {
+            if (index.get(o.symbol()) != sym) {
                 continue;
             }
             boolean crosses = o.side() == Side.BUY ? price <= o.price() : price >= o.price();
@@ -86,16 +90,6 @@ public final class SimExchange {
             }
         }
         return out;
-    }
-
-    private Iterator<Order> openOrderIterator() {
-        List<Order> open = new ArrayList<>();
-        for (Order o : orders.values()) {
-            if (o.status().open()) {
-                open.add(o);
-            }
-        }
-        return open.iterator();
     }
 
     /** Places an order; a market order fills at once at the last price plus slippage. */
@@ -132,6 +126,7 @@ public final class SimExchange {
         if (req.type() == OrderType.LIMIT) {
             boolean marketable = req.side() == Side.BUY ? refPrice >= last : refPrice <= last;
             if (!marketable) {
+                resting.put(order.clientOrderId(), order);
                 return new PlaceResult(order, List.of(), false, null);
             }
         }
@@ -177,9 +172,15 @@ public final class SimExchange {
                 fee, realized, now, maker);
         fills.add(f);
         double filled = o.filledQty() + qty;
-        orders.put(o.clientOrderId(), new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
+        Order updated = new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
                 o.qty(), o.price(), filled, filled >= o.qty() - 1e-12 ? OrderStatus.FILLED
-                : OrderStatus.PARTIALLY_FILLED, o.reduceOnly(), o.createdAt()));
+                : OrderStatus.PARTIALLY_FILLED, o.reduceOnly(), o.createdAt());
+        orders.put(o.clientOrderId(), updated);
+        if (updated.status().open() && resting.containsKey(o.clientOrderId())) {
+            resting.put(o.clientOrderId(), updated);
+        } else {
+            resting.remove(o.clientOrderId());
+        }
         return f;
     }
 
@@ -203,6 +204,7 @@ public final class SimExchange {
         }
         orders.put(clientOrderId, new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
                 o.qty(), o.price(), o.filledQty(), OrderStatus.CANCELLED, o.reduceOnly(), o.createdAt()));
+        resting.remove(clientOrderId);
         return true;
     }
 
@@ -315,8 +317,12 @@ public final class SimExchange {
             }
         }
         orders.clear();
+        resting.clear();
         for (Order o : s.orders()) {
             orders.put(o.clientOrderId(), o);
+            if (o.type() == OrderType.LIMIT && o.status().open()) {
+                resting.put(o.clientOrderId(), o);
+            }
         }
         fills.clear();
         fills.addAll(s.fills());
