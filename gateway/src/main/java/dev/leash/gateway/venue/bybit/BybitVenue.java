@@ -24,7 +24,9 @@ import dev.leash.gateway.venue.http.VenueHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -270,7 +272,7 @@ public final class BybitVenue implements Venue {
     public List<Fill> fills(long fromMillis, long toMillis) throws VenueException {
         long to = Math.min(toMillis, api.now() + 1);
         long from = Math.max(fromMillis, to - MAX_FILL_HISTORY);
-        List<Fill> out = new ArrayList<>();
+        Map<String, Fill> byId = new LinkedHashMap<>(); // an execution is reported once
         for (long start = from; start < to; start += WEEK) {
             long end = Math.min(to, start + WEEK);
             QueryString q = new QueryString().add("category", "linear").add("startTime", start)
@@ -281,10 +283,11 @@ public final class BybitVenue implements Venue {
                 }
                 Fill f = BybitJson.fill(e);
                 if (f.time() >= fromMillis && f.time() < toMillis) {
-                    out.add(f);
+                    byId.putIfAbsent(f.fillId(), f);
                 }
             }
         }
+        List<Fill> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparingLong(Fill::time).thenComparing(Fill::fillId));
         return out;
     }
