@@ -329,6 +329,22 @@ class BybitFaultsTest {
     }
 
     @Test
+    void breakerOpensAfterFiveFailedCallsAndFailsFast() {
+        wm.stubFor(get(urlPathEqualTo("/v5/market/tickers")).willReturn(aResponse().withStatus(503)));
+
+        for (int i = 0; i < 5; i++) {
+            catchThrowableOfType(HttpVenueException.class, () -> venue.ticker("BTCUSDT"));
+        }
+        HttpVenueException e = catchThrowableOfType(HttpVenueException.class, () -> venue.account());
+
+        assertThat(e.kind()).isEqualTo(Kind.CIRCUIT_OPEN);
+        assertThat(venue.health().breakerState()).isEqualTo("OPEN");
+        assertThat(bybit.health).extracting(h -> h.breakerState()).containsExactly("OPEN");
+        wm.verify(exactly(15), getRequestedFor(urlPathEqualTo("/v5/market/tickers"))); // 5 calls x 3 attempts
+        wm.verify(exactly(0), getRequestedFor(urlPathEqualTo("/v5/account/wallet-balance")));
+    }
+
+    @Test
     void secretNeverAppearsInTheVenueOrItsConfig() {
         assertThat(venue.toString()).doesNotContain(BybitWireMock.SECRET);
         assertThat(bybit.config().toString()).doesNotContain(BybitWireMock.SECRET);
