@@ -61,12 +61,12 @@ final class BybitOrders {
             b.put("price", BybitJson.decimal(price, in.tickSize())).put("timeInForce", "GTC");
         }
         b.put("reduceOnly", req.reduceOnly()).put("orderLinkId", req.clientOrderId());
-        return send(req, b.toString());
+        return send(req, qty, b.toString());
     }
 
-    private PlaceResult send(OrderRequest req, String body) throws VenueException {
+    private PlaceResult send(OrderRequest req, double qty, String body) throws VenueException {
         try {
-            return acknowledged(req, api.post("/v5/order/create", body));
+            return acknowledged(req, qty, api.post("/v5/order/create", body));
         } catch (BybitException e) {
             if (e.retCode() == BybitErrors.DUPLICATE_ORDER_LINK_ID) {
                 return existing(req, true);
@@ -74,17 +74,17 @@ final class BybitOrders {
             if (!e.outcomeUnknown()) {
                 return refusal(req, e);
             }
-            return resolve(req, body, e);
+            return resolve(req, qty, body, e);
         } catch (HttpVenueException e) {
             if (!e.outcomeUnknown()) {
                 throw e;
             }
-            return resolve(req, body, e);
+            return resolve(req, qty, body, e);
         }
     }
 
     /** The first send's outcome is unknown: look, then send at most once more with the same orderLinkId. */
-    private PlaceResult resolve(OrderRequest req, String body, HttpVenueException cause) throws VenueException {
+    private PlaceResult resolve(OrderRequest req, double qty, String body, HttpVenueException cause) throws VenueException {
         String id = req.clientOrderId();
         Order found = lookup(req, cause);
         if (found != null) {
@@ -95,7 +95,7 @@ final class BybitOrders {
         LOG.warn("bybit: placement of {} had no answer ({}) and the order is unknown; sending it once more with"
                 + " the same orderLinkId", id, cause.getMessage());
         try {
-            return acknowledged(req, api.post("/v5/order/create", body));
+            return acknowledged(req, qty, api.post("/v5/order/create", body));
         } catch (BybitException e) {
             if (e.retCode() == BybitErrors.DUPLICATE_ORDER_LINK_ID) {
                 return existing(req, false);
@@ -142,7 +142,7 @@ final class BybitOrders {
     }
 
     /** Bybit acknowledged: the order's state right after, and its fills if it already traded. */
-    private PlaceResult acknowledged(OrderRequest req, JsonNode root) {
+    private PlaceResult acknowledged(OrderRequest req, double qty, JsonNode root) {
         JsonNode r = root.path("result");
         Order known = null;
         try {
@@ -153,7 +153,7 @@ final class BybitOrders {
         }
         if (known == null) {
             known = new Order(req.clientOrderId(), r.path("orderId").asText(), req.symbol(), req.side(), req.type(),
-                    req.qty(), req.type() == OrderType.LIMIT ? req.price() : Double.NaN, 0, OrderStatus.NEW,
+                    qty, req.type() == OrderType.LIMIT ? req.price() : Double.NaN, 0, OrderStatus.NEW,
                     req.reduceOnly(), api.now());
         }
         return new PlaceResult(known, fillsOfQuietly(known), false, null);

@@ -127,7 +127,7 @@ public final class BybitVenue implements Venue {
     public List<Candle> candles(String symbol, long fromMillis, long toMillis) throws VenueException {
         long now = api.now();
         TreeMap<Long, Candle> bars = new TreeMap<>();
-        long end = toMillis - 1;
+        long end = Math.min(toMillis, now + 1) - 1; // nothing later exists yet
         while (end >= fromMillis) {
             QueryString q = new QueryString().add("category", "linear").add("symbol", symbol).add("interval", 5)
                     .add("start", fromMillis).add("end", end).add("limit", KLINE_LIMIT);
@@ -195,7 +195,7 @@ public final class BybitVenue implements Venue {
     @Override
     public List<FundingRate> fundingHistory(String symbol, long fromMillis, long toMillis) throws VenueException {
         TreeMap<Long, Double> rates = new TreeMap<>();
-        long end = toMillis - 1;
+        long end = Math.min(toMillis, api.now() + 1) - 1;
         while (end >= fromMillis) {
             QueryString q = new QueryString().add("category", "linear").add("symbol", symbol)
                     .add("startTime", fromMillis).add("endTime", end).add("limit", FUNDING_LIMIT);

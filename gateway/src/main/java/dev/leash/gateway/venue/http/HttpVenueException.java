@@ -62,9 +62,12 @@ public class HttpVenueException extends VenueException {
         return kind == Kind.TRANSPORT || kind == Kind.SERVER || kind == Kind.RATE_LIMITED;
     }
 
-    /** True when a write may have taken effect although no success answer came back: resolve it by querying. */
+    /**
+     * True when a write may have taken effect although no readable success answer came back (no answer, a server
+     * error, or an answer that could not be parsed): resolve it by querying.
+     */
     public boolean outcomeUnknown() {
-        return kind == Kind.TRANSPORT || kind == Kind.SERVER;
+        return kind == Kind.TRANSPORT || kind == Kind.SERVER || kind == Kind.MALFORMED;
     }
 
     /** True when the failure says the venue is unhealthy or unreachable (counts against the circuit breaker). */

@@ -139,6 +139,18 @@ class BybitFaultsTest {
     }
 
     @Test
+    void unreadableAnswerToPlacementIsResolvedByQuery() throws Exception {
+        orderUnknownUntil("placed");
+        wm.stubFor(post(urlPathEqualTo(CREATE)).inScenario("order").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(200).withBody("<html>gateway</html>")).willSetStateTo("placed"));
+
+        PlaceResult r = venue.place(buy(0.002));
+
+        assertThat(r.order().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(creates()).hasSize(1);
+    }
+
+    @Test
     void placementFailsClearlyWhenItsOutcomeCannotBeLookedUp() {
         wm.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(503)));
         wm.stubFor(get(urlPathEqualTo("/v5/order/realtime")).willReturn(aResponse().withStatus(503)));
