@@ -1,0 +1,48 @@
+package dev.leash.gateway.venue;
+
+import dev.leash.gateway.sim.SimulatedVenue;
+import dev.leash.gateway.sim.StateStore;
+import dev.leash.gateway.sim.SyntheticMarket;
+
+/** The venue contract against the simulated venue with an in-memory account store. */
+class SimulatedVenueContractTest extends VenueContract {
+
+    private static final long START = 1_704_070_000_000L;
+
+    private SimulatedVenue sim;
+
+    @Override
+    protected Venue open() throws Exception {
+        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, new InMemoryStore());
+        return sim;
+    }
+
+    @Override
+    protected String symbol() {
+        return "BTCUSDT";
+    }
+
+    @Override
+    protected long now() {
+        return sim.now();
+    }
+
+    @Override
+    protected String clientOrderId() {
+        return "lsh-BTCUSDT-42";
+    }
+
+    private static final class InMemoryStore implements StateStore {
+        private String state;
+
+        @Override
+        public String load() {
+            return state;
+        }
+
+        @Override
+        public void save(String s) {
+            state = s;
+        }
+    }
+}
