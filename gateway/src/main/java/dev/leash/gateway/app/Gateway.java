@@ -12,11 +12,9 @@ import dev.leash.gateway.loop.InnerLoop;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
-import dev.leash.gateway.sim.SimulatedVenue;
-import dev.leash.gateway.sim.StateStore;
-import dev.leash.gateway.sim.SyntheticMarket;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Venue;
+import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.ParamPolicy;
@@ -31,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running gateway: parameter store, trade journal, venue, engine with its inner and middle loops, and the REST
@@ -42,7 +41,6 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Closed bars replayed into the engine at start: the largest lookback plus indicator warm-up. */
     public static final int WARMUP_BARS = 260;
-    static final String PAPER_ACCOUNT_KEY = "paper_account";
 
     private final GatewayConfig config;
     private final Clock wall;
@@ -94,39 +92,30 @@ public final class Gateway implements AutoCloseable {
             opened.add(journal);
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));
-            StateStore paper = new StateStore() {
-                @Override
-                public String load() {
-                    return journal.getState(PAPER_ACCOUNT_KEY).orElse(null);
-                }
-
-                @Override
-                public void save(String state) {
-                    journal.putState(PAPER_ACCOUNT_KEY, state);
-                }
-            };
-            long startAt = Math.floorDiv(wall.millis(), Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
-            SimulatedVenue sim = SimulatedVenue.open(config.simulated().seed(), specs(config.symbols()),
-                    config.simulated().initialBalance(), startAt, paper);
-            opened.add(sim);
-            Pacer pacer = Pacer.simulated(wall::millis, sim.now(), config.simulated().speed(),
-                    config.loops().tick().toMillis());
+            AtomicReference<InnerLoop> loop = new AtomicReference<>();
             JournalRecorder recorder = new JournalRecorder(journal);
+            VenueHealth.Listener health = h -> onVenueHealth(h, loop.get(), recorder, wall);
+            Venues.Opened v = Venues.open(config, env, journal, wall, health);
+            Venue venue = v.venue();
+            opened.add(venue);
+            Pacer pacer = v.pacer();
             QuietListener listener = new QuietListener(recorder);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-            Engine engine = new Engine(sim.instruments(), config.limits(), store.current(), outbox, listener,
-                    sim::equity);
-            InnerLoop inner = new InnerLoop(sim, engine, pacer, recorder, listener);
+            Engine engine = new Engine(venue.instruments(), config.limits(), store.current(), outbox, listener,
+                    v.equity());
+            InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account());
             outbox.bind(inner);
+            loop.set(inner);
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
-            MiddleLoop middle = new MiddleLoop(store, inner, sim, pacer, wall, config, recorder);
-            Gateway g = new Gateway(config, wall, store, journal, sim, pacer, inner, middle, token, policy);
+            MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder);
+            Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
             g.api.start(config.api().host(), config.api().port());
-            recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + sim.name() + " at speed "
-                    + config.simulated().speed() + ", params version " + store.current().version());
+            recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + venue.name()
+                    + (config.venue().equals("simulated") ? " at speed " + config.simulated().speed() : "")
+                    + ", params version " + store.current().version());
             return g;
         } catch (Exception e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
@@ -140,21 +129,21 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The synthetic market's specs for the configured symbols (unknown symbols get generic specs). */
-    static List<SyntheticMarket.Spec> specs(List<String> symbols) {
-        List<SyntheticMarket.Spec> out = new ArrayList<>();
-        int n = 0;
-        for (String s : symbols) {
-            SyntheticMarket.Spec spec = SyntheticMarket.DEFAULT_SPECS.stream()
-                    .filter(x -> x.instrument().symbol().equals(s)).findFirst().orElse(null);
-            if (spec == null) {
-                spec = new SyntheticMarket.Spec(new dev.leash.gateway.venue.Instrument(s, 0.001, 1.0, 1.0, 5.0),
-                        10.0 + 5 * n, 0.004, 100_000.0);
-            }
-            out.add(spec);
-            n++;
+    /**
+     * The venue's circuit breaker opened or an IP ban began (or ended): no new exposure until it recovers. Runs on
+     * the HTTP client's thread; the engine learns it between two steps.
+     */
+    private static void onVenueHealth(VenueHealth h, InnerLoop inner, JournalRecorder recorder, Clock wall) {
+        boolean degraded = h.degraded(wall.millis());
+        String reason = degraded ? "venue " + h.venue() + " degraded (breaker " + h.breakerState()
+                + (h.bannedUntilMillis() > wall.millis() ? ", IP ban until " + java.time.Instant.ofEpochMilli(
+                h.bannedUntilMillis()) : "") + (h.lastFailure() == null ? "" : "; last failure: " + h.lastFailure())
+                + ")" : "venue " + h.venue() + " healthy again";
+        LOG.warn("{}", reason);
+        recorder.event(wall.millis(), "venue", reason);
+        if (inner != null) {
+            inner.post(e -> e.setVenueDegraded(degraded, reason));
         }
-        return out;
     }
 
     private static List<OrderIntent> unresolvedOrders(Journal journal) {

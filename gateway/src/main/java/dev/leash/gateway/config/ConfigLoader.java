@@ -36,13 +36,15 @@ import java.util.Set;
 public final class ConfigLoader {
 
     /** Venues this build knows. */
-    public static final Set<String> VENUES = Set.of("simulated");
+    public static final Set<String> VENUES = Set.of("simulated", "paper", "bybit", "bybit-testnet", "bybit-demo",
+            "lmex", "lmex-testnet");
     public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "", Set.of("venue", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset", "baseline",
-                    "limits", "journal"),
+            "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
+                    "baseline", "limits", "journal", "lmex"),
+            "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes"),
@@ -109,8 +111,19 @@ public final class ConfigLoader {
         Limits limits = limits(section(root, "limits"), symbols);
         Params baseline = baseline(root.get("baseline"), symbols, limits);
         String journalUrl = env.getOrDefault("LEASH_JOURNAL_URL", text(section(root, "journal"), "url", null));
+        String baseUrl = env.getOrDefault("LEASH_VENUE_BASE_URL", text(root, "venue_base_url", null));
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s]+")) {
+            throw new ConfigException((env.containsKey("LEASH_VENUE_BASE_URL") ? "LEASH_VENUE_BASE_URL"
+                    : "venue_base_url") + ": '" + baseUrl + "' is not an http(s) URL");
+        }
+        JsonNode signFutures = section(root, "lmex").get("sign_path_includes_futures");
+        if (signFutures != null && !signFutures.isBoolean() && !signFutures.isNull()) {
+            throw new ConfigException("lmex.sign_path_includes_futures: must be true or false");
+        }
+        boolean lmexSignsFutures = signFutures == null || signFutures.isNull() || signFutures.booleanValue();
         return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody),
-                new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl);
+                new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
+                baseUrl, lmexSignsFutures);
     }
 
     private static ObjectNode read(Path file) throws ConfigException {

@@ -11,10 +11,13 @@ import java.util.List;
 /**
  * The gateway's configuration, read once at start ({@link ConfigLoader}) and passed down. Immutable.
  *
- * @param venue venue name: {@code simulated} (the default)
+ * @param venue venue name: {@code simulated} (the default), {@code paper}, {@code bybit}, {@code bybit-testnet},
+ *              {@code bybit-demo}, {@code lmex}, {@code lmex-testnet}
  * @param dataDir where the params, audit journal, trade journal, token and heartbeat live
  * @param symbols the operator's allowlist, in trading order
  * @param journalUrl JDBC URL of the trade journal; null means SQLite in the data directory
+ * @param venueBaseUrl the venue's REST base URL when not the venue's default (proxies, tests); null for the default
+ * @param lmexSignPathIncludesFutures whether LMEX signatures cover the {@code /futures} path prefix
  */
 public record GatewayConfig(
         String venue,
@@ -26,7 +29,9 @@ public record GatewayConfig(
         BaselineReset baselineReset,
         Params baseline,
         Limits limits,
-        String journalUrl) {
+        String journalUrl,
+        String venueBaseUrl,
+        boolean lmexSignPathIncludesFutures) {
 
     /** REST API binding. */
     public record Api(String host, int port, long maxBodyBytes) {
@@ -56,6 +61,11 @@ public record GatewayConfig(
         public boolean enabled() {
             return !"off".equals(schedule);
         }
+    }
+
+    /** True for venues that trade real money with the operator's API keys. */
+    public boolean liveVenue() {
+        return !venue.equals("simulated") && !venue.equals("paper");
     }
 
     public Path journalFile() {

@@ -4,6 +4,7 @@ import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
 import dev.leash.gateway.sim.SimulatedVenue;
+import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.Order;
@@ -14,6 +15,7 @@ import dev.leash.gateway.venue.PlaceResult;
 import dev.leash.gateway.venue.Side;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
+import dev.leash.gateway.venue.http.HttpVenueException;
 import dev.leash.risk.Params;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,8 @@ public final class InnerLoop implements Runnable {
     private final TradeRecorder recorder;
     private final QuietListener quiet;
     private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
+    private final OrderTracker tracker;
+    private final AccountCache account;
     private final AtomicReference<Params> nextParams = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -70,12 +74,22 @@ public final class InnerLoop implements Runnable {
      * @param quiet the listener wrapper the engine reports through, silenced during warm-up
      */
     public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet) {
+        this(venue, engine, pacer, recorder, quiet, new AccountCache());
+    }
+
+    /**
+     * @param account refreshed from the venue at start and every bar; a live venue's engine sizes from it
+     */
+    public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
+                     AccountCache account) {
         this.venue = venue;
         this.engine = engine;
         this.pacer = pacer;
         this.recorder = recorder;
         this.quiet = quiet;
+        this.account = account;
         this.lastBarOpen = new long[engine.symbols().size()];
+        this.tracker = new OrderTracker(venue, engine, recorder);
     }
 
     /** The port the engine must be built with: orders wait in the outbox until the tick that sent them returns. */
@@ -100,6 +114,7 @@ public final class InnerLoop implements Runnable {
         long now = pacer.now();
         long step = pacer.stepMillis();
         nextStep = Math.floorDiv(now, step) * step;
+        account.update(venue.account());
         for (var p : venue.positions()) {
             int i = engine.indexOf(p.symbol());
             if (i >= 0) {
@@ -183,6 +198,11 @@ public final class InnerLoop implements Runnable {
             sim.advanceTo(t);
         }
         engine.onClock(t);
+        if (!tracker.isEmpty()) {
+            for (String f : tracker.poll(t)) {
+                fault(t, f);
+            }
+        }
         deliverOrders(t);
         long lastClosedOpen = Math.floorDiv(t, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS - Candle.INTERVAL_MILLIS;
         List<String> symbols = engine.symbols();
@@ -213,7 +233,9 @@ public final class InnerLoop implements Runnable {
         if (bar != lastEquityBar) {
             lastEquityBar = bar;
             try {
-                recorder.equity(t, venue.account());
+                Account a = venue.account();
+                account.update(a);
+                recorder.equity(t, a);
             } catch (VenueException e) {
                 fault(t, "account: " + e.getMessage());
             }
@@ -223,7 +245,6 @@ public final class InnerLoop implements Runnable {
     private void deliverOrders(long t) {
         OrderIntent intent;
         while ((intent = outbox.poll()) != null) {
-            int sym = engine.indexOf(intent.symbol());
             recorder.orderSending(intent);
             double qty = Math.abs(intent.signedQty());
             PlaceResult r;
@@ -231,20 +252,21 @@ public final class InnerLoop implements Runnable {
                 r = venue.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
                         Side.ofSign(intent.signedQty()), OrderType.MARKET, qty, intent.referencePrice(),
                         intent.reduceOnly()));
-            } catch (VenueException e) {
-                recorder.orderFailed(intent, e.getMessage());
+            } catch (HttpVenueException e) {
                 fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
-                engine.onOrderDone(sym, intent.clientOrderId());
+                if (e.outcomeUnknown()) {
+                    tracker.unknown(intent, t); // never re-sent blindly: resolved by asking for its id
+                } else {
+                    recorder.orderFailed(intent, e.getMessage());
+                    engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
+                }
+                continue;
+            } catch (VenueException e) {
+                fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
+                tracker.unknown(intent, t);
                 continue;
             }
-            recorder.orderPlaced(intent, r);
-            for (Fill f : r.fills()) {
-                recorder.fill(f, intent.paramsVersion());
-                engine.onFill(sym, f.side().sign() * f.qty(), f.price());
-            }
-            if (r.rejected() || r.order().status() != OrderStatus.NEW || r.duplicate()) {
-                engine.onOrderDone(sym, intent.clientOrderId());
-            }
+            tracker.placed(intent, r, t);
         }
     }
 
@@ -275,6 +297,11 @@ public final class InnerLoop implements Runnable {
         for (Consumer<Params> l : paramListeners) {
             l.accept(p);
         }
+    }
+
+    /** The account as last reported by the venue: what a live venue's engine sizes from. */
+    public AccountCache account() {
+        return account;
     }
 
     /** Installs {@code p} before the next step and wakes the loop. Callable from any thread. */

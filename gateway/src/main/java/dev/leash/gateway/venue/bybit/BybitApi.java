@@ -61,6 +61,7 @@ final class BybitApi {
 
     /** A signed GET, retried on transient failures; one more try after a clock resync on 10002. */
     JsonNode privateGet(String path, QueryString q) throws VenueException {
+        requireCredentials(path);
         try {
             return http.read(path, q.encoded(), signer, List.of(IP, PRIVATE), parser("GET", path));
         } catch (BybitException e) {
@@ -77,6 +78,7 @@ final class BybitApi {
      * the clock is resynchronised and it is sent once more.
      */
     JsonNode post(String path, String body) throws VenueException {
+        requireCredentials(path);
         try {
             return http.write("POST", path, body, signer, List.of(IP, ORDERS), parser("POST", path));
         } catch (BybitException e) {
@@ -85,6 +87,13 @@ final class BybitApi {
             }
             syncClock();
             return http.write("POST", path, body, signer, List.of(IP, ORDERS), parser("POST", path));
+        }
+    }
+
+    private void requireCredentials(String path) throws VenueException {
+        if (!config.hasCredentials()) {
+            throw new VenueException("bybit " + path + " is private, but this venue was opened for public market"
+                    + " data only; set LEASH_BYBIT_API_KEY and LEASH_BYBIT_API_SECRET");
         }
     }
 

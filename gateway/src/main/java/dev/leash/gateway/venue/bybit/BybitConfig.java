@@ -24,9 +24,11 @@ public record BybitConfig(String baseUrl, String apiKey, String apiSecret, List<
         if (baseUrl == null || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
             throw new IllegalArgumentException("bybit base URL must be http(s)://...: " + baseUrl);
         }
-        if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
-            throw new IllegalArgumentException("bybit needs an API key and secret"
-                    + " (LEASH_BYBIT_API_KEY, LEASH_BYBIT_API_SECRET)");
+        apiKey = apiKey == null ? "" : apiKey;
+        apiSecret = apiSecret == null ? "" : apiSecret;
+        if (apiKey.isBlank() != apiSecret.isBlank()) {
+            throw new IllegalArgumentException("bybit needs both an API key and a secret"
+                    + " (LEASH_BYBIT_API_KEY, LEASH_BYBIT_API_SECRET), or neither for public market data only");
         }
         symbols = List.copyOf(symbols);
         if (symbols.isEmpty()) {
@@ -38,6 +40,16 @@ public record BybitConfig(String baseUrl, String apiKey, String apiSecret, List<
         if (connectTimeout == null || readTimeout == null || clock == null) {
             throw new IllegalArgumentException("timeouts and clock are required");
         }
+    }
+
+    /** Public market data only (candles, tickers, funding, instruments): no credentials, no private calls. */
+    public static BybitConfig publicData(String baseUrl, List<String> symbols) {
+        return of(baseUrl, "", "", symbols);
+    }
+
+    /** True when private endpoints (account, orders) may be called. */
+    public boolean hasCredentials() {
+        return !apiKey.isBlank();
     }
 
     /** Documented defaults: 5 s receive window, 5 s connect and 10 s read timeouts, the system clock. */

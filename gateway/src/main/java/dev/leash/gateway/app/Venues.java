@@ -1,0 +1,121 @@
+package dev.leash.gateway.app;
+
+import dev.leash.gateway.config.ConfigException;
+import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.loop.AccountCache;
+import dev.leash.gateway.loop.Pacer;
+import dev.leash.gateway.sim.PaperVenue;
+import dev.leash.gateway.sim.SimulatedVenue;
+import dev.leash.gateway.sim.StateStore;
+import dev.leash.gateway.sim.SyntheticMarket;
+import dev.leash.gateway.venue.Candle;
+import dev.leash.gateway.venue.Instrument;
+import dev.leash.gateway.venue.Venue;
+import dev.leash.gateway.venue.VenueException;
+import dev.leash.gateway.venue.bybit.BybitConfig;
+import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.gateway.venue.http.VenueHealth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Opens the configured venue: {@code simulated} (seeded synthetic market, simulated time), {@code paper} (Bybit
+ * public prices, simulated fills), or a live venue with the operator's keys from the environment. A live venue
+ * chosen without its keys fails at start with a message naming the variables; keys are never logged.
+ */
+final class Venues {
+
+    static final String SIMULATED_ACCOUNT_KEY = "paper_account";
+    static final String PAPER_ACCOUNT_KEY = "paper_live_account";
+
+    private Venues() {
+    }
+
+    /** A venue, the clock it trades in, and where the engine reads equity. */
+    record Opened(Venue venue, Pacer pacer, DoubleSupplier equity, AccountCache account) {
+    }
+
+    static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
+                       VenueHealth.Listener health) throws ConfigException, VenueException {
+        long tick = c.loops().tick().toMillis();
+        AccountCache account = new AccountCache();
+        switch (c.venue()) {
+            case "simulated" -> {
+                long startAt = Math.floorDiv(wall.millis(), Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
+                SimulatedVenue sim = SimulatedVenue.open(c.simulated().seed(), specs(c.symbols()),
+                        c.simulated().initialBalance(), startAt, store(journal, SIMULATED_ACCOUNT_KEY));
+                return new Opened(sim, Pacer.simulated(wall::millis, sim.now(), c.simulated().speed(), tick),
+                        sim::equity, account);
+            }
+            case "paper" -> {
+                BybitConfig prices = BybitConfig.publicData(baseUrl(c, BybitConfig.MAINNET), c.symbols());
+                BybitVenue market = BybitVenue.create(prices, BybitVenue.defaultSettings(prices), health);
+                PaperVenue paper = PaperVenue.open(market, c.simulated().initialBalance(),
+                        store(journal, PAPER_ACCOUNT_KEY), wall::millis);
+                return new Opened(paper, Pacer.live(wall::millis, tick), paper::equity, account);
+            }
+            case "bybit", "bybit-testnet", "bybit-demo" -> {
+                String dflt = switch (c.venue()) {
+                    case "bybit-testnet" -> BybitConfig.TESTNET;
+                    case "bybit-demo" -> BybitConfig.DEMO;
+                    default -> BybitConfig.MAINNET;
+                };
+                String key = credential(env, c.venue(), "LEASH_BYBIT_API_KEY");
+                String secret = credential(env, c.venue(), "LEASH_BYBIT_API_SECRET");
+                BybitConfig cfg = BybitConfig.of(baseUrl(c, dflt), key, secret, c.symbols());
+                BybitVenue bybit = BybitVenue.create(cfg, BybitVenue.defaultSettings(cfg), health);
+                return new Opened(bybit, Pacer.live(wall::millis, tick), account, account);
+            }
+            default -> throw new ConfigException("venue: '" + c.venue() + "' cannot be opened by this build");
+        }
+    }
+
+    private static String credential(Map<String, String> env, String venue, String name) throws ConfigException {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new ConfigException("venue " + venue + " trades with your API keys: set " + name
+                    + " in the environment (keys are read from the environment only, never from files or flags)");
+        }
+        return v.strip();
+    }
+
+    private static String baseUrl(GatewayConfig c, String dflt) {
+        return c.venueBaseUrl() != null ? c.venueBaseUrl() : dflt;
+    }
+
+    private static StateStore store(Journal journal, String key) {
+        return new StateStore() {
+            @Override
+            public String load() {
+                return journal.getState(key).orElse(null);
+            }
+
+            @Override
+            public void save(String state) {
+                journal.putState(key, state);
+            }
+        };
+    }
+
+    /** The synthetic market's specs for the configured symbols (unknown symbols get generic specs). */
+    static List<SyntheticMarket.Spec> specs(List<String> symbols) {
+        List<SyntheticMarket.Spec> out = new ArrayList<>();
+        int n = 0;
+        for (String s : symbols) {
+            SyntheticMarket.Spec spec = SyntheticMarket.DEFAULT_SPECS.stream()
+                    .filter(x -> x.instrument().symbol().equals(s)).findFirst().orElse(null);
+            if (spec == null) {
+                spec = new SyntheticMarket.Spec(new Instrument(s, 0.001, 1.0, 1.0, 5.0), 10.0 + 5 * n, 0.004,
+                        100_000.0);
+            }
+            out.add(spec);
+            n++;
+        }
+        return out;
+    }
+}
