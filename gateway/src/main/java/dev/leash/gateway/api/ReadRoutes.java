@@ -80,6 +80,18 @@ final class ReadRoutes {
         if (snap != null && snap.lastError() != null) {
             in.put("last_error", snap.lastError());
         }
+        dev.leash.gateway.venue.http.VenueHealth vh = gw.venueHealth();
+        if (vh != null) {
+            ObjectNode v = o.putObject("venue_health");
+            v.put("breaker", vh.breakerState());
+            v.put("degraded", vh.degraded(wall));
+            if (vh.bannedUntilMillis() > wall) {
+                v.put("banned_until", Json.time(vh.bannedUntilMillis()));
+            }
+            if (vh.lastFailure() != null) {
+                v.put("last_failure", vh.lastFailure());
+            }
+        }
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
         mid.put("last_run_age_ms", middleAge);

@@ -55,10 +55,12 @@ public final class Gateway implements AutoCloseable {
     private final Tokens.Token token;
     private final ApiServer api;
     private final ParamPolicy policy;
+    private final AtomicReference<VenueHealth> venueHealth;
     private volatile boolean closed;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
-                    InnerLoop inner, MiddleLoop middle, Tokens.Token token, ParamPolicy policy) {
+                    InnerLoop inner, MiddleLoop middle, Tokens.Token token, ParamPolicy policy,
+                    AtomicReference<VenueHealth> venueHealth) {
         this.config = config;
         this.wall = wall;
         this.store = store;
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable {
         this.middle = middle;
         this.token = token;
         this.policy = policy;
+        this.venueHealth = venueHealth;
         this.innerThread = new Thread(inner, "leash-inner-loop");
         this.middleExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leash-middle-loop");
@@ -94,7 +97,11 @@ public final class Gateway implements AutoCloseable {
                     config.dataDir().resolve("gateway.token"));
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             JournalRecorder recorder = new JournalRecorder(journal);
-            VenueHealth.Listener health = h -> onVenueHealth(h, loop.get(), recorder, wall);
+            AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
+            VenueHealth.Listener health = h -> {
+                venueHealth.set(h);
+                onVenueHealth(h, loop.get(), recorder, wall);
+            };
             Venues.Opened v = Venues.open(config, env, journal, wall, health);
             Venue venue = v.venue();
             opened.add(venue);
@@ -107,8 +114,9 @@ public final class Gateway implements AutoCloseable {
             outbox.bind(inner);
             loop.set(inner);
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
-            MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder);
-            Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy);
+            MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
+            Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy,
+                    venueHealth);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -168,6 +176,11 @@ public final class Gateway implements AutoCloseable {
             inner.swapParams(r.current());
         }
         return r;
+    }
+
+    /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */
+    public VenueHealth venueHealth() {
+        return venueHealth.get();
     }
 
     public GatewayConfig config() {

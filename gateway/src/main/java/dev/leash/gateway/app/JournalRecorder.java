@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** Journals what the engine decides and what the inner loop does with the venue. */
-final class JournalRecorder implements TradeRecorder, EngineListener {
+public final class JournalRecorder implements TradeRecorder, EngineListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalRecorder.class);
     /** Status of an order recorded before it is sent; a restart resolves orders left in it. */
@@ -26,7 +26,7 @@ final class JournalRecorder implements TradeRecorder, EngineListener {
 
     private final Journal journal;
 
-    JournalRecorder(Journal journal) {
+    public JournalRecorder(Journal journal) {
         this.journal = journal;
     }
 

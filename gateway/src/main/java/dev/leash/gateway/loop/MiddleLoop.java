@@ -2,6 +2,7 @@ package dev.leash.gateway.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Venue;
@@ -32,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * The middle loop: every minute (and on demand) it reloads the parameters through the {@link ParamStore} and
- * hands a new version to the {@link InnerLoop}, cancels stale orders, reconciles positions with the venue, writes
+ * hands a new version to the {@link InnerLoop}, cancels stale orders, reconciles positions, open orders and recent
+ * fills with the venue (the venue is the truth; see {@link OrderReconciler}), writes
  * the heartbeat file, and runs the scheduled reset to the baseline. A bad or missing parameter file leaves
  * last-known-good in force and is reported. Runs on its own thread; never blocks the inner loop.
  */
@@ -48,6 +50,7 @@ public final class MiddleLoop implements Runnable {
     private final GatewayConfig config;
     private final TradeRecorder recorder;
     private final Path heartbeat;
+    private final OrderReconciler orders;
 
     private volatile Health health = new Health(0, List.of(), 0, 0, null);
     private Instant lastResetDue;
@@ -55,7 +58,7 @@ public final class MiddleLoop implements Runnable {
     private List<String> lastProblems = List.of();
 
     public MiddleLoop(ParamStore store, InnerLoop inner, Venue venue, Pacer pacer, Clock wall, GatewayConfig config,
-                      TradeRecorder recorder) {
+                      TradeRecorder recorder, Journal journal) {
         this.store = store;
         this.inner = inner;
         this.venue = venue;
@@ -64,6 +67,7 @@ public final class MiddleLoop implements Runnable {
         this.config = config;
         this.recorder = recorder;
         this.heartbeat = config.dataDir().resolve("heartbeat.json");
+        this.orders = new OrderReconciler(venue, journal, recorder);
         this.lastResetDue = lastScheduledReset(wall.instant());
     }
 
@@ -87,7 +91,7 @@ public final class MiddleLoop implements Runnable {
             problems = reloadParams(now);
             maybeResetToBaseline(now);
             cancelled = cancelStaleOrders();
-            differences = reconcile();
+            differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());
         } catch (VenueException e) {
             error = "venue: " + e.getMessage();
             recorder.event(pacer.now(), "fault", error);

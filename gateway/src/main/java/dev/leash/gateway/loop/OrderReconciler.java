@@ -1,0 +1,86 @@
+package dev.leash.gateway.loop;
+
+import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.journal.OrderRecord;
+import dev.leash.gateway.venue.Fill;
+import dev.leash.gateway.venue.Order;
+import dev.leash.gateway.venue.Venue;
+import dev.leash.gateway.venue.VenueException;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings the journal in line with the venue's orders and fills, the venue being the truth: orders the journal
+ * thinks open but the venue finished get their final status, fills the journal missed are recorded, and orders
+ * at the venue the gateway never sent are reported (once each) but never cancelled: they may be the trader's own.
+ *
+ * <p>It leaves alone what the inner loop is still handling: orders younger than {@link #SETTLE_MILLIS}. Runs on
+ * the middle loop's thread; the journal is safe to share.
+ */
+final class OrderReconciler {
+
+    /** Orders and fills younger than this are the inner loop's business. */
+    static final long SETTLE_MILLIS = 120_000;
+    /** How far back venue fills are compared with the journal. */
+    static final long FILL_WINDOW_MILLIS = 6 * 3_600_000L;
+
+    private final Venue venue;
+    private final Journal journal;
+    private final TradeRecorder recorder;
+    private final Set<String> reportedUnknown = new HashSet<>();
+
+    OrderReconciler(Venue venue, Journal journal, TradeRecorder recorder) {
+        this.venue = venue;
+        this.journal = journal;
+        this.recorder = recorder;
+    }
+
+    /** One pass; returns the number of differences found. */
+    int reconcile(long now, long currentParamsVersion) throws VenueException {
+        int differences = 0;
+        Map<String, Order> atVenue = new HashMap<>();
+        for (Order o : venue.openOrders()) {
+            atVenue.put(o.clientOrderId(), o);
+            if (journal.order(o.clientOrderId()).isEmpty() && reportedUnknown.add(o.clientOrderId())) {
+                differences++;
+                recorder.event(now, "reconcile", "order " + o.clientOrderId() + " (" + o.symbol() + " " + o.side()
+                        + " " + o.qty() + ") is open at the venue but was not sent by this gateway; left alone");
+            }
+        }
+        Map<String, Long> versionOf = new HashMap<>();
+        for (OrderRecord r : journal.orders(null, true, 500)) {
+            versionOf.put(r.clientOrderId(), r.paramsVersion());
+            if (atVenue.containsKey(r.clientOrderId()) || now - r.updatedAt() < SETTLE_MILLIS) {
+                continue;
+            }
+            Order o = venue.order(r.symbol(), r.clientOrderId());
+            if (o == null) {
+                differences++;
+                journal.updateOrderStatus(r.clientOrderId(), "REJECTED", r.filledQty(), now);
+                recorder.event(now, "reconcile", "order " + r.clientOrderId() + " is " + r.status()
+                        + " in the journal but unknown to the venue; marked rejected");
+            } else if (!o.status().open()) {
+                differences++;
+                journal.updateOrderStatus(r.clientOrderId(), o.status().name(), o.filledQty(), now);
+                recorder.event(now, "reconcile", "order " + r.clientOrderId() + " is " + o.status()
+                        + " at the venue; the journal said " + r.status());
+            }
+        }
+        List<Fill> fills = venue.fills(now - FILL_WINDOW_MILLIS, now - SETTLE_MILLIS);
+        for (Fill f : fills) {
+            long version = versionOf.getOrDefault(f.clientOrderId(),
+                    journal.order(f.clientOrderId()).map(OrderRecord::paramsVersion).orElse(currentParamsVersion));
+            if (recorder.fill(f, version)) {
+                differences++;
+                recorder.event(now, "reconcile", "fill " + f.fillId() + " of " + f.clientOrderId() + " ("
+                        + f.symbol() + " " + f.side() + " " + f.qty() + " @ " + f.price()
+                        + ") was missing from the journal; recorded");
+            }
+        }
+        return differences;
+    }
+}
