@@ -79,7 +79,16 @@ public final class HttpVenueClient implements AutoCloseable {
     /** A write (e.g. POST), sent exactly once. */
     public <T> T write(String method, String path, String body, RequestSigner signer, List<String> limitNames,
                        ReplyParser<T> parser) throws VenueException {
-        return guarded(() -> attempt(method, path, "", body, signer, limitNames, parser));
+        return write(method, path, "", body, signer, limitNames, parser);
+    }
+
+    /**
+     * A write whose parameters travel in the query (e.g. {@code DELETE /order?symbol=..&id=..}), sent exactly once;
+     * {@code encodedQuery} is sent as it is and handed to the signer exactly as sent.
+     */
+    public <T> T write(String method, String path, String encodedQuery, String body, RequestSigner signer,
+                       List<String> limitNames, ReplyParser<T> parser) throws VenueException {
+        return guarded(() -> attempt(method, path, encodedQuery, body, signer, limitNames, parser));
     }
 
     public VenueHealth health() {
