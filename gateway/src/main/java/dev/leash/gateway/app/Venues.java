@@ -16,6 +16,8 @@ import dev.leash.gateway.venue.VenueException;
 import dev.leash.gateway.venue.bybit.BybitConfig;
 import dev.leash.gateway.venue.bybit.BybitVenue;
 import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.gateway.venue.lmex.LmexConfig;
+import dev.leash.gateway.venue.lmex.LmexVenue;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,6 +72,16 @@ final class Venues {
                 BybitConfig cfg = BybitConfig.of(baseUrl(c, dflt), key, secret, c.symbols());
                 BybitVenue bybit = BybitVenue.create(cfg, BybitVenue.defaultSettings(cfg), health);
                 return new Opened(bybit, Pacer.live(wall::millis, tick), account, account);
+            }
+            case "lmex", "lmex-testnet" -> {
+                String dflt = c.venue().equals("lmex-testnet") ? LmexConfig.TESTNET : LmexConfig.MAINNET;
+                String key = credential(env, c.venue(), "LEASH_LMEX_API_KEY");
+                String secret = credential(env, c.venue(), "LEASH_LMEX_API_SECRET");
+                LmexConfig cfg = new LmexConfig(baseUrl(c, dflt), key, secret, c.symbols(),
+                        c.lmexSignPathIncludesFutures(), LmexConfig.DEFAULT_CONNECT_TIMEOUT,
+                        LmexConfig.DEFAULT_READ_TIMEOUT, java.time.Clock.systemUTC());
+                LmexVenue lmex = LmexVenue.create(cfg, LmexVenue.defaultSettings(cfg), health);
+                return new Opened(lmex, Pacer.live(wall::millis, tick), account, account);
             }
             default -> throw new ConfigException("venue: '" + c.venue() + "' cannot be opened by this build");
         }

@@ -120,7 +120,7 @@ public final class ConfigLoader {
         if (signFutures != null && !signFutures.isBoolean() && !signFutures.isNull()) {
             throw new ConfigException("lmex.sign_path_includes_futures: must be true or false");
         }
-        boolean lmexSignsFutures = signFutures == null || signFutures.isNull() || signFutures.booleanValue();
+        boolean lmexSignsFutures = signFutures != null && !signFutures.isNull() && signFutures.booleanValue();
         return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures);

@@ -59,6 +59,16 @@ class VenuesTest {
     }
 
     @Test
+    void lmexWithoutKeysFailsAtStartNamingTheVariable() throws Exception {
+        GatewayConfig c = config(Map.of("LEASH_VENUE", "lmex-testnet"));
+        try (Journal j = journal()) {
+            assertThatThrownBy(() -> Venues.open(c, Map.of(), j, CLOCK, h -> { }))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("venue lmex-testnet trades with your API keys: set LEASH_LMEX_API_KEY");
+        }
+    }
+
+    @Test
     void liveVenueTakesItsKeysFromTheEnvironmentAndTheBaseUrlOverride() throws Exception {
         stubMarketData();
         Map<String, String> env = Map.of("LEASH_VENUE", "bybit", "LEASH_VENUE_BASE_URL", bybit.baseUrl(),
