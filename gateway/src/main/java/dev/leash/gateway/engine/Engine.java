@@ -144,9 +144,10 @@ public final class Engine {
     /** Same as {@link #onBarClose(int, Candle)} from primitives, so backtests over arrays allocate no bar. */
     public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
-        s.indicators.onBar(high, low, close, volume);
-        s.addBar(high, low);
-        s.computeChannel(lookback);
+        if (listener.wantsReports()) {
+            s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
+        }
+        s.addBar(high, low, lookback);
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
@@ -362,6 +363,14 @@ public final class Engine {
     public void onOrderDone(int sym, String clientOrderId) {
         SymbolState s = symbols[sym];
         if (s.pending && clientOrderId.equals(s.pendingId())) {
+            s.pending = false;
+        }
+    }
+
+    /** Same as {@link #onOrderDone(int, String)} for the order named by its bar and sequence; allocation-free. */
+    public void onOrderDone(int sym, long bar, int seq) {
+        SymbolState s = symbols[sym];
+        if (s.pending && s.pendingBar == bar && s.pendingSeq == seq) {
             s.pending = false;
         }
     }

@@ -64,33 +64,69 @@ final class SymbolState {
         this.lotScale = scale;
     }
 
-    void addBar(double high, double low) {
+    /** Deques of bar indices whose highs decrease / lows increase: the window's extremes at their fronts. */
+    private final long[] maxDeque = new long[CAPACITY + 1];
+    private final long[] minDeque = new long[CAPACITY + 1];
+    private int maxHead;
+    private int maxSize;
+    private int minHead;
+    private int minSize;
+
+    /** Adds a closed bar and moves the channel to the last {@code lookback} bars; O(1) amortized, no allocation. */
+    void addBar(double high, double low, int lookback) {
         int slot = (int) (closedBars % CAPACITY);
         highs[slot] = high;
         lows[slot] = low;
+        push(closedBars);
         closedBars++;
+        expire(lookback);
+        readChannel(lookback);
     }
 
-    /** Recomputes the channel over the last {@code lookback} closed bars; NaN until that many were seen. */
+    /** Recomputes the channel for a new lookback: the deques are rebuilt from the last {@code lookback} bars. */
     void computeChannel(int lookback) {
+        maxSize = 0;
+        minSize = 0;
+        for (long i = Math.max(0, closedBars - lookback); i < closedBars; i++) {
+            push(i);
+        }
+        readChannel(lookback);
+    }
+
+    private void push(long bar) {
+        double high = highs[(int) (bar % CAPACITY)];
+        double low = lows[(int) (bar % CAPACITY)];
+        // A bar dominated by a newer one can never again be the extreme of a window ending at the newest bar.
+        while (maxSize > 0 && highs[(int) (maxDeque[(maxHead + maxSize - 1) % maxDeque.length] % CAPACITY)] <= high) {
+            maxSize--;
+        }
+        maxDeque[(maxHead + maxSize++) % maxDeque.length] = bar;
+        while (minSize > 0 && lows[(int) (minDeque[(minHead + minSize - 1) % minDeque.length] % CAPACITY)] >= low) {
+            minSize--;
+        }
+        minDeque[(minHead + minSize++) % minDeque.length] = bar;
+    }
+
+    private void expire(int lookback) {
+        long first = closedBars - lookback;
+        while (maxSize > 0 && maxDeque[maxHead] < first) {
+            maxHead = (maxHead + 1) % maxDeque.length;
+            maxSize--;
+        }
+        while (minSize > 0 && minDeque[minHead] < first) {
+            minHead = (minHead + 1) % minDeque.length;
+            minSize--;
+        }
+    }
+
+    private void readChannel(int lookback) {
         if (closedBars < lookback) {
             channelHigh = Double.NaN;
             channelLow = Double.NaN;
             return;
         }
-        double hi = Double.NEGATIVE_INFINITY;
-        double lo = Double.POSITIVE_INFINITY;
-        // Walk the ring with an int index: one long remainder per call instead of one per bar of the window.
-        int slot = (int) ((closedBars - lookback) % CAPACITY);
-        for (int n = 0; n < lookback; n++) {
-            hi = Math.max(hi, highs[slot]);
-            lo = Math.min(lo, lows[slot]);
-            if (++slot == CAPACITY) {
-                slot = 0;
-            }
-        }
-        channelHigh = hi;
-        channelLow = lo;
+        channelHigh = highs[(int) (maxDeque[maxHead] % CAPACITY)];
+        channelLow = lows[(int) (minDeque[minHead] % CAPACITY)];
     }
 
     long closedBars() {
