@@ -25,17 +25,16 @@ import java.util.function.LongSupplier;
  * <p>Every ticker read moves the paper exchange's price; funding is charged at each 8-hour boundary at the
  * venue's current rate. The account is saved after every fill and funding payment. Thread-safe.
  */
-public final class PaperVenue implements Venue {
+public final class PaperVenue extends PaperAccountVenue {
 
     private final Venue market;
-    private final SimExchange exchange;
     private final StateStore store;
     private final LongSupplier clock;
     private long lastFundingCheck;
 
     private PaperVenue(Venue market, SimExchange exchange, StateStore store, LongSupplier clock) {
+        super(exchange);
         this.market = market;
-        this.exchange = exchange;
         this.store = store;
         this.clock = clock;
         this.lastFundingCheck = clock.getAsLong();
@@ -69,10 +68,6 @@ public final class PaperVenue implements Venue {
         return market.symbols();
     }
 
-    @Override
-    public List<Instrument> instruments() {
-        return exchange.instruments();
-    }
 
     @Override
     public List<Candle> candles(String symbol, long fromMillis, long toMillis) throws VenueException {
@@ -119,55 +114,21 @@ public final class PaperVenue implements Venue {
         return market.fundingHistory(symbol, fromMillis, toMillis);
     }
 
-    @Override
-    public synchronized Account account() {
-        return exchange.account();
-    }
+
+
+
+
+
+
+
 
     @Override
-    public synchronized List<Position> positions() {
-        return exchange.positions();
-    }
-
-    @Override
-    public synchronized List<Order> openOrders() {
-        return exchange.openOrders();
+    long orderTime() {
+        return clock.getAsLong();
     }
 
     @Override
-    public synchronized List<Fill> fills(long fromMillis, long toMillis) {
-        return exchange.fills(fromMillis, toMillis);
-    }
-
-    @Override
-    public synchronized PlaceResult place(OrderRequest request) {
-        PlaceResult r = exchange.place(request, clock.getAsLong());
-        if (!r.fills().isEmpty() || !r.rejected()) {
-            persist();
-        }
-        return r;
-    }
-
-    @Override
-    public synchronized boolean cancel(String symbol, String clientOrderId) {
-        boolean cancelled = exchange.cancel(clientOrderId);
-        if (cancelled) {
-            persist();
-        }
-        return cancelled;
-    }
-
-    @Override
-    public synchronized Order order(String symbol, String clientOrderId) {
-        return exchange.order(clientOrderId);
-    }
-
-    /** Equity of the paper account at the last prices. */
-    public synchronized double equity() {
-        return exchange.equity();
-    }
-
-    private void persist() {
+    void persist() {
         try {
             store.save(SimulatedVenue.JSON.writeValueAsString(exchange.snapshot(clock.getAsLong())));
         } catch (JsonProcessingException e) {

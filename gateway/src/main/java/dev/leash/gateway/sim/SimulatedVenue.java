@@ -30,7 +30,7 @@ import java.util.List;
  *
  * <p>Thread-safe: the inner loop trades while the REST API reads.
  */
-public final class SimulatedVenue implements Venue {
+public final class SimulatedVenue extends PaperAccountVenue {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -39,14 +39,13 @@ public final class SimulatedVenue implements Venue {
     public static final int WARMUP_BARS = 400;
 
     private final SyntheticMarket market;
-    private final SimExchange exchange;
     private final StateStore store;
     private long now;
     private long lastBar;
 
     private SimulatedVenue(SyntheticMarket market, SimExchange exchange, StateStore store, long now) {
+        super(exchange);
         this.market = market;
-        this.exchange = exchange;
         this.store = store;
         this.now = now;
         this.lastBar = market.barIndexAt(now);
@@ -153,10 +152,6 @@ public final class SimulatedVenue implements Venue {
         return out;
     }
 
-    @Override
-    public List<Instrument> instruments() {
-        return exchange.instruments();
-    }
 
     @Override
     public synchronized List<Candle> candles(String symbol, long fromMillis, long toMillis) throws VenueException {
@@ -213,53 +208,13 @@ public final class SimulatedVenue implements Venue {
         return out;
     }
 
-    @Override
-    public synchronized Account account() {
-        return exchange.account();
-    }
 
-    @Override
-    public synchronized List<Position> positions() {
-        return exchange.positions();
-    }
 
-    @Override
-    public synchronized List<Order> openOrders() {
-        return exchange.openOrders();
-    }
 
-    @Override
-    public synchronized List<Fill> fills(long fromMillis, long toMillis) {
-        return exchange.fills(fromMillis, toMillis);
-    }
 
-    @Override
-    public synchronized PlaceResult place(OrderRequest request) {
-        PlaceResult r = exchange.place(request, now);
-        if (!r.fills().isEmpty() || !r.rejected()) {
-            persist();
-        }
-        return r;
-    }
 
-    @Override
-    public synchronized boolean cancel(String symbol, String clientOrderId) {
-        boolean cancelled = exchange.cancel(clientOrderId);
-        if (cancelled) {
-            persist();
-        }
-        return cancelled;
-    }
 
-    @Override
-    public synchronized Order order(String symbol, String clientOrderId) {
-        return exchange.order(clientOrderId);
-    }
 
-    /** Equity, for the engine's sizing (same thread as trading). */
-    public synchronized double equity() {
-        return exchange.equity();
-    }
 
     private int index(String symbol) throws VenueException {
         int i = exchange.indexOf(symbol);
@@ -269,7 +224,13 @@ public final class SimulatedVenue implements Venue {
         return i;
     }
 
-    private void persist() {
+    @Override
+    long orderTime() {
+        return now;
+    }
+
+    @Override
+    void persist() {
         try {
             store.save(JSON.writeValueAsString(new Saved(market.seed(), market.origin(), exchange.snapshot(now))));
         } catch (JsonProcessingException e) {
