@@ -1,0 +1,111 @@
+package dev.leash.examples;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway and the MCP server as separate processes, started from the jars the reactor built earlier
+ * ({@code gateway/target/leash-gateway.jar}, {@code mcp-server/target/leash-mcp.jar}); output goes to files.
+ */
+final class LeashProcesses {
+
+    /** The repository root: tests run in {@code examples/scripted-client}. */
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path GATEWAY_JAR = ROOT.resolve("gateway/target/leash-gateway.jar");
+    static final Path MCP_JAR = ROOT.resolve("mcp-server/target/leash-mcp.jar");
+    static final String GATEWAY_TOKEN = "e2e-gateway-token-0123456789abcdef";
+    static final String MCP_TOKEN = "e2e-mcp-token-0123456789abcdef";
+
+    private LeashProcesses() {
+    }
+
+    /** A running process and the files its output goes to. */
+    record Running(Process process, Path stdout, Path stderr, int port) {
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /** SIGTERM, then waits; the exit code, or -1 when it did not stop within {@code bound}. */
+        int terminate(Duration bound) throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                return -1;
+            }
+            return process.exitValue();
+        }
+
+        String stderrText() throws IOException {
+            return Files.readString(stderr);
+        }
+    }
+
+    static Running gateway(Path dir, int speed) throws IOException {
+        assertThat(GATEWAY_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
+        int port = freePort();
+        return start(dir, "gateway", List.of("-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
+                dir.resolve("gateway-data").toString(), "--port", Integer.toString(port), "--speed",
+                Integer.toString(speed)), Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN), port);
+    }
+
+    static Running mcpServer(Path dir, Running gateway) throws IOException {
+        assertThat(MCP_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
+        int port = freePort();
+        return start(dir, "mcp", List.of("-jar", MCP_JAR.toString(), "--http", "--port", Integer.toString(port),
+                "--data-dir", dir.resolve("mcp-data").toString()), Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(),
+                "LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+    }
+
+    private static Running start(Path dir, String name, List<String> args, Map<String, String> env, int port)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(args);
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("LEASH_"));
+        pb.environment().putAll(env);
+        return new Running(pb.start(), out, err, port);
+    }
+
+    /** Polls {@code url} until it answers any HTTP status; fails with the process's stderr when it does not. */
+    static void awaitHttp(Running r, String url, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(r.process().isAlive()).as("process exited early:\n%s", r.stderrText()).isTrue();
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                c.getResponseCode();
+                c.disconnect();
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError(url + " did not answer within " + bound + ":\n" + r.stderrText());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
