@@ -132,8 +132,8 @@ public final class SyntheticMarket {
                 default -> 1.0;
             };
             double drift = switch (regime) {
-                case 1 -> 0.3 * spec.barVolatility();
-                case 2 -> -0.3 * spec.barVolatility();
+                case 1 -> 0.1 * spec.barVolatility();
+                case 2 -> -0.1 * spec.barVolatility();
                 default -> 0.0;
             };
             double o = price;
