@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar leash-mcp.jar [--http ...]}: stdio by default, Streamable HTTP with {@code --http}. */
@@ -26,6 +28,10 @@ public final class Main {
             System.err.println(CommandLine.USAGE);
             return;
         }
+        if (Arrays.asList(args).equals(List.of("--cds-warmup"))) {
+            System.exit(cdsWarmup() ? 0 : 1);
+            return;
+        }
         McpConfig config;
         try {
             config = CommandLine.parse(args, System.getenv());
@@ -38,6 +44,19 @@ public final class Main {
             runHttp(config);
         } else {
             runStdio(config, stdout);
+        }
+    }
+
+    /** Builds the AppCDS archive's class list: see {@link CdsWarmup}. */
+    private static boolean cdsWarmup() {
+        try {
+            return CdsWarmup.run();
+        } catch (IOException e) {
+            System.err.println("leash-mcp: --cds-warmup failed: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
