@@ -62,11 +62,14 @@ public final class Main {
 
     private static void runStdio(McpConfig config, OutputStream stdout) throws InterruptedException {
         LOG.info("leash MCP server on stdio; gateway {}", config.gatewayBase());
-        McpStdioServer.start(config, System.in, stdout, () -> {
+        McpStdioServer server = McpStdioServer.start(config, System.in, stdout, () -> {
             LOG.info("stdin closed; exiting");
             System.exit(0);
         });
-        new CountDownLatch(1).await();
+        // Without this, a session the SDK closed on its own would leave the JVM running with nobody reading stdin.
+        server.awaitStopped();
+        LOG.error("the MCP session ended without stdin closing; exiting");
+        System.exit(1);
     }
 
     private static void runHttp(McpConfig config) throws InterruptedException {
