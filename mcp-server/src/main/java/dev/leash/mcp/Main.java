@@ -5,9 +5,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar leash-mcp.jar [--http ...]}: stdio by default, Streamable HTTP with {@code --http}. */
@@ -26,6 +28,10 @@ public final class Main {
             System.err.println(CommandLine.USAGE);
             return;
         }
+        if (Arrays.asList(args).equals(List.of("--cds-warmup"))) {
+            System.exit(cdsWarmup() ? 0 : 1);
+            return;
+        }
         McpConfig config;
         try {
             config = CommandLine.parse(args, System.getenv());
@@ -41,13 +47,29 @@ public final class Main {
         }
     }
 
+    /** Builds the AppCDS archive's class list: see {@link CdsWarmup}. */
+    private static boolean cdsWarmup() {
+        try {
+            return CdsWarmup.run();
+        } catch (IOException e) {
+            System.err.println("leash-mcp: --cds-warmup failed: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static void runStdio(McpConfig config, OutputStream stdout) throws InterruptedException {
         LOG.info("leash MCP server on stdio; gateway {}", config.gatewayBase());
-        McpStdioServer.start(config, System.in, stdout, () -> {
+        McpStdioServer server = McpStdioServer.start(config, System.in, stdout, () -> {
             LOG.info("stdin closed; exiting");
             System.exit(0);
         });
-        new CountDownLatch(1).await();
+        // Without this, a session the SDK closed on its own would leave the JVM running with nobody reading stdin.
+        server.awaitStopped();
+        LOG.error("the MCP session ended without stdin closing; exiting");
+        System.exit(1);
     }
 
     private static void runHttp(McpConfig config) throws InterruptedException {

@@ -15,9 +15,11 @@ import java.io.OutputStream;
 public final class McpStdioServer implements AutoCloseable {
 
     private final McpSyncServer server;
+    private final StdioGate gate;
 
-    private McpStdioServer(McpSyncServer server) {
+    private McpStdioServer(McpSyncServer server, StdioGate gate) {
         this.server = server;
+        this.gate = gate;
     }
 
     /**
@@ -26,9 +28,15 @@ public final class McpStdioServer implements AutoCloseable {
      */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
         LineOutputStream lines = new LineOutputStream(out);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(LeashServer.jsonMapper(),
-                new StdioGate(in, lines, onEof), lines);
-        return new McpStdioServer(LeashServer.build(McpServer.sync(transport), GatewayClient.create(config)));
+        StdioGate gate = new StdioGate(in, lines, onEof);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(LeashServer.jsonMapper(), gate,
+                lines);
+        return new McpStdioServer(LeashServer.build(McpServer.sync(transport), GatewayClient.create(config)), gate);
+    }
+
+    /** Blocks until the server has stopped reading {@code in} (EOF, or the SDK gave up on the session). */
+    public void awaitStopped() throws InterruptedException {
+        gate.awaitReaderEnd();
     }
 
     @Override

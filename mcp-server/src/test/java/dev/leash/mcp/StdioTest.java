@@ -89,6 +89,8 @@ class StdioTest {
                         + "\"arguments\":{\"limit\":NaN}}}",
                 "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"tools/list\"}",
                 "[1,2,3]",
+                // Passes a JSON check but not the SDK's mapping; it used to stop the SDK's reader for good.
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":\"boom\"}",
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"get_trades\","
                         + "\"arguments\":{\"limit\":\"ten\"}}}",
                 "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"get_health\","
@@ -108,6 +110,8 @@ class StdioTest {
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exits on stdin EOF").isTrue();
         assertThat(answers.stream().filter(a -> a.path("error").path("code").asInt() == -32700)).hasSize(2);
         assertThat(answers.stream().filter(a -> a.path("id").asInt() == 3).findFirst().orElseThrow()
+                .path("error").path("code").asInt()).isEqualTo(-32600);
+        assertThat(answers.stream().filter(a -> a.path("id").asInt() == 9).findFirst().orElseThrow()
                 .path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(answers.stream().filter(a -> a.path("id").asInt() == 4).findFirst().orElseThrow()
                 .path("result").path("isError").asBoolean()).isTrue();

@@ -45,7 +45,7 @@ public final class HttpHosting {
                             : McpTransportContext.create(Map.of(ToolCall.PRINCIPAL, principal));
                 })
                 .build();
-        McpSyncServer server = LeashServer.build(McpServer.sync(transport), gateway);
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), gateway);
         Javalin app = Javalin.create(cfg -> {
             cfg.jetty.host = host;
             cfg.jetty.port = port;

@@ -32,7 +32,17 @@ final class JsonRpcShape {
             }
             return null;
         }
-        if (id != null && (n.has("result") || n.has("error"))) {
+        if (id != null && n.has("error")) {
+            // The SDK's reader stops for good on an error it cannot map (java-sdk 2.1.0): refuse it here instead.
+            JsonNode error = n.get("error");
+            JsonNode code = error.path("code");
+            if (!error.isObject() || !code.isMissingNode() && !(code.isIntegralNumber() && code.canConvertToInt())
+                    || error.has("message") && !error.get("message").isTextual()) {
+                return "\"error\" must be an object with an integer \"code\" and a string \"message\"";
+            }
+            return null;
+        }
+        if (id != null && n.has("result")) {
             return null;
         }
         return "a message needs \"method\" (request, notification) or \"id\" with \"result\"/\"error\" (response)";

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,6 +25,8 @@ public final class StdioGate extends InputStream {
     private final LineOutputStream out;
     private final Runnable onEof;
     private final AtomicBoolean eof = new AtomicBoolean();
+    private final CountDownLatch firstRead = new CountDownLatch(1);
+    private volatile Thread reader;
     private byte[] line = new byte[0];
     private int pos;
 
@@ -42,6 +45,10 @@ public final class StdioGate extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (reader == null) {
+            reader = Thread.currentThread();
+            firstRead.countDown();
+        }
         if (len == 0) {
             return 0;
         }
@@ -57,6 +64,15 @@ public final class StdioGate extends InputStream {
         System.arraycopy(line, pos, b, off, n);
         pos += n;
         return n;
+    }
+
+    /**
+     * Blocks until the thread reading this stream (the SDK's inbound loop) has ended, for whatever reason: EOF, or
+     * the SDK closing the session after an error. Nothing is read from stdin after that.
+     */
+    public void awaitReaderEnd() throws InterruptedException {
+        firstRead.await();
+        reader.join();
     }
 
     private boolean nextValidLine() throws IOException {
