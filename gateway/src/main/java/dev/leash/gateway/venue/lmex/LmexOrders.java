@@ -221,7 +221,7 @@ final class LmexOrders {
      * cancel every order in the market, so it is never sent. Not retried.
      */
     boolean cancel(String symbol, String clientOrderId) throws VenueException {
-        if (clientOrderId == null || !clientOrderId.matches("[A-Za-z0-9_-]{1,36}") || symbol == null
+        if (!dev.leash.gateway.venue.OrderRequest.isValidClientOrderId(clientOrderId) || symbol == null
                 || symbol.isBlank()) {
             throw new IllegalArgumentException("cancel needs a symbol and a client order id (1-36 of [A-Za-z0-9_-]);"
                     + " LMEX would cancel every order in the market without one");
