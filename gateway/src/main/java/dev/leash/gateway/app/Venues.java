@@ -13,7 +13,9 @@ import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
+import dev.leash.gateway.venue.StreamedVenue;
 import dev.leash.gateway.venue.bybit.BybitConfig;
+import dev.leash.gateway.venue.bybit.BybitPublicStream;
 import dev.leash.gateway.venue.bybit.BybitVenue;
 import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.gateway.venue.lmex.LmexConfig;
@@ -56,7 +58,8 @@ final class Venues {
             }
             case "paper" -> {
                 BybitConfig prices = BybitConfig.publicData(baseUrl(c, BybitConfig.MAINNET), c.symbols());
-                BybitVenue market = BybitVenue.create(prices, BybitVenue.defaultSettings(prices), health);
+                BybitVenue rest = BybitVenue.create(prices, BybitVenue.defaultSettings(prices), health);
+                Venue market = streamed(rest, c, env, BybitPublicStream.MAINNET, wall);
                 PaperVenue paper = PaperVenue.open(market, c.simulated().initialBalance(),
                         store(journal, PAPER_ACCOUNT_KEY), wall::millis);
                 return new Opened(paper, Pacer.live(wall::millis, tick), paper::equity, account);
@@ -71,7 +74,9 @@ final class Venues {
                 String secret = credential(env, c.venue(), "LEASH_BYBIT_API_SECRET");
                 BybitConfig cfg = BybitConfig.of(baseUrl(c, dflt), key, secret, c.symbols());
                 BybitVenue bybit = BybitVenue.create(cfg, BybitVenue.defaultSettings(cfg), health);
-                return new Opened(bybit, Pacer.live(wall::millis, tick), account, account);
+                Venue venue = streamed(bybit, c, env, c.venue().equals("bybit-testnet") ? BybitPublicStream.TESTNET
+                        : BybitPublicStream.MAINNET, wall);
+                return new Opened(venue, Pacer.live(wall::millis, tick), account, account);
             }
             case "lmex", "lmex-testnet" -> {
                 String dflt = c.venue().equals("lmex-testnet") ? LmexConfig.TESTNET : LmexConfig.MAINNET;
@@ -85,6 +90,36 @@ final class Venues {
             }
             default -> throw new ConfigException("venue: '" + c.venue() + "' cannot be opened by this build");
         }
+    }
+
+    /**
+     * Candles and tickers from Bybit's public WebSocket, REST as the fallback. The stream is
+     * {@code LEASH_VENUE_STREAM_URL}, else Bybit's own, except when the REST base URL was overridden (a proxy or a
+     * test): then only an explicit stream URL is used. {@code off} polls REST only.
+     */
+    private static Venue streamed(BybitVenue rest, GatewayConfig c, Map<String, String> env, String dflt,
+                                  Clock wall) {
+        String url = env.get("LEASH_VENUE_STREAM_URL");
+        if (url == null) {
+            url = c.venueBaseUrl() == null ? dflt : "off";
+        }
+        if ("off".equals(url)) {
+            return rest;
+        }
+        StreamedVenue v = new StreamedVenue(rest, wall);
+        v.attach(BybitPublicStream.open(BybitPublicStream.Settings.of(url, c.symbols()), rest::candles, wall,
+                new BybitPublicStream.Listener() {
+                    @Override
+                    public void onCandle(Candle closed) {
+                        v.onCandle(closed);
+                    }
+
+                    @Override
+                    public void onTicker(dev.leash.gateway.venue.Ticker ticker) {
+                        v.onTicker(ticker);
+                    }
+                }));
+        return v;
     }
 
     private static String credential(Map<String, String> env, String venue, String name) throws ConfigException {
