@@ -12,7 +12,6 @@ import dev.leash.gateway.loop.InnerLoop;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
-import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;

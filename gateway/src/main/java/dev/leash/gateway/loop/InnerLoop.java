@@ -9,7 +9,6 @@ import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.OrderRequest;
-import dev.leash.gateway.venue.OrderStatus;
 import dev.leash.gateway.venue.OrderType;
 import dev.leash.gateway.venue.PlaceResult;
 import dev.leash.gateway.venue.Side;

@@ -4,17 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.FundingRate;
 import dev.leash.gateway.venue.Instrument;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.OrderRequest;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Ticker;
-import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 
 import java.util.ArrayList;
