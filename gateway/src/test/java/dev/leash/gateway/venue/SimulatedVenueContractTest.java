@@ -3,6 +3,9 @@ package dev.leash.gateway.venue;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.sim.StateStore;
 import dev.leash.gateway.sim.SyntheticMarket;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The venue contract against the simulated venue with an in-memory account store. */
 class SimulatedVenueContractTest extends VenueContract {
@@ -30,6 +33,19 @@ class SimulatedVenueContractTest extends VenueContract {
     @Override
     protected String clientOrderId() {
         return "lsh-BTCUSDT-42";
+    }
+
+    @Test
+    void savesThePaperAccountAfterEveryFillSoARestartResumesIt() throws Exception {
+        InMemoryStore store = new InMemoryStore();
+        SimulatedVenue first = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, store);
+        first.place(new OrderRequest(clientOrderId(), symbol(), Side.BUY, OrderType.MARKET, 0.01, Double.NaN, false));
+
+        SimulatedVenue again = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, store);
+
+        assertThat(again.positions()).singleElement().extracting(Position::qty).isEqualTo(0.01);
+        assertThat(again.account().walletBalance()).isEqualTo(first.account().walletBalance());
+        assertThat(again.now()).isEqualTo(first.now());
     }
 
     private static final class InMemoryStore implements StateStore {
