@@ -39,9 +39,11 @@ final class ReadRoutes {
     static final int MAX_LIMIT = 500;
 
     private final Gateway gw;
+    private final VenueReads reads;
 
     ReadRoutes(Gateway gateway) {
         this.gw = gateway;
+        this.reads = new VenueReads(gateway.venue(), gateway.wall()::millis);
     }
 
     private long now() {
@@ -124,7 +126,8 @@ final class ReadRoutes {
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
         long now = now();
-        Account a = gw.venue().account();
+        VenueReads.Snapshot v = reads.get();
+        Account a = v.account();
         ObjectNode o = Json.object();
         o.put("time", Json.time(now));
         Json.num(o, "equity", a.equity());
@@ -136,17 +139,17 @@ final class ReadRoutes {
         EngineSnapshot snap = gw.inner().snapshot();
         o.put("trading_state", tradingState(snap));
         o.put("params_version", gw.store().current().version());
-        o.set("positions", positionsNode());
+        o.set("positions", positionsNode(v.positions()));
         ArrayNode orders = o.putArray("open_orders");
-        for (Order ord : gw.venue().openOrders()) {
+        for (Order ord : v.openOrders()) {
             orders.add(Json.order(ord));
         }
-        o.set("risk", riskSummary(a, snap));
+        o.set("risk", riskSummary(a, v.positions(), snap));
         o.set("health", healthNode());
         return o;
     }
 
-    private ObjectNode riskSummary(Account a, EngineSnapshot snap) throws VenueException {
+    private ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap) {
         Params p = gw.store().current();
         ObjectNode r = Json.object();
         double sod = snap == null ? Double.NaN : snap.startOfDayEquity();
@@ -155,7 +158,7 @@ final class ReadRoutes {
         Json.num(r, "daily_loss_limit_pct", p.dailyLossLimitPct());
         double gross = 0;
         double largest = 0;
-        for (Position pos : gw.venue().positions()) {
+        for (Position pos : positions) {
             double n = Math.abs(pos.qty()) * pos.markPrice();
             gross += n;
             largest = Math.max(largest, n);
@@ -188,14 +191,14 @@ final class ReadRoutes {
     JsonNode positions(Context ctx) throws VenueException {
         Query.of(ctx);
         ObjectNode o = Json.object();
-        o.set("positions", positionsNode());
+        o.set("positions", positionsNode(reads.get().positions()));
         return o;
     }
 
-    private ArrayNode positionsNode() throws VenueException {
+    private ArrayNode positionsNode(List<Position> positions) {
         Params p = gw.store().current();
         ArrayNode out = Json.array();
-        for (Position pos : gw.venue().positions()) {
+        for (Position pos : positions) {
             ObjectNode n = Json.position(pos);
             double dir = Math.signum(pos.qty());
             Json.num(n, "stop_price", pos.entryPrice() * (1 - dir * p.stopLossPct() / 100));
@@ -215,7 +218,7 @@ final class ReadRoutes {
         ObjectNode o = Json.object();
         ArrayNode out = o.putArray("orders");
         if ("open".equals(status)) {
-            for (Order ord : gw.venue().openOrders()) {
+            for (Order ord : reads.get().openOrders()) {
                 if (symbol == null || symbol.equals(ord.symbol())) {
                     out.add(Json.order(ord));
                 }
