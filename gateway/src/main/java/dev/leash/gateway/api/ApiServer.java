@@ -27,6 +27,8 @@ public final class ApiServer {
 
     private final Gateway gateway;
     private final ReadRoutes reads;
+    private final MarketRoutes market;
+    private final ParamsRoutes params;
     private final WriteRoutes writes;
     private Javalin app;
     private boolean loopbackOnly = true;
@@ -34,6 +36,8 @@ public final class ApiServer {
     public ApiServer(Gateway gateway) {
         this.gateway = gateway;
         this.reads = new ReadRoutes(gateway);
+        this.market = new MarketRoutes(gateway);
+        this.params = new ParamsRoutes(gateway);
         this.writes = new WriteRoutes(gateway);
     }
 
@@ -54,11 +58,11 @@ public final class ApiServer {
             cfg.routes.get("/api/trades", json(reads::trades));
             cfg.routes.get("/api/positions", json(reads::positions));
             cfg.routes.get("/api/orders", json(reads::orders));
-            cfg.routes.get("/api/funding", json(reads::funding));
-            cfg.routes.get("/api/market", json(reads::market));
-            cfg.routes.get("/api/performance", json(reads::performance));
-            cfg.routes.get("/api/params", json(reads::params));
-            cfg.routes.get("/api/params/history", json(reads::paramsHistory));
+            cfg.routes.get("/api/funding", json(market::funding));
+            cfg.routes.get("/api/market", json(market::market));
+            cfg.routes.get("/api/performance", json(market::performance));
+            cfg.routes.get("/api/params", json(params::params));
+            cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));

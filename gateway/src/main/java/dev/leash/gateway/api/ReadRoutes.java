@@ -10,29 +10,17 @@ import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.FundingRate;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.VenueException;
-import dev.leash.params.AuditEntry;
-import dev.leash.params.FieldChange;
-import dev.leash.params.ParamsJson;
-import dev.leash.risk.Ceilings;
-import dev.leash.risk.Headroom;
-import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
-import dev.leash.risk.Range;
 import io.javalin.http.Context;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The GET endpoints. */
+/** The GET endpoints of the account: health, state, trades, positions, orders, decisions. */
 final class ReadRoutes {
 
     private static final long DAY = 86_400_000L;
@@ -242,184 +230,6 @@ final class ReadRoutes {
                 }
                 out.add(n);
             }
-        }
-        return o;
-    }
-
-    JsonNode funding(Context ctx) throws VenueException {
-        Query q = Query.of(ctx, "symbols");
-        List<String> symbols = q.symbols("symbols", gw.venue().symbols());
-        long now = now();
-        ObjectNode o = Json.object();
-        ArrayNode out = o.putArray("funding");
-        for (String s : symbols) {
-            FundingRate cur = gw.venue().funding(s);
-            ObjectNode n = Json.object();
-            n.put("symbol", s);
-            Json.num(n, "rate", cur.rate());
-            Json.num(n, "rate_pct", cur.rate() * 100);
-            n.put("next_funding_time", Json.time(cur.nextFundingTime()));
-            ArrayNode hist = n.putArray("history");
-            for (FundingRate h : gw.venue().fundingHistory(s, now - 3 * DAY, now + 1)) {
-                ObjectNode e = Json.object();
-                e.put("time", Json.time(h.time()));
-                Json.num(e, "rate", h.rate());
-                hist.add(e);
-            }
-            out.add(n);
-        }
-        return o;
-    }
-
-    JsonNode market(Context ctx) throws VenueException {
-        Query q = Query.of(ctx, "symbols");
-        List<String> symbols = q.symbols("symbols", gw.venue().symbols());
-        EngineSnapshot snap = gw.inner().snapshot();
-        Map<String, EngineSnapshot.SymbolView> views = new HashMap<>();
-        if (snap != null) {
-            snap.symbols().forEach(v -> views.put(v.symbol(), v));
-        }
-        long now = now();
-        ObjectNode o = Json.object();
-        o.put("time", Json.time(now));
-        ArrayNode out = o.putArray("market");
-        for (String s : symbols) {
-            ObjectNode n = Json.object();
-            n.put("symbol", s);
-            double price = gw.venue().ticker(s).lastPrice();
-            Json.num(n, "price", price);
-            List<Candle> dayAgo = gw.venue().candles(s, now - DAY - Candle.INTERVAL_MILLIS, now - DAY + 1);
-            double then = dayAgo.isEmpty() ? Double.NaN : dayAgo.get(dayAgo.size() - 1).close();
-            Json.num(n, "change_24h_pct", then > 0 ? (price / then - 1) * 100 : Double.NaN);
-            EngineSnapshot.SymbolView v = views.get(s);
-            if (v != null) {
-                ObjectNode sig = Json.signals(v.signals());
-                sig.remove("price");
-                n.setAll(sig);
-            }
-            out.add(n);
-        }
-        return o;
-    }
-
-    JsonNode performance(Context ctx) {
-        Query q = Query.of(ctx, "window", "symbol");
-        String window = q.oneOf("window", "24h", List.of("24h", "7d", "30d", "all"));
-        String symbol = q.symbol("symbol", gw.venue().symbols());
-        long now = now();
-        long from = switch (window) {
-            case "24h" -> now - DAY;
-            case "7d" -> now - 7 * DAY;
-            case "30d" -> now - 30 * DAY;
-            default -> 0;
-        };
-        List<Fill> fills = gw.journal().fillsBetween(from, now);
-        if (symbol != null) {
-            fills = fills.stream().filter(f -> f.symbol().equals(symbol)).toList();
-        }
-        List<EquityPoint> curve = gw.journal().equityCurve(from, now, 2_000);
-        Performance p = Performance.of(fills, curve);
-        ObjectNode o = Json.object();
-        o.put("window", window);
-        if (symbol != null) {
-            o.put("symbol", symbol);
-        }
-        o.put("from", Json.time(Math.max(from, curve.isEmpty() ? from : curve.get(0).time())));
-        o.put("to", Json.time(now));
-        o.put("fills", p.fills());
-        o.put("closed_trades", p.closingFills());
-        o.put("wins", p.wins());
-        o.put("losses", p.losses());
-        Json.num(o, "win_rate", p.winRate());
-        Json.num(o, "profit_factor", p.profitFactor());
-        Json.num(o, "realized_pnl", p.realizedPnl());
-        Json.num(o, "fees", p.fees());
-        Json.num(o, "net_pnl", p.realizedPnl() - p.fees());
-        if (symbol == null) {
-            Json.num(o, "return_pct", p.returnPct());
-            Json.num(o, "max_drawdown_pct", p.maxDrawdownPct());
-        }
-        return o;
-    }
-
-    JsonNode params(Context ctx) {
-        Query.of(ctx);
-        Params cur = gw.store().current();
-        Instant wallNow = gw.wall().instant();
-        ObjectNode o = Json.object();
-        o.set("params", ParamsJson.toJson(cur));
-        o.set("ceilings", ceilings(gw.config().limits()));
-        Headroom h = Headroom.of(gw.config().limits(), cur, gw.store().changeLog(), wallNow);
-        ObjectNode now = o.putObject("may_change_now");
-        now.put("increase_allowed_now", h.increaseAllowedNow());
-        now.put("cooldown_left_s", h.cooldownLeft().toSeconds());
-        now.put("increases_left_24h", h.increasesLeft());
-        ObjectNode ranges = now.putObject("ranges");
-        for (Map.Entry<String, Range> e : h.ranges().entrySet()) {
-            ObjectNode r = ranges.putObject(e.getKey());
-            Json.num(r, "min", e.getValue().floor());
-            Json.num(r, "max", e.getValue().ceiling());
-        }
-        ArrayNode modes = now.putArray("trading_modes");
-        for (dev.leash.risk.TradingMode m : dev.leash.risk.TradingMode.values()) {
-            if (m.compareTo(cur.tradingMode()) <= 0 || h.increaseAllowedNow()) {
-                modes.add(m.wireName());
-            }
-        }
-        ArrayNode problems = o.putArray("reload_problems");
-        gw.middle().health().paramProblems().forEach(problems::add);
-        return o;
-    }
-
-    static ObjectNode ceilings(Limits limits) {
-        ObjectNode c = Json.object();
-        for (Map.Entry<String, Range> e : limits.ranges().entrySet()) {
-            ObjectNode r = c.putObject(e.getKey());
-            Json.num(r, "floor", e.getValue().floor());
-            Json.num(r, "ceiling", e.getValue().ceiling());
-        }
-        c.put("max_enabled_symbols", limits.maxEnabledSymbols());
-        ArrayNode allow = c.putArray("allowlist");
-        limits.allowlist().forEach(allow::add);
-        ObjectNode rules = c.putObject("increase_rules");
-        Json.num(rules, "max_position_pct_step", Ceilings.MAX_POSITION_PCT_STEP);
-        Json.num(rules, "stop_loss_pct_step", Ceilings.STOP_LOSS_PCT_STEP);
-        Json.num(rules, "max_leverage_step", Ceilings.MAX_LEVERAGE_STEP);
-        Json.num(rules, "daily_loss_limit_pct_step", Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
-        Json.num(rules, "size_multiplier_step", Ceilings.SIZE_MULTIPLIER_STEP);
-        Json.num(rules, "breakout_lookback_step_fraction", Ceilings.BREAKOUT_LOOKBACK_STEP_FRACTION);
-        rules.put("cooldown_minutes", Ceilings.INCREASE_COOLDOWN.toMinutes());
-        rules.put("max_increases_per_24h", Ceilings.MAX_INCREASES_PER_WINDOW);
-        Json.num(rules, "max_position_pct_drift_24h", Ceilings.MAX_POSITION_PCT_DRIFT);
-        return c;
-    }
-
-    JsonNode paramsHistory(Context ctx) throws java.io.IOException {
-        Query q = Query.of(ctx, "limit");
-        int limit = q.limit(20, MAX_LIMIT);
-        List<AuditEntry> entries = gw.store().audit().entries();
-        List<VersionStats> stats = VersionStats.compute(gw.journal(), gw.store().history(), now());
-        Map<Long, VersionStats> byVersion = new HashMap<>();
-        stats.forEach(s -> byVersion.put(s.version(), s));
-        ObjectNode o = Json.object();
-        ArrayNode out = o.putArray("versions");
-        for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
-            AuditEntry e = entries.get(i);
-            if (!e.createdVersion()) {
-                continue;
-            }
-            ObjectNode n = Json.object();
-            n.put("version", e.version());
-            n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-            n.put("author", e.author());
-            n.put("rationale", e.rationale());
-            n.put("accepted_at", e.at().toString());
-            n.set("diff", FieldChange.toJson(e.diff()));
-            VersionStats s = byVersion.get(e.version());
-            if (s != null) {
-                n.set("outcome", s.toJson());
-            }
-            out.add(n);
         }
         return o;
     }

@@ -1,0 +1,121 @@
+package dev.leash.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.loop.EngineSnapshot;
+import dev.leash.params.AuditEntry;
+import dev.leash.params.FieldChange;
+import dev.leash.params.ParamsJson;
+import dev.leash.risk.Ceilings;
+import dev.leash.risk.Headroom;
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+import dev.leash.risk.Range;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The GET endpoints of the parameters: current params with ceilings and headroom, and their history. */
+final class ParamsRoutes {
+
+    static final int MAX_LIMIT = ReadRoutes.MAX_LIMIT;
+
+    private final Gateway gw;
+
+    ParamsRoutes(Gateway gateway) {
+        this.gw = gateway;
+    }
+
+    private long now() {
+        EngineSnapshot s = gw.inner().snapshot();
+        return s == null ? gw.pacer().now() : s.time();
+    }
+
+    JsonNode params(Context ctx) {
+        Query.of(ctx);
+        Params cur = gw.store().current();
+        Instant wallNow = gw.wall().instant();
+        ObjectNode o = Json.object();
+        o.set("params", ParamsJson.toJson(cur));
+        o.set("ceilings", ceilings(gw.config().limits()));
+        Headroom h = Headroom.of(gw.config().limits(), cur, gw.store().changeLog(), wallNow);
+        ObjectNode now = o.putObject("may_change_now");
+        now.put("increase_allowed_now", h.increaseAllowedNow());
+        now.put("cooldown_left_s", h.cooldownLeft().toSeconds());
+        now.put("increases_left_24h", h.increasesLeft());
+        ObjectNode ranges = now.putObject("ranges");
+        for (Map.Entry<String, Range> e : h.ranges().entrySet()) {
+            ObjectNode r = ranges.putObject(e.getKey());
+            Json.num(r, "min", e.getValue().floor());
+            Json.num(r, "max", e.getValue().ceiling());
+        }
+        ArrayNode modes = now.putArray("trading_modes");
+        for (dev.leash.risk.TradingMode m : dev.leash.risk.TradingMode.values()) {
+            if (m.compareTo(cur.tradingMode()) <= 0 || h.increaseAllowedNow()) {
+                modes.add(m.wireName());
+            }
+        }
+        ArrayNode problems = o.putArray("reload_problems");
+        gw.middle().health().paramProblems().forEach(problems::add);
+        return o;
+    }
+
+    static ObjectNode ceilings(Limits limits) {
+        ObjectNode c = Json.object();
+        for (Map.Entry<String, Range> e : limits.ranges().entrySet()) {
+            ObjectNode r = c.putObject(e.getKey());
+            Json.num(r, "floor", e.getValue().floor());
+            Json.num(r, "ceiling", e.getValue().ceiling());
+        }
+        c.put("max_enabled_symbols", limits.maxEnabledSymbols());
+        ArrayNode allow = c.putArray("allowlist");
+        limits.allowlist().forEach(allow::add);
+        ObjectNode rules = c.putObject("increase_rules");
+        Json.num(rules, "max_position_pct_step", Ceilings.MAX_POSITION_PCT_STEP);
+        Json.num(rules, "stop_loss_pct_step", Ceilings.STOP_LOSS_PCT_STEP);
+        Json.num(rules, "max_leverage_step", Ceilings.MAX_LEVERAGE_STEP);
+        Json.num(rules, "daily_loss_limit_pct_step", Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
+        Json.num(rules, "size_multiplier_step", Ceilings.SIZE_MULTIPLIER_STEP);
+        Json.num(rules, "breakout_lookback_step_fraction", Ceilings.BREAKOUT_LOOKBACK_STEP_FRACTION);
+        rules.put("cooldown_minutes", Ceilings.INCREASE_COOLDOWN.toMinutes());
+        rules.put("max_increases_per_24h", Ceilings.MAX_INCREASES_PER_WINDOW);
+        Json.num(rules, "max_position_pct_drift_24h", Ceilings.MAX_POSITION_PCT_DRIFT);
+        return c;
+    }
+
+    JsonNode paramsHistory(Context ctx) throws java.io.IOException {
+        Query q = Query.of(ctx, "limit");
+        int limit = q.limit(20, MAX_LIMIT);
+        List<AuditEntry> entries = gw.store().audit().entries();
+        List<VersionStats> stats = VersionStats.compute(gw.journal(), gw.store().history(), now());
+        Map<Long, VersionStats> byVersion = new HashMap<>();
+        stats.forEach(s -> byVersion.put(s.version(), s));
+        ObjectNode o = Json.object();
+        ArrayNode out = o.putArray("versions");
+        for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
+            AuditEntry e = entries.get(i);
+            if (!e.createdVersion()) {
+                continue;
+            }
+            ObjectNode n = Json.object();
+            n.put("version", e.version());
+            n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+            n.put("author", e.author());
+            n.put("rationale", e.rationale());
+            n.put("accepted_at", e.at().toString());
+            n.set("diff", FieldChange.toJson(e.diff()));
+            VersionStats s = byVersion.get(e.version());
+            if (s != null) {
+                n.set("outcome", s.toJson());
+            }
+            out.add(n);
+        }
+        return o;
+    }
+}
