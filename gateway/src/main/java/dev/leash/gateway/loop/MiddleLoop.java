@@ -89,6 +89,9 @@ public final class MiddleLoop implements Runnable {
         List<String> problems = List.of();
         try {
             problems = reloadParams(now);
+            Health h = health; // publish the reload's verdict at once, not after the venue calls below
+            health = new Health(h.lastRunWallMillis(), problems, h.staleCancelled(), h.reconciliationDifferences(),
+                    h.lastError());
             maybeResetToBaseline(now);
             cancelled = cancelStaleOrders();
             differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());

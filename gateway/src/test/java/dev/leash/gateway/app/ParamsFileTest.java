@@ -75,8 +75,10 @@ class ParamsFileTest {
             edit.put("rationale", "hand edit: smaller size over the weekend");
             overwrite(g.paramsFile(), ParamsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(edit));
 
-            JsonNode picked = Eventually.await("the hand edit is accepted", A_FEW_PASSES, () -> params(g),
-                    p -> p.path("params").path("version").asLong() == version + 1);
+            // The store takes the edit during a middle-loop pass; the pass reports its verdict a moment later.
+            JsonNode picked = Eventually.await("the hand edit is accepted and reported", A_FEW_PASSES,
+                    () -> params(g), p -> p.path("params").path("version").asLong() == version + 1
+                            && p.path("reload_problems").isEmpty());
             assertThat(picked.path("params").path("max_position_pct").asDouble()).isEqualTo(0.7);
             assertThat(picked.path("reload_problems")).isEmpty();
             Eventually.await("decisions are taken under the hand-edited version", A_FEW_PASSES,
