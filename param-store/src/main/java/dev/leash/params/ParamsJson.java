@@ -359,7 +359,8 @@ public final class ParamsJson {
         };
     }
 
-    static String abbreviate(String s) {
+    /** A value for an error message: at most 40 characters, so bad input cannot flood a reply or a log. */
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 }

@@ -61,7 +61,7 @@ final class BacktestRoute {
             throw new ApiException(422, "Candidate Rejected", detail.toString());
         }
         Params candidate = parsed.params();
-        long now = gw.inner().snapshot() == null ? gw.pacer().now() : gw.inner().snapshot().time();
+        long now = gw.tradingTime();
         long to = Math.floorDiv(now, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
         long from = to - days * DAY - Backtester.DEFAULT_WARMUP_BARS * Candle.INTERVAL_MILLIS;
         Map<String, List<Candle>> bars = new LinkedHashMap<>();

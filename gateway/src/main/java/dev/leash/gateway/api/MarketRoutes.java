@@ -27,15 +27,10 @@ final class MarketRoutes {
         this.gw = gateway;
     }
 
-    private long now() {
-        EngineSnapshot s = gw.inner().snapshot();
-        return s == null ? gw.pacer().now() : s.time();
-    }
-
     JsonNode funding(Context ctx) throws VenueException {
         Query q = Query.of(ctx, "symbols");
         List<String> symbols = q.symbols("symbols", gw.venue().symbols());
-        long now = now();
+        long now = gw.tradingTime();
         ObjectNode o = Json.object();
         ArrayNode out = o.putArray("funding");
         for (String s : symbols) {
@@ -65,7 +60,7 @@ final class MarketRoutes {
         if (snap != null) {
             snap.symbols().forEach(v -> views.put(v.symbol(), v));
         }
-        long now = now();
+        long now = gw.tradingTime();
         ObjectNode o = Json.object();
         o.put("time", Json.time(now));
         ArrayNode out = o.putArray("market");
@@ -92,7 +87,7 @@ final class MarketRoutes {
         Query q = Query.of(ctx, "window", "symbol");
         String window = q.oneOf("window", "24h", List.of("24h", "7d", "30d", "all"));
         String symbol = q.symbol("symbol", gw.venue().symbols());
-        long now = now();
+        long now = gw.tradingTime();
         long from = switch (window) {
             case "24h" -> now - DAY;
             case "7d" -> now - 7 * DAY;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.app.Gateway;
-import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
@@ -24,17 +23,11 @@ import java.util.Map;
 /** The GET endpoints of the parameters: current params with ceilings and headroom, and their history. */
 final class ParamsRoutes {
 
-    static final int MAX_LIMIT = ReadRoutes.MAX_LIMIT;
 
     private final Gateway gw;
 
     ParamsRoutes(Gateway gateway) {
         this.gw = gateway;
-    }
-
-    private long now() {
-        EngineSnapshot s = gw.inner().snapshot();
-        return s == null ? gw.pacer().now() : s.time();
     }
 
     JsonNode params(Context ctx) {
@@ -91,9 +84,9 @@ final class ParamsRoutes {
 
     JsonNode paramsHistory(Context ctx) throws java.io.IOException {
         Query q = Query.of(ctx, "limit");
-        int limit = q.limit(20, MAX_LIMIT);
+        int limit = q.limit(20, ReadRoutes.MAX_LIMIT);
         List<AuditEntry> entries = gw.store().audit().entries();
-        List<VersionStats> stats = VersionStats.compute(gw.journal(), gw.store().history(), now());
+        List<VersionStats> stats = VersionStats.compute(gw.journal(), gw.store().history(), gw.tradingTime());
         Map<Long, VersionStats> byVersion = new HashMap<>();
         stats.forEach(s -> byVersion.put(s.version(), s));
         ObjectNode o = Json.object();

@@ -131,6 +131,6 @@ final class Query {
     }
 
     static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        return dev.leash.params.ParamsJson.abbreviate(s);
     }
 }

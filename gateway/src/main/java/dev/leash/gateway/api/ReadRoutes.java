@@ -34,11 +34,6 @@ final class ReadRoutes {
         this.reads = new VenueReads(gateway.venue(), gateway.wall()::millis);
     }
 
-    private long now() {
-        EngineSnapshot s = gw.inner().snapshot();
-        return s == null ? gw.pacer().now() : s.time();
-    }
-
     JsonNode health(Context ctx) {
         Query.of(ctx);
         return healthNode();
@@ -61,7 +56,7 @@ final class ReadRoutes {
         o.put("trading_state", tradingState(snap));
         o.put("engine_state", snap == null ? "STARTING" : snap.state().name());
         o.put("params_version", gw.store().current().version());
-        o.put("trading_time", Json.time(now()));
+        o.put("trading_time", Json.time(gw.tradingTime()));
         ObjectNode in = o.putObject("inner_loop");
         in.put("ok", innerOk);
         in.put("last_step_age_ms", innerAge);
@@ -113,7 +108,7 @@ final class ReadRoutes {
 
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
-        long now = now();
+        long now = gw.tradingTime();
         VenueReads.Snapshot v = reads.get();
         Account a = v.account();
         ObjectNode o = Json.object();

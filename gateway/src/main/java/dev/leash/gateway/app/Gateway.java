@@ -206,6 +206,12 @@ public final class Gateway implements AutoCloseable {
         return venue;
     }
 
+    /** Trading time of the inner loop's last step (the pacer's time before the first step). */
+    public long tradingTime() {
+        var s = inner.snapshot();
+        return s == null ? pacer.now() : s.time();
+    }
+
     public Pacer pacer() {
         return pacer;
     }
