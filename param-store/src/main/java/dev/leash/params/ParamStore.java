@@ -251,7 +251,7 @@ public final class ParamStore implements AutoCloseable {
         ParamsJson.Parsed parsed = ParamsJson.applyChanges(cur, changes);
         if (!parsed.ok()) {
             List<Violation> reasons = new ArrayList<>(parsed.violations());
-            reasons.addAll(authorshipOnly(author, rationale, cur, now));
+            reasons.addAll(ParamPolicy.authorship(author, rationale));
             return journalRejection(AuditEntry.Kind.PROPOSAL, author, rationale, expectedVersion, changes,
                     List.of(), AuditEntry.Verdict.REJECTED, reasons, dryRun, now);
         }
@@ -280,7 +280,7 @@ public final class ParamStore implements AutoCloseable {
     public synchronized WriteResult resetToBaseline(String author, String rationale, Instant now) throws IOException {
         Params cur = current;
         List<Violation> bad = new ArrayList<>(policy.validate(baseline));
-        bad.addAll(authorshipOnly(author, rationale, cur, now));
+        bad.addAll(ParamPolicy.authorship(author, rationale));
         ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("reset_to_baseline", true);
         List<FieldChange> diff = FieldChange.between(cur, baseline);
         if (!bad.isEmpty()) {
@@ -415,18 +415,6 @@ public final class ParamStore implements AutoCloseable {
                 cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null);
         audit.append(ParamsJson.compact(e.toJson()));
         return new WriteResult(e, cur);
-    }
-
-    private List<Violation> authorshipOnly(String author, String rationale, Params cur, Instant now) {
-        // Reuse the policy's authorship rules by evaluating a change that alters nothing else.
-        Verdict v = policy.evaluate(cur, cur, author, rationale, now, ChangeLog.of(List.of(cur)));
-        List<Violation> out = new ArrayList<>();
-        for (Violation x : v.violations()) {
-            if (x.rule() == Rule.AUTHOR || x.rule() == Rule.RATIONALE) {
-                out.add(x);
-            }
-        }
-        return out;
     }
 
     private LoadResult keep(String problem) {

@@ -92,6 +92,13 @@ public final class ParamPolicy {
         return out;
     }
 
+    /** The author and rationale rules alone: what every write needs, whatever it changes. */
+    public static List<Violation> authorship(String author, String rationale) {
+        Map<String, Violation> out = new LinkedHashMap<>();
+        checkAuthorship(author, rationale, out);
+        return new ArrayList<>(out.values());
+    }
+
     private static void checkAuthorship(String author, String rationale, Map<String, Violation> out) {
         if (author == null || author.isBlank()) {
             out.put("updated_by", new Violation("updated_by", Rule.AUTHOR, "an author is required"));
