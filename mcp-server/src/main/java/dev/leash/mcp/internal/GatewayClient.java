@@ -20,6 +20,8 @@ import okhttp3.RequestBody;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +43,8 @@ public final class GatewayClient {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Cache<String, GatewayReply> cache;
+    /** The URLs of calls without query parameters: a handful of fixed paths, built once. */
+    private final Map<String, HttpUrl> bareUrls = new ConcurrentHashMap<>();
 
     private GatewayClient(McpConfig config) {
         this.base = config.gatewayBase();
@@ -129,8 +133,15 @@ public final class GatewayClient {
     }
 
     private HttpUrl url(String path, Map<String, String> query) {
+        if (query.isEmpty()) {
+            return bareUrls.computeIfAbsent(path, p -> build(p, query));
+        }
+        return build(path, query);
+    }
+
+    private HttpUrl build(String path, Map<String, String> query) {
         HttpUrl.Builder u = baseUrl.newBuilder().addPathSegments(path.startsWith("/") ? path.substring(1) : path);
-        new java.util.TreeMap<>(query).forEach(u::addQueryParameter);
+        new TreeMap<>(query).forEach(u::addQueryParameter);
         return u.build();
     }
 

@@ -1,7 +1,8 @@
 package dev.leash.mcp.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,6 +22,10 @@ final class HttpExchange {
 
     /** The largest gateway answer read; more is reported, not buffered. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /** Trailing bytes after the JSON value are an error: the raw text is passed on as the tool result's text. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String base;
     private final Duration callTimeout;
@@ -63,7 +68,7 @@ final class HttpExchange {
         JsonNode body = parse(bytes);
         boolean ok = status >= 200 && status < 300;
         if (body instanceof ObjectNode) {
-            return new GatewayReply(status, body);
+            return new GatewayReply(status, body, new String(bytes, StandardCharsets.UTF_8).strip());
         }
         if (ok) {
             throw new GatewayException(what + ": the gateway answered HTTP " + status
@@ -72,7 +77,7 @@ final class HttpExchange {
         ObjectNode problem = Json.object();
         problem.put("status", status);
         problem.put("detail", "the gateway answered HTTP " + status + " without a JSON problem (" + what + ")");
-        return new GatewayReply(status, problem);
+        return GatewayReply.of(status, problem);
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -80,8 +85,8 @@ final class HttpExchange {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
+            return STRICT.readTree(bytes);
+        } catch (IOException e) {
             return null;
         }
     }

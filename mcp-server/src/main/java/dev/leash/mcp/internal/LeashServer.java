@@ -37,6 +37,7 @@ public final class LeashServer {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper())
+                .jsonSchemaValidator(ToolInputs.withSdkDefault())
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .build())
                 .tools(tools(gateway))

@@ -4,16 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
-/** Tool results: compact JSON as both structured content and text; errors as {@code isError} with a clear text. */
+import java.io.IOException;
+
+/**
+ * Tool results: compact JSON as both structured content and text; errors as {@code isError} with a clear text.
+ *
+ * <p>The structured content is the JSON tree itself (the SDK's Jackson writes it as is), and a gateway answer's text
+ * is the gateway's own compact JSON: a result is serialized once, by the transport.
+ */
 final class ToolResults {
 
     private ToolResults() {
     }
 
     static CallToolResult ok(JsonNode body) {
+        return ok(body, Json.compact(body));
+    }
+
+    private static CallToolResult ok(JsonNode body, String text) {
         return CallToolResult.builder()
-                .structuredContent(Json.toMap(body))
-                .addTextContent(Json.compact(body))
+                .structuredContent(body)
+                .addTextContent(text)
                 .isError(false)
                 .build();
     }
@@ -23,22 +34,18 @@ final class ToolResults {
      * is masked wherever it might appear.
      */
     static CallToolResult of(GatewayReply reply, GatewayClient client) {
-        JsonNode body = redacted(reply.body(), client);
+        String text = client.redact(reply.text());
+        JsonNode body = text.equals(reply.text()) ? reply.body() : tree(text);
         if (reply.ok()) {
-            return ok(body);
+            return ok(body, text);
         }
         return error(client.redact(reply.detail()), body);
     }
 
-    private static JsonNode redacted(JsonNode body, GatewayClient client) {
-        String text = Json.compact(body);
-        String clean = client.redact(text);
-        if (clean.equals(text)) {
-            return body;
-        }
+    private static JsonNode tree(String redactedText) {
         try {
-            return Json.MAPPER.readTree(clean);
-        } catch (java.io.IOException e) {
+            return Json.MAPPER.readTree(redactedText);
+        } catch (IOException e) {
             throw new IllegalStateException("a redacted JSON text could not be read back", e);
         }
     }
@@ -52,7 +59,7 @@ final class ToolResults {
         ObjectNode structured = details instanceof ObjectNode o ? o.deepCopy() : Json.object();
         structured.put("error", message);
         return CallToolResult.builder()
-                .structuredContent(Json.toMap(structured))
+                .structuredContent(structured)
                 .addTextContent(message)
                 .isError(true)
                 .build();

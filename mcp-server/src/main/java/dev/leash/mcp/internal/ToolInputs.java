@@ -1,0 +1,54 @@
+package dev.leash.mcp.internal;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The SDK's JSON Schema validator with one shortcut: a call without arguments (most read tools) is checked once per
+ * schema, not once per call. Whether the empty object satisfies a schema is a fact about the schema, so the
+ * shortcut gives exactly the delegate's answers; every call with arguments goes to the delegate.
+ *
+ * <p>Tool schemas are fixed when the server is built, so the answers are kept per schema instance.
+ */
+final class ToolInputs implements JsonSchemaValidator {
+
+    /** More schema instances than any server has tools: a bound in case a caller ever passes copies. */
+    private static final int MAX_SCHEMAS = 256;
+
+    private final JsonSchemaValidator delegate;
+    private final Map<Map<String, Object>, ValidationResponse> empty =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+
+    ToolInputs(JsonSchemaValidator delegate) {
+        this.delegate = delegate;
+    }
+
+    static ToolInputs withSdkDefault() {
+        return new ToolInputs(McpJsonDefaults.getSchemaValidator());
+    }
+
+    @Override
+    public ValidationResponse validate(Map<String, Object> schema, Object content) {
+        if (content instanceof Map<?, ?> m && m.isEmpty() && schema != null) {
+            ValidationResponse known = empty.get(schema);
+            if (known != null) {
+                return known;
+            }
+            ValidationResponse answer = delegate.validate(schema, Map.of());
+            if (empty.size() < MAX_SCHEMAS) {
+                empty.put(schema, answer);
+            }
+            return answer;
+        }
+        return delegate.validate(schema, content);
+    }
+
+    @Override
+    public ValidationResponse validateSchema(Map<String, Object> schema) {
+        return delegate.validateSchema(schema);
+    }
+}
