@@ -1,5 +1,7 @@
 package dev.leash.mcp.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,9 +17,14 @@ final class ErrorBodies {
     }
 
     static byte[] body(int status, int code, String message) {
+        return body(status, code, message, null);
+    }
+
+    /** The error answer to the message with {@code id} (JSON null when it has none or it is unusable). */
+    static byte[] body(int status, int code, String message, JsonNode id) {
         ObjectNode o = Json.object();
         o.put("jsonrpc", "2.0");
-        o.putNull("id");
+        o.set("id", id == null ? NullNode.getInstance() : id);
         ObjectNode e = o.putObject("error");
         e.put("code", code);
         e.put("message", clean(message, status));

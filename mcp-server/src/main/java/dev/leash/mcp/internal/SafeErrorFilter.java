@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
-/** Makes every error answer of {@code /mcp} a short JSON-RPC error without a stack trace; see {@link SafeErrorResponse}. */
+/**
+ * The last line of {@code /mcp}: an exception that escapes the transport is logged here and answered with a short
+ * JSON-RPC error, never with the servlet container's error page or a stack trace. The transport's own refusals
+ * are already short JSON-RPC errors and pass through untouched.
+ */
 final class SafeErrorFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -19,17 +23,14 @@ final class SafeErrorFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SafeErrorResponse safe = new SafeErrorResponse(response);
         try {
-            chain.doFilter(request, safe);
+            chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 ErrorBodies.write(response, 500, "the MCP server could not handle this request; see its log");
             }
-            return;
         }
-        safe.finish();
     }
 }

@@ -1,0 +1,317 @@
+package dev.leash.mcp.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
+import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MCP Streamable HTTP at {@code /mcp}: POST carries one JSON-RPC message and a request is answered with one JSON
+ * object (see {@link HttpReply}); DELETE ends a session; GET answers 405, since this server never sends a message
+ * the client did not ask for, so there is no standing SSE stream to open.
+ *
+ * <p>The SDK's servlet transport (2.1.0) answers every request as an SSE stream, which costs a client more to read
+ * than a JSON body, holds a second long-lived connection per session, and keeps sessions without a bound. Here
+ * sessions are bounded in number and expire after a day idle; an expired or unknown session gets 404, on which a
+ * client starts a new one. Every error is a short JSON-RPC error without a stack trace.
+ */
+final class StreamableHttpTransport extends HttpServlet implements McpStreamableServerTransportProvider {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final int MAX_SESSIONS = 256;
+    static final Duration SESSION_IDLE = Duration.ofHours(24);
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final transient McpJsonMapper mapper;
+    private final transient ServerHttpHeaderValidator headers;
+    private final int maxRequestBytes;
+    private final transient Cache<String, McpStreamableServerSession> sessions;
+    private transient volatile McpStreamableServerSession.Factory factory;
+    private volatile boolean closing;
+
+    StreamableHttpTransport(McpJsonMapper mapper, ServerHttpHeaderValidator headers, int maxRequestBytes) {
+        this.mapper = mapper;
+        this.headers = headers;
+        this.maxRequestBytes = maxRequestBytes;
+        this.sessions = Caffeine.newBuilder()
+                .maximumSize(MAX_SESSIONS)
+                .expireAfterAccess(SESSION_IDLE)
+                .<String, McpStreamableServerSession>removalListener((id, session, cause) -> {
+                    if (session != null && cause != RemovalCause.EXPLICIT) {
+                        LOG.info("MCP session {} ended ({})", id, cause == RemovalCause.EXPIRED ? "idle" : "too many");
+                        session.closeGracefully().subscribe(null, e -> LOG.debug("closing session {}", id, e));
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public void setSessionFactory(McpStreamableServerSession.Factory sessionFactory) {
+        this.factory = sessionFactory;
+    }
+
+    /** Nothing to deliver to: no client holds a standing stream (GET is 405). Leash sends no such messages. */
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        LOG.debug("not sent to any client (no standing streams): {}", method);
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.fromRunnable(() -> {
+            closing = true;
+            Map<String, McpStreamableServerSession> open = Map.copyOf(sessions.asMap());
+            sessions.asMap().clear();
+            open.values().forEach(s -> s.closeGracefully().onErrorComplete().block(Duration.ofSeconds(5)));
+        });
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+        return List.of("2025-03-26", "2025-06-18", "2025-11-25");
+    }
+
+    int sessionCount() {
+        return (int) sessions.estimatedSize();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (closing) {
+            ErrorBodies.write(response, 503, "the MCP server is shutting down");
+            return;
+        }
+        try {
+            headers.validate(new Headers(request));
+        } catch (ServerTransportSecurityException e) {
+            ErrorBodies.write(response, e.getStatusCode(), e.getMessage());
+            return;
+        }
+        switch (request.getMethod()) {
+            case "POST" -> post(request, response);
+            case "DELETE" -> delete(request, response);
+            default -> {
+                response.setHeader("Allow", "POST, DELETE");
+                ErrorBodies.write(response, 405, request.getMethod() + " is not supported on /mcp: POST messages "
+                        + "(this server sends nothing unasked, so there is no SSE stream to GET)");
+            }
+        }
+    }
+
+    private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!isJson(request.getContentType())) {
+            ErrorBodies.write(response, 415, "Content-Type must be application/json");
+            return;
+        }
+        String accept = request.getHeader("Accept");
+        boolean json = accepts(accept, HttpReply.JSON);
+        if (!json && !accepts(accept, HttpReply.EVENT_STREAM)) {
+            ErrorBodies.write(response, 406, "Accept must list application/json (and text/event-stream)");
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
+        if (body.length > maxRequestBytes) {
+            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
+            return;
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (IOException e) {
+            rpcError(response, 400, null, -32700, "Parse error: " + ErrorBodies.clean(messageOf(e), 400));
+            return;
+        }
+        String problem = JsonRpcShape.problem(tree);
+        if (problem != null) {
+            rpcError(response, 400, JsonRpcShape.id(tree), -32600, "Invalid Request: " + problem);
+            return;
+        }
+        JSONRPCMessage message;
+        try {
+            Class<? extends JSONRPCMessage> type = tree.has("method")
+                    ? tree.has("id") ? JSONRPCRequest.class : JSONRPCNotification.class
+                    : JSONRPCResponse.class;
+            message = mapper.convertValue(tree, type);
+        } catch (IllegalArgumentException e) {
+            rpcError(response, 400, JsonRpcShape.id(tree), -32600, "Invalid Request: not a JSON-RPC message");
+            return;
+        }
+        if (message instanceof JSONRPCRequest r && "initialize".equals(r.method())) {
+            if (!tree.at("/params/clientInfo/name").isTextual()) {
+                rpcError(response, 400, JsonRpcShape.id(tree), -32602, "Invalid params: initialize needs "
+                        + "protocolVersion, capabilities and clientInfo with a name");
+                return;
+            }
+            initialize(r, response);
+            return;
+        }
+        String id = request.getHeader(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            ErrorBodies.write(response, 400, SESSION_HEADER + " header required (from the initialize answer)");
+            return;
+        }
+        McpStreamableServerSession session = sessions.getIfPresent(id);
+        if (session == null) {
+            ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404)
+                    + " (it ended or expired); initialize a new one");
+            return;
+        }
+        McpTransportContext context = context(request);
+        if (message instanceof JSONRPCRequest r) {
+            answer(session, r, context, json, response);
+        } else {
+            Mono<Void> accepted = message instanceof JSONRPCResponse r ? session.accept(r)
+                    : session.accept((JSONRPCNotification) message);
+            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+        }
+    }
+
+    private void initialize(JSONRPCRequest r, HttpServletResponse response) throws IOException {
+        InitializeRequest init;
+        try {
+            init = mapper.convertValue(r.params(), new TypeRef<InitializeRequest>() {
+            });
+        } catch (IllegalArgumentException e) {
+            rpcError(response, 400, Json.tree(r.id()), -32602, "Invalid params: initialize needs protocolVersion, "
+                    + "capabilities and clientInfo with a name");
+            return;
+        }
+        McpStreamableServerSession.McpStreamableServerSessionInit started = factory.startSession(init);
+        InitializeResult result = started.initResult().block();
+        sessions.put(started.session().getId(), started.session());
+        byte[] json = mapper.writeValueAsBytes(JSONRPCResponse.result(r.id(), result));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader(SESSION_HEADER, started.session().getId());
+        response.setContentType(HttpReply.JSON);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    private void answer(McpStreamableServerSession session, JSONRPCRequest r, McpTransportContext context,
+                        boolean json, HttpServletResponse response) throws IOException {
+        HttpReply reply = new HttpReply(response, mapper, r.id(), json);
+        try {
+            session.responseStream(reply).handle(r).contextWrite(c -> c.put(McpTransportContext.KEY, context))
+                    .block();
+        } catch (RuntimeException e) {
+            if (reply.answered()) {
+                LOG.debug("after answering request {}: {}", r.id(), e.toString());
+                return;
+            }
+            LOG.warn("request {} ({}) failed: {}", r.id(), r.method(), e.toString());
+            if (!response.isCommitted()) {
+                rpcError(response, 500, Json.tree(r.id()), -32603, "Internal error; see the MCP server's log");
+            }
+        }
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getHeader(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            ErrorBodies.write(response, 400, SESSION_HEADER + " header required");
+            return;
+        }
+        McpStreamableServerSession session = sessions.asMap().remove(id);
+        if (session == null) {
+            ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404));
+            return;
+        }
+        session.delete().onErrorComplete().block(Duration.ofSeconds(5));
+        response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    private static McpTransportContext context(HttpServletRequest request) {
+        Object principal = request.getAttribute(ToolCall.PRINCIPAL);
+        return principal == null ? McpTransportContext.EMPTY
+                : McpTransportContext.create(Map.of(ToolCall.PRINCIPAL, principal));
+    }
+
+    private static void rpcError(HttpServletResponse response, int status, JsonNode id, int code, String message)
+            throws IOException {
+        byte[] b = ErrorBodies.body(status, code, message, id);
+        response.setStatus(status);
+        response.setContentType(HttpReply.JSON);
+        response.setContentLength(b.length);
+        response.getOutputStream().write(b);
+    }
+
+    private static String messageOf(IOException e) {
+        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getMessage();
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return HttpReply.JSON.equalsIgnoreCase(type.strip());
+    }
+
+    static boolean accepts(String accept, String type) {
+        if (accept == null) {
+            return false;
+        }
+        for (String part : accept.split(",")) {
+            int semicolon = part.indexOf(';');
+            String range = (semicolon < 0 ? part : part.substring(0, semicolon)).strip();
+            if (range.equalsIgnoreCase(type) || range.equals("*/*")
+                    || range.equalsIgnoreCase(type.substring(0, type.indexOf('/')) + "/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request's headers as the SDK's header validators read them. */
+    private record Headers(HttpServletRequest request) implements HeaderAccessor {
+
+        @Override
+        public List<String> getHeader(String name) {
+            return Collections.list(request.getHeaders(name));
+        }
+
+        @Override
+        public List<String> getHeaderNames() {
+            return Collections.list(request.getHeaderNames());
+        }
+    }
+}
