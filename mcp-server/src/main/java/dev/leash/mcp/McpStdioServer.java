@@ -3,10 +3,9 @@ package dev.leash.mcp;
 import dev.leash.mcp.internal.GatewayClient;
 import dev.leash.mcp.internal.LeashServer;
 import dev.leash.mcp.internal.LineOutputStream;
-import dev.leash.mcp.internal.StdioGate;
+import dev.leash.mcp.internal.StdioTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,11 +23,11 @@ import java.io.OutputStream;
 public final class McpStdioServer implements AutoCloseable {
 
     private final McpSyncServer server;
-    private final StdioGate gate;
+    private final StdioTransport transport;
 
-    private McpStdioServer(McpSyncServer server, StdioGate gate) {
+    private McpStdioServer(McpSyncServer server, StdioTransport transport) {
         this.server = server;
-        this.gate = gate;
+        this.transport = transport;
     }
 
     /**
@@ -36,16 +35,15 @@ public final class McpStdioServer implements AutoCloseable {
      * once when the client closes {@code in}.
      */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
-        LineOutputStream lines = new LineOutputStream(out);
-        StdioGate gate = new StdioGate(in, lines, onEof);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(LeashServer.jsonMapper(), gate,
-                lines);
-        return new McpStdioServer(LeashServer.build(McpServer.sync(transport).immediateExecution(true), GatewayClient.create(config)), gate);
+        StdioTransport transport = new StdioTransport(in, new LineOutputStream(out), LeashServer.jsonMapper(), onEof);
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
+                GatewayClient.create(config));
+        return new McpStdioServer(server, transport);
     }
 
-    /** Blocks until the server has stopped reading {@code in} (EOF, or the SDK gave up on the session). */
+    /** Blocks until the server has stopped reading {@code in}: EOF (after {@code onEof} ran) or a read error. */
     public void awaitStopped() throws InterruptedException {
-        gate.awaitReaderEnd();
+        transport.awaitReaderEnd();
     }
 
     @Override

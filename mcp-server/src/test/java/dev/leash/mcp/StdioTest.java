@@ -85,6 +85,8 @@ class StdioTest {
                         + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
                 "this is not json",
+                "   ",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"} trailing",
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get_trades\","
                         + "\"arguments\":{\"limit\":NaN}}}",
                 "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"tools/list\"}",
@@ -108,7 +110,8 @@ class StdioTest {
         stdin.close();
 
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exits on stdin EOF").isTrue();
-        assertThat(answers.stream().filter(a -> a.path("error").path("code").asInt() == -32700)).hasSize(2);
+        assertThat(answers.stream().filter(a -> a.path("error").path("code").asInt() == -32700)).hasSize(3);
+        assertThat(answers).as("a blank line is not answered").hasSize(9);
         assertThat(answers.stream().filter(a -> a.path("id").asInt() == 3).findFirst().orElseThrow()
                 .path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(answers.stream().filter(a -> a.path("id").asInt() == 9).findFirst().orElseThrow()
@@ -117,5 +120,30 @@ class StdioTest {
                 .path("result").path("isError").asBoolean()).isTrue();
         assertThat(answers.stream().filter(a -> a.path("id").asInt() == 5).findFirst().orElseThrow()
                 .path("result").path("isError").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRequestBeforeInitializedIsAnsweredOnceInitializedArrives() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.environment().putAll(env());
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String input = String.join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}") + "\n";
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            JsonNode first = JSON.readTree(out.readLine());
+            JsonNode second = JSON.readTree(out.readLine());
+
+            assertThat(first.path("id").asInt()).isEqualTo(1);
+            assertThat(second.path("id").asInt()).isEqualTo(2);
+            assertThat(second.path("result").path("tools").size()).isEqualTo(14);
+        } finally {
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exits on stdin EOF").isTrue();
+        }
     }
 }

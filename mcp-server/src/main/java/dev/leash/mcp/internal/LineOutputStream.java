@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * stdout for JSON-RPC: bytes are collected per line and each whole line is written and flushed under one lock, so
- * the SDK's messages and {@link StdioGate}'s error answers never interleave.
+ * the session's messages and {@link StdioTransport}'s error answers never interleave.
  */
 public final class LineOutputStream extends OutputStream {
 
