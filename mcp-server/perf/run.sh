@@ -2,8 +2,8 @@
 # MCP server benchmark (not a test): sequential tools/call get_positions over stdio and HTTP including the gateway
 # hop, stdio cold start to the initialize response (with and without the AppCDS archive), tools/list size.
 # Usage: mcp-server/perf/run.sh [runs]   (after ./mvnw -B package -DskipTests; needs node/npm and python3)
-# Env: BENCH_WARMUP (1000), BENCH_CALLS (2000), BENCH_COLD_STARTS (5), BENCH_STDIO_FLAGS (extra JVM flags of the
-# stdio server under load), LEASH_IT_CACHE (~/.cache/leash-it).
+# Env: BENCH_WARMUP (10000), BENCH_CALLS (3000), BENCH_COLD_STARTS (5), BENCH_STDIO_FLAGS (extra JVM flags of the
+# stdio server under load), LEASH_IT_CACHE (~/.cache/leash-it), BENCH_SCRIPT (bench.mjs; curve.mjs: JIT warm-up curve).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -60,5 +60,5 @@ for i in $(seq 1 "$runs"); do
   echo "# run $i of $runs" >&2
   BENCH_SDK_DIR=$sdk BENCH_GATEWAY_URL=http://127.0.0.1:$p1 BENCH_GATEWAY_TOKEN=$gateway_token \
   BENCH_MCP_URL=http://127.0.0.1:$p2/mcp BENCH_MCP_TOKEN=$mcp_token BENCH_MCP_JAR=$mcp_jar BENCH_CDS_ARCHIVE=$cds \
-  BENCH_MCP_DATA_DIR=$tmp/mcp BENCH_STDIO_FLAGS=${BENCH_STDIO_FLAGS:-} node mcp-server/perf/bench.mjs
+  BENCH_MCP_DATA_DIR=$tmp/mcp BENCH_STDIO_FLAGS=${BENCH_STDIO_FLAGS:-} node "mcp-server/perf/${BENCH_SCRIPT:-bench.mjs}"
 done
