@@ -144,6 +144,7 @@ class StreamableHttpTest {
         String session = session();
 
         HttpResponse<String> notJson = post(session, BOTH, "{\"jsonrpc\":\"2.0\",");
+        HttpResponse<String> empty = post(session, BOTH, " ");
         HttpResponse<String> trailing = post(session, BOTH, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} {}");
         HttpResponse<String> badShape = post(session, BOTH, "{\"jsonrpc\":\"1.0\",\"id\":9,\"method\":\"ping\"}");
         HttpResponse<String> badParams = post(session, BOTH, "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\","
@@ -152,6 +153,7 @@ class StreamableHttpTest {
 
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(JSON.readTree(empty.body()).at("/error/message").asText()).isEqualTo("Parse error: the body is empty");
         assertThat(trailing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badShape.body()).at("/error/message").asText()).contains("\"jsonrpc\" must be \"2.0\"");
         assertThat(JSON.readTree(badShape.body()).get("id").asInt()).isEqualTo(9);

@@ -1,8 +1,6 @@
 package dev.leash.mcp.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,9 +21,6 @@ final class HttpExchange {
     /** The largest gateway answer read; more is reported, not buffered. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-    /** Trailing bytes after the JSON value are an error: the raw text is passed on as the tool result's text. */
-    private static final ObjectReader STRICT = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String base;
     private final Duration callTimeout;
@@ -85,7 +80,7 @@ final class HttpExchange {
             return null;
         }
         try {
-            return STRICT.readTree(bytes);
+            return Json.STRICT.readTree(bytes);
         } catch (IOException e) {
             return null;
         }

@@ -1,16 +1,12 @@
 package dev.leash.mcp.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -42,8 +38,6 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
     static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
-    private static final ObjectReader STRICT = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final InputStream in;
     private final LineOutputStream out;
@@ -139,29 +133,13 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     private void dispatch(byte[] bytes) throws IOException {
-        JsonNode tree;
-        try {
-            tree = STRICT.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            reject(null, -32700, "Parse error: " + ErrorBodies.clean(e.getOriginalMessage(), 400));
+        Inbound in = Inbound.read(bytes, mapper);
+        if (in.empty()) {
             return;
         }
-        if (tree == null || tree.isMissingNode()) {
-            return; // whitespace only
-        }
-        String problem = JsonRpcShape.problem(tree);
-        if (problem != null) {
-            reject(JsonRpcShape.id(tree), -32600, "Invalid Request: " + problem);
-            return;
-        }
-        JSONRPCMessage message;
-        try {
-            Class<? extends JSONRPCMessage> type = tree.has("method")
-                    ? tree.has("id") ? JSONRPCRequest.class : JSONRPCNotification.class
-                    : JSONRPCResponse.class;
-            message = mapper.convertValue(tree, type);
-        } catch (IllegalArgumentException e) {
-            reject(JsonRpcShape.id(tree), -32600, "Invalid Request: not a JSON-RPC message");
+        JSONRPCMessage message = in.message();
+        if (message == null) {
+            reject(in.errorId(), in.errorCode(), in.error());
             return;
         }
         session.handle(message).subscribe(null, e -> LOG.warn("handling {} failed: {}", kind(message), e.toString()));

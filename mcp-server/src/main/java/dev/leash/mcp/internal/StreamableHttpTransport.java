@@ -1,8 +1,6 @@
 package dev.leash.mcp.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
@@ -50,8 +48,6 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final int MAX_SESSIONS = 256;
     static final Duration SESSION_IDLE = Duration.ofHours(24);
-    private static final ObjectReader STRICT = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
@@ -150,31 +146,19 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
             return;
         }
-        JsonNode tree;
-        try {
-            tree = STRICT.readTree(body);
-        } catch (IOException e) {
-            rpcError(response, 400, null, -32700, "Parse error: " + ErrorBodies.clean(messageOf(e), 400));
+        Inbound in = Inbound.read(body, mapper);
+        if (in.empty()) {
+            rpcError(response, 400, null, -32700, "Parse error: the body is empty");
             return;
         }
-        String problem = JsonRpcShape.problem(tree);
-        if (problem != null) {
-            rpcError(response, 400, JsonRpcShape.id(tree), -32600, "Invalid Request: " + problem);
-            return;
-        }
-        JSONRPCMessage message;
-        try {
-            Class<? extends JSONRPCMessage> type = tree.has("method")
-                    ? tree.has("id") ? JSONRPCRequest.class : JSONRPCNotification.class
-                    : JSONRPCResponse.class;
-            message = mapper.convertValue(tree, type);
-        } catch (IllegalArgumentException e) {
-            rpcError(response, 400, JsonRpcShape.id(tree), -32600, "Invalid Request: not a JSON-RPC message");
+        JSONRPCMessage message = in.message();
+        if (message == null) {
+            rpcError(response, 400, in.errorId(), in.errorCode(), in.error());
             return;
         }
         if (message instanceof JSONRPCRequest r && "initialize".equals(r.method())) {
-            if (!tree.at("/params/clientInfo/name").isTextual()) {
-                rpcError(response, 400, JsonRpcShape.id(tree), -32602, "Invalid params: initialize needs "
+            if (!in.tree().at("/params/clientInfo/name").isTextual()) {
+                rpcError(response, 400, in.errorId(), -32602, "Invalid params: initialize needs "
                         + "protocolVersion, capabilities and clientInfo with a name");
                 return;
             }
@@ -270,11 +254,6 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         response.setContentType(HttpReply.JSON);
         response.setContentLength(b.length);
         response.getOutputStream().write(b);
-    }
-
-    private static String messageOf(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-                : e.getMessage();
     }
 
     static boolean isJson(String contentType) {
