@@ -38,7 +38,7 @@ import java.util.Map;
  *
  * <p>The SDK's servlet transport (2.1.0) answers every request as an SSE stream, which costs a client more to read
  * than a JSON body, holds a second long-lived connection per session, and keeps sessions without a bound. Here
- * sessions are bounded in number and expire after a day idle; an expired or unknown session gets 404, on which a
+ * sessions are bounded in number and expire after a week idle; an expired or unknown session gets 404, on which a
  * client starts a new one. Every error is a short JSON-RPC error without a stack trace.
  */
 final class StreamableHttpTransport extends HttpServlet implements McpStreamableServerTransportProvider {
@@ -47,7 +47,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final int MAX_SESSIONS = 256;
-    static final Duration SESSION_IDLE = Duration.ofHours(24);
+    /** Long enough for a client left open over a weekend; the count bound is what limits memory. */
+    static final Duration SESSION_IDLE = Duration.ofDays(7);
 
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
