@@ -28,8 +28,6 @@ import java.util.Objects;
 final class HttpReply implements McpStreamableServerTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpReply.class);
-    static final String JSON = "application/json";
-    static final String EVENT_STREAM = "text/event-stream";
 
     private final HttpServletResponse response;
     private final McpJsonMapper mapper;
@@ -71,7 +69,7 @@ final class HttpReply implements McpStreamableServerTransport {
             byte[] json = mapper.writeValueAsBytes(message);
             if (isAnswer && jsonAccepted && !streaming) {
                 response.setStatus(HttpServletResponse.SC_OK);
-                response.setContentType(JSON);
+                response.setContentType(MediaTypes.JSON);
                 response.setContentLength(json.length);
                 response.getOutputStream().write(json);
             } else {
@@ -89,7 +87,7 @@ final class HttpReply implements McpStreamableServerTransport {
         if (!streaming) {
             streaming = true;
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(EVENT_STREAM);
+            response.setContentType(MediaTypes.EVENT_STREAM);
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-cache");
         }

@@ -1,13 +1,9 @@
 package dev.leash.mcp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
-import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
@@ -27,7 +23,6 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +33,7 @@ import java.util.Map;
  *
  * <p>The SDK's servlet transport (2.1.0) answers every request as an SSE stream, which costs a client more to read
  * than a JSON body, holds a second long-lived connection per session, and keeps sessions without a bound. Here
- * sessions are bounded in number and expire after a week idle; an expired or unknown session gets 404, on which a
+ * sessions are bounded ({@link HttpSessions}); an expired or unknown session gets 404, on which a
  * client starts a new one. Every error is a short JSON-RPC error without a stack trace.
  */
 final class StreamableHttpTransport extends HttpServlet implements McpStreamableServerTransportProvider {
@@ -46,14 +41,11 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
     static final String SESSION_HEADER = "Mcp-Session-Id";
-    static final int MAX_SESSIONS = 256;
-    /** Long enough for a client left open over a weekend; the count bound is what limits memory. */
-    static final Duration SESSION_IDLE = Duration.ofDays(7);
 
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
     private final int maxRequestBytes;
-    private final transient Cache<String, McpStreamableServerSession> sessions;
+    private final transient HttpSessions sessions = new HttpSessions();
     private transient volatile McpStreamableServerSession.Factory factory;
     private volatile boolean closing;
 
@@ -61,16 +53,6 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         this.mapper = mapper;
         this.headers = headers;
         this.maxRequestBytes = maxRequestBytes;
-        this.sessions = Caffeine.newBuilder()
-                .maximumSize(MAX_SESSIONS)
-                .expireAfterAccess(SESSION_IDLE)
-                .<String, McpStreamableServerSession>removalListener((id, session, cause) -> {
-                    if (session != null && cause != RemovalCause.EXPLICIT) {
-                        LOG.info("MCP session {} ended ({})", id, cause == RemovalCause.EXPIRED ? "idle" : "too many");
-                        session.closeGracefully().subscribe(null, e -> LOG.debug("closing session {}", id, e));
-                    }
-                })
-                .build();
     }
 
     @Override
@@ -89,19 +71,13 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
             closing = true;
-            Map<String, McpStreamableServerSession> open = Map.copyOf(sessions.asMap());
-            sessions.asMap().clear();
-            open.values().forEach(s -> s.closeGracefully().onErrorComplete().block(Duration.ofSeconds(5)));
+            sessions.closeAll();
         });
     }
 
     @Override
     public List<String> protocolVersions() {
         return List.of("2025-03-26", "2025-06-18", "2025-11-25");
-    }
-
-    int sessionCount() {
-        return (int) sessions.estimatedSize();
     }
 
     @Override
@@ -111,7 +87,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             return;
         }
         try {
-            headers.validate(new Headers(request));
+            headers.validate(MediaTypes.headers(request));
         } catch (ServerTransportSecurityException e) {
             ErrorBodies.write(response, e.getStatusCode(), e.getMessage());
             return;
@@ -128,13 +104,13 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     }
 
     private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isJson(request.getContentType())) {
+        if (!MediaTypes.isJson(request.getContentType())) {
             ErrorBodies.write(response, 415, "Content-Type must be application/json");
             return;
         }
         String accept = request.getHeader("Accept");
-        boolean json = accepts(accept, HttpReply.JSON);
-        if (!json && !accepts(accept, HttpReply.EVENT_STREAM)) {
+        boolean json = MediaTypes.accepts(accept, MediaTypes.JSON);
+        if (!json && !MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM)) {
             ErrorBodies.write(response, 406, "Accept must list application/json (and text/event-stream)");
             return;
         }
@@ -171,7 +147,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 400, SESSION_HEADER + " header required (from the initialize answer)");
             return;
         }
-        McpStreamableServerSession session = sessions.getIfPresent(id);
+        McpStreamableServerSession session = sessions.get(id);
         if (session == null) {
             ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404)
                     + " (it ended or expired); initialize a new one");
@@ -200,11 +176,11 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         }
         McpStreamableServerSession.McpStreamableServerSessionInit started = factory.startSession(init);
         InitializeResult result = started.initResult().block();
-        sessions.put(started.session().getId(), started.session());
+        sessions.add(started.session());
         byte[] json = mapper.writeValueAsBytes(JSONRPCResponse.result(r.id(), result));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader(SESSION_HEADER, started.session().getId());
-        response.setContentType(HttpReply.JSON);
+        response.setContentType(MediaTypes.JSON);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }
@@ -233,7 +209,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 400, SESSION_HEADER + " header required");
             return;
         }
-        McpStreamableServerSession session = sessions.asMap().remove(id);
+        McpStreamableServerSession session = sessions.remove(id);
         if (session == null) {
             ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404));
             return;
@@ -252,46 +228,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             throws IOException {
         byte[] b = ErrorBodies.body(status, code, message, id);
         response.setStatus(status);
-        response.setContentType(HttpReply.JSON);
+        response.setContentType(MediaTypes.JSON);
         response.setContentLength(b.length);
         response.getOutputStream().write(b);
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return HttpReply.JSON.equalsIgnoreCase(type.strip());
-    }
-
-    static boolean accepts(String accept, String type) {
-        if (accept == null) {
-            return false;
-        }
-        for (String part : accept.split(",")) {
-            int semicolon = part.indexOf(';');
-            String range = (semicolon < 0 ? part : part.substring(0, semicolon)).strip();
-            if (range.equalsIgnoreCase(type) || range.equals("*/*")
-                    || range.equalsIgnoreCase(type.substring(0, type.indexOf('/')) + "/*")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The request's headers as the SDK's header validators read them. */
-    private record Headers(HttpServletRequest request) implements HeaderAccessor {
-
-        @Override
-        public List<String> getHeader(String name) {
-            return Collections.list(request.getHeaders(name));
-        }
-
-        @Override
-        public List<String> getHeaderNames() {
-            return Collections.list(request.getHeaderNames());
-        }
     }
 }
