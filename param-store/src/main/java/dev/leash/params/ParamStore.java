@@ -12,21 +12,15 @@ import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -46,19 +40,11 @@ public final class ParamStore implements AutoCloseable {
     public static final String AUDIT_FILE = "audit.jsonl";
     public static final String LOCK_FILE = "store.lock";
 
-    /**
-     * Lock files held by stores open in this JVM. POSIX record locks belong to the process, so closing any channel
-     * on a locked file releases the lock: a second open in this JVM must fail before it opens a channel.
-     */
-    private static final Set<Path> HELD_LOCKS = ConcurrentHashMap.newKeySet();
-
     private final Path dir;
-    private final Path lockPath;
     private final ParamPolicy policy;
     private final Params baseline;
     private final AppendLog audit;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final StoreLock lock;
     private final List<Params> history = new ArrayList<>();
     private final List<String> openReport = new ArrayList<>();
     private long seq;
@@ -66,14 +52,11 @@ public final class ParamStore implements AutoCloseable {
     private String lastRejectedText;
     private boolean closed;
 
-    private ParamStore(Path dir, Path lockPath, ParamPolicy policy, Params baseline, AppendLog audit,
-                       FileChannel lockChannel, FileLock lock) {
+    private ParamStore(Path dir, ParamPolicy policy, Params baseline, AppendLog audit, StoreLock lock) {
         this.dir = dir;
-        this.lockPath = lockPath;
         this.policy = policy;
         this.baseline = baseline;
         this.audit = audit;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -91,42 +74,15 @@ public final class ParamStore implements AutoCloseable {
             throw new IllegalArgumentException("baseline params violate the limits: " + bad);
         }
         Files.createDirectories(dir);
-        Path lockPath = dir.toRealPath().resolve(LOCK_FILE);
-        if (!HELD_LOCKS.add(lockPath)) {
-            throw new IOException("the parameter store in " + dir + " is in use by another store in this process ("
-                    + LOCK_FILE + " is locked)");
-        }
-        FileChannel lockChannel;
-        FileLock lock;
-        try {
-            lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                lockChannel.close();
-                throw new IOException("the parameter store in " + dir + " is in use by another process ("
-                        + LOCK_FILE + " is locked)");
-            }
-        } catch (IOException | RuntimeException e) {
-            HELD_LOCKS.remove(lockPath);
-            throw e;
-        }
+        StoreLock lock = StoreLock.acquire(dir);
         AppendLog.Opened opened;
         try {
             opened = AppendLog.recover(dir.resolve(AUDIT_FILE));
         } catch (IOException | RuntimeException e) {
-            try {
-                lock.release();
-                lockChannel.close();
-            } finally {
-                HELD_LOCKS.remove(lockPath);
-            }
+            lock.release();
             throw e;
         }
-        ParamStore store = new ParamStore(dir, lockPath, policy, baseline, opened.log(), lockChannel, lock);
+        ParamStore store = new ParamStore(dir, policy, baseline, opened.log(), lock);
         try {
             store.recover(opened.recovery(), now);
         } catch (IOException | RuntimeException e) {
@@ -459,15 +415,7 @@ public final class ParamStore implements AutoCloseable {
         try {
             audit.close();
         } finally {
-            try {
-                lock.release();
-            } finally {
-                try {
-                    lockChannel.close();
-                } finally {
-                    HELD_LOCKS.remove(lockPath);
-                }
-            }
+            lock.release();
         }
     }
 }
