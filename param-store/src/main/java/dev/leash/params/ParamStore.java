@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -307,26 +306,7 @@ public final class ParamStore implements AutoCloseable {
 
     /** Every journaled entry, oldest first; a torn last line is skipped and reported in the result. */
     public static AuditLog readAudit(Path dir) throws IOException {
-        AppendLog.Recovery r = AppendLog.read(dir.resolve(AUDIT_FILE));
-        List<AuditEntry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        if (r.tornBytes() > 0) {
-            problems.add(AUDIT_FILE + ": skipped a torn last line of " + r.tornBytes() + " bytes");
-        }
-        int lineNo = 0;
-        for (String line : r.lines()) {
-            lineNo++;
-            try {
-                entries.add(AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line)));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
-            }
-        }
-        return new AuditLog(Collections.unmodifiableList(entries), List.copyOf(problems));
-    }
-
-    /** The journal's entries and what could not be read. */
-    public record AuditLog(List<AuditEntry> entries, List<String> problems) {
+        return AuditLog.read(dir);
     }
 
     /** This store's journal. */
