@@ -3,7 +3,6 @@ package dev.leash.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.params.internal.AppendLog;
-import dev.leash.params.internal.Files2;
 import dev.leash.risk.ChangeLog;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
@@ -115,25 +114,25 @@ public final class ParamStore implements AutoCloseable {
         }
         current = history.get(history.size() - 1);
         Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = readFile(file);
+        ParamsJson.Parsed onDisk = ParamsFile.read(file);
         if (onDisk != null && onDisk.ok() && onDisk.params().version() < current.version()
                 && history.stream().anyMatch(h -> h.equals(onDisk.params()))) {
             // A crash between the journal append and the rename: finish the write the journal already holds.
-            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
+            ParamsFile.write(file, current);
             openReport.add(PARAMS_FILE + ": brought from version " + onDisk.params().version() + " up to version "
                     + current.version() + " from the journal");
         } else if (onDisk == null) {
-            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
+            ParamsFile.write(file, current);
             openReport.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
         } else if (!onDisk.ok()) {
-            openReport.add(PARAMS_FILE + ": " + join(onDisk.violations()) + "; trading on last-known-good version "
-                    + current.version() + " from the journal");
+            openReport.add(PARAMS_FILE + ": " + ParamsFile.join(onDisk.violations())
+                    + "; trading on last-known-good version " + current.version() + " from the journal");
         }
     }
 
     private void initialize(Instant now) throws IOException {
         Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = readFile(file);
+        ParamsJson.Parsed onDisk = ParamsFile.read(file);
         if (onDisk != null && onDisk.ok() && policy.validate(onDisk.params()).isEmpty()) {
             Params imported = onDisk.params();
             appendVersion(AuditEntry.Kind.IMPORT, imported, "imported existing " + PARAMS_FILE, now);
@@ -272,7 +271,7 @@ public final class ParamStore implements AutoCloseable {
         }
         ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
         if (!parsed.ok()) {
-            return keep(PARAMS_FILE + ": " + join(parsed.violations()) + "; keeping last-known-good version "
+            return keep(PARAMS_FILE + ": " + ParamsFile.join(parsed.violations()) + "; keeping last-known-good version "
                     + current.version());
         }
         Params onDisk = parsed.params();
@@ -296,7 +295,7 @@ public final class ParamStore implements AutoCloseable {
                 return new LoadResult(current, true, List.of());
             }
             lastRejectedText = text;
-            return keep(PARAMS_FILE + ": hand edit rejected: " + join(r.violations())
+            return keep(PARAMS_FILE + ": hand edit rejected: " + ParamsFile.join(r.violations())
                     + "; keeping last-known-good version " + cur.version());
         } catch (IOException e) {
             return keep(PARAMS_FILE + ": hand edit could not be journaled (" + e.getMessage()
@@ -340,7 +339,7 @@ public final class ParamStore implements AutoCloseable {
         history.add(e.params());
         current = e.params();
         lastRejectedText = null;
-        Files2.writeAtomically(dir.resolve(PARAMS_FILE), ParamsJson.toText(e.params()).getBytes(StandardCharsets.UTF_8));
+        ParamsFile.write(dir.resolve(PARAMS_FILE), e.params());
     }
 
     private WriteResult journalRejection(AuditEntry.Kind kind, String author, String rationale, Long expectedVersion,
@@ -357,33 +356,11 @@ public final class ParamStore implements AutoCloseable {
         return new LoadResult(current, false, List.of(problem));
     }
 
-    private static ParamsJson.Parsed readFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        ParamsJson.JsonParse tree = ParamsJson.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        if (tree.error() != null) {
-            return new ParamsJson.Parsed(null, List.of(tree.error()));
-        }
-        return ParamsJson.parseDocument(tree.node());
-    }
-
     private String describe(ParamsJson.Parsed parsed, Path file) {
         if (!parsed.ok()) {
-            return join(parsed.violations());
+            return ParamsFile.join(parsed.violations());
         }
-        return join(policy.validate(parsed.params()));
-    }
-
-    private static String join(List<Violation> vs) {
-        StringBuilder sb = new StringBuilder();
-        for (Violation v : vs) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(v.field()).append(": ").append(v.message());
-        }
-        return sb.toString();
+        return ParamsFile.join(policy.validate(parsed.params()));
     }
 
     @Override
