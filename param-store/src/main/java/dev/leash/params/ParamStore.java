@@ -91,58 +91,16 @@ public final class ParamStore implements AutoCloseable {
     }
 
     private void recover(AppendLog.Recovery recovery, Instant now) throws IOException {
-        if (recovery.tornBytes() > 0) {
-            openReport.add(AUDIT_FILE + ": cut a torn last line of " + recovery.tornBytes()
-                    + " bytes left by an interrupted write");
-        }
-        int lineNo = 0;
-        for (String line : recovery.lines()) {
-            lineNo++;
-            try {
-                AuditEntry e = AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line));
-                seq = Math.max(seq, e.seq());
-                if (e.createdVersion()) {
-                    history.add(e.params());
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                openReport.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
-            }
-        }
+        JournalRecovery.Replayed replayed = JournalRecovery.replay(recovery, openReport);
+        seq = replayed.seq();
+        history.addAll(replayed.history());
         if (history.isEmpty()) {
-            initialize(now);
+            JournalRecovery.FirstVersion first = JournalRecovery.firstVersion(dir, policy, baseline, now, openReport);
+            appendVersion(first.kind(), first.params(), first.rationale(), now);
             return;
         }
         current = history.get(history.size() - 1);
-        Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = ParamsFile.read(file);
-        if (onDisk != null && onDisk.ok() && onDisk.params().version() < current.version()
-                && history.stream().anyMatch(h -> h.equals(onDisk.params()))) {
-            // A crash between the journal append and the rename: finish the write the journal already holds.
-            ParamsFile.write(file, current);
-            openReport.add(PARAMS_FILE + ": brought from version " + onDisk.params().version() + " up to version "
-                    + current.version() + " from the journal");
-        } else if (onDisk == null) {
-            ParamsFile.write(file, current);
-            openReport.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
-        } else if (!onDisk.ok()) {
-            openReport.add(PARAMS_FILE + ": " + ParamsFile.join(onDisk.violations())
-                    + "; trading on last-known-good version " + current.version() + " from the journal");
-        }
-    }
-
-    private void initialize(Instant now) throws IOException {
-        Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = ParamsFile.read(file);
-        if (onDisk != null && onDisk.ok() && policy.validate(onDisk.params()).isEmpty()) {
-            Params imported = onDisk.params();
-            appendVersion(AuditEntry.Kind.IMPORT, imported, "imported existing " + PARAMS_FILE, now);
-            return;
-        }
-        if (onDisk != null) {
-            openReport.add(PARAMS_FILE + ": existing file not imported (" + describe(onDisk, file) + "); starting from the baseline");
-        }
-        appendVersion(AuditEntry.Kind.INIT, baseline.stamped(Math.max(1, baseline.version()), "operator", "baseline",
-                now), "baseline", now);
+        JournalRecovery.repairFile(dir, history, openReport);
     }
 
     private void appendVersion(AuditEntry.Kind kind, Params p, String rationale, Instant now) throws IOException {
@@ -354,13 +312,6 @@ public final class ParamStore implements AutoCloseable {
 
     private LoadResult keep(String problem) {
         return new LoadResult(current, false, List.of(problem));
-    }
-
-    private String describe(ParamsJson.Parsed parsed, Path file) {
-        if (!parsed.ok()) {
-            return ParamsFile.join(parsed.violations());
-        }
-        return ParamsFile.join(policy.validate(parsed.params()));
     }
 
     @Override
