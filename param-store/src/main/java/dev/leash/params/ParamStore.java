@@ -11,9 +11,7 @@ import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,52 +210,20 @@ public final class ParamStore implements AutoCloseable {
      * leaves the last-known-good parameters in force and is reported. Never throws for a bad file.
      */
     public synchronized LoadResult reload(Instant now) {
-        Path file = dir.resolve(PARAMS_FILE);
-        String text;
+        HandEdit edit = HandEdit.read(dir.resolve(PARAMS_FILE), current, lastRejectedText);
+        if (edit.settled() != null) {
+            return edit.settled();
+        }
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return keep(PARAMS_FILE + " is missing; keeping last-known-good version " + current.version());
-        } catch (IOException | RuntimeException e) {
-            return keep(PARAMS_FILE + " cannot be read (" + e.getMessage() + "); keeping last-known-good version "
-                    + current.version());
-        }
-        ParamsJson.JsonParse tree = ParamsJson.readTree(text);
-        if (tree.error() != null) {
-            return keep(PARAMS_FILE + ": " + tree.error().message() + "; keeping last-known-good version "
-                    + current.version());
-        }
-        ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
-        if (!parsed.ok()) {
-            return keep(PARAMS_FILE + ": " + ParamsFile.join(parsed.violations()) + "; keeping last-known-good version "
-                    + current.version());
-        }
-        Params onDisk = parsed.params();
-        Params cur = current;
-        if (onDisk.version() == cur.version() && onDisk.sameValuesAs(cur)) {
-            return new LoadResult(cur, false, List.of());
-        }
-        if (onDisk.version() < cur.version()) {
-            return keep(PARAMS_FILE + ": version " + onDisk.version() + " is older than last-known-good version "
-                    + cur.version() + "; ignored");
-        }
-        if (text.equals(lastRejectedText)) {
-            return keep(PARAMS_FILE + ": the hand edit was rejected before; keeping last-known-good version "
-                    + cur.version());
-        }
-        String author = "hand-edit" + (onDisk.updatedBy().isBlank() ? "" : ":" + onDisk.updatedBy());
-        try {
-            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, cur, onDisk, author, onDisk.rationale(), null,
-                    tree.node(), false, now);
+            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
+                    edit.params().rationale(), null, edit.changes(), false, now);
             if (r.accepted()) {
                 return new LoadResult(current, true, List.of());
             }
-            lastRejectedText = text;
-            return keep(PARAMS_FILE + ": hand edit rejected: " + ParamsFile.join(r.violations())
-                    + "; keeping last-known-good version " + cur.version());
+            lastRejectedText = edit.text();
+            return edit.rejected(r.violations());
         } catch (IOException e) {
-            return keep(PARAMS_FILE + ": hand edit could not be journaled (" + e.getMessage()
-                    + "); keeping last-known-good version " + cur.version());
+            return edit.notJournaled(current, e);
         }
     }
 
@@ -308,10 +274,6 @@ public final class ParamStore implements AutoCloseable {
                 cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null);
         audit.append(ParamsJson.compact(e.toJson()));
         return new WriteResult(e, cur);
-    }
-
-    private LoadResult keep(String problem) {
-        return new LoadResult(current, false, List.of(problem));
     }
 
     @Override
