@@ -257,7 +257,11 @@ public final class ParamStore implements AutoCloseable {
         return new WriteResult(e, current);
     }
 
-    /** Journals (fsync), then replaces the file (atomic), then publishes: durable before anyone sees it. */
+    /**
+     * Journals (fsync: the commit point, durable before anyone sees it), publishes, then replaces the file (atomic).
+     * If replacing the file fails the write is still committed and current, and the exception tells the caller;
+     * the next open rewrites the file from the journal.
+     */
     private void commit(AuditEntry e) throws IOException {
         audit.append(ParamsJson.compact(e.toJson()));
         history.add(e.params());

@@ -49,6 +49,9 @@ final class StoreLock {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                channel.close();
+                throw e;
             }
             if (lock == null) {
                 channel.close();
