@@ -3,7 +3,6 @@ package dev.leash.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.params.internal.AppendLog;
-import dev.leash.params.internal.Files2;
 import dev.leash.risk.ChangeLog;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
@@ -12,21 +11,12 @@ import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -46,19 +36,11 @@ public final class ParamStore implements AutoCloseable {
     public static final String AUDIT_FILE = "audit.jsonl";
     public static final String LOCK_FILE = "store.lock";
 
-    /**
-     * Lock files held by stores open in this JVM. POSIX record locks belong to the process, so closing any channel
-     * on a locked file releases the lock: a second open in this JVM must fail before it opens a channel.
-     */
-    private static final Set<Path> HELD_LOCKS = ConcurrentHashMap.newKeySet();
-
     private final Path dir;
-    private final Path lockPath;
     private final ParamPolicy policy;
     private final Params baseline;
     private final AppendLog audit;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final StoreLock lock;
     private final List<Params> history = new ArrayList<>();
     private final List<String> openReport = new ArrayList<>();
     private long seq;
@@ -66,14 +48,11 @@ public final class ParamStore implements AutoCloseable {
     private String lastRejectedText;
     private boolean closed;
 
-    private ParamStore(Path dir, Path lockPath, ParamPolicy policy, Params baseline, AppendLog audit,
-                       FileChannel lockChannel, FileLock lock) {
+    private ParamStore(Path dir, ParamPolicy policy, Params baseline, AppendLog audit, StoreLock lock) {
         this.dir = dir;
-        this.lockPath = lockPath;
         this.policy = policy;
         this.baseline = baseline;
         this.audit = audit;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -91,42 +70,15 @@ public final class ParamStore implements AutoCloseable {
             throw new IllegalArgumentException("baseline params violate the limits: " + bad);
         }
         Files.createDirectories(dir);
-        Path lockPath = dir.toRealPath().resolve(LOCK_FILE);
-        if (!HELD_LOCKS.add(lockPath)) {
-            throw new IOException("the parameter store in " + dir + " is in use by another store in this process ("
-                    + LOCK_FILE + " is locked)");
-        }
-        FileChannel lockChannel;
-        FileLock lock;
-        try {
-            lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                lockChannel.close();
-                throw new IOException("the parameter store in " + dir + " is in use by another process ("
-                        + LOCK_FILE + " is locked)");
-            }
-        } catch (IOException | RuntimeException e) {
-            HELD_LOCKS.remove(lockPath);
-            throw e;
-        }
+        StoreLock lock = StoreLock.acquire(dir);
         AppendLog.Opened opened;
         try {
             opened = AppendLog.recover(dir.resolve(AUDIT_FILE));
         } catch (IOException | RuntimeException e) {
-            try {
-                lock.release();
-                lockChannel.close();
-            } finally {
-                HELD_LOCKS.remove(lockPath);
-            }
+            lock.release();
             throw e;
         }
-        ParamStore store = new ParamStore(dir, lockPath, policy, baseline, opened.log(), lockChannel, lock);
+        ParamStore store = new ParamStore(dir, policy, baseline, opened.log(), lock);
         try {
             store.recover(opened.recovery(), now);
         } catch (IOException | RuntimeException e) {
@@ -137,58 +89,16 @@ public final class ParamStore implements AutoCloseable {
     }
 
     private void recover(AppendLog.Recovery recovery, Instant now) throws IOException {
-        if (recovery.tornBytes() > 0) {
-            openReport.add(AUDIT_FILE + ": cut a torn last line of " + recovery.tornBytes()
-                    + " bytes left by an interrupted write");
-        }
-        int lineNo = 0;
-        for (String line : recovery.lines()) {
-            lineNo++;
-            try {
-                AuditEntry e = AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line));
-                seq = Math.max(seq, e.seq());
-                if (e.createdVersion()) {
-                    history.add(e.params());
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                openReport.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
-            }
-        }
+        JournalRecovery.Replayed replayed = JournalRecovery.replay(recovery, openReport);
+        seq = replayed.seq();
+        history.addAll(replayed.history());
         if (history.isEmpty()) {
-            initialize(now);
+            JournalRecovery.FirstVersion first = JournalRecovery.firstVersion(dir, policy, baseline, now, openReport);
+            appendVersion(first.kind(), first.params(), first.rationale(), now);
             return;
         }
         current = history.get(history.size() - 1);
-        Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = readFile(file);
-        if (onDisk != null && onDisk.ok() && onDisk.params().version() < current.version()
-                && history.stream().anyMatch(h -> h.equals(onDisk.params()))) {
-            // A crash between the journal append and the rename: finish the write the journal already holds.
-            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
-            openReport.add(PARAMS_FILE + ": brought from version " + onDisk.params().version() + " up to version "
-                    + current.version() + " from the journal");
-        } else if (onDisk == null) {
-            Files2.writeAtomically(file, ParamsJson.toText(current).getBytes(StandardCharsets.UTF_8));
-            openReport.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
-        } else if (!onDisk.ok()) {
-            openReport.add(PARAMS_FILE + ": " + join(onDisk.violations()) + "; trading on last-known-good version "
-                    + current.version() + " from the journal");
-        }
-    }
-
-    private void initialize(Instant now) throws IOException {
-        Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = readFile(file);
-        if (onDisk != null && onDisk.ok() && policy.validate(onDisk.params()).isEmpty()) {
-            Params imported = onDisk.params();
-            appendVersion(AuditEntry.Kind.IMPORT, imported, "imported existing " + PARAMS_FILE, now);
-            return;
-        }
-        if (onDisk != null) {
-            openReport.add(PARAMS_FILE + ": existing file not imported (" + describe(onDisk, file) + "); starting from the baseline");
-        }
-        appendVersion(AuditEntry.Kind.INIT, baseline.stamped(Math.max(1, baseline.version()), "operator", "baseline",
-                now), "baseline", now);
+        JournalRecovery.repairFile(dir, history, openReport);
     }
 
     private void appendVersion(AuditEntry.Kind kind, Params p, String rationale, Instant now) throws IOException {
@@ -300,77 +210,26 @@ public final class ParamStore implements AutoCloseable {
      * leaves the last-known-good parameters in force and is reported. Never throws for a bad file.
      */
     public synchronized LoadResult reload(Instant now) {
-        Path file = dir.resolve(PARAMS_FILE);
-        String text;
+        HandEdit edit = HandEdit.read(dir.resolve(PARAMS_FILE), current, lastRejectedText);
+        if (edit.settled() != null) {
+            return edit.settled();
+        }
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return keep(PARAMS_FILE + " is missing; keeping last-known-good version " + current.version());
-        } catch (IOException | RuntimeException e) {
-            return keep(PARAMS_FILE + " cannot be read (" + e.getMessage() + "); keeping last-known-good version "
-                    + current.version());
-        }
-        ParamsJson.JsonParse tree = ParamsJson.readTree(text);
-        if (tree.error() != null) {
-            return keep(PARAMS_FILE + ": " + tree.error().message() + "; keeping last-known-good version "
-                    + current.version());
-        }
-        ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
-        if (!parsed.ok()) {
-            return keep(PARAMS_FILE + ": " + join(parsed.violations()) + "; keeping last-known-good version "
-                    + current.version());
-        }
-        Params onDisk = parsed.params();
-        Params cur = current;
-        if (onDisk.version() == cur.version() && onDisk.sameValuesAs(cur)) {
-            return new LoadResult(cur, false, List.of());
-        }
-        if (onDisk.version() < cur.version()) {
-            return keep(PARAMS_FILE + ": version " + onDisk.version() + " is older than last-known-good version "
-                    + cur.version() + "; ignored");
-        }
-        if (text.equals(lastRejectedText)) {
-            return keep(PARAMS_FILE + ": the hand edit was rejected before; keeping last-known-good version "
-                    + cur.version());
-        }
-        String author = "hand-edit" + (onDisk.updatedBy().isBlank() ? "" : ":" + onDisk.updatedBy());
-        try {
-            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, cur, onDisk, author, onDisk.rationale(), null,
-                    tree.node(), false, now);
+            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
+                    edit.params().rationale(), null, edit.changes(), false, now);
             if (r.accepted()) {
                 return new LoadResult(current, true, List.of());
             }
-            lastRejectedText = text;
-            return keep(PARAMS_FILE + ": hand edit rejected: " + join(r.violations())
-                    + "; keeping last-known-good version " + cur.version());
+            lastRejectedText = edit.text();
+            return edit.rejected(r.violations());
         } catch (IOException e) {
-            return keep(PARAMS_FILE + ": hand edit could not be journaled (" + e.getMessage()
-                    + "); keeping last-known-good version " + cur.version());
+            return edit.notJournaled(current, e);
         }
     }
 
     /** Every journaled entry, oldest first; a torn last line is skipped and reported in the result. */
     public static AuditLog readAudit(Path dir) throws IOException {
-        AppendLog.Recovery r = AppendLog.read(dir.resolve(AUDIT_FILE));
-        List<AuditEntry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        if (r.tornBytes() > 0) {
-            problems.add(AUDIT_FILE + ": skipped a torn last line of " + r.tornBytes() + " bytes");
-        }
-        int lineNo = 0;
-        for (String line : r.lines()) {
-            lineNo++;
-            try {
-                entries.add(AuditEntry.fromJson(ParamsJson.MAPPER.readTree(line)));
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add(AUDIT_FILE + ": skipped unreadable line " + lineNo + ": " + e.getMessage());
-            }
-        }
-        return new AuditLog(Collections.unmodifiableList(entries), List.copyOf(problems));
-    }
-
-    /** The journal's entries and what could not be read. */
-    public record AuditLog(List<AuditEntry> entries, List<String> problems) {
+        return AuditLog.read(dir);
     }
 
     /** This store's journal. */
@@ -398,13 +257,17 @@ public final class ParamStore implements AutoCloseable {
         return new WriteResult(e, current);
     }
 
-    /** Journals (fsync), then replaces the file (atomic), then publishes: durable before anyone sees it. */
+    /**
+     * Journals (fsync: the commit point, durable before anyone sees it), publishes, then replaces the file (atomic).
+     * If replacing the file fails the write is still committed and current, and the exception tells the caller;
+     * the next open rewrites the file from the journal.
+     */
     private void commit(AuditEntry e) throws IOException {
         audit.append(ParamsJson.compact(e.toJson()));
         history.add(e.params());
         current = e.params();
         lastRejectedText = null;
-        Files2.writeAtomically(dir.resolve(PARAMS_FILE), ParamsJson.toText(e.params()).getBytes(StandardCharsets.UTF_8));
+        ParamsFile.write(dir.resolve(PARAMS_FILE), e.params());
     }
 
     private WriteResult journalRejection(AuditEntry.Kind kind, String author, String rationale, Long expectedVersion,
@@ -417,39 +280,6 @@ public final class ParamStore implements AutoCloseable {
         return new WriteResult(e, cur);
     }
 
-    private LoadResult keep(String problem) {
-        return new LoadResult(current, false, List.of(problem));
-    }
-
-    private static ParamsJson.Parsed readFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        ParamsJson.JsonParse tree = ParamsJson.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        if (tree.error() != null) {
-            return new ParamsJson.Parsed(null, List.of(tree.error()));
-        }
-        return ParamsJson.parseDocument(tree.node());
-    }
-
-    private String describe(ParamsJson.Parsed parsed, Path file) {
-        if (!parsed.ok()) {
-            return join(parsed.violations());
-        }
-        return join(policy.validate(parsed.params()));
-    }
-
-    private static String join(List<Violation> vs) {
-        StringBuilder sb = new StringBuilder();
-        for (Violation v : vs) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(v.field()).append(": ").append(v.message());
-        }
-        return sb.toString();
-    }
-
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -459,15 +289,7 @@ public final class ParamStore implements AutoCloseable {
         try {
             audit.close();
         } finally {
-            try {
-                lock.release();
-            } finally {
-                try {
-                    lockChannel.close();
-                } finally {
-                    HELD_LOCKS.remove(lockPath);
-                }
-            }
+            lock.release();
         }
     }
 }

@@ -146,7 +146,7 @@ class CrashSafetyTest {
 
     /** What a reader sees right after the crash, before anyone repairs anything. */
     private void checkWithoutOpening(Path dir, List<Long> acked, String where) throws IOException {
-        ParamStore.AuditLog audit = ParamStore.readAudit(dir);
+        AuditLog audit = ParamStore.readAudit(dir);
         if (!audit.problems().isEmpty()) {
             assertThat(audit.problems()).as("%s", where).singleElement().asString()
                     .contains("skipped a torn last line");

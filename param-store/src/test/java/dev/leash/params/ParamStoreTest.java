@@ -61,7 +61,7 @@ class ParamStoreTest {
     }
 
     private List<AuditEntry> journal() throws IOException {
-        ParamStore.AuditLog log = ParamStore.readAudit(dir);
+        AuditLog log = ParamStore.readAudit(dir);
         assertThat(log.problems()).isEmpty();
         return log.entries();
     }
@@ -572,7 +572,7 @@ class ParamStoreTest {
         }
         Files.writeString(dir.resolve(ParamStore.AUDIT_FILE), "{\"seq\":3", StandardOpenOption.APPEND);
 
-        ParamStore.AuditLog log = ParamStore.readAudit(dir);
+        AuditLog log = ParamStore.readAudit(dir);
 
         assertThat(log.entries()).extracting(AuditEntry::seq).containsExactly(1L, 2L);
         assertThat(log.problems()).singleElement().asString().contains("torn last line of 8 bytes");
@@ -586,7 +586,7 @@ class ParamStoreTest {
             propose(store, "{'max_position_pct': 0.8}", minutes(1));
         }
 
-        ParamStore.AuditLog log = ParamStore.readAudit(dir);
+        AuditLog log = ParamStore.readAudit(dir);
 
         assertThat(log.entries()).extracting(AuditEntry::version).containsExactly(1L, 2L);
         assertThat(log.problems()).singleElement().asString().contains("unreadable line 2");

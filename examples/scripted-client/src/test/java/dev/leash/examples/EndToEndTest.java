@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.JournalEvent;
 import dev.leash.params.AuditEntry;
+import dev.leash.params.AuditLog;
 import dev.leash.params.ParamStore;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.Params;
@@ -79,7 +80,7 @@ class EndToEndTest {
         assertGatewayStoppedCleanly(gateway);
 
         Path data = dir.resolve("gateway-data");
-        ParamStore.AuditLog audit = ParamStore.readAudit(data);
+        AuditLog audit = ParamStore.readAudit(data);
         assertThat(audit.problems()).isEmpty();
         assertAcceptedVersionsStayWithinTheBounds(audit.entries());
         assertEveryProposalIsJournaledWithItsRationale(audit.entries(), report);
