@@ -7,7 +7,6 @@ import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
 import dev.leash.risk.PreTradeCheck;
-import dev.leash.risk.RiskParams;
 import dev.leash.risk.TradingMode;
 import dev.leash.risk.TradingState;
 
@@ -41,11 +40,7 @@ public final class Engine {
     private final DoubleSupplier equity;
     private final EngineExposure exposure = new EngineExposure();
 
-    private Params params;
-    private RiskParams riskParams;
-    private int lookback;
-    private double stopLossPct;
-    private double takeProfitPct;
+    private EngineParams params;
 
     private TradingState state = TradingState.ACTIVE;
     private boolean venueDegraded;
@@ -92,23 +87,18 @@ public final class Engine {
      * the channel is recomputed at once for a new lookback.
      */
     public void swapParams(Params p) {
-        this.params = p;
-        this.riskParams = RiskParams.compile(p, symbolNames, limits);
-        int newLookback = (int) limits.breakoutLookback().clamp(p.breakoutLookback());
-        boolean lookbackChanged = newLookback != lookback;
-        this.lookback = newLookback;
-        this.stopLossPct = limits.stopLossPct().clamp(p.stopLossPct());
-        this.takeProfitPct = p.takeProfitPct() == null ? Double.NaN
-                : limits.takeProfitPct().clamp(p.takeProfitPct());
+        EngineParams next = EngineParams.compile(p, symbolNames, limits);
+        boolean lookbackChanged = params == null || next.lookback() != params.lookback();
+        this.params = next;
         if (lookbackChanged) {
             for (SymbolState s : symbols) {
-                s.computeChannel(lookback);
+                s.computeChannel(next.lookback());
             }
         }
     }
 
     public Params params() {
-        return params;
+        return params.params();
     }
 
     /** Advances time: day roll-over (new start-of-day equity, a loss halt ends) and the daily loss limit. */
@@ -128,11 +118,11 @@ public final class Engine {
             lastFlattenBar = bar;
             flattenAll(bar); // a flatten the venue refused, or one still in flight last bar, is tried again
         }
-        if (!lossHalted && check.dailyLossBreached(riskParams, exposure)) {
+        if (!lossHalted && check.dailyLossBreached(params.risk(), exposure)) {
             lastFlattenBar = bar;
             flattenAll(bar);
             lossHalted = true;
-            updateState("daily loss limit of " + riskParams.dailyLossLimitPct() + "% reached");
+            updateState("daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached");
         }
     }
 
@@ -147,7 +137,7 @@ public final class Engine {
         if (listener.wantsReports()) {
             s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
         }
-        s.addBar(high, low, lookback);
+        s.addBar(high, low, params.lookback());
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
@@ -194,11 +184,11 @@ public final class Engine {
         double entry = s.entryPrice;
         double dir = Math.signum(pos);
         double adverse = dir * (entry - price) / entry * 100.0;
-        if (adverse >= stopLossPct) {
+        if (adverse >= params.stopLossPct()) {
             exit(s, price, pos, Action.STOP_LOSS, nowMillis);
             return true;
         }
-        if (!Double.isNaN(takeProfitPct) && -adverse >= takeProfitPct) {
+        if (!Double.isNaN(params.takeProfitPct()) && -adverse >= params.takeProfitPct()) {
             exit(s, price, pos, Action.TAKE_PROFIT, nowMillis);
             return true;
         }
@@ -225,7 +215,7 @@ public final class Engine {
         }
         double eq = equity.getAsDouble();
         // A multiplier above 1 may not take the position past the ceiling the pre-trade check enforces.
-        double pct = Math.min(riskParams.maxPositionPct() * riskParams.sizeMultiplier(s.index),
+        double pct = Math.min(params.risk().maxPositionPct() * params.risk().sizeMultiplier(s.index),
                 limits.maxPositionPct().ceiling());
         double budget = pct / 100.0 * eq;
         double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep, s.lotScale);
@@ -252,7 +242,7 @@ public final class Engine {
     private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
                       long nowMillis) {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
-        OrderReject reject = check.check(s.index, signedQty, price, checkState, riskParams, exposure, nowMillis);
+        OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
         if (reject != OrderReject.NONE) {
             if (listener.wantsReports()) {
                 listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
@@ -294,11 +284,12 @@ public final class Engine {
     /** The reason text of an order decision; built only when a listener wants it. */
     private String reason(SymbolState s, Action action, double price) {
         return switch (action) {
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + lookback
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + params.lookback()
                     + "-bar channel [" + s.channelLow + ", " + s.channelHigh + "] at " + price;
-            case STOP_LOSS -> "price " + price + " hit the stop " + stopLossPct + "% from entry " + s.entryPrice;
-            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + takeProfitPct + "% from entry "
+            case STOP_LOSS -> "price " + price + " hit the stop " + params.stopLossPct() + "% from entry "
                     + s.entryPrice;
+            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + params.takeProfitPct()
+                    + "% from entry " + s.entryPrice;
             case EXIT -> "opposite break at " + price + (s.block == SymbolState.Block.NONE ? ""
                     : "; no reversal: " + blockText(s, s.block));
             case FLATTEN -> "daily loss limit reached";
@@ -311,10 +302,10 @@ public final class Engine {
         if (state != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
         }
-        if (riskParams.tradingMode() != TradingMode.ACTIVE) {
+        if (params.risk().tradingMode() != TradingMode.ACTIVE) {
             return SymbolState.Block.MODE;
         }
-        if (!riskParams.enabled(s.index)) {
+        if (!params.risk().enabled(s.index)) {
             return SymbolState.Block.DISABLED;
         }
         return SymbolState.Block.NONE;
@@ -323,7 +314,7 @@ public final class Engine {
     private String blockText(SymbolState s, SymbolState.Block block) {
         return switch (block) {
             case STATE -> "trading state " + state;
-            case MODE -> "trading_mode " + riskParams.tradingMode().wireName();
+            case MODE -> "trading_mode " + params.risk().tradingMode().wireName();
             case DISABLED -> s.symbol + " is not enabled";
             case NONE -> "";
         };
@@ -430,7 +421,7 @@ public final class Engine {
 
     private String describe(SymbolState s) {
         if (Double.isNaN(s.channelHigh)) {
-            return "warming up: " + s.closedBars() + " of " + lookback + " bars";
+            return "warming up: " + s.closedBars() + " of " + params.lookback() + " bars";
         }
         if (s.position == 0) {
             return "flat; channel [" + s.channelLow + ", " + s.channelHigh + "]";
