@@ -1,5 +1,6 @@
 package dev.leash.gateway.engine;
 
+import dev.leash.gateway.engine.DecisionReports.Skip;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Exposure;
@@ -37,6 +38,7 @@ public final class Engine {
     private final PreTradeCheck check;
     private final OrderPort port;
     private final EngineListener listener;
+    private final DecisionReports reports;
     private final DoubleSupplier equity;
     private final EngineExposure exposure = new EngineExposure();
 
@@ -68,6 +70,7 @@ public final class Engine {
         this.check = new PreTradeCheck(limits, instruments.size());
         this.port = port;
         this.listener = listener;
+        this.reports = new DecisionReports(listener);
         this.equity = equity;
         swapParams(initial);
     }
@@ -134,16 +137,15 @@ public final class Engine {
     /** Same as {@link #onBarClose(int, Candle)} from primitives, so backtests over arrays allocate no bar. */
     public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
-        if (listener.wantsReports()) {
+        if (reports.wanted()) {
             s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
         }
         s.addBar(high, low, params.lookback());
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
-        if (listener.wantsBarDecisions()) {
-            listener.onDecision(new Decision(closeTime, s.symbol, Action.HOLD, describe(s), s.signals(),
-                    params.version()));
+        if (reports.barDecisionsWanted()) {
+            reports.hold(s, closeTime, params);
         }
     }
 
@@ -244,9 +246,8 @@ public final class Engine {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
         OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
         if (reject != OrderReject.NONE) {
-            if (listener.wantsReports()) {
-                listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
-                        params.version()));
+            if (reports.wanted()) {
+                reports.rejection(s, signedQty, price, reject, nowMillis, params);
             }
             s.reject = reject;
             skip(s, action, Skip.RISK, nowMillis);
@@ -256,45 +257,17 @@ public final class Engine {
         s.pending = true;
         s.pendingBar = s.currentBar;
         s.pendingSeq = s.ordersThisBar;
-        if (listener.wantsReports()) {
-            listener.onDecision(new Decision(nowMillis, s.symbol, action, reason(s, action, price), s.signals(),
-                    params.version()));
+        if (reports.wanted()) {
+            reports.order(s, action, price, nowMillis, params, state);
         }
         port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
                 params.version());
     }
 
-    /** Why an order was not sent. */
-    private enum Skip { BLOCKED, MIN_SIZE, RISK }
-
     private void skip(SymbolState s, Action wanted, Skip why, long nowMillis) {
-        if (!listener.wantsReports()) {
-            return;
+        if (reports.wanted()) {
+            reports.skip(s, wanted, why, nowMillis, params, state);
         }
-        String reason = switch (why) {
-            case BLOCKED -> blockText(s, s.block);
-            case MIN_SIZE -> "size " + s.skippedQty + " below the minimum (qty " + s.minQty + ", notional "
-                    + s.minNotional + ") at equity " + Math.round(s.skippedEquity);
-            case RISK -> "risk check: " + s.reject;
-        };
-        listener.onDecision(new Decision(nowMillis, s.symbol, Action.SKIP, wanted + ": " + reason, s.signals(),
-                params.version()));
-    }
-
-    /** The reason text of an order decision; built only when a listener wants it. */
-    private String reason(SymbolState s, Action action, double price) {
-        return switch (action) {
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + params.lookback()
-                    + "-bar channel [" + s.channelLow + ", " + s.channelHigh + "] at " + price;
-            case STOP_LOSS -> "price " + price + " hit the stop " + params.stopLossPct() + "% from entry "
-                    + s.entryPrice;
-            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + params.takeProfitPct()
-                    + "% from entry " + s.entryPrice;
-            case EXIT -> "opposite break at " + price + (s.block == SymbolState.Block.NONE ? ""
-                    : "; no reversal: " + blockText(s, s.block));
-            case FLATTEN -> "daily loss limit reached";
-            default -> action.name();
-        };
     }
 
     /** Why a new position may not be opened now. */
@@ -309,15 +282,6 @@ public final class Engine {
             return SymbolState.Block.DISABLED;
         }
         return SymbolState.Block.NONE;
-    }
-
-    private String blockText(SymbolState s, SymbolState.Block block) {
-        return switch (block) {
-            case STATE -> "trading state " + state;
-            case MODE -> "trading_mode " + params.risk().tradingMode().wireName();
-            case DISABLED -> s.symbol + " is not enabled";
-            case NONE -> "";
-        };
     }
 
     private void flattenAll(long bar) {
@@ -417,17 +381,6 @@ public final class Engine {
     /** The current signals of a symbol (allocates; not for the hot path). */
     public Signals signals(int sym) {
         return symbols[sym].signals();
-    }
-
-    private String describe(SymbolState s) {
-        if (Double.isNaN(s.channelHigh)) {
-            return "warming up: " + s.closedBars() + " of " + params.lookback() + " bars";
-        }
-        if (s.position == 0) {
-            return "flat; channel [" + s.channelLow + ", " + s.channelHigh + "]";
-        }
-        return (s.position > 0 ? "long " : "short ") + Math.abs(s.position) + " from " + s.entryPrice
-                + "; channel [" + s.channelLow + ", " + s.channelHigh + "]";
     }
 
     /** The engine's own view of the account for the pre-trade check. */
