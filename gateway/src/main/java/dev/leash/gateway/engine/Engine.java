@@ -29,28 +29,19 @@ import java.util.function.DoubleSupplier;
  */
 public final class Engine {
 
-    private static final long DAY_MILLIS = 86_400_000L;
-
     private final SymbolState[] symbols;
     private final Map<String, Integer> indexBySymbol;
     private final List<String> symbolNames;
     private final Limits limits;
     private final PreTradeCheck check;
     private final OrderPort port;
-    private final EngineListener listener;
     private final DecisionReports reports;
+    private final TradingStatus status;
     private final DoubleSupplier equity;
     private final EngineExposure exposure = new EngineExposure();
 
     private EngineParams params;
 
-    private TradingState state = TradingState.ACTIVE;
-    private boolean venueDegraded;
-    private boolean lossHalted;
-    /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
-    private long lastFlattenBar = Long.MIN_VALUE;
-    private long day = Long.MIN_VALUE;
-    private double startOfDayEquity = Double.NaN;
     private long now;
 
     public Engine(List<Instrument> instruments, Limits limits, Params initial, OrderPort port,
@@ -69,8 +60,8 @@ public final class Engine {
         this.limits = limits;
         this.check = new PreTradeCheck(limits, instruments.size());
         this.port = port;
-        this.listener = listener;
         this.reports = new DecisionReports(listener);
+        this.status = new TradingStatus(listener, equity);
         this.equity = equity;
         swapParams(initial);
     }
@@ -107,25 +98,15 @@ public final class Engine {
     /** Advances time: day roll-over (new start-of-day equity, a loss halt ends) and the daily loss limit. */
     public void onClock(long nowMillis) {
         this.now = nowMillis;
-        long today = Math.floorDiv(nowMillis, DAY_MILLIS);
-        if (today != day) {
-            day = today;
-            startOfDayEquity = equity.getAsDouble();
-            if (lossHalted) {
-                lossHalted = false;
-                updateState("new trading day");
-            }
-        }
+        status.onClock(nowMillis);
         long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
-        if (lossHalted && bar != lastFlattenBar) {
-            lastFlattenBar = bar;
+        if (status.flattenRetryDue(bar)) {
             flattenAll(bar); // a flatten the venue refused, or one still in flight last bar, is tried again
         }
-        if (!lossHalted && check.dailyLossBreached(params.risk(), exposure)) {
-            lastFlattenBar = bar;
+        if (!status.lossHalted() && check.dailyLossBreached(params.risk(), exposure)) {
             flattenAll(bar);
-            lossHalted = true;
-            updateState("daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached");
+            status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
+                    nowMillis);
         }
     }
 
@@ -158,7 +139,7 @@ public final class Engine {
             s.currentBar = bar;
             s.ordersThisBar = 0;
         }
-        if (state == TradingState.HALTED || s.pending) {
+        if (status.state() == TradingState.HALTED || s.pending) {
             return;
         }
         double pos = s.position;
@@ -243,7 +224,7 @@ public final class Engine {
 
     private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
                       long nowMillis) {
-        TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
+        TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : status.state();
         OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
         if (reject != OrderReject.NONE) {
             if (reports.wanted()) {
@@ -258,7 +239,7 @@ public final class Engine {
         s.pendingBar = s.currentBar;
         s.pendingSeq = s.ordersThisBar;
         if (reports.wanted()) {
-            reports.order(s, action, price, nowMillis, params, state);
+            reports.order(s, action, price, nowMillis, params, status.state());
         }
         port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
                 params.version());
@@ -266,13 +247,13 @@ public final class Engine {
 
     private void skip(SymbolState s, Action wanted, Skip why, long nowMillis) {
         if (reports.wanted()) {
-            reports.skip(s, wanted, why, nowMillis, params, state);
+            reports.skip(s, wanted, why, nowMillis, params, status.state());
         }
     }
 
     /** Why a new position may not be opened now. */
     private SymbolState.Block entryBlocker(SymbolState s) {
-        if (state != TradingState.ACTIVE) {
+        if (status.state() != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
         }
         if (params.risk().tradingMode() != TradingMode.ACTIVE) {
@@ -338,24 +319,11 @@ public final class Engine {
 
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
     public void setVenueDegraded(boolean degraded, String reason) {
-        if (degraded != venueDegraded) {
-            venueDegraded = degraded;
-            updateState(reason);
-        }
-    }
-
-    private void updateState(String reason) {
-        TradingState next = lossHalted ? TradingState.HALTED
-                : venueDegraded ? TradingState.REDUCE_ONLY : TradingState.ACTIVE;
-        if (next != state) {
-            TradingState was = state;
-            state = next;
-            listener.onStateChange(new StateChange(now, was, next, reason));
-        }
+        status.setVenueDegraded(degraded, reason, now);
     }
 
     public TradingState state() {
-        return state;
+        return status.state();
     }
 
     public double position(int sym) {
@@ -371,7 +339,7 @@ public final class Engine {
     }
 
     public double startOfDayEquity() {
-        return startOfDayEquity;
+        return status.startOfDayEquity();
     }
 
     public String pendingOrder(int sym) {
@@ -392,7 +360,7 @@ public final class Engine {
 
         @Override
         public double startOfDayEquity() {
-            return startOfDayEquity;
+            return status.startOfDayEquity();
         }
 
         @Override
