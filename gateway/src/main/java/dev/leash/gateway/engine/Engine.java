@@ -3,7 +3,6 @@ package dev.leash.gateway.engine;
 import dev.leash.gateway.engine.DecisionReports.Skip;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
-import dev.leash.risk.Exposure;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
@@ -38,7 +37,7 @@ public final class Engine {
     private final DecisionReports reports;
     private final TradingStatus status;
     private final DoubleSupplier equity;
-    private final EngineExposure exposure = new EngineExposure();
+    private final EngineExposure exposure;
 
     private EngineParams params;
 
@@ -62,6 +61,7 @@ public final class Engine {
         this.port = port;
         this.reports = new DecisionReports(listener);
         this.status = new TradingStatus(listener, equity);
+        this.exposure = new EngineExposure(symbols, status, equity);
         this.equity = equity;
         swapParams(initial);
     }
@@ -349,33 +349,5 @@ public final class Engine {
     /** The current signals of a symbol (allocates; not for the hot path). */
     public Signals signals(int sym) {
         return symbols[sym].signals();
-    }
-
-    /** The engine's own view of the account for the pre-trade check. */
-    private final class EngineExposure implements Exposure {
-        @Override
-        public double equity() {
-            return equity.getAsDouble();
-        }
-
-        @Override
-        public double startOfDayEquity() {
-            return status.startOfDayEquity();
-        }
-
-        @Override
-        public int symbolCount() {
-            return symbols.length;
-        }
-
-        @Override
-        public double position(int symbol) {
-            return symbols[symbol].position;
-        }
-
-        @Override
-        public double lastPrice(int symbol) {
-            return symbols[symbol].lastPrice;
-        }
     }
 }
