@@ -5,8 +5,8 @@ import dev.leash.risk.TradingState;
 import java.util.function.DoubleSupplier;
 
 /**
- * The engine's trading state and what moves it: a daily loss halt until the next UTC day, reduce-only while the
- * venue is degraded. Each move is reported to the listener.
+ * The engine's trading state and what moves it (a daily loss halt until the next UTC day, reduce-only while the
+ * venue is degraded), reporting each move to the listener.
  */
 final class TradingStatus {
 
