@@ -2,13 +2,9 @@ package dev.leash.gateway.engine;
 
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
-import dev.leash.risk.Exposure;
 import dev.leash.risk.Limits;
-import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
 import dev.leash.risk.PreTradeCheck;
-import dev.leash.risk.RiskParams;
-import dev.leash.risk.TradingMode;
 import dev.leash.risk.TradingState;
 
 import java.util.ArrayList;
@@ -29,31 +25,18 @@ import java.util.function.DoubleSupplier;
  */
 public final class Engine {
 
-    private static final long DAY_MILLIS = 86_400_000L;
-
     private final SymbolState[] symbols;
     private final Map<String, Integer> indexBySymbol;
     private final List<String> symbolNames;
     private final Limits limits;
     private final PreTradeCheck check;
-    private final OrderPort port;
-    private final EngineListener listener;
-    private final DoubleSupplier equity;
-    private final EngineExposure exposure = new EngineExposure();
+    private final DecisionReports reports;
+    private final TradingStatus status;
+    private final EngineExposure exposure;
+    private final OrderPath orders;
 
-    private Params params;
-    private RiskParams riskParams;
-    private int lookback;
-    private double stopLossPct;
-    private double takeProfitPct;
+    private EngineParams params;
 
-    private TradingState state = TradingState.ACTIVE;
-    private boolean venueDegraded;
-    private boolean lossHalted;
-    /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
-    private long lastFlattenBar = Long.MIN_VALUE;
-    private long day = Long.MIN_VALUE;
-    private double startOfDayEquity = Double.NaN;
     private long now;
 
     public Engine(List<Instrument> instruments, Limits limits, Params initial, OrderPort port,
@@ -71,9 +54,10 @@ public final class Engine {
         this.indexBySymbol = Map.copyOf(index);
         this.limits = limits;
         this.check = new PreTradeCheck(limits, instruments.size());
-        this.port = port;
-        this.listener = listener;
-        this.equity = equity;
+        this.reports = new DecisionReports(listener);
+        this.status = new TradingStatus(listener, equity);
+        this.exposure = new EngineExposure(symbols, status, equity);
+        this.orders = new OrderPath(limits, check, port, reports, status, exposure, equity);
         swapParams(initial);
     }
 
@@ -92,47 +76,34 @@ public final class Engine {
      * the channel is recomputed at once for a new lookback.
      */
     public void swapParams(Params p) {
-        this.params = p;
-        this.riskParams = RiskParams.compile(p, symbolNames, limits);
-        int newLookback = (int) limits.breakoutLookback().clamp(p.breakoutLookback());
-        boolean lookbackChanged = newLookback != lookback;
-        this.lookback = newLookback;
-        this.stopLossPct = limits.stopLossPct().clamp(p.stopLossPct());
-        this.takeProfitPct = p.takeProfitPct() == null ? Double.NaN
-                : limits.takeProfitPct().clamp(p.takeProfitPct());
+        EngineParams next = EngineParams.compile(p, symbolNames, limits);
+        boolean lookbackChanged = params == null || next.lookback() != params.lookback();
+        this.params = next;
+        orders.use(next);
         if (lookbackChanged) {
             for (SymbolState s : symbols) {
-                s.computeChannel(lookback);
+                s.computeChannel(next.lookback());
             }
         }
     }
 
     public Params params() {
-        return params;
+        return params.params();
     }
 
     /** Advances time: day roll-over (new start-of-day equity, a loss halt ends) and the daily loss limit. */
     public void onClock(long nowMillis) {
         this.now = nowMillis;
-        long today = Math.floorDiv(nowMillis, DAY_MILLIS);
-        if (today != day) {
-            day = today;
-            startOfDayEquity = equity.getAsDouble();
-            if (lossHalted) {
-                lossHalted = false;
-                updateState("new trading day");
-            }
-        }
+        status.onClock(nowMillis);
         long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
-        if (lossHalted && bar != lastFlattenBar) {
-            lastFlattenBar = bar;
-            flattenAll(bar); // a flatten the venue refused, or one still in flight last bar, is tried again
+        if (status.flattenRetryDue(bar)) {
+            // a flatten the venue refused, or one still in flight last bar, is tried again
+            orders.flattenAll(symbols, bar, nowMillis);
         }
-        if (!lossHalted && check.dailyLossBreached(riskParams, exposure)) {
-            lastFlattenBar = bar;
-            flattenAll(bar);
-            lossHalted = true;
-            updateState("daily loss limit of " + riskParams.dailyLossLimitPct() + "% reached");
+        if (!status.lossHalted() && check.dailyLossBreached(params.risk(), exposure)) {
+            orders.flattenAll(symbols, bar, nowMillis);
+            status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
+                    nowMillis);
         }
     }
 
@@ -144,201 +115,21 @@ public final class Engine {
     /** Same as {@link #onBarClose(int, Candle)} from primitives, so backtests over arrays allocate no bar. */
     public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
-        if (listener.wantsReports()) {
+        if (reports.wanted()) {
             s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
         }
-        s.addBar(high, low, lookback);
+        s.addBar(high, low, params.lookback());
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
-        if (listener.wantsBarDecisions()) {
-            listener.onDecision(new Decision(closeTime, s.symbol, Action.HOLD, describe(s), s.signals(),
-                    params.version()));
+        if (reports.barDecisionsWanted()) {
+            reports.hold(s, closeTime, params);
         }
     }
 
     /** A trade price: compare against the levels and the stop; may send one order. */
     public void onTick(int sym, double price, long nowMillis) {
-        SymbolState s = symbols[sym];
-        s.lastPrice = price;
-        long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
-        if (bar != s.currentBar) {
-            s.currentBar = bar;
-            s.ordersThisBar = 0;
-        }
-        if (state == TradingState.HALTED || s.pending) {
-            return;
-        }
-        double pos = s.position;
-        if (pos != 0) {
-            if (exitOnStops(s, price, pos, nowMillis)) {
-                return;
-            }
-            boolean brokeAgainst = pos > 0 ? price < s.channelLow : price > s.channelHigh;
-            if (brokeAgainst) {
-                reverseOrExit(s, price, pos, nowMillis);
-            }
-            return;
-        }
-        if (s.lastEntryBar == bar) {
-            return;
-        }
-        if (price > s.channelHigh) {
-            enter(s, price, +1, Action.ENTER_LONG, 0, nowMillis);
-        } else if (price < s.channelLow) {
-            enter(s, price, -1, Action.ENTER_SHORT, 0, nowMillis);
-        }
-    }
-
-    private boolean exitOnStops(SymbolState s, double price, double pos, long nowMillis) {
-        double entry = s.entryPrice;
-        double dir = Math.signum(pos);
-        double adverse = dir * (entry - price) / entry * 100.0;
-        if (adverse >= stopLossPct) {
-            exit(s, price, pos, Action.STOP_LOSS, nowMillis);
-            return true;
-        }
-        if (!Double.isNaN(takeProfitPct) && -adverse >= takeProfitPct) {
-            exit(s, price, pos, Action.TAKE_PROFIT, nowMillis);
-            return true;
-        }
-        return false;
-    }
-
-    private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
-        SymbolState.Block block = entryBlocker(s);
-        if (block == SymbolState.Block.NONE && s.lastEntryBar != s.currentBar) {
-            enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
-        } else {
-            s.block = block;
-            exit(s, price, pos, Action.EXIT, nowMillis);
-        }
-    }
-
-    private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
-        s.lastEntryBar = s.currentBar;
-        SymbolState.Block block = entryBlocker(s);
-        if (block != SymbolState.Block.NONE) {
-            s.block = block;
-            skip(s, action, Skip.BLOCKED, nowMillis);
-            return;
-        }
-        double eq = equity.getAsDouble();
-        // A multiplier above 1 may not take the position past the ceiling the pre-trade check enforces.
-        double pct = Math.min(riskParams.maxPositionPct() * riskParams.sizeMultiplier(s.index),
-                limits.maxPositionPct().ceiling());
-        double budget = pct / 100.0 * eq;
-        double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep, s.lotScale);
-        if (qty < s.minQty || qty * price < s.minNotional) {
-            s.skippedQty = qty;
-            s.skippedEquity = eq;
-            skip(s, action, Skip.MIN_SIZE, nowMillis);
-            return;
-        }
-        s.block = SymbolState.Block.NONE;
-        send(s, price, dir * qty - closing, false, action, nowMillis);
-    }
-
-    /** {@code steps} lot steps as a clean decimal (0.071, not 0.07100000000000001), without allocating. */
-    private static double lots(double steps, double lotStep, double scale) {
-        return Math.rint(steps * lotStep * scale) / scale;
-    }
-
-    private void exit(SymbolState s, double price, double pos, Action action, long nowMillis) {
-        s.lastEntryBar = s.currentBar; // no re-entry in the bar of an exit
-        send(s, price, -pos, true, action, nowMillis);
-    }
-
-    private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
-                      long nowMillis) {
-        TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : state;
-        OrderReject reject = check.check(s.index, signedQty, price, checkState, riskParams, exposure, nowMillis);
-        if (reject != OrderReject.NONE) {
-            if (listener.wantsReports()) {
-                listener.onRiskRejection(new RiskRejection(nowMillis, s.symbol, signedQty, price, reject,
-                        params.version()));
-            }
-            s.reject = reject;
-            skip(s, action, Skip.RISK, nowMillis);
-            return;
-        }
-        s.ordersThisBar++;
-        s.pending = true;
-        s.pendingBar = s.currentBar;
-        s.pendingSeq = s.ordersThisBar;
-        if (listener.wantsReports()) {
-            listener.onDecision(new Decision(nowMillis, s.symbol, action, reason(s, action, price), s.signals(),
-                    params.version()));
-        }
-        port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
-                params.version());
-    }
-
-    /** Why an order was not sent. */
-    private enum Skip { BLOCKED, MIN_SIZE, RISK }
-
-    private void skip(SymbolState s, Action wanted, Skip why, long nowMillis) {
-        if (!listener.wantsReports()) {
-            return;
-        }
-        String reason = switch (why) {
-            case BLOCKED -> blockText(s, s.block);
-            case MIN_SIZE -> "size " + s.skippedQty + " below the minimum (qty " + s.minQty + ", notional "
-                    + s.minNotional + ") at equity " + Math.round(s.skippedEquity);
-            case RISK -> "risk check: " + s.reject;
-        };
-        listener.onDecision(new Decision(nowMillis, s.symbol, Action.SKIP, wanted + ": " + reason, s.signals(),
-                params.version()));
-    }
-
-    /** The reason text of an order decision; built only when a listener wants it. */
-    private String reason(SymbolState s, Action action, double price) {
-        return switch (action) {
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + lookback
-                    + "-bar channel [" + s.channelLow + ", " + s.channelHigh + "] at " + price;
-            case STOP_LOSS -> "price " + price + " hit the stop " + stopLossPct + "% from entry " + s.entryPrice;
-            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + takeProfitPct + "% from entry "
-                    + s.entryPrice;
-            case EXIT -> "opposite break at " + price + (s.block == SymbolState.Block.NONE ? ""
-                    : "; no reversal: " + blockText(s, s.block));
-            case FLATTEN -> "daily loss limit reached";
-            default -> action.name();
-        };
-    }
-
-    /** Why a new position may not be opened now. */
-    private SymbolState.Block entryBlocker(SymbolState s) {
-        if (state != TradingState.ACTIVE) {
-            return SymbolState.Block.STATE;
-        }
-        if (riskParams.tradingMode() != TradingMode.ACTIVE) {
-            return SymbolState.Block.MODE;
-        }
-        if (!riskParams.enabled(s.index)) {
-            return SymbolState.Block.DISABLED;
-        }
-        return SymbolState.Block.NONE;
-    }
-
-    private String blockText(SymbolState s, SymbolState.Block block) {
-        return switch (block) {
-            case STATE -> "trading state " + state;
-            case MODE -> "trading_mode " + riskParams.tradingMode().wireName();
-            case DISABLED -> s.symbol + " is not enabled";
-            case NONE -> "";
-        };
-    }
-
-    private void flattenAll(long bar) {
-        for (SymbolState s : symbols) {
-            if (s.position != 0 && !s.pending && s.lastPrice > 0) {
-                if (s.currentBar != bar) {
-                    s.currentBar = bar;
-                    s.ordersThisBar = 0;
-                }
-                send(s, s.lastPrice, -s.position, true, Action.FLATTEN, now);
-            }
-        }
+        orders.onTick(symbols[sym], price, nowMillis);
     }
 
     /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */
@@ -383,24 +174,11 @@ public final class Engine {
 
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
     public void setVenueDegraded(boolean degraded, String reason) {
-        if (degraded != venueDegraded) {
-            venueDegraded = degraded;
-            updateState(reason);
-        }
-    }
-
-    private void updateState(String reason) {
-        TradingState next = lossHalted ? TradingState.HALTED
-                : venueDegraded ? TradingState.REDUCE_ONLY : TradingState.ACTIVE;
-        if (next != state) {
-            TradingState was = state;
-            state = next;
-            listener.onStateChange(new StateChange(now, was, next, reason));
-        }
+        status.setVenueDegraded(degraded, reason, now);
     }
 
     public TradingState state() {
-        return state;
+        return status.state();
     }
 
     public double position(int sym) {
@@ -416,7 +194,7 @@ public final class Engine {
     }
 
     public double startOfDayEquity() {
-        return startOfDayEquity;
+        return status.startOfDayEquity();
     }
 
     public String pendingOrder(int sym) {
@@ -426,44 +204,5 @@ public final class Engine {
     /** The current signals of a symbol (allocates; not for the hot path). */
     public Signals signals(int sym) {
         return symbols[sym].signals();
-    }
-
-    private String describe(SymbolState s) {
-        if (Double.isNaN(s.channelHigh)) {
-            return "warming up: " + s.closedBars() + " of " + lookback + " bars";
-        }
-        if (s.position == 0) {
-            return "flat; channel [" + s.channelLow + ", " + s.channelHigh + "]";
-        }
-        return (s.position > 0 ? "long " : "short ") + Math.abs(s.position) + " from " + s.entryPrice
-                + "; channel [" + s.channelLow + ", " + s.channelHigh + "]";
-    }
-
-    /** The engine's own view of the account for the pre-trade check. */
-    private final class EngineExposure implements Exposure {
-        @Override
-        public double equity() {
-            return equity.getAsDouble();
-        }
-
-        @Override
-        public double startOfDayEquity() {
-            return startOfDayEquity;
-        }
-
-        @Override
-        public int symbolCount() {
-            return symbols.length;
-        }
-
-        @Override
-        public double position(int symbol) {
-            return symbols[symbol].position;
-        }
-
-        @Override
-        public double lastPrice(int symbol) {
-            return symbols[symbol].lastPrice;
-        }
     }
 }
