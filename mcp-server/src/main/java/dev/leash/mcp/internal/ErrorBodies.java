@@ -32,7 +32,13 @@ final class ErrorBodies {
     }
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] b = body(status, status >= 500 ? -32603 : -32600, message);
+        write(response, status, null, status >= 500 ? -32603 : -32600, message);
+    }
+
+    /** Answers with HTTP {@code status} and a JSON-RPC error with {@code code}, for the message with {@code id}. */
+    static void write(HttpServletResponse response, int status, JsonNode id, int code, String message)
+            throws IOException {
+        byte[] b = body(status, code, message, id);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(b.length);

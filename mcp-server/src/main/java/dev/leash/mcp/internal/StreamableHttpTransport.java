@@ -125,17 +125,17 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         }
         Inbound in = Inbound.read(body, mapper);
         if (in.empty()) {
-            rpcError(response, 400, null, -32700, "Parse error: the body is empty");
+            ErrorBodies.write(response, 400, null, -32700, "Parse error: the body is empty");
             return;
         }
         JSONRPCMessage message = in.message();
         if (message == null) {
-            rpcError(response, 400, in.errorId(), in.errorCode(), in.error());
+            ErrorBodies.write(response, 400, in.errorId(), in.errorCode(), in.error());
             return;
         }
         if (message instanceof JSONRPCRequest r && "initialize".equals(r.method())) {
             if (!in.tree().at("/params/clientInfo/name").isTextual()) {
-                rpcError(response, 400, in.errorId(), -32602, "Invalid params: initialize needs "
+                ErrorBodies.write(response, 400, in.errorId(), -32602, "Invalid params: initialize needs "
                         + "protocolVersion, capabilities and clientInfo with a name");
                 return;
             }
@@ -170,8 +170,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             init = mapper.convertValue(r.params(), new TypeRef<InitializeRequest>() {
             });
         } catch (IllegalArgumentException e) {
-            rpcError(response, 400, Json.tree(r.id()), -32602, "Invalid params: initialize needs protocolVersion, "
-                    + "capabilities and clientInfo with a name");
+            ErrorBodies.write(response, 400, Json.tree(r.id()), -32602, "Invalid params: initialize needs "
+                    + "protocolVersion, capabilities and clientInfo with a name");
             return;
         }
         McpStreamableServerSession.McpStreamableServerSessionInit started = factory.startSession(init);
@@ -198,7 +198,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             }
             LOG.warn("request {} ({}) failed: {}", r.id(), r.method(), e.toString());
             if (!response.isCommitted()) {
-                rpcError(response, 500, Json.tree(r.id()), -32603, "Internal error; see the MCP server's log");
+                ErrorBodies.write(response, 500, Json.tree(r.id()), -32603,
+                        "Internal error; see the MCP server's log");
             }
         }
     }
@@ -222,14 +223,5 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         Object principal = request.getAttribute(ToolCall.PRINCIPAL);
         return principal == null ? McpTransportContext.EMPTY
                 : McpTransportContext.create(Map.of(ToolCall.PRINCIPAL, principal));
-    }
-
-    private static void rpcError(HttpServletResponse response, int status, JsonNode id, int code, String message)
-            throws IOException {
-        byte[] b = ErrorBodies.body(status, code, message, id);
-        response.setStatus(status);
-        response.setContentType(MediaTypes.JSON);
-        response.setContentLength(b.length);
-        response.getOutputStream().write(b);
     }
 }
