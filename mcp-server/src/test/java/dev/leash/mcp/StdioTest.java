@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,14 +76,20 @@ class StdioTest {
         gateway.wm.verify(getRequestedFor(urlPathEqualTo("/api/state")));
     }
 
-    @Test
-    void answersBadLinesWithJsonRpcErrorsKeepsServingAndExitsOnStdinEof() throws Exception {
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+
+    private Process startServer() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.environment().putAll(env());
-        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String input = String.join("\n",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+        return pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @Test
+    void answersBadLinesWithJsonRpcErrorsKeepsServingAndExitsOnStdinEof() throws Exception {
+        Process p = startServer();
+        String input = String.join("\n", INITIALIZE,
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
                 "this is not json",
                 "   ",
@@ -124,12 +131,8 @@ class StdioTest {
 
     @Test
     void aRequestBeforeInitializedIsAnsweredOnceInitializedArrives() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command());
-        pb.environment().putAll(env());
-        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String input = String.join("\n",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}",
+        Process p = startServer();
+        String input = String.join("\n", INITIALIZE,
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}") + "\n";
         try (OutputStream stdin = p.getOutputStream()) {

@@ -142,15 +142,8 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             initialize(r, response);
             return;
         }
-        String id = request.getHeader(SESSION_HEADER);
-        if (id == null || id.isBlank()) {
-            ErrorBodies.write(response, 400, SESSION_HEADER + " header required (from the initialize answer)");
-            return;
-        }
-        McpStreamableServerSession session = sessions.get(id);
+        McpStreamableServerSession session = session(request, response, false);
         if (session == null) {
-            ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404)
-                    + " (it ended or expired); initialize a new one");
             return;
         }
         McpTransportContext context = context(request);
@@ -205,18 +198,31 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String id = request.getHeader(SESSION_HEADER);
-        if (id == null || id.isBlank()) {
-            ErrorBodies.write(response, 400, SESSION_HEADER + " header required");
-            return;
-        }
-        McpStreamableServerSession session = sessions.remove(id);
+        McpStreamableServerSession session = session(request, response, true);
         if (session == null) {
-            ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404));
             return;
         }
         session.delete().onErrorComplete().block(Duration.ofSeconds(5));
         response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    /**
+     * The request's session (forgotten here when {@code remove}), or null after answering 400 (no
+     * {@value #SESSION_HEADER} header) or 404 (unknown, ended or expired).
+     */
+    private McpStreamableServerSession session(HttpServletRequest request, HttpServletResponse response,
+                                               boolean remove) throws IOException {
+        String id = request.getHeader(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            ErrorBodies.write(response, 400, SESSION_HEADER + " header required (from the initialize answer)");
+            return null;
+        }
+        McpStreamableServerSession session = remove ? sessions.remove(id) : sessions.get(id);
+        if (session == null) {
+            ErrorBodies.write(response, 404, "no MCP session " + ErrorBodies.clean(id, 404)
+                    + " (it ended or expired); initialize a new one");
+        }
+        return session;
     }
 
     private static McpTransportContext context(HttpServletRequest request) {
