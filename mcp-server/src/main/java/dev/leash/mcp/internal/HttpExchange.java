@@ -21,7 +21,6 @@ final class HttpExchange {
     /** The largest gateway answer read; more is reported, not buffered. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-
     private final String base;
     private final Duration callTimeout;
 

@@ -111,7 +111,10 @@ public final class StdioTransport implements McpServerTransportProvider {
     private static final int EOF = 1;
     private static final int TOO_LONG = 2;
 
-    /** Reads up to the next newline into {@code line} (without it, nor a trailing CR): LINE, EOF or TOO_LONG. */
+    /**
+     * Reads up to the next newline into {@code line}, without it (a CR before it stays: JSON reads it as
+     * whitespace): LINE, EOF or TOO_LONG.
+     */
     private int nextLine(ByteArrayOutputStream line) throws IOException {
         line.reset();
         boolean tooLong = false;
