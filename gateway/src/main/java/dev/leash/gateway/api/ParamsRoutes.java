@@ -100,6 +100,9 @@ final class ParamsRoutes {
             n.put("version", e.version());
             n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
             n.put("author", e.author());
+            if (e.principal() != null) {
+                n.put("principal", e.principal().wireName());
+            }
             n.put("rationale", e.rationale());
             n.put("accepted_at", e.at().toString());
             n.set("diff", FieldChange.toJson(e.diff()));
