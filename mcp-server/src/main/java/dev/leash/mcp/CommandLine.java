@@ -20,8 +20,8 @@ public final class CommandLine {
               stdio by default (what Claude Desktop launches); --http serves Streamable HTTP at /mcp.
               --token-file: the gateway's model token (the gateway writes it to its data directory's model.token).
             environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else
-              DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is created), LEASH_MCP_DATA_DIR
-              (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS (comma-separated)""";
+              DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is created),
+              LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS (comma-separated)""";
 
     private CommandLine() {
     }

@@ -39,7 +39,8 @@ final class EffectiveExposure {
         SymbolParams now = after.symbols().get(symbol);
         boolean multiplierChanged = before == null || was == null
                 || Double.compare(was.sizeMultiplier(), now.sizeMultiplier()) != 0;
-        boolean positionChanged = before != null && Double.compare(before.maxPositionPct(), after.maxPositionPct()) != 0;
+        boolean positionChanged = before != null
+                && Double.compare(before.maxPositionPct(), after.maxPositionPct()) != 0;
         return multiplierChanged || !positionChanged ? "symbols." + symbol + ".size_multiplier" : "max_position_pct";
     }
 

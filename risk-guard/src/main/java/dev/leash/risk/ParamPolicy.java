@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * <p>Risk goes down at once and up only slowly: every field must lie inside the {@link Limits}; a change that
  * raises risk must stay within the per-update steps, wait out the cooldown since the last accepted increase, fit
- * in the rolling daily count, and keep {@code max_position_pct} within the drift cap. Rejections are values, one
- * {@link Violation} per offending field; this class never throws for a bad proposal. Time is an argument.
+ * in the rolling daily count, and keep {@code max_position_pct} and each symbol's effective exposure
+ * ({@code max_position_pct x size_multiplier}, also held to the ceiling) within the drift cap. The {@link Principal}
+ * of a write decides which rules bind it. Rejections are values, one {@link Violation} per offending field; this
+ * class never throws for a bad proposal. Time is an argument.
  */
 public final class ParamPolicy {
 

@@ -20,14 +20,19 @@ class EffectiveExposureTest {
         return policy.evaluate(current, candidate, "claude", "trend is clean", T0, log); // the model's rules
     }
 
+    /** A log with no accepted change since {@code p}. */
+    private static ChangeLog fresh(Params p) {
+        return ChangeLog.empty(p.maxPositionPct());
+    }
+
     @Test
     void refusesAMultiplierRaiseThatTakesEffectiveExposurePastTheCeiling() {
         Params current = from(base()).maxPositionPct(4.0).build();
 
-        assertThat(byModel(current, from(current).symbol("BTCUSDT", true, 1.25).build(), ChangeLog.empty(current.maxPositionPct()))
+        assertThat(byModel(current, from(current).symbol("BTCUSDT", true, 1.25).build(), fresh(current))
                 .accepted()).as("4 x 1.25 = 5 %").isTrue();
         Verdict verdict = byModel(current, from(current).symbol("BTCUSDT", true, 1.3).build(),
-                ChangeLog.empty(current.maxPositionPct()));
+                fresh(current));
 
         assertThat(verdict.violations()).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("symbols.BTCUSDT.size_multiplier", Rule.BOUNDS));
@@ -38,7 +43,7 @@ class EffectiveExposureTest {
     void refusesAPositionRaiseThatTakesAScaledSymbolPastTheCeiling() {
         Params current = from(base()).maxPositionPct(3.5).symbol("BTCUSDT", true, 1.4).build();
 
-        Verdict verdict = byModel(current, from(current).maxPositionPct(3.6).build(), ChangeLog.empty(current.maxPositionPct()));
+        Verdict verdict = byModel(current, from(current).maxPositionPct(3.6).build(), fresh(current));
 
         assertThat(verdict.violations()).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("max_position_pct", Rule.BOUNDS));
@@ -49,7 +54,7 @@ class EffectiveExposureTest {
         Params current = from(base()).maxPositionPct(4.0).symbol("SOLUSDT", false, 1.5).build();
 
         Verdict verdict = byModel(current, from(current).symbol("SOLUSDT", true, 1.5).build(),
-                ChangeLog.empty(current.maxPositionPct()));
+                fresh(current));
 
         assertThat(verdict.violations()).extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("symbols.SOLUSDT.enabled", Rule.BOUNDS));
@@ -59,7 +64,7 @@ class EffectiveExposureTest {
     void lowersEffectiveExposureEvenFromAboveTheCeiling() {
         Params legacy = from(base()).maxPositionPct(5.0).symbol("BTCUSDT", true, 1.5).build();
 
-        Verdict verdict = byModel(legacy, from(legacy).symbol("BTCUSDT", true, 1.2).build(), ChangeLog.empty(legacy.maxPositionPct()));
+        Verdict verdict = byModel(legacy, from(legacy).symbol("BTCUSDT", true, 1.2).build(), fresh(legacy));
 
         assertThat(verdict.accepted()).as("%s", verdict.violations()).isTrue();
     }
@@ -129,6 +134,6 @@ class EffectiveExposureTest {
         assertThat(h.ranges().get("symbols.BTCUSDT.size_multiplier").ceiling()).isEqualTo(1.25);
         assertThat(h.ranges().get("max_position_pct").ceiling()).isEqualTo(4.5);
         Params atTheTop = from(current).symbol("BTCUSDT", true, 1.25).build();
-        assertThat(byModel(current, atTheTop, ChangeLog.empty(current.maxPositionPct())).accepted()).isTrue();
+        assertThat(byModel(current, atTheTop, fresh(current)).accepted()).isTrue();
     }
 }

@@ -60,8 +60,8 @@ final class LeashProcesses {
         int port = freePort();
         return start(dir, "gateway", List.of("-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
                 dir.resolve("gateway-data").toString(), "--port", Integer.toString(port), "--speed",
-                Integer.toString(speed)), Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN),
-                port);
+                Integer.toString(speed)),
+                Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN), port);
     }
 
     static Running mcpServer(Path dir, Running gateway) throws IOException {

@@ -19,8 +19,8 @@ import java.net.UnknownHostException;
  *
  * <p>Reads are open on a loopback address and need a token elsewhere; writes always need
  * {@code Authorization: Bearer <token>}. The token decides the principal of a request, never a header the client
- * chooses: the gateway token is the operator's, the model token the model's (see {@link #principal}). Every error is {@code application/problem+json} with a specific message,
- * never a stack trace.
+ * chooses: the gateway token is the operator's, the model token the model's (see {@link #principal}). Every error
+ * is {@code application/problem+json} with a specific message, never a stack trace.
  */
 public final class ApiServer {
 

@@ -344,9 +344,9 @@ class WriteEndpointsTest {
     }
 
     /**
-     * Moving toward {@code active} is a risk increase for the model: the first one is allowed (the baseline was never raised), the
-     * next one within the 15-minute cooldown is not. Reducing is always allowed. On its own gateway: it leaves the
-     * mode at reduce_only and the cooldown running.
+     * Moving toward {@code active} is a risk increase for the model (the model token): the first one is allowed (the
+     * baseline was never raised), the next one within the 15-minute cooldown is not. Reducing is always allowed. On
+     * its own gateway: it leaves the mode at reduce_only and the cooldown running.
      */
     @Test
     void reducingIsAllowedAtOnceButRaisingAgainWaitsForTheCooldown(@TempDir Path own) throws Exception {
@@ -387,7 +387,8 @@ class WriteEndpointsTest {
             assertThat(p.path("reasons").path(0).path("message").asText()).contains("increases need 15 min");
             assertThat(Files.readAllBytes(g.paramsFile())).isEqualTo(before);
             assertThat(params(g).path("trading_mode").asText()).isEqualTo("reduce_only");
-            assertThat(ParamStore.readAudit(own).entries()).extracting(AuditEntry::author).contains(RunningGateway.CLIENT + " (model-token)");
+            assertThat(ParamStore.readAudit(own).entries()).extracting(AuditEntry::author)
+                    .contains(RunningGateway.CLIENT + " (model-token)");
         }
     }
 }
