@@ -122,4 +122,15 @@ class PrincipalsTest {
             assertProblem(r, 401, "the bearer token is not this gateway's token");
         }
     }
+
+    @Test
+    void theParamsSayWhomTheIncreaseRulesBindAndThatTheyCoverEffectiveExposure(@TempDir Path dir) throws Exception {
+        try (RunningGateway g = RunningGateway.start(dir)) {
+            JsonNode ceilings = g.get("/api/params").json().path("ceilings");
+
+            assertThat(ceilings.path("increase_rules").path("apply_to").asText()).contains("model token")
+                    .contains("operator's gateway token is bound by the ceilings only");
+            assertThat(ceilings.path("effective_exposure").asText()).contains("max_position_pct x size_multiplier");
+        }
+    }
 }
