@@ -41,6 +41,6 @@ for _ in $(seq 1 120); do
 done
 
 LEASH_GATEWAY_URL="http://127.0.0.1:$api_port" \
-  java -jar "$mcp_jar" --http --port "$mcp_port" --data-dir "$data" --token-file "$data/gateway.token" &
+  java -jar "$mcp_jar" --http --port "$mcp_port" --data-dir "$data" --token-file "$data/model.token" &
 pids+=($!)
 wait -n "${pids[@]}" || true

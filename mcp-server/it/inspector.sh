@@ -68,12 +68,13 @@ field() {
 }
 
 gateway_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+model_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 mcp_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 p1=$(free_port)
 p2=$(free_port)
 
 # 1. A gateway on the simulated venue.
-LEASH_GATEWAY_TOKEN=$gateway_token java -jar "$gateway_jar" run --data-dir "$tmp/gateway" --port "$p1" --speed 60 \
+LEASH_GATEWAY_TOKEN=$gateway_token LEASH_MODEL_TOKEN=$model_token java -jar "$gateway_jar" run --data-dir "$tmp/gateway" --port "$p1" --speed 60 \
     > "$tmp/gateway.out" 2> "$tmp/gateway.err" &
 pids+=($!)
 wait_for "http://127.0.0.1:$p1/api/health" 200 60 || { echo "inspector: the gateway did not start"; cat "$tmp/gateway.err"; exit 1; }
@@ -95,7 +96,7 @@ proposals() {
 }
 
 # 2. stdio: the Inspector launches the jar, as Claude Desktop would.
-stdio=(-e "LEASH_GATEWAY_URL=http://127.0.0.1:$p1" -e "LEASH_GATEWAY_TOKEN=$gateway_token"
+stdio=(-e "LEASH_GATEWAY_URL=http://127.0.0.1:$p1" -e "LEASH_MODEL_TOKEN=$model_token"
        -e "LEASH_MCP_DATA_DIR=$tmp/mcp" java -Xlog:disable -Xlog:all=warning:stderr -jar "$mcp_jar")
 run stdio-list "${stdio[@]}" --method tools/list
 check "stdio tools/list: 14 tools, update_params among them, <= 24 KB" "$tmp/stdio-list.json" \
@@ -108,10 +109,10 @@ proposals "$tmp/stdio-params.json"
 run stdio-accepted "${stdio[@]}" --method tools/call --tool-name update_params \
     --tool-arg "changes={\"max_position_pct\": $lower}" --tool-arg "rationale=inspector over stdio: trim exposure"
 check "stdio update_params $current -> $lower: accepted, authored by the client" "$tmp/stdio-accepted.json" \
-    'not r["isError"] and r["structuredContent"]["accepted"] and r["structuredContent"]["author"] == "inspector (gateway-token)"'
+    'not r["isError"] and r["structuredContent"]["accepted"] and r["structuredContent"]["author"] == "inspector (model-token)"'
 gateway_history
 check "gateway history names the stdio client" "$tmp/history.json" \
-    'r["versions"][0]["author"] == "inspector (gateway-token)" and r["versions"][0]["rationale"] == "inspector over stdio: trim exposure"'
+    'r["versions"][0]["author"] == "inspector (model-token)" and r["versions"][0]["rationale"] == "inspector over stdio: trim exposure"'
 run stdio-rejected "${stdio[@]}" --method tools/call --tool-name update_params \
     --tool-arg "changes={\"max_position_pct\": $jump}" --tool-arg "rationale=inspector over stdio: double down"
 check "stdio update_params $lower -> $jump: rejected by the step rule" "$tmp/stdio-rejected.json" \
@@ -124,7 +125,7 @@ check "stdio prompts/get outer_loop_review" "$tmp/stdio-prompt.json" \
     '"update_params" in r["messages"][0]["content"]["text"]'
 
 # 3. Streamable HTTP: the jar serves /mcp; the Inspector connects with the bearer token.
-LEASH_MCP_TOKEN=$mcp_token LEASH_GATEWAY_URL=http://127.0.0.1:$p1 LEASH_GATEWAY_TOKEN=$gateway_token \
+LEASH_MCP_TOKEN=$mcp_token LEASH_GATEWAY_URL=http://127.0.0.1:$p1 LEASH_MODEL_TOKEN=$model_token \
     LEASH_MCP_DATA_DIR=$tmp/mcp java -jar "$mcp_jar" --http --port "$p2" > "$tmp/mcp.out" 2> "$tmp/mcp.err" &
 pids+=($!)
 wait_for "http://127.0.0.1:$p2/mcp" 401 60 || { echo "inspector: the MCP server did not start"; cat "$tmp/mcp.err"; exit 1; }
@@ -139,10 +140,10 @@ proposals "$tmp/http-params.json"
 run http-accepted "${http[@]}" --method tools/call --tool-name update_params \
     --tool-arg "changes={\"max_position_pct\": $lower}" --tool-arg "rationale=inspector over http: trim exposure"
 check "http update_params $current -> $lower: accepted, authored by the client and the token" "$tmp/http-accepted.json" \
-    'not r["isError"] and r["structuredContent"]["author"] == "inspector via mcp-token (gateway-token)"'
+    'not r["isError"] and r["structuredContent"]["author"] == "inspector via mcp-token (model-token)"'
 gateway_history
 check "gateway history names the HTTP client" "$tmp/history.json" \
-    'r["versions"][0]["author"] == "inspector via mcp-token (gateway-token)"'
+    'r["versions"][0]["author"] == "inspector via mcp-token (model-token)"'
 run http-rejected "${http[@]}" --method tools/call --tool-name update_params \
     --tool-arg "changes={\"max_position_pct\": $jump}" --tool-arg "rationale=inspector over http: double down"
 check "http update_params $lower -> $jump: rejected by the step rule" "$tmp/http-rejected.json" \

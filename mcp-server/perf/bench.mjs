@@ -49,7 +49,7 @@ async function timed(name, fn, warmup = WARMUP) {
 
 function stdioTransport(jvmFlags) {
   return new StdioClientTransport({ command: 'java', args: [...QUIET, ...jvmFlags, '-jar', JAR], stderr: 'ignore',
-    env: { ...process.env, LEASH_GATEWAY_URL: GATEWAY, LEASH_GATEWAY_TOKEN: GATEWAY_TOKEN,
+    env: { ...process.env, LEASH_GATEWAY_URL: GATEWAY, LEASH_MODEL_TOKEN: GATEWAY_TOKEN,
            LEASH_MCP_DATA_DIR: env('BENCH_MCP_DATA_DIR') } });
 }
 

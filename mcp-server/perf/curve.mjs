@@ -15,7 +15,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 8);
 const c = new Client({ name: 'leash-bench', version: '1.0' });
 await c.connect(new StdioClientTransport({ command: 'java',
   args: ['-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', env('BENCH_MCP_JAR')], stderr: 'ignore',
-  env: { ...process.env, LEASH_GATEWAY_URL: env('BENCH_GATEWAY_URL'), LEASH_GATEWAY_TOKEN: env('BENCH_GATEWAY_TOKEN'),
+  env: { ...process.env, LEASH_GATEWAY_URL: env('BENCH_GATEWAY_URL'), LEASH_MODEL_TOKEN: env('BENCH_GATEWAY_TOKEN'),
          LEASH_MCP_DATA_DIR: env('BENCH_MCP_DATA_DIR') } }));
 const rounds = [];
 for (let r = 0; r < ROUNDS; r++) {

@@ -43,14 +43,15 @@ wait_for() {
 }
 
 gateway_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+model_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 mcp_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 p1=$(free_port)
 p2=$(free_port)
-LEASH_GATEWAY_TOKEN=$gateway_token java -jar "$gateway_jar" run --data-dir "$tmp/gateway" --port "$p1" --speed 60 \
+LEASH_GATEWAY_TOKEN=$gateway_token LEASH_MODEL_TOKEN=$model_token java -jar "$gateway_jar" run --data-dir "$tmp/gateway" --port "$p1" --speed 60 \
     > /dev/null 2> "$tmp/gateway.err" &
 pids+=($!)
 wait_for "http://127.0.0.1:$p1/api/health" 200
-LEASH_MCP_TOKEN=$mcp_token LEASH_GATEWAY_URL=http://127.0.0.1:$p1 LEASH_GATEWAY_TOKEN=$gateway_token \
+LEASH_MCP_TOKEN=$mcp_token LEASH_GATEWAY_URL=http://127.0.0.1:$p1 LEASH_MODEL_TOKEN=$model_token \
     LEASH_MCP_DATA_DIR=$tmp/mcp java -Xlog:disable -Xlog:all=warning:stderr -jar "$mcp_jar" --http --port "$p2" \
     > /dev/null 2> "$tmp/mcp.err" &
 pids+=($!)
@@ -58,7 +59,7 @@ wait_for "http://127.0.0.1:$p2/mcp" 401
 
 for i in $(seq 1 "$runs"); do
   echo "# run $i of $runs" >&2
-  BENCH_SDK_DIR=$sdk BENCH_GATEWAY_URL=http://127.0.0.1:$p1 BENCH_GATEWAY_TOKEN=$gateway_token \
+  BENCH_SDK_DIR=$sdk BENCH_GATEWAY_URL=http://127.0.0.1:$p1 BENCH_GATEWAY_TOKEN=$model_token \
   BENCH_MCP_URL=http://127.0.0.1:$p2/mcp BENCH_MCP_TOKEN=$mcp_token BENCH_MCP_JAR=$mcp_jar BENCH_CDS_ARCHIVE=$cds \
   BENCH_MCP_DATA_DIR=$tmp/mcp BENCH_STDIO_FLAGS=${BENCH_STDIO_FLAGS:-} node "mcp-server/perf/${BENCH_SCRIPT:-bench.mjs}"
 done

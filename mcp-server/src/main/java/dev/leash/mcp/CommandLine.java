@@ -18,9 +18,10 @@ public final class CommandLine {
             usage: java -jar leash-mcp.jar [--http [--port 7071] [--host 127.0.0.1] [--allowed-origin URL]...]
                                            [--gateway URL] [--token-file FILE] [--data-dir DIR]
               stdio by default (what Claude Desktop launches); --http serves Streamable HTTP at /mcp.
-            environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_GATEWAY_TOKEN,
-              LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is created), LEASH_MCP_DATA_DIR
-              (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS (comma-separated)""";
+              --token-file: the gateway's model token (the gateway writes it to its data directory's model.token).
+            environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else
+              DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is created),
+              LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS (comma-separated)""";
 
     private CommandLine() {
     }
@@ -58,16 +59,25 @@ public final class CommandLine {
                 McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL);
     }
 
-    /** {@code --token-file}, else {@code LEASH_GATEWAY_TOKEN}, else the gateway's token file in the data dir. */
+    /**
+     * The model token the MCP server presents to the gateway: {@code --token-file}, else {@code LEASH_MODEL_TOKEN},
+     * else {@code model.token} in the data dir. The operator's {@code LEASH_GATEWAY_TOKEN} is refused: with it the
+     * model's writes would be the operator's and skip the slow-rise rules.
+     */
     private static String gatewayToken(String tokenFile, Map<String, String> env, Path dataDir) {
         if (tokenFile != null) {
             return read(Path.of(tokenFile), "--token-file");
         }
-        String fromEnv = blankToNull(env.get("LEASH_GATEWAY_TOKEN"));
+        String fromEnv = blankToNull(env.get("LEASH_MODEL_TOKEN"));
         if (fromEnv != null) {
             return fromEnv.strip();
         }
-        Path beside = dataDir.resolve("gateway.token");
+        if (blankToNull(env.get("LEASH_GATEWAY_TOKEN")) != null) {
+            throw new ConfigException("LEASH_GATEWAY_TOKEN is the operator's token and the MCP server does not use it:"
+                    + " set LEASH_MODEL_TOKEN (or --token-file) to the gateway's model token, which the gateway"
+                    + " writes to model.token in its data directory");
+        }
+        Path beside = dataDir.resolve("model.token");
         return Files.isRegularFile(beside) ? read(beside, beside.toString()) : null;
     }
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param host             HTTP bind address; {@value #DEFAULT_HOST} unless told otherwise
  * @param port             HTTP port, 0 picks a free one; {@value #DEFAULT_PORT} by default
  * @param gateway          the gateway's base URL; {@value #DEFAULT_GATEWAY} by default
- * @param gatewayToken     the gateway's bearer token, null when none is configured (writes then fail with 401)
+ * @param gatewayToken     the model token presented to the gateway (never the operator's gateway token), null when
+ *                         none is configured (writes then fail with 401)
  * @param mcpToken         the bearer token HTTP clients must present, null to use or create {@code mcp.token}
- * @param dataDir          where {@code mcp.token} lives
+ * @param dataDir          where {@code mcp.token} lives, and {@code model.token} when the gateway shares it
  * @param allowedOrigins   browser origins allowed on HTTP (none by default: requests with an Origin are refused)
  * @param connectTimeout   gateway connect timeout
  * @param readTimeout      gateway read timeout, also the bound on a whole call
@@ -53,7 +54,7 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
             throw new ConfigException("the gateway URL must be http(s)://host[:port], got '" + gateway + "'");
         }
         if (gatewayToken != null && (gatewayToken.isBlank() || !printable(gatewayToken))) {
-            throw new ConfigException("the gateway token is empty or holds non-printable characters");
+            throw new ConfigException("the model token is empty or holds non-printable characters");
         }
         if (mcpToken != null && (mcpToken.length() < MIN_TOKEN_LENGTH || !printable(mcpToken))) {
             throw new ConfigException("LEASH_MCP_TOKEN must be at least " + MIN_TOKEN_LENGTH
@@ -83,7 +84,7 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
     @Override
     public String toString() {
         return "McpConfig[transport=" + transport + ", host=" + host + ", port=" + port + ", gateway=" + gateway
-                + ", gatewayToken=" + (gatewayToken == null ? "none" : "***") + ", mcpToken="
+                + ", modelToken=" + (gatewayToken == null ? "none" : "***") + ", mcpToken="
                 + (mcpToken == null ? "file" : "***") + ", dataDir=" + dataDir + ", allowedOrigins=" + allowedOrigins
                 + "]";
     }

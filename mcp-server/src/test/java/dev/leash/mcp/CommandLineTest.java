@@ -31,7 +31,7 @@ class CommandLineTest {
         Path tokenFile = Files.writeString(dir.resolve("gw.token"), "from-file-token\n");
         McpConfig c = CommandLine.parse(new String[] {"--http", "--port", "0", "--gateway", "http://127.0.0.1:9",
                         "--token-file", tokenFile.toString(), "--allowed-origin", "http://localhost:3000"},
-                Map.of("LEASH_GATEWAY_URL", "http://127.0.0.1:8", "LEASH_GATEWAY_TOKEN", "from-env-token",
+                Map.of("LEASH_GATEWAY_URL", "http://127.0.0.1:8", "LEASH_MODEL_TOKEN", "from-env-token",
                         "LEASH_MCP_DATA_DIR", dir.toString()));
 
         assertThat(c.transport()).isEqualTo(McpConfig.Transport.HTTP);
@@ -64,9 +64,35 @@ class CommandLineTest {
 
     @Test
     void neverPrintsATokenInItsDescription() {
-        McpConfig c = CommandLine.parse(new String[0], Map.of("LEASH_GATEWAY_TOKEN", "gateway-secret-123",
+        McpConfig c = CommandLine.parse(new String[0], Map.of("LEASH_MODEL_TOKEN", "gateway-secret-123",
                 "LEASH_MCP_TOKEN", "mcp-secret-0123456789", "LEASH_MCP_DATA_DIR", dir.toString()));
 
         assertThat(c.toString()).doesNotContain("gateway-secret-123", "mcp-secret-0123456789");
+    }
+
+    @Test
+    void presentsTheModelTokenFromTheEnvironment() {
+        McpConfig c = CommandLine.parse(new String[0], Map.of("LEASH_MODEL_TOKEN", "model-secret-0123456789",
+                "LEASH_GATEWAY_TOKEN", "operator-secret-0123456789", "LEASH_MCP_DATA_DIR", dir.toString()));
+
+        assertThat(c.gatewayToken()).isEqualTo("model-secret-0123456789");
+    }
+
+    @Test
+    void findsTheModelTokenTheGatewayWroteIntoTheSharedDataDirectoryAndNeverTheGatewayToken() throws Exception {
+        Files.writeString(dir.resolve("gateway.token"), "operator-secret-0123456789\n");
+        Map<String, String> env = Map.of("LEASH_MCP_DATA_DIR", dir.toString());
+
+        assertThat(CommandLine.parse(new String[0], env).gatewayToken()).as("no model.token yet").isNull();
+        Files.writeString(dir.resolve("model.token"), "model-secret-0123456789\n");
+        assertThat(CommandLine.parse(new String[0], env).gatewayToken()).isEqualTo("model-secret-0123456789");
+    }
+
+    @Test
+    void refusesTheOperatorsGatewayTokenNamingTheModelToken() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of("LEASH_GATEWAY_TOKEN",
+                "operator-secret-0123456789", "LEASH_MCP_DATA_DIR", dir.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LEASH_MODEL_TOKEN")
+                .hasMessageContaining("model.token").hasMessageNotContaining("operator-secret-0123456789");
     }
 }

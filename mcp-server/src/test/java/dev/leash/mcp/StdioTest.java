@@ -51,7 +51,7 @@ class StdioTest {
     }
 
     private Map<String, String> env() {
-        return Map.of("LEASH_GATEWAY_URL", gateway.url(), "LEASH_GATEWAY_TOKEN", TestGateway.TOKEN,
+        return Map.of("LEASH_GATEWAY_URL", gateway.url(), "LEASH_MODEL_TOKEN", TestGateway.TOKEN,
                 "LEASH_MCP_DATA_DIR", dir.toString());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.risk.Params;
+import dev.leash.risk.Principal;
 import dev.leash.risk.Rule;
 import dev.leash.risk.Violation;
 
@@ -23,6 +24,8 @@ import java.util.Locale;
  * @param changes the proposal as submitted (a {@code changes} object, or null for operator actions)
  * @param version the resulting version when accepted, else the base version
  * @param params the resulting parameters when accepted and not a dry run, else null
+ * @param principal who the write spoke for, which decided the rules applied; null for operator actions journaled
+ *                  without one and for entries written before principals were recorded
  */
 public record AuditEntry(
         long seq,
@@ -38,7 +41,8 @@ public record AuditEntry(
         List<Violation> reasons,
         long version,
         boolean dryRun,
-        Params params) {
+        Params params,
+        Principal principal) {
 
     /** What produced the entry. */
     public enum Kind { INIT, IMPORT, PROPOSAL, HAND_EDIT, ROLLBACK, RESET }
@@ -49,6 +53,14 @@ public record AuditEntry(
     public AuditEntry {
         diff = List.copyOf(diff);
         reasons = List.copyOf(reasons);
+    }
+
+    /** An entry without a recorded principal. */
+    public AuditEntry(long seq, Instant at, Kind kind, String author, String rationale, long baseVersion,
+                      Long expectedVersion, JsonNode changes, List<FieldChange> diff, Verdict verdict,
+                      List<Violation> reasons, long version, boolean dryRun, Params params) {
+        this(seq, at, kind, author, rationale, baseVersion, expectedVersion, changes, diff, verdict, reasons, version,
+                dryRun, params, null);
     }
 
     /** True when this entry created a version of the parameters. */
@@ -62,6 +74,9 @@ public record AuditEntry(
         o.put("at", at.toString());
         o.put("kind", kind.name().toLowerCase(Locale.ROOT));
         o.put("author", author);
+        if (principal != null) {
+            o.put("principal", principal.wireName());
+        }
         o.put("rationale", rationale);
         o.put("base_version", baseVersion);
         if (expectedVersion == null) {
@@ -104,13 +119,18 @@ public record AuditEntry(
                 params = p.params();
             }
             JsonNode expected = o.get("expected_version");
+            JsonNode principal = o.get("principal");
+            Principal who = principal == null || principal.isNull() ? null : Principal.fromWire(principal.asText());
+            if (principal != null && !principal.isNull() && who == null) {
+                throw new IllegalArgumentException("unknown principal");
+            }
             return new AuditEntry(o.get("seq").asLong(), Instant.parse(o.get("at").asText()),
                     Kind.valueOf(o.get("kind").asText().toUpperCase(Locale.ROOT)), o.get("author").asText(),
                     o.get("rationale").asText(), o.get("base_version").asLong(),
                     expected == null || expected.isNull() ? null : expected.asLong(),
                     o.get("changes"), FieldChange.fromJson(o.get("diff")),
                     Verdict.valueOf(o.get("verdict").asText().toUpperCase(Locale.ROOT)), reasons,
-                    o.get("version").asLong(), o.get("dry_run").asBoolean(), params);
+                    o.get("version").asLong(), o.get("dry_run").asBoolean(), params, who);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an audit entry: " + e.getMessage(), e);
         }

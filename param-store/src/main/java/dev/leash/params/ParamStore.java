@@ -6,6 +6,7 @@ import dev.leash.params.internal.AppendLog;
 import dev.leash.risk.ChangeLog;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
+import dev.leash.risk.Principal;
 import dev.leash.risk.Rule;
 import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
@@ -143,7 +144,8 @@ public final class ParamStore implements AutoCloseable {
     }
 
     /**
-     * Proposes {@code changes} (a partial {@code ai_params.json} object) on behalf of {@code author}.
+     * Proposes {@code changes} (a partial {@code ai_params.json} object) on behalf of {@code author}, as the model:
+     * every slow-rise rule applies.
      *
      * @param expectedVersion the version the author saw; a mismatch is a journaled conflict. Null to apply to
      *                        whatever is current.
@@ -151,36 +153,56 @@ public final class ParamStore implements AutoCloseable {
      */
     public synchronized WriteResult propose(Long expectedVersion, JsonNode changes, String author, String rationale,
                                             boolean dryRun, Instant now) throws IOException {
+        return propose(expectedVersion, changes, author, Principal.MODEL, rationale, dryRun, now);
+    }
+
+    /**
+     * Proposes {@code changes} on behalf of {@code author} speaking for {@code principal}, whose rules apply
+     * ({@link ParamPolicy#evaluate(Params, Params, String, Principal, String, Instant, ChangeLog)}); the journal
+     * records the principal.
+     */
+    public synchronized WriteResult propose(Long expectedVersion, JsonNode changes, String author,
+                                            Principal principal, String rationale, boolean dryRun, Instant now)
+            throws IOException {
+        Objects.requireNonNull(principal, "principal");
         Params cur = current;
         if (expectedVersion != null && expectedVersion != cur.version()) {
             Violation v = new Violation("version", Rule.VERSION_CONFLICT, "expected version " + expectedVersion
                     + " but version " + cur.version() + " is current; read the params again and re-propose");
-            return journalRejection(AuditEntry.Kind.PROPOSAL, author, rationale, expectedVersion, changes,
+            return journalRejection(AuditEntry.Kind.PROPOSAL, author, principal, rationale, expectedVersion, changes,
                     List.of(), AuditEntry.Verdict.CONFLICT, List.of(v), dryRun, now);
         }
         ParamsJson.Parsed parsed = ParamsJson.applyChanges(cur, changes);
         if (!parsed.ok()) {
             List<Violation> reasons = new ArrayList<>(parsed.violations());
             reasons.addAll(ParamPolicy.authorship(author, rationale));
-            return journalRejection(AuditEntry.Kind.PROPOSAL, author, rationale, expectedVersion, changes,
+            return journalRejection(AuditEntry.Kind.PROPOSAL, author, principal, rationale, expectedVersion, changes,
                     List.of(), AuditEntry.Verdict.REJECTED, reasons, dryRun, now);
         }
-        return decide(AuditEntry.Kind.PROPOSAL, cur, parsed.params(), author, rationale, expectedVersion, changes,
-                dryRun, now);
+        return decide(AuditEntry.Kind.PROPOSAL, cur, parsed.params(), author, principal, rationale, expectedVersion,
+                changes, dryRun, now);
     }
 
-    /** Proposes the content of accepted version {@code version} again, through the same policy. */
+    /** Proposes the content of accepted version {@code version} again, as the model: every rule applies. */
     public synchronized WriteResult rollback(long version, String author, String rationale, Instant now)
             throws IOException {
+        return rollback(version, author, Principal.MODEL, rationale, now);
+    }
+
+    /** Proposes the content of accepted version {@code version} again, under the rules of {@code principal}. */
+    public synchronized WriteResult rollback(long version, String author, Principal principal, String rationale,
+                                             Instant now) throws IOException {
+        Objects.requireNonNull(principal, "principal");
         Params target = history.stream().filter(p -> p.version() == version).findFirst().orElse(null);
         ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("rollback_to", version);
         if (target == null) {
             Violation v = new Violation("version", Rule.INVALID, "no accepted version " + version + "; versions are "
                     + history.get(0).version() + ".." + current.version());
-            return journalRejection(AuditEntry.Kind.ROLLBACK, author, rationale, null, changes, List.of(),
+            return journalRejection(AuditEntry.Kind.ROLLBACK, author, principal, rationale, null, changes, List.of(),
                     AuditEntry.Verdict.REJECTED, List.of(v), false, now);
         }
-        return decide(AuditEntry.Kind.ROLLBACK, current, target, author, rationale, null, changes, false, now);
+        return decide(AuditEntry.Kind.ROLLBACK, current, target, author, principal, rationale, null, changes, false,
+                now);
     }
 
     /**
@@ -194,7 +216,7 @@ public final class ParamStore implements AutoCloseable {
         ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("reset_to_baseline", true);
         List<FieldChange> diff = FieldChange.between(cur, baseline);
         if (!bad.isEmpty()) {
-            return journalRejection(AuditEntry.Kind.RESET, author, rationale, null, changes, diff,
+            return journalRejection(AuditEntry.Kind.RESET, author, null, rationale, null, changes, diff,
                     AuditEntry.Verdict.REJECTED, bad, false, now);
         }
         Params next = baseline.stamped(cur.version() + 1, author.strip(), rationale.strip(), now);
@@ -216,7 +238,7 @@ public final class ParamStore implements AutoCloseable {
         }
         try {
             WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
-                    edit.params().rationale(), null, edit.changes(), false, now);
+                    Principal.FILE, edit.params().rationale(), null, edit.changes(), false, now);
             if (r.accepted()) {
                 return new LoadResult(current, true, List.of());
             }
@@ -237,18 +259,18 @@ public final class ParamStore implements AutoCloseable {
         return readAudit(dir);
     }
 
-    private WriteResult decide(AuditEntry.Kind kind, Params cur, Params candidate, String author, String rationale,
-                               Long expectedVersion, JsonNode changes, boolean dryRun, Instant now)
+    private WriteResult decide(AuditEntry.Kind kind, Params cur, Params candidate, String author, Principal principal,
+                               String rationale, Long expectedVersion, JsonNode changes, boolean dryRun, Instant now)
             throws IOException {
-        Verdict verdict = policy.evaluate(cur, candidate, author, rationale, now, ChangeLog.of(history));
+        Verdict verdict = policy.evaluate(cur, candidate, author, principal, rationale, now, ChangeLog.of(history));
         List<FieldChange> diff = FieldChange.between(cur, candidate);
         if (!verdict.accepted()) {
-            return journalRejection(kind, author, rationale, expectedVersion, changes, diff,
+            return journalRejection(kind, author, principal, rationale, expectedVersion, changes, diff,
                     AuditEntry.Verdict.REJECTED, verdict.violations(), dryRun, now);
         }
         Params next = verdict.params();
         AuditEntry e = new AuditEntry(++seq, now, kind, author, rationale, cur.version(), expectedVersion, changes,
-                diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), dryRun, dryRun ? null : next);
+                diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), dryRun, dryRun ? null : next, principal);
         if (dryRun) {
             audit.append(ParamsJson.compact(e.toJson()));
             return new WriteResult(e, cur);
@@ -270,12 +292,14 @@ public final class ParamStore implements AutoCloseable {
         ParamsFile.write(dir.resolve(PARAMS_FILE), e.params());
     }
 
-    private WriteResult journalRejection(AuditEntry.Kind kind, String author, String rationale, Long expectedVersion,
-                                         JsonNode changes, List<FieldChange> diff, AuditEntry.Verdict verdict,
-                                         List<Violation> reasons, boolean dryRun, Instant now) throws IOException {
+    private WriteResult journalRejection(AuditEntry.Kind kind, String author, Principal principal, String rationale,
+                                         Long expectedVersion, JsonNode changes, List<FieldChange> diff,
+                                         AuditEntry.Verdict verdict, List<Violation> reasons, boolean dryRun,
+                                         Instant now) throws IOException {
         Params cur = current;
         AuditEntry e = new AuditEntry(++seq, now, kind, Objects.toString(author, ""), Objects.toString(rationale, ""),
-                cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null);
+                cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null,
+                principal);
         audit.append(ParamsJson.compact(e.toJson()));
         return new WriteResult(e, cur);
     }

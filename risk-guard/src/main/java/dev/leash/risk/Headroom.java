@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What may change right now: for every tunable number the range a proposal may move it to at {@code now}, the
  * cooldown left before the next increase, and the increases left in the rolling window. Derived from the same
- * rules as {@link ParamPolicy}, so a proposal inside these ranges (and with a rationale) is accepted.
+ * rules as {@link ParamPolicy} for the model (effective exposure included), so a proposal of one field inside these
+ * ranges (and with a rationale) is accepted; the operator is bound by the limits alone.
  *
  * @param ranges allowed range per field (wire names, {@code symbols.X.size_multiplier} per symbol)
  */
@@ -29,7 +30,15 @@ public record Headroom(Duration cooldownLeft, int increasesLeft, boolean increas
         double posCap = current.maxPositionPct() + Ceilings.MAX_POSITION_PCT_STEP;
         double lowest = log.lowestMaxPositionPctSince(now.minus(Ceilings.INCREASE_WINDOW), current.maxPositionPct());
         posCap = Math.min(posCap, lowest + Ceilings.MAX_POSITION_PCT_DRIFT);
-        ranges.put("max_position_pct", rising(limits.maxPositionPct(), current.maxPositionPct(), posCap, canRaise));
+        Instant windowStart = now.minus(Ceilings.INCREASE_WINDOW);
+        for (Map.Entry<String, SymbolParams> e : current.symbols().entrySet()) {
+            double m = e.getValue().sizeMultiplier();
+            if (e.getValue().enabled() && m > 0) {
+                posCap = Math.min(posCap, effectiveCap(limits, current, e.getKey(), log, windowStart) / m);
+            }
+        }
+        ranges.put("max_position_pct", rising(limits.maxPositionPct(), current.maxPositionPct(), floorToGrid(posCap),
+                canRaise));
         ranges.put("stop_loss_pct", rising(limits.stopLossPct(), current.stopLossPct(),
                 current.stopLossPct() + Ceilings.STOP_LOSS_PCT_STEP, canRaise));
         ranges.put("take_profit_pct", limits.takeProfitPct());
@@ -42,10 +51,32 @@ public record Headroom(Duration cooldownLeft, int increasesLeft, boolean increas
                 current.dailyLossLimitPct() + Ceilings.DAILY_LOSS_LIMIT_PCT_STEP, canRaise));
         for (Map.Entry<String, SymbolParams> e : current.symbols().entrySet()) {
             double m = e.getValue().sizeMultiplier();
+            double cap = m + Ceilings.SIZE_MULTIPLIER_STEP;
+            if (e.getValue().enabled()) {
+                cap = Math.min(cap, effectiveCap(limits, current, e.getKey(), log, windowStart)
+                        / current.maxPositionPct());
+            }
             ranges.put("symbols." + e.getKey() + ".size_multiplier", rising(limits.sizeMultiplier(), m,
-                    m + Ceilings.SIZE_MULTIPLIER_STEP, canRaise));
+                    floorToGrid(cap), canRaise));
         }
         return new Headroom(cooldown, left, canRaise, ranges);
+    }
+
+    /**
+     * The highest effective exposure (percent) {@code symbol} may reach now: the ceiling, and at most the drift cap
+     * above its lowest value of the window.
+     */
+    private static double effectiveCap(Limits limits, Params current, String symbol, ChangeLog log,
+                                       Instant windowStart) {
+        long lowest = log.lowestEffectiveUnitsSince(symbol, windowStart, EffectiveExposure.units(current, symbol));
+        long cap = Math.min(Numbers.effectiveUnits(limits.maxPositionPct().ceiling(), 1.0),
+                lowest + Numbers.effectiveUnits(Ceilings.MAX_POSITION_PCT_DRIFT, 1.0));
+        return cap / 1e8;
+    }
+
+    /** Down to the 4-decimal grid, so a value at the cap is accepted. */
+    private static double floorToGrid(double v) {
+        return Math.floor(v * 10_000 + 1e-6) / 10_000;
     }
 
     /** From the floor up to the current value, or up to {@code cap} (within the limits) when raising is allowed. */

@@ -27,6 +27,14 @@ public final class Numbers {
         return Math.round(value * SCALE);
     }
 
+    /**
+     * Effective exposure {@code pct x multiplier} in units of 10^-{@code 2 x DECIMALS} percent: exact for values on
+     * the {@link #DECIMALS} grid, so rules on effective exposure compare without rounding.
+     */
+    public static long effectiveUnits(double pct, double multiplier) {
+        return units(pct) * units(multiplier);
+    }
+
     /** Plain decimal text without exponent or trailing zeros, for messages. */
     public static String format(double value) {
         if (!Double.isFinite(value)) {

@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * <p>Risk goes down at once and up only slowly: every field must lie inside the {@link Limits}; a change that
  * raises risk must stay within the per-update steps, wait out the cooldown since the last accepted increase, fit
- * in the rolling daily count, and keep {@code max_position_pct} within the drift cap. Rejections are values, one
- * {@link Violation} per offending field; this class never throws for a bad proposal. Time is an argument.
+ * in the rolling daily count, and keep {@code max_position_pct} and each symbol's effective exposure
+ * ({@code max_position_pct x size_multiplier}, also held to the ceiling) within the drift cap. The {@link Principal}
+ * of a write decides which rules bind it. Rejections are values, one {@link Violation} per offending field; this
+ * class never throws for a bad proposal. Time is an argument.
  */
 public final class ParamPolicy {
 
@@ -30,21 +32,41 @@ public final class ParamPolicy {
 
     /**
      * Evaluates {@code candidate} (a whole parameter set; its version, author and time are ignored) against
-     * {@code current}.
+     * {@code current} as a write of the {@link Principal#MODEL}: every rule applies.
      *
      * @return accepted with {@code candidate} stamped as version {@code current.version() + 1}, or rejected
      */
     public Verdict evaluate(Params current, Params candidate, String author, String rationale, Instant now,
                             ChangeLog log) {
+        return evaluate(current, candidate, author, Principal.MODEL, rationale, now, log);
+    }
+
+    /**
+     * Evaluates {@code candidate} against {@code current} as a write of {@code principal}: the limits bind everyone;
+     * the slow-rise rules (steps, cooldown, daily count, drift cap) bind all but the operator; the system may only
+     * lower risk.
+     *
+     * @return accepted with {@code candidate} stamped as version {@code current.version() + 1}, or rejected
+     */
+    public Verdict evaluate(Params current, Params candidate, String author, Principal principal, String rationale,
+                            Instant now, ChangeLog log) {
         Map<String, Violation> byField = new LinkedHashMap<>();
         checkAuthorship(author, rationale, byField);
-        for (Violation v : validate(candidate)) {
+        for (Violation v : validate(candidate, current)) {
             byField.putIfAbsent(v.field(), v);
         }
         Set<String> raised = RiskIncrease.fields(current, candidate);
-        checkSteps(current, candidate, byField);
-        if (!raised.isEmpty()) {
-            checkIncreaseRules(current, candidate, raised, now, log, byField);
+        if (principal == Principal.SYSTEM) {
+            for (String field : raised) {
+                byField.putIfAbsent(field, new Violation(field, Rule.PRINCIPAL,
+                        "an automatic action may only lower risk"));
+            }
+        }
+        if (principal.slowRise()) {
+            checkSteps(current, candidate, byField);
+            if (!raised.isEmpty()) {
+                checkIncreaseRules(current, candidate, raised, now, log, byField);
+            }
         }
         if (!byField.isEmpty()) {
             return new Verdict(current, new ArrayList<>(byField.values()), raised);
@@ -55,9 +77,18 @@ public final class ParamPolicy {
 
     /**
      * Checks a whole parameter set against the limits alone (finite values, precision, bounds, allowlist, symbol
-     * count): what an operator's rollback or reset must satisfy, and what the inner loop assumes.
+     * count, effective exposure): what an operator's rollback or reset must satisfy, and what the inner loop
+     * assumes.
      */
     public List<Violation> validate(Params p) {
+        return validate(p, null);
+    }
+
+    /**
+     * The limits for {@code p} replacing {@code before} (null: for {@code p} alone). An effective exposure above the
+     * ceiling is a violation only where it rose, so a change that lowers risk is never refused for it.
+     */
+    private List<Violation> validate(Params p, Params before) {
         List<Violation> out = new ArrayList<>();
         checkNumber("max_position_pct", p.maxPositionPct(), limits.maxPositionPct(), out);
         checkNumber("stop_loss_pct", p.stopLossPct(), limits.stopLossPct(), out);
@@ -89,7 +120,35 @@ public final class ParamPolicy {
             out.add(new Violation("symbols", Rule.SYMBOL_COUNT, enabled + " symbols enabled; at most "
                     + limits.maxEnabledSymbols() + " may be"));
         }
+        checkEffectiveCeiling(p, before, out);
         return out;
+    }
+
+    /** Per enabled symbol, {@code max_position_pct x size_multiplier} may not exceed the max position ceiling. */
+    private void checkEffectiveCeiling(Params p, Params before, List<Violation> out) {
+        if (hasViolation(out, "max_position_pct")) {
+            return;
+        }
+        long ceiling = Numbers.effectiveUnits(limits.maxPositionPct().ceiling(), 1.0);
+        for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
+            String symbol = e.getKey();
+            if (!e.getValue().enabled() || hasViolation(out, "symbols." + symbol)
+                    || hasViolation(out, "symbols." + symbol + ".size_multiplier")) {
+                continue;
+            }
+            double multiplier = e.getValue().sizeMultiplier();
+            long effective = Numbers.effectiveUnits(p.maxPositionPct(), multiplier);
+            if (effective <= ceiling || (before != null && !EffectiveExposure.rose(before, p, symbol))) {
+                continue;
+            }
+            String field = EffectiveExposure.blamedField(before, p, symbol);
+            if (!hasViolation(out, field)) {
+                out.add(new Violation(field, Rule.BOUNDS, "effective exposure of " + symbol + ", max_position_pct "
+                        + Numbers.format(p.maxPositionPct()) + " x size_multiplier " + Numbers.format(multiplier)
+                        + " = " + EffectiveExposure.format(effective) + " % of equity, is above the ceiling of "
+                        + Numbers.format(limits.maxPositionPct().ceiling()) + " %"));
+            }
+        }
     }
 
     /** The author and rationale rules alone: what every write needs, whatever it changes. */
@@ -172,6 +231,7 @@ public final class ParamPolicy {
                                 + Numbers.format(lowest) + ", the lowest value in the last 24 h"));
             }
         }
+        checkEffectiveDrift(cur, cand, now, log, out);
         Instant last = log.lastIncrease();
         if (last != null && Duration.between(last, now).compareTo(Ceilings.INCREASE_COOLDOWN) < 0) {
             Duration wait = Ceilings.INCREASE_COOLDOWN.minus(Duration.between(last, now));
@@ -188,6 +248,32 @@ public final class ParamPolicy {
                 out.putIfAbsent(field, new Violation(field, Rule.DAILY_INCREASES, recent
                         + " risk increases accepted in the last 24 h; at most "
                         + Ceilings.MAX_INCREASES_PER_WINDOW + " are allowed"));
+            }
+        }
+    }
+
+    private static boolean hasViolation(List<Violation> out, String field) {
+        return out.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    /** Per symbol whose effective exposure rose: at most the drift cap above its lowest value of the window. */
+    private static void checkEffectiveDrift(Params cur, Params cand, Instant now, ChangeLog log,
+                                            Map<String, Violation> out) {
+        Instant windowStart = now.minus(Ceilings.INCREASE_WINDOW);
+        long drift = Numbers.effectiveUnits(Ceilings.MAX_POSITION_PCT_DRIFT, 1.0);
+        for (Map.Entry<String, SymbolParams> e : cand.symbols().entrySet()) {
+            String symbol = e.getKey();
+            if (!EffectiveExposure.rose(cur, cand, symbol)) {
+                continue;
+            }
+            long after = EffectiveExposure.units(cand, symbol);
+            long lowest = log.lowestEffectiveUnitsSince(symbol, windowStart, EffectiveExposure.units(cur, symbol));
+            if (after - lowest > drift) {
+                String field = EffectiveExposure.blamedField(cur, cand, symbol);
+                out.putIfAbsent(field, new Violation(field, Rule.DRIFT, "effective exposure of " + symbol
+                        + " (max_position_pct x size_multiplier) " + EffectiveExposure.format(after)
+                        + " % is more than " + Numbers.format(Ceilings.MAX_POSITION_PCT_DRIFT) + " points above "
+                        + EffectiveExposure.format(lowest) + " %, its lowest value in the last 24 h"));
             }
         }
     }

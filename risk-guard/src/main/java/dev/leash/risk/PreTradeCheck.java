@@ -4,9 +4,9 @@ package dev.leash.risk;
  * The check every order passes before it is sent.
  *
  * <p>Checks, in order: order sanity, trading state (and the parameters' trading mode), symbol enabled, price band
- * against the last trade, per-order notional, daily loss limit, resulting position against
- * {@code max_position_pct} (times a size multiplier above 1) of equity and against the hard ceiling of
- * {@code max_position_pct} of equity, gross leverage, and the per-symbol order rate. Orders that only shrink a
+ * against the last trade, per-order notional, daily loss limit, resulting position against the
+ * effective exposure {@code max_position_pct x size_multiplier} of equity, never more than the ceiling of
+ * {@code max_position_pct}, gross leverage, and the per-symbol order rate. Orders that only shrink a
  * position without flipping it (exits, stop-losses) skip the exposure, loss and rate checks. Every limit is clamped to the {@link Limits} here again, so the check holds
  * even for parameters outside the ceilings.
  *
@@ -84,10 +84,10 @@ public final class PreTradeCheck {
         }
         double pct = limits.maxPositionPct().clamp(params.maxPositionPct());
         double multiplier = limits.sizeMultiplier().clamp(params.sizeMultiplier(symbol));
-        double maxNotional = equity * pct / 100.0 * Math.max(1.0, multiplier);
-        double absoluteMax = equity * limits.maxPositionPct().ceiling() / 100.0;
+        // Effective exposure: the multiplier scales the limit both ways, never past the ceiling.
+        double effectivePct = Math.min(pct * multiplier, limits.maxPositionPct().ceiling());
         double resultingNotional = Math.abs(resulting) * price;
-        if (!(resultingNotional <= Math.min(maxNotional, absoluteMax) * (1 + 1e-9))) { // NaN fails closed
+        if (!(resultingNotional <= equity * effectivePct / 100.0 * (1 + 1e-9))) { // NaN fails closed
             return OrderReject.POSITION_LIMIT;
         }
         double gross = resultingNotional;

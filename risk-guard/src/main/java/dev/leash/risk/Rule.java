@@ -27,5 +27,7 @@ public enum Rule {
     /** Missing or oversized author. */
     AUTHOR,
     /** The proposal was made against a version that is no longer current. */
-    VERSION_CONFLICT
+    VERSION_CONFLICT,
+    /** The author's {@link Principal} may not make this change: an automatic action may only lower risk. */
+    PRINCIPAL
 }

@@ -201,7 +201,7 @@ class ParamPolicyProperties {
                                                     @ForAll("moves") List<Move> moves) {
         Instant now = NOW;
         Params current = start;
-        ChangeLog log = ChangeLog.empty(start.maxPositionPct());
+        ChangeLog log = ChangeLog.empty(start);
         List<Oracle.Version> history = new ArrayList<>();
         history.add(Oracle.Version.first(now, start));
         int increases = 0;
@@ -215,7 +215,7 @@ class ParamPolicyProperties {
             }
             increases += verdict.increase() ? 1 : 0;
             current = verdict.params();
-            log = log.plus(new ChangeLog.Entry(now, verdict.increase(), current.maxPositionPct()));
+            log = log.plus(ChangeLog.entry(now, verdict.increase(), current));
             history.add(history.get(history.size() - 1).next(now, current));
 
             assertThat(Oracle.limitBreaches(current, ALLOWLIST)).as("limits at %s", now).isEmpty();

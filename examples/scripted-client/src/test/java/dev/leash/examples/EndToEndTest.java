@@ -123,7 +123,7 @@ class EndToEndTest {
         for (int i = 0; i < made.size(); i++) {
             ScriptedOuterLoop.Outcome o = made.get(i);
             AuditEntry e = mine.get(i);
-            assertThat(e.author()).isEqualTo(Options.DEFAULT_CLIENT_NAME + " via mcp-token (gateway-token)");
+            assertThat(e.author()).isEqualTo(Options.DEFAULT_CLIENT_NAME + " via mcp-token (model-token)");
             assertThat(e.rationale()).isEqualTo(o.proposal().rationale()).matches("(?s).*\\d.*");
             assertThat(e.verdict() == AuditEntry.Verdict.ACCEPTED).isEqualTo(o.accepted());
             assertThat(o.accepted()).as("%s", o).isEqualTo(o.proposal().expectAccepted());

@@ -25,6 +25,8 @@ final class LeashProcesses {
     static final Path GATEWAY_JAR = ROOT.resolve("gateway/target/leash-gateway.jar");
     static final Path MCP_JAR = ROOT.resolve("mcp-server/target/leash-mcp.jar");
     static final String GATEWAY_TOKEN = "e2e-gateway-token-0123456789abcdef";
+    /** The model token the MCP server presents; the operator's gateway token never reaches it. */
+    static final String MODEL_TOKEN = "e2e-model-token-0123456789abcdef";
     static final String MCP_TOKEN = "e2e-mcp-token-0123456789abcdef";
 
     private LeashProcesses() {
@@ -58,7 +60,8 @@ final class LeashProcesses {
         int port = freePort();
         return start(dir, "gateway", List.of("-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
                 dir.resolve("gateway-data").toString(), "--port", Integer.toString(port), "--speed",
-                Integer.toString(speed)), Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN), port);
+                Integer.toString(speed)),
+                Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN), port);
     }
 
     static Running mcpServer(Path dir, Running gateway) throws IOException {
@@ -66,7 +69,7 @@ final class LeashProcesses {
         int port = freePort();
         return start(dir, "mcp", List.of("-jar", MCP_JAR.toString(), "--http", "--port", Integer.toString(port),
                 "--data-dir", dir.resolve("mcp-data").toString()), Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(),
-                "LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+                "LEASH_MODEL_TOKEN", MODEL_TOKEN, "LEASH_MCP_TOKEN", MCP_TOKEN), port);
     }
 
     private static Running start(Path dir, String name, List<String> args, Map<String, String> env, int port)

@@ -75,7 +75,8 @@ class OuterLoopScriptTest {
         assertThat(Files.readString(dir.resolve("rec.env")).strip()).as("token exported to claude").isEqualTo("1");
 
         assertThat(r.stdout()).contains("I called get_state");
-        assertThat(r.stdout() + r.stderr()).doesNotContain(LeashProcesses.MCP_TOKEN, LeashProcesses.GATEWAY_TOKEN);
+        assertThat(r.stdout() + r.stderr()).doesNotContain(LeashProcesses.MCP_TOKEN, LeashProcesses.MODEL_TOKEN,
+                LeashProcesses.GATEWAY_TOKEN);
         List<String> log = Files.readAllLines(dir.resolve("outer-loop.log"));
         assertThat(log).hasSize(1);
         assertThat(log.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ outer_loop_review \\(haiku\\): "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.app.Tokens;
+import dev.leash.risk.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -16,13 +17,16 @@ import java.net.UnknownHostException;
 /**
  * The gateway's REST API (Javalin), bound to 127.0.0.1:7070 unless configured otherwise.
  *
- * <p>Reads are open on a loopback address and need the token elsewhere; writes always need
- * {@code Authorization: Bearer <token>}. Every error is {@code application/problem+json} with a specific message,
- * never a stack trace.
+ * <p>Reads are open on a loopback address and need a token elsewhere; writes always need
+ * {@code Authorization: Bearer <token>}. The token decides the principal of a request, never a header the client
+ * chooses: the gateway token is the operator's, the model token the model's (see {@link #principal}). Every error
+ * is {@code application/problem+json} with a specific message, never a stack trace.
  */
 public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** The request attribute holding the {@link Principal} of an authenticated request. */
+    static final String PRINCIPAL_ATTRIBUTE = "leash.principal";
     static final String PROBLEM_JSON = "application/problem+json";
 
     private final Gateway gateway;
@@ -108,12 +112,29 @@ public final class ApiServer {
         if (presented == null) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"leash\"");
             throw new ApiException(401, "Unauthorized", (write ? "writes" : "requests to a non-loopback address")
-                    + " need Authorization: Bearer <token> (LEASH_GATEWAY_TOKEN or the data directory's gateway.token)");
+                    + " need Authorization: Bearer <token> (the operator's: LEASH_GATEWAY_TOKEN or the data directory's"
+                    + " gateway.token; the model's: LEASH_MODEL_TOKEN or model.token)");
         }
-        if (!Tokens.matches(presented, gateway.token().value())) {
+        Principal principal = Tokens.matches(presented, gateway.token().value()) ? Principal.OPERATOR
+                : Tokens.matches(presented, gateway.modelToken().value()) ? Principal.MODEL : null;
+        if (principal == null) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"leash\", error=\"invalid_token\"");
             throw new ApiException(401, "Unauthorized", "the bearer token is not this gateway's token");
         }
+        ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
+    }
+
+    /**
+     * The principal of an authenticated request: {@link Principal#OPERATOR} for the gateway token,
+     * {@link Principal#MODEL} for the model token; null for a tokenless read on loopback.
+     */
+    static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL_ATTRIBUTE);
+    }
+
+    /** True when the request carried the operator's (gateway) token. */
+    static boolean isOperator(Context ctx) {
+        return principal(ctx) == Principal.OPERATOR;
     }
 
     /** A handler returning a JSON tree. */

@@ -79,6 +79,10 @@ final class ParamsRoutes {
         rules.put("cooldown_minutes", Ceilings.INCREASE_COOLDOWN.toMinutes());
         rules.put("max_increases_per_24h", Ceilings.MAX_INCREASES_PER_WINDOW);
         Json.num(rules, "max_position_pct_drift_24h", Ceilings.MAX_POSITION_PCT_DRIFT);
+        c.put("effective_exposure", "per enabled symbol, max_position_pct x size_multiplier may not exceed the"
+                + " max_position_pct ceiling, and its 24 h drift cap is the same as max_position_pct's");
+        rules.put("apply_to", "the model token (and hand edits of ai_params.json), counting every accepted"
+                + " increase, the operator's too; the operator's gateway token is bound by the ceilings only");
         return c;
     }
 
@@ -100,6 +104,9 @@ final class ParamsRoutes {
             n.put("version", e.version());
             n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
             n.put("author", e.author());
+            if (e.principal() != null) {
+                n.put("principal", e.principal().wireName());
+            }
             n.put("rationale", e.rationale());
             n.put("accepted_at", e.at().toString());
             n.set("diff", FieldChange.toJson(e.diff()));

@@ -8,6 +8,7 @@ import dev.leash.gateway.app.Gateway;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
+import dev.leash.risk.Principal;
 import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 import io.javalin.http.Context;
@@ -17,11 +18,18 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
-/** The write endpoints: parameter proposals, trading mode, backtests. All need the bearer token. */
+/**
+ * The write endpoints: parameter proposals, trading mode, backtests. All need a bearer token, and both tokens may
+ * call all three; the token's principal decides the rules (the operator is free of the slow-rise rules, the model
+ * is not) and is journaled with the author.
+ */
 final class WriteRoutes {
 
-    /** The principal of the gateway token in audit authors. */
+    /** The operator's token in audit authors. */
     static final String PRINCIPAL = "gateway-token";
+    /** The model's token in audit authors. */
+    static final String MODEL_PRINCIPAL = "model-token";
+    /** A label the client chooses for the audit author; it never decides the principal. */
     static final String CLIENT_HEADER = "X-Leash-Client";
 
     private final Gateway gw;
@@ -62,7 +70,7 @@ final class WriteRoutes {
 
     private JsonNode submit(Context ctx, JsonNode changes, String rationale, boolean dryRun, Long baseVersion)
             throws IOException {
-        WriteResult r = gw.propose(baseVersion, changes, author(ctx), rationale, dryRun);
+        WriteResult r = gw.propose(baseVersion, changes, author(ctx), principal(ctx), rationale, dryRun);
         ObjectNode o = Json.object();
         o.put("accepted", r.accepted());
         o.put("dry_run", r.entry().dryRun());
@@ -88,17 +96,31 @@ final class WriteRoutes {
         throw new ApiException(status, r.conflict() ? "Conflict" : "Proposal Rejected", detail.toString(), o);
     }
 
-    /** The audit author: the client's self-declared name and the token's principal. */
+    /** The principal of the request's token; a write without one never gets here. */
+    private static Principal principal(Context ctx) {
+        Principal p = ApiServer.principal(ctx);
+        if (p == null) {
+            throw new IllegalStateException("a write reached its route without an authenticated principal");
+        }
+        return p;
+    }
+
+    /**
+     * The audit author: the client's self-declared label (else the principal's name) and the token, e.g.
+     * {@code operator (gateway-token)} or {@code Claude Code (model-token)}.
+     */
     private static String author(Context ctx) {
+        Principal p = principal(ctx);
+        String token = p == Principal.OPERATOR ? PRINCIPAL : MODEL_PRINCIPAL;
         String client = ctx.header(CLIENT_HEADER);
         if (client == null || client.isBlank()) {
-            return "api (" + PRINCIPAL + ")";
+            return p.wireName() + " (" + token + ")";
         }
         String c = client.strip();
         if (c.length() > 100 || !c.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
             throw ApiException.badRequest(CLIENT_HEADER + " must be at most 100 printable ASCII characters");
         }
-        return c + " (" + PRINCIPAL + ")";
+        return c + " (" + token + ")";
     }
 
     static ObjectNode body(Context ctx, Set<String> allowed) {

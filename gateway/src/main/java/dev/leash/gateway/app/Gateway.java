@@ -17,6 +17,7 @@ import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.ParamPolicy;
+import dev.leash.risk.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +53,15 @@ public final class Gateway implements AutoCloseable {
     private final Thread innerThread;
     private final ScheduledExecutorService middleExecutor;
     private final Tokens.Token token;
+    private final Tokens.Token modelToken;
     private final ApiServer api;
     private final ParamPolicy policy;
     private final AtomicReference<VenueHealth> venueHealth;
     private volatile boolean closed;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
-                    InnerLoop inner, MiddleLoop middle, Tokens.Token token, ParamPolicy policy,
-                    AtomicReference<VenueHealth> venueHealth) {
+                    InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
+                    ParamPolicy policy, AtomicReference<VenueHealth> venueHealth) {
         this.config = config;
         this.wall = wall;
         this.store = store;
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable {
         this.inner = inner;
         this.middle = middle;
         this.token = token;
+        this.modelToken = modelToken;
         this.policy = policy;
         this.venueHealth = venueHealth;
         this.innerThread = new Thread(inner, "leash-inner-loop");
@@ -94,6 +97,7 @@ public final class Gateway implements AutoCloseable {
             opened.add(journal);
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));
+            Tokens.Token modelToken = Tokens.loadModelToken(env, config.dataDir(), token);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             JournalRecorder recorder = new JournalRecorder(journal);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
@@ -114,8 +118,8 @@ public final class Gateway implements AutoCloseable {
             loop.set(inner);
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
-            Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy,
-                    venueHealth);
+            Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
+                    policy, venueHealth);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -165,12 +169,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Proposes a parameter change on behalf of {@code author}; an accepted one is durable when this returns and
-     * the inner loop trades on it from its next step.
+     * Proposes a parameter change on behalf of {@code author} as the model (every slow-rise rule applies); an
+     * accepted one is durable when this returns and the inner loop trades on it from its next step.
      */
     public WriteResult propose(Long expectedVersion, JsonNode changes, String author, String rationale, boolean dryRun)
             throws IOException {
-        WriteResult r = store.propose(expectedVersion, changes, author, rationale, dryRun, wall.instant());
+        return propose(expectedVersion, changes, author, Principal.MODEL, rationale, dryRun);
+    }
+
+    /**
+     * Proposes a parameter change on behalf of {@code author} speaking for {@code principal}, whose rules apply;
+     * durable when this returns.
+     */
+    public WriteResult propose(Long expectedVersion, JsonNode changes, String author, Principal principal,
+                               String rationale, boolean dryRun) throws IOException {
+        WriteResult r = store.propose(expectedVersion, changes, author, principal, rationale, dryRun, wall.instant());
         if (r.accepted() && !r.entry().dryRun()) {
             inner.swapParams(r.current());
         }
@@ -224,8 +237,14 @@ public final class Gateway implements AutoCloseable {
         return middle;
     }
 
+    /** The operator's token: writes with it speak for {@link Principal#OPERATOR}. */
     public Tokens.Token token() {
         return token;
+    }
+
+    /** The model's token, for the MCP server: writes with it speak for {@link Principal#MODEL}. */
+    public Tokens.Token modelToken() {
+        return modelToken;
     }
 
     /** The port the API listens on. */

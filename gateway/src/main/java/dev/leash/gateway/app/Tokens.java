@@ -12,7 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Bearer tokens: from the environment, or generated once into the data directory readable by the owner only. */
+/**
+ * Bearer tokens: from the environment, or generated once into the data directory readable by the owner only. The
+ * gateway token ({@code gateway.token}, {@code LEASH_GATEWAY_TOKEN}) is the operator's; the model token
+ * ({@code model.token}, {@code LEASH_MODEL_TOKEN}) is the MCP server's, and the two must differ.
+ */
 public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -57,6 +61,25 @@ public final class Tokens {
         }
         Files.writeString(file, t + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         return new Token(t, "file " + file + " (generated)");
+    }
+
+    /** The model token's environment variable. */
+    public static final String MODEL_ENV = "LEASH_MODEL_TOKEN";
+    /** The model token's file in the data directory. */
+    public static final String MODEL_FILE = "model.token";
+
+    /**
+     * The model token from {@code LEASH_MODEL_TOKEN}, else {@code model.token} in {@code dataDir} (created when
+     * missing); refused when it equals the operator's, since the model would then write as the operator.
+     */
+    public static Token loadModelToken(java.util.Map<String, String> env, Path dataDir, Token operator)
+            throws IOException {
+        Token model = load(env.get(MODEL_ENV), MODEL_ENV, dataDir.resolve(MODEL_FILE));
+        if (matches(model.value(), operator.value())) {
+            throw new IOException("the model token (" + model.source() + ") equals the gateway token ("
+                    + operator.source() + "); they must differ, or the model would write as the operator");
+        }
+        return model;
     }
 
     /** 32 random bytes, hex. */

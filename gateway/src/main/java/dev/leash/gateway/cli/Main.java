@@ -90,7 +90,9 @@ public final class Main {
         err.println("  venue      " + config.venue() + (config.venue().equals("simulated")
                 ? " (seed " + config.simulated().seed() + ", " + config.simulated().speed() + "x speed)" : ""));
         err.println("  REST API   " + gateway.baseUrl() + "/api/state");
-        err.println("  token      " + gateway.token().source() + "  (writes need Authorization: Bearer <token>)");
+        err.println("  token      " + gateway.token().source() + "  (the operator's: writes need Authorization: Bearer"
+                + " <token>)");
+        err.println("  model      " + gateway.modelToken().source() + "  (the MCP server's: slow-rise rules apply)");
         err.println("  data       " + config.dataDir().toAbsolutePath());
         err.println("  params     version " + gateway.store().current().version() + " in "
                 + config.dataDir().resolve("ai_params.json"));

@@ -9,13 +9,17 @@ import dev.leash.params.ParamStore;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.ParamPolicy;
+import dev.leash.risk.Principal;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code params show|history|rollback N|reset-baseline}: the operator's direct access to the parameter store. */
+/**
+ * {@code params show|history|rollback N|reset-baseline}: the operator's direct access to the parameter store; its
+ * writes speak for {@link Principal#OPERATOR} (limits apply, slow-rise rules do not).
+ */
 final class ParamsCommand {
 
     private ParamsCommand() {
@@ -47,8 +51,8 @@ final class ParamsCommand {
                         throw new Args.UsageException("params rollback: '" + a.positional.get(1)
                                 + "' is not a version number");
                     }
-                    return report(store.rollback(version, "operator (cli)", rationale(a, "rollback to version "
-                            + version), Instant.now()), out, err);
+                    return report(store.rollback(version, "operator (cli)", Principal.OPERATOR,
+                            rationale(a, "rollback to version " + version), Instant.now()), out, err);
                 }
                 case "reset-baseline" -> {
                     return report(store.resetToBaseline("operator (cli)", rationale(a, "reset to the baseline"),

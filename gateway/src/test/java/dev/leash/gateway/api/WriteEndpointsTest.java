@@ -219,8 +219,8 @@ class WriteEndpointsTest {
     void rejectsAnIncreaseBeyondTheStepNamingFieldAndRule() throws IOException {
         BigDecimal tooHigh = params(gw).path("max_position_pct").decimalValue().add(new BigDecimal("0.6"));
 
-        Response r = changesNothing(() -> putParams("{\"changes\":{\"max_position_pct\":" + tooHigh
-                + "},\"rationale\":\"feeling lucky\"}"));
+        Response r = changesNothing(() -> gw.modelWrite("PUT", "/api/params", "{\"changes\":{\"max_position_pct\":"
+                + tooHigh + "},\"rationale\":\"feeling lucky\"}"));
 
         JsonNode p = assertProblem(r, 422, "proposal rejected: max_position_pct: rise from");
         assertThat(p.path("accepted").asBoolean()).isFalse();
@@ -344,14 +344,14 @@ class WriteEndpointsTest {
     }
 
     /**
-     * Moving toward {@code active} is a risk increase: the first one is allowed (the baseline was never raised), the
-     * next one within the 15-minute cooldown is not. Reducing is always allowed. On its own gateway: it leaves the
-     * mode at reduce_only and the cooldown running.
+     * Moving toward {@code active} is a risk increase for the model (the model token): the first one is allowed (the
+     * baseline was never raised), the next one within the 15-minute cooldown is not. Reducing is always allowed. On
+     * its own gateway: it leaves the mode at reduce_only and the cooldown running.
      */
     @Test
     void reducingIsAllowedAtOnceButRaisingAgainWaitsForTheCooldown(@TempDir Path own) throws Exception {
         try (RunningGateway g = RunningGateway.start(own)) {
-            Response reduce = g.write("POST", "/api/trading-mode",
+            Response reduce = g.modelWrite("POST", "/api/trading-mode",
                     "{\"mode\":\"reduce_only\",\"rationale\":\"funding spiking; stop adding\"}");
             assertThat(reduce.status()).as("%s", reduce).isEqualTo(200);
             assertThat(reduce.json().path("version").asLong()).isEqualTo(2);
@@ -363,7 +363,7 @@ class WriteEndpointsTest {
                     () -> g.get("/api/decisions?limit=1").json().path("decisions").path(0).path("params_version"),
                     n -> n.asLong() == 2);
 
-            Response firstRaise = g.write("POST", "/api/trading-mode",
+            Response firstRaise = g.modelWrite("POST", "/api/trading-mode",
                     "{\"mode\":\"active\",\"rationale\":\"funding normal again\"}");
             assertThat(firstRaise.status()).as("the first increase since the baseline: %s", firstRaise)
                     .isEqualTo(200);
@@ -373,21 +373,22 @@ class WriteEndpointsTest {
             assertThat(now.path("trading_modes")).extracting(JsonNode::asText)
                     .containsExactly("paused", "reduce_only", "active");
 
-            Response reduceAgain = g.write("POST", "/api/trading-mode",
+            Response reduceAgain = g.modelWrite("POST", "/api/trading-mode",
                     "{\"mode\":\"reduce_only\",\"rationale\":\"spike again\"}");
             assertThat(reduceAgain.status()).as("reducing during the cooldown: %s", reduceAgain).isEqualTo(200);
             assertThat(g.get("/api/params").json().path("may_change_now").path("trading_modes"))
                     .extracting(JsonNode::asText).containsExactly("paused", "reduce_only");
 
             byte[] before = Files.readAllBytes(g.paramsFile());
-            Response secondRaise = g.write("POST", "/api/trading-mode",
+            Response secondRaise = g.modelWrite("POST", "/api/trading-mode",
                     "{\"mode\":\"active\",\"rationale\":\"back on\"}");
             JsonNode p = assertProblem(secondRaise, 422, "proposal rejected: trading_mode: raises risk");
             assertThat(p.path("reasons").path(0).path("rule").asText()).isEqualTo("cooldown");
             assertThat(p.path("reasons").path(0).path("message").asText()).contains("increases need 15 min");
             assertThat(Files.readAllBytes(g.paramsFile())).isEqualTo(before);
             assertThat(params(g).path("trading_mode").asText()).isEqualTo("reduce_only");
-            assertThat(ParamStore.readAudit(own).entries()).extracting(AuditEntry::author).contains(AUTHOR);
+            assertThat(ParamStore.readAudit(own).entries()).extracting(AuditEntry::author)
+                    .contains(RunningGateway.CLIENT + " (model-token)");
         }
     }
 }

@@ -33,8 +33,10 @@ import java.util.Map;
  */
 public final class RunningGateway implements AutoCloseable {
 
-    /** The token every test gateway accepts. */
+    /** The operator's (gateway) token every test gateway accepts. */
     public static final String TOKEN = "api-tests-token-0123456789abcdef";
+    /** The model's token every test gateway accepts. */
+    public static final String MODEL_TOKEN = "api-tests-model-token-0123456789";
     /** Trading hours per wall-clock second at this speed: 1200 x means a 5-minute bar closes every 0.25 s. */
     public static final double SPEED = 1200;
     /** What the tests call themselves in {@code X-Leash-Client}. */
@@ -67,7 +69,7 @@ public final class RunningGateway implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path configFile = dataDir.resolve("gateway-test.yaml");
         Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\n" + extraYaml, StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN);
+        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         return new RunningGateway(Gateway.start(config, env, Clock.systemUTC()), dataDir);
     }
@@ -94,10 +96,20 @@ public final class RunningGateway implements AutoCloseable {
         return send(method, path, body, authorized());
     }
 
-    /** The headers of an authorized write. */
+    /** A write with the model's token and {@code X-Leash-Client: api-tests}. */
+    public Response modelWrite(String method, String path, String body) {
+        return send(method, path, body, authorized(MODEL_TOKEN));
+    }
+
+    /** The headers of an authorized write by the operator. */
     public static Map<String, String> authorized() {
+        return authorized(TOKEN);
+    }
+
+    /** The headers of a write authorized by {@code token}. */
+    public static Map<String, String> authorized(String token) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put("Authorization", "Bearer " + TOKEN);
+        h.put("Authorization", "Bearer " + token);
         h.put("X-Leash-Client", CLIENT);
         h.put("Content-Type", "application/json");
         return h;

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
 /** A real gateway in this JVM: simulated venue at {@value #SPEED}x, a temporary data directory, a free port. */
 public final class LiveGateway implements AutoCloseable {
 
-    /** The gateway token the MCP server is configured with. */
-    public static final String TOKEN = "mcp-it-gateway-token-0123456789";
+    /** The operator's gateway token; the MCP server never gets it. */
+    public static final String OPERATOR_TOKEN = "mcp-it-gateway-token-0123456789";
+    /** The model token the MCP server is configured with. */
+    public static final String TOKEN = "mcp-it-model-token-0123456789";
     /** At 600x a 5-minute bar closes every half second. */
     public static final double SPEED = 600;
 
@@ -45,7 +47,7 @@ public final class LiveGateway implements AutoCloseable {
 
     /** Starts a gateway with default configuration on {@code dataDir}, port 0, at {@value #SPEED}x. */
     public static LiveGateway start(Path dataDir) throws Exception {
-        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN);
+        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
         GatewayConfig config = ConfigLoader.load(null, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         return new LiveGateway(Gateway.start(config, env, Clock.systemUTC()), dataDir);
     }
@@ -55,7 +57,7 @@ public final class LiveGateway implements AutoCloseable {
     }
 
     public Map<String, String> mcpEnv(Path mcpDataDir) {
-        return Map.of("LEASH_GATEWAY_URL", url(), "LEASH_GATEWAY_TOKEN", TOKEN,
+        return Map.of("LEASH_GATEWAY_URL", url(), "LEASH_MODEL_TOKEN", TOKEN,
                 "LEASH_MCP_DATA_DIR", mcpDataDir.toString());
     }
 

@@ -55,7 +55,7 @@ class LiveGatewayOverHttpTest extends LiveGatewaySuite {
 
     @Override
     String expectedAuthor() {
-        return CLIENT_NAME + " via mcp-token (gateway-token)";
+        return CLIENT_NAME + " via mcp-token (model-token)";
     }
 
     private HttpResponse<String> post(String token, String origin) throws Exception {

@@ -38,6 +38,6 @@ class LiveGatewayOverStdioTest extends LiveGatewaySuite {
 
     @Override
     String expectedAuthor() {
-        return CLIENT_NAME + " (gateway-token)";
+        return CLIENT_NAME + " (model-token)";
     }
 }
