@@ -54,41 +54,35 @@ final class JournalRecovery {
     static void repairFile(Path dir, List<Params> history, List<String> report) throws IOException {
         Params current = history.get(history.size() - 1);
         Path file = dir.resolve(PARAMS_FILE);
-        ParamsJson.Parsed onDisk = ParamsFile.read(file);
-        if (onDisk != null && onDisk.ok() && onDisk.params().version() < current.version()
+        ParamsFile.Read read = ParamsFile.read(dir);
+        ParamsJson.Parsed onDisk = read.parsed();
+        if (read.problem() == null && onDisk != null && onDisk.params().version() < current.version()
                 && history.stream().anyMatch(h -> h.equals(onDisk.params()))) {
             // A crash between the journal append and the rename: finish the write the journal already holds.
             ParamsFile.write(file, current);
             report.add(PARAMS_FILE + ": brought from version " + onDisk.params().version() + " up to version "
                     + current.version() + " from the journal");
-        } else if (onDisk == null) {
+        } else if (read.missing()) {
             ParamsFile.write(file, current);
             report.add(PARAMS_FILE + ": missing; rewrote version " + current.version() + " from the journal");
-        } else if (!onDisk.ok()) {
-            report.add(PARAMS_FILE + ": " + ParamsFile.join(onDisk.violations())
-                    + "; trading on last-known-good version " + current.version() + " from the journal");
+        } else if (read.problem() != null) {
+            report.add(read.problem() + "; trading on last-known-good version " + current.version()
+                    + " from the journal");
         }
     }
 
     /** The first version of an empty journal: a valid existing {@code ai_params.json}, else the baseline. */
     static FirstVersion firstVersion(Path dir, ParamPolicy policy, Params baseline, Instant now, List<String> report)
             throws IOException {
-        ParamsJson.Parsed onDisk = ParamsFile.read(dir.resolve(PARAMS_FILE));
-        if (onDisk != null && onDisk.ok() && policy.validate(onDisk.params()).isEmpty()) {
-            return new FirstVersion(AuditEntry.Kind.IMPORT, onDisk.params(), "imported existing " + PARAMS_FILE);
+        ParamsFile.Read read = ParamsFile.read(dir);
+        if (read.problem() == null && read.parsed() != null && policy.validate(read.parsed().params()).isEmpty()) {
+            return new FirstVersion(AuditEntry.Kind.IMPORT, read.parsed().params(), "imported existing " + PARAMS_FILE);
         }
-        if (onDisk != null) {
-            report.add(PARAMS_FILE + ": existing file not imported (" + describe(onDisk, policy)
-                    + "); starting from the baseline");
+        if (!read.missing()) {
+            report.add(PARAMS_FILE + ": existing file not imported (" + (read.problem() != null ? read.problem()
+                    : ParamsFile.describe(policy.validate(read.parsed().params()))) + "); starting from the baseline");
         }
         return new FirstVersion(AuditEntry.Kind.INIT,
                 baseline.stamped(Math.max(1, baseline.version()), "operator", "baseline", now), "baseline");
-    }
-
-    private static String describe(ParamsJson.Parsed parsed, ParamPolicy policy) {
-        if (!parsed.ok()) {
-            return ParamsFile.join(parsed.violations());
-        }
-        return ParamsFile.join(policy.validate(parsed.params()));
     }
 }

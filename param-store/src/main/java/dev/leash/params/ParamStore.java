@@ -208,22 +208,37 @@ public final class ParamStore implements AutoCloseable {
      * Reads {@code ai_params.json} as the middle loop does. A hand edit (a newer version, or the same version with
      * other values) is evaluated by the policy like any proposal; a missing, unparsable, stale or rejected file
      * leaves the last-known-good parameters in force and is reported. Never throws for a bad file.
+     *
+     * <p>The file is read without holding the store: a write, or a read of {@link #current()} or
+     * {@link #changeLog()}, never waits on the file. Reloads are meant to come from one thread (the middle loop).
      */
-    public synchronized LoadResult reload(Instant now) {
-        HandEdit edit = HandEdit.read(dir.resolve(PARAMS_FILE), current, lastRejectedText);
+    public LoadResult reload(Instant now) {
+        Params base;
+        String rejectedBefore;
+        synchronized (this) {
+            base = current;
+            rejectedBefore = lastRejectedText;
+        }
+        HandEdit edit = HandEdit.read(dir, base, rejectedBefore);
         if (edit.settled() != null) {
             return edit.settled();
         }
-        try {
-            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
-                    edit.params().rationale(), null, edit.changes(), false, now);
-            if (r.accepted()) {
-                return new LoadResult(current, true, List.of());
+        synchronized (this) {
+            if (current != base) {
+                // A write landed while the file was read; it rewrote the file, so the next reload judges afresh.
+                return new LoadResult(current, false, List.of());
             }
-            lastRejectedText = edit.text();
-            return edit.rejected(r.violations());
-        } catch (IOException e) {
-            return edit.notJournaled(current, e);
+            try {
+                WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
+                        edit.params().rationale(), null, edit.changes(), false, now);
+                if (r.accepted()) {
+                    return new LoadResult(current, true, List.of());
+                }
+                lastRejectedText = edit.text();
+                return edit.rejected(r.violations());
+            } catch (IOException e) {
+                return edit.notJournaled(current, e);
+            }
         }
     }
 
