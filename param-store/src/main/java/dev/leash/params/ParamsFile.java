@@ -105,7 +105,7 @@ final class ParamsFile {
                     }
                 }
             }
-            sb.append(field).append(": ").append(message);
+            sb.append(field.equals("$") ? "" : field + ": ").append(message);
         }
         return sb.toString();
     }
