@@ -49,7 +49,9 @@ final class ReadRoutes {
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
         boolean middleOk = middleAge >= 0 && middleAge <= 3 * gw.config().loops().middle().toMillis() + 5_000
                 && !gw.middleWatchdog().stalled();
+        List<String> journalProblems = gw.store().journalProblems();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
+                || !journalProblems.isEmpty()
                 || snap.state() != dev.leash.risk.TradingState.ACTIVE) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
@@ -88,6 +90,8 @@ final class ReadRoutes {
         if (mh.lastError() != null) {
             mid.put("last_error", mh.lastError());
         }
+        ArrayNode journal = o.putArray("journal_problems");
+        journalProblems.forEach(journal::add);
         return o;
     }
 
