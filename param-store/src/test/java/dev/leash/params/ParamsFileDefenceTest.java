@@ -19,6 +19,7 @@ import static dev.leash.params.Fixtures.POLICY;
 import static dev.leash.params.Fixtures.T0;
 import static dev.leash.params.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -100,6 +101,32 @@ class ParamsFileDefenceTest {
         } finally {
             release(file());
         }
+    }
+
+    @Test
+    void readingTheJournalRefusesAFifoInsteadOfHangingAndWritesGoOn() throws Exception {
+        try (ParamStore store = open()) {
+            Path journal = dir.resolve(ParamStore.AUDIT_FILE);
+            Files.move(journal, dir.resolve("audit.jsonl.real"));
+            assumeThat(mkfifo(journal)).as("mkfifo available").isTrue();
+            try {
+                assertThatThrownBy(() -> ParamStore.readAudit(dir)).isInstanceOf(IOException.class)
+                        .hasMessageContaining("not a regular file");
+                assertThat(store.propose(null, json("{'max_position_pct': 0.8}"), "claude", "calmer", false,
+                        minutes(1)).accepted()).isTrue();
+            } finally {
+                release(journal);
+            }
+        }
+    }
+
+    @Test
+    void openRefusesAJournalThatIsASymbolicLink() throws IOException {
+        Path elsewhere = outside.resolve("audit.jsonl");
+        Files.writeString(elsewhere, "");
+        Files.createSymbolicLink(dir.resolve(ParamStore.AUDIT_FILE), elsewhere);
+
+        assertThatThrownBy(this::open).isInstanceOf(IOException.class).hasMessageContaining("not a regular file");
     }
 
     @Test
