@@ -17,7 +17,10 @@ import static dev.leash.params.ParamStore.PARAMS_FILE;
  */
 record HandEdit(LoadResult settled, Params base, Params params, JsonNode changes, String text) {
 
-    /** Reads {@code ai_params.json} in {@code dir}; a document whose text equals {@code lastRejectedText} is not judged again. */
+    /**
+     * Reads {@code ai_params.json} in {@code dir}; a document whose text equals {@code lastRejectedText} is not
+     * judged again.
+     */
     static HandEdit read(Path dir, Params base, String lastRejectedText) {
         ParamsFile.Read read = ParamsFile.read(dir);
         if (read.missing()) {

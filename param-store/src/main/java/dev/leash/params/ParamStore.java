@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -282,9 +284,16 @@ public final class ParamStore implements AutoCloseable {
         return AuditLog.read(dir);
     }
 
-    /** This store's journal. */
+    /**
+     * This store's journal, without the accepted entries that were refused when it was opened (a forged version is
+     * not history); {@link #readAudit} gives the raw journal.
+     */
     public synchronized AuditLog audit() throws IOException {
-        return readAudit(dir);
+        AuditLog raw = readAudit(dir);
+        Set<Params> valid = new HashSet<>(history);
+        List<AuditEntry> kept = raw.entries().stream().filter(e -> !e.createdVersion() || valid.contains(e.params()))
+                .toList();
+        return new AuditLog(kept, raw.problems());
     }
 
     private WriteResult decide(AuditEntry.Kind kind, Params cur, Params candidate, String author, String rationale,

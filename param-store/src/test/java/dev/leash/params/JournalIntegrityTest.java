@@ -85,6 +85,13 @@ class JournalIntegrityTest {
                     .contains("entry seq 3", "version 3", "refused", "max_position_pct", "max_leverage",
                             "version 2 is the last valid one"));
             assertThat(store.journalProblems()).singleElement().asString().contains("entry seq 3", "refused");
+
+            Params v3 = store.propose(null, json("{'max_position_pct': 0.7}"), "claude", "calmer still", false,
+                    minutes(40)).current();
+
+            assertThat(store.audit().entries()).filteredOn(AuditEntry::createdVersion)
+                    .extracting(AuditEntry::params).containsExactly(store.history().toArray(Params[]::new))
+                    .endsWith(v3).noneMatch(p -> p.maxPositionPct() == 50);
         }
     }
 
