@@ -99,8 +99,8 @@ public final class ParamsJson {
             return new JsonParse(null, new Violation("$", Rule.INVALID, "not valid JSON" + where
                     + (quote ? ": " + e.getOriginalMessage() : "")));
         } catch (IOException | RuntimeException e) {
-            return new JsonParse(null, new Violation("$", Rule.INVALID, "not valid JSON (" + e.getClass().getSimpleName()
-                    + ")"));
+            return new JsonParse(null, new Violation("$", Rule.INVALID,
+                    "not valid JSON (" + e.getClass().getSimpleName() + ")"));
         }
     }
 
