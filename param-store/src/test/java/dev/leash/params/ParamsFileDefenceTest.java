@@ -68,8 +68,8 @@ class ParamsFileDefenceTest {
 
     /** Opening a FIFO read-write never blocks on Linux and releases a reader stuck in open (old code). */
     private static void release(Path fifo) {
-        try (RandomAccessFile unused = new RandomAccessFile(fifo.toFile(), "rw")) {
-            // nothing to write: opening is enough
+        try {
+            new RandomAccessFile(fifo.toFile(), "rw").close();
         } catch (IOException ignored) {
             // the FIFO may already be gone
         }

@@ -160,8 +160,8 @@ class MiddleLoopStallTest {
         if (!Files.exists(fifo) || Files.isRegularFile(fifo)) {
             return;
         }
-        try (RandomAccessFile unused = new RandomAccessFile(fifo.toFile(), "rw")) {
-            // opening is enough
+        try {
+            new RandomAccessFile(fifo.toFile(), "rw").close();
         } catch (IOException ignored) {
             // gone meanwhile
         }
