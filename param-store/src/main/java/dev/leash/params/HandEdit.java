@@ -5,9 +5,6 @@ import dev.leash.risk.Params;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,27 +17,20 @@ import static dev.leash.params.ParamStore.PARAMS_FILE;
  */
 record HandEdit(LoadResult settled, Params base, Params params, JsonNode changes, String text) {
 
-    /** Reads {@code file}; a document whose text equals {@code lastRejectedText} is not judged again. */
-    static HandEdit read(Path file, Params base, String lastRejectedText) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+    /**
+     * Reads {@code ai_params.json} in {@code dir}; a document whose text equals {@code lastRejectedText} is not
+     * judged again.
+     */
+    static HandEdit read(Path dir, Params base, String lastRejectedText) {
+        ParamsFile.Read read = ParamsFile.read(dir);
+        if (read.missing()) {
             return keep(base, PARAMS_FILE + " is missing; keeping last-known-good version " + base.version());
-        } catch (IOException | RuntimeException e) {
-            return keep(base, PARAMS_FILE + " cannot be read (" + e.getMessage() + "); keeping last-known-good version "
-                    + base.version());
         }
-        ParamsJson.JsonParse tree = ParamsJson.readTree(text);
-        if (tree.error() != null) {
-            return keep(base, PARAMS_FILE + ": " + tree.error().message() + "; keeping last-known-good version "
-                    + base.version());
+        if (read.problem() != null) {
+            return keep(base, read.problem() + "; keeping last-known-good version " + base.version());
         }
-        ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
-        if (!parsed.ok()) {
-            return keep(base, PARAMS_FILE + ": " + ParamsFile.join(parsed.violations())
-                    + "; keeping last-known-good version " + base.version());
-        }
+        String text = read.text();
+        ParamsJson.Parsed parsed = read.parsed();
         Params onDisk = parsed.params();
         if (onDisk.version() == base.version() && onDisk.sameValuesAs(base)) {
             return new HandEdit(new LoadResult(base, false, List.of()), base, null, null, null);
@@ -53,7 +43,7 @@ record HandEdit(LoadResult settled, Params base, Params params, JsonNode changes
             return keep(base, PARAMS_FILE + ": the hand edit was rejected before; keeping last-known-good version "
                     + base.version());
         }
-        return new HandEdit(null, base, onDisk, tree.node(), text);
+        return new HandEdit(null, base, onDisk, ParamsJson.toJson(onDisk), text);
     }
 
     /** The author journaled for the edit: {@code hand-edit}, or {@code hand-edit:<updated_by>} from the file. */

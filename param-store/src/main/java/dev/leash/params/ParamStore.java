@@ -7,6 +7,7 @@ import dev.leash.risk.ChangeLog;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
 import dev.leash.risk.Principal;
+import dev.leash.risk.RiskIncrease;
 import dev.leash.risk.Rule;
 import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -44,9 +47,12 @@ public final class ParamStore implements AutoCloseable {
     private final StoreLock lock;
     private final List<Params> history = new ArrayList<>();
     private final List<String> openReport = new ArrayList<>();
+    private final List<String> journalProblems = new ArrayList<>();
     private long seq;
     private volatile Params current;
     private String lastRejectedText;
+    /** SHA-256 of the journal's last line: the next line's {@code prev_sha256}. */
+    private String lastHash = AuditLog.GENESIS;
     private boolean closed;
 
     private ParamStore(Path dir, ParamPolicy policy, Params baseline, AppendLog audit, StoreLock lock) {
@@ -90,16 +96,39 @@ public final class ParamStore implements AutoCloseable {
     }
 
     private void recover(AppendLog.Recovery recovery, Instant now) throws IOException {
-        JournalRecovery.Replayed replayed = JournalRecovery.replay(recovery, openReport);
+        JournalRecovery.Replayed replayed = JournalRecovery.replay(recovery, policy, baseline, openReport);
         seq = replayed.seq();
+        lastHash = replayed.lastHash();
+        journalProblems.addAll(replayed.problems());
         history.addAll(replayed.history());
         if (history.isEmpty()) {
-            JournalRecovery.FirstVersion first = JournalRecovery.firstVersion(dir, policy, baseline, now, openReport);
-            appendVersion(first.kind(), first.params(), first.rationale(), now);
+            startWithoutHistory(now);
             return;
         }
         current = history.get(history.size() - 1);
         JournalRecovery.repairFile(dir, history, openReport);
+    }
+
+    /**
+     * An empty (new, deleted or truncated) journal: a valid file no riskier than the baseline is imported as it is;
+     * a riskier one is a proposal from the baseline, judged by the slow-rise rules like any other.
+     */
+    private void startWithoutHistory(Instant now) throws IOException {
+        JournalRecovery.FirstVersion first = JournalRecovery.firstVersion(dir, policy, baseline, now, openReport);
+        Params start = first.params();
+        if (first.kind() == AuditEntry.Kind.INIT || RiskIncrease.fields(baseline, start).isEmpty()) {
+            appendVersion(first.kind(), start, first.rationale(), now);
+            return;
+        }
+        appendVersion(AuditEntry.Kind.INIT, baseline.stamped(Math.max(1, baseline.version()), "operator", "baseline",
+                now), "baseline", now);
+        String author = "import" + (start.updatedBy().isBlank() ? "" : ":" + start.updatedBy());
+        String why = start.rationale().isBlank() ? "imported existing " + PARAMS_FILE : start.rationale();
+        WriteResult r = decide(AuditEntry.Kind.IMPORT, current, start, author, Principal.FILE, why, null,
+                ParamsJson.toJson(start), false, now);
+        openReport.add(PARAMS_FILE + ": no journal, and the file is riskier than the baseline; judged as a proposal"
+                + " from the baseline: " + (r.accepted() ? "accepted as version " + r.current().version()
+                : "rejected (" + ParamsFile.describe(r.violations()) + "), trading on the baseline"));
     }
 
     private void appendVersion(AuditEntry.Kind kind, Params p, String rationale, Instant now) throws IOException {
@@ -131,6 +160,14 @@ public final class ParamStore implements AutoCloseable {
     /** Problems found and repaired while opening: torn journal tail, stale or missing file. */
     public List<String> openReport() {
         return List.copyOf(openReport);
+    }
+
+    /**
+     * What opening found wrong with the journal itself, for health: breaks of the hash chain, unreadable lines and
+     * accepted entries refused on replay. Empty for a sound journal.
+     */
+    public List<String> journalProblems() {
+        return List.copyOf(journalProblems);
     }
 
     /** Every accepted version, oldest first. */
@@ -230,22 +267,37 @@ public final class ParamStore implements AutoCloseable {
      * Reads {@code ai_params.json} as the middle loop does. A hand edit (a newer version, or the same version with
      * other values) is evaluated by the policy like any proposal; a missing, unparsable, stale or rejected file
      * leaves the last-known-good parameters in force and is reported. Never throws for a bad file.
+     *
+     * <p>The file is read without holding the store: a write, or a read of {@link #current()} or
+     * {@link #changeLog()}, never waits on the file. Reloads are meant to come from one thread (the middle loop).
      */
-    public synchronized LoadResult reload(Instant now) {
-        HandEdit edit = HandEdit.read(dir.resolve(PARAMS_FILE), current, lastRejectedText);
+    public LoadResult reload(Instant now) {
+        Params base;
+        String rejectedBefore;
+        synchronized (this) {
+            base = current;
+            rejectedBefore = lastRejectedText;
+        }
+        HandEdit edit = HandEdit.read(dir, base, rejectedBefore);
         if (edit.settled() != null) {
             return edit.settled();
         }
-        try {
-            WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
-                    Principal.FILE, edit.params().rationale(), null, edit.changes(), false, now);
-            if (r.accepted()) {
-                return new LoadResult(current, true, List.of());
+        synchronized (this) {
+            if (current != base) {
+                // A write landed while the file was read; it rewrote the file, so the next reload judges afresh.
+                return new LoadResult(current, false, List.of());
             }
-            lastRejectedText = edit.text();
-            return edit.rejected(r.violations());
-        } catch (IOException e) {
-            return edit.notJournaled(current, e);
+            try {
+                WriteResult r = decide(AuditEntry.Kind.HAND_EDIT, edit.base(), edit.params(), edit.author(),
+                        Principal.FILE, edit.params().rationale(), null, edit.changes(), false, now);
+                if (r.accepted()) {
+                    return new LoadResult(current, true, List.of());
+                }
+                lastRejectedText = edit.text();
+                return edit.rejected(r.violations());
+            } catch (IOException e) {
+                return edit.notJournaled(current, e);
+            }
         }
     }
 
@@ -254,9 +306,16 @@ public final class ParamStore implements AutoCloseable {
         return AuditLog.read(dir);
     }
 
-    /** This store's journal. */
+    /**
+     * This store's journal, without the accepted entries that were refused when it was opened (a forged version is
+     * not history); {@link #readAudit} gives the raw journal.
+     */
     public synchronized AuditLog audit() throws IOException {
-        return readAudit(dir);
+        AuditLog raw = readAudit(dir);
+        Set<Params> valid = new HashSet<>(history);
+        List<AuditEntry> kept = raw.entries().stream().filter(e -> !e.createdVersion() || valid.contains(e.params()))
+                .toList();
+        return new AuditLog(kept, raw.problems());
     }
 
     private WriteResult decide(AuditEntry.Kind kind, Params cur, Params candidate, String author, Principal principal,
@@ -272,7 +331,7 @@ public final class ParamStore implements AutoCloseable {
         AuditEntry e = new AuditEntry(++seq, now, kind, author, rationale, cur.version(), expectedVersion, changes,
                 diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), dryRun, dryRun ? null : next, principal);
         if (dryRun) {
-            audit.append(ParamsJson.compact(e.toJson()));
+            journal(e);
             return new WriteResult(e, cur);
         }
         commit(e);
@@ -285,11 +344,20 @@ public final class ParamStore implements AutoCloseable {
      * the next open rewrites the file from the journal.
      */
     private void commit(AuditEntry e) throws IOException {
-        audit.append(ParamsJson.compact(e.toJson()));
+        journal(e);
         history.add(e.params());
         current = e.params();
         lastRejectedText = null;
         ParamsFile.write(dir.resolve(PARAMS_FILE), e.params());
+    }
+
+    /** Appends {@code e} to the journal, chained to the line before it, and fsyncs. */
+    private void journal(AuditEntry e) throws IOException {
+        ObjectNode line = ParamsJson.MAPPER.createObjectNode().put(AuditLog.PREV_FIELD, lastHash);
+        line.setAll(e.toJson());
+        String text = ParamsJson.compact(line);
+        audit.append(text);
+        lastHash = AuditLog.sha256(text);
     }
 
     private WriteResult journalRejection(AuditEntry.Kind kind, String author, Principal principal, String rationale,
@@ -300,7 +368,7 @@ public final class ParamStore implements AutoCloseable {
         AuditEntry e = new AuditEntry(++seq, now, kind, Objects.toString(author, ""), Objects.toString(rationale, ""),
                 cur.version(), expectedVersion, changes, diff, verdict, reasons, cur.version(), dryRun, null,
                 principal);
-        audit.append(ParamsJson.compact(e.toJson()));
+        journal(e);
         return new WriteResult(e, cur);
     }
 

@@ -1,7 +1,9 @@
 package dev.leash.params;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import dev.leash.risk.SymbolParams;
 import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +42,15 @@ public final class ParamsJson {
 
     private static final Set<String> SYMBOL_FIELDS = Set.of("enabled", "size_multiplier");
 
+    /** The longest number literal read (under Jackson's own limit of 1000, so that the field is named). */
+    public static final int MAX_NUMBER_CHARS = 500;
+    /**
+     * The largest decimal exponent, either sign, of a number literal read: beyond a double's range, so that a
+     * value too large is still reported as {@code NOT_FINITE} on its field, but far from where converting it
+     * throws ({@code 1e-2147483649}) or takes long.
+     */
+    public static final int MAX_EXPONENT = 999;
+
     /** A mapper that refuses duplicate keys, trailing tokens and non-standard numbers. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -59,7 +71,23 @@ public final class ParamsJson {
 
     /** Parses JSON text into a tree; a syntax error becomes one violation on field {@code $}. */
     public static JsonParse readTree(String text) {
+        return readTree(text, true);
+    }
+
+    /**
+     * Parses JSON text into a tree like {@link #readTree(String)}, but a syntax error names only its line and column,
+     * never the text around it: for files, which may hold anything.
+     */
+    public static JsonParse readTreeUnquoted(String text) {
+        return readTree(text, false);
+    }
+
+    private static JsonParse readTree(String text, boolean quote) {
         try {
+            Violation outOfRange = checkNumbers(text);
+            if (outOfRange != null) {
+                return new JsonParse(null, outOfRange);
+            }
             JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 return new JsonParse(null, new Violation("$", Rule.INVALID, "empty document"));
@@ -68,9 +96,49 @@ public final class ParamsJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new JsonParse(null, new Violation("$", Rule.INVALID, "not valid JSON" + where + ": "
-                    + e.getOriginalMessage()));
+            return new JsonParse(null, new Violation("$", Rule.INVALID, "not valid JSON" + where
+                    + (quote ? ": " + e.getOriginalMessage() : "")));
+        } catch (IOException | RuntimeException e) {
+            return new JsonParse(null, new Violation("$", Rule.INVALID,
+                    "not valid JSON (" + e.getClass().getSimpleName() + ")"));
         }
+    }
+
+    /**
+     * Refuses, before any is converted, a number literal longer than {@link #MAX_NUMBER_CHARS} or with an exponent
+     * beyond {@link #MAX_EXPONENT}: such numbers are never meant, and converting them can be slow or throw.
+     */
+    private static Violation checkNumbers(String text) throws IOException {
+        try (JsonParser p = MAPPER.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if ((t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) && !bounded(p.getText())) {
+                    String name = p.currentName();
+                    boolean known = name != null && (TUNABLE_FIELDS.contains(name) || METADATA_FIELDS.contains(name)
+                            || SYMBOL_FIELDS.contains(name));
+                    JsonLocation at = p.currentTokenLocation();
+                    return new Violation(known ? name : "$", Rule.INVALID, "number at line " + at.getLineNr()
+                            + ", column " + at.getColumnNr() + " is out of range: at most " + MAX_NUMBER_CHARS
+                            + " characters and an exponent within +-" + MAX_EXPONENT);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean bounded(String number) {
+        if (number.length() > MAX_NUMBER_CHARS) {
+            return false;
+        }
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return true;
+        }
+        String exponent = number.substring(e + 1);
+        if (exponent.startsWith("+") || exponent.startsWith("-")) {
+            exponent = exponent.substring(1);
+        }
+        return !exponent.isEmpty() && exponent.length() <= 3 && exponent.chars().allMatch(Character::isDigit)
+                && Integer.parseInt(exponent) <= MAX_EXPONENT;
     }
 
     /** A JSON tree, or why it could not be read. */
@@ -313,8 +381,7 @@ public final class ParamsJson {
         }
         TradingMode m = v.isTextual() ? TradingMode.fromWire(v.textValue()) : null;
         if (m == null) {
-            out.add(new Violation("trading_mode", Rule.INVALID, "must be one of active, reduce_only, paused; got "
-                    + abbreviate(v.toString())));
+            out.add(new Violation("trading_mode", Rule.INVALID, "must be one of active, reduce_only, paused"));
             return TradingMode.PAUSED;
         }
         return m;
@@ -342,8 +409,7 @@ public final class ParamsJson {
         try {
             return Instant.parse(v.textValue());
         } catch (DateTimeParseException e) {
-            out.add(new Violation("updated_at", Rule.INVALID, "not an ISO-8601 UTC timestamp: "
-                    + abbreviate(v.textValue())));
+            out.add(new Violation("updated_at", Rule.INVALID, "not an ISO-8601 UTC timestamp"));
             return Instant.EPOCH;
         }
     }

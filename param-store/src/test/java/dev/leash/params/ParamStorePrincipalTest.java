@@ -65,6 +65,19 @@ class ParamStorePrincipalTest {
     }
 
     @Test
+    void anOperatorResumeInsideTheModelsCooldownIsStillCurrentAfterARestart() throws IOException {
+        try (ParamStore store = pausedRightAfterAModelIncrease()) {
+            assertThat(store.propose(null, json("{'trading_mode': 'active'}"), "operator (gateway-token)",
+                    Principal.OPERATOR, "news is out", false, minutes(21)).accepted()).isTrue();
+        }
+        try (ParamStore reopened = ParamStore.open(dir, POLICY, BASELINE, minutes(22))) {
+            assertThat(reopened.journalProblems()).isEmpty();
+            assertThat(reopened.current().tradingMode()).isEqualTo(TradingMode.ACTIVE);
+            assertThat(reopened.current().updatedBy()).isEqualTo("operator (gateway-token)");
+        }
+    }
+
+    @Test
     void theSameResumeByTheModelIsRefusedForCooldownAndJournaledAsTheModels() throws IOException {
         try (ParamStore store = pausedRightAfterAModelIncrease()) {
             WriteResult r = store.propose(null, json("{'trading_mode': 'active'}"), "claude (model-token)",

@@ -47,8 +47,11 @@ final class ReadRoutes {
         long middleAge = mh.lastRunWallMillis() == 0 ? -1 : wall - mh.lastRunWallMillis();
         long tick = gw.config().loops().tick().toMillis();
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
-        boolean middleOk = middleAge >= 0 && middleAge <= 3 * gw.config().loops().middle().toMillis() + 5_000;
+        boolean middleOk = middleAge >= 0 && middleAge <= 3 * gw.config().loops().middle().toMillis() + 5_000
+                && !gw.middleWatchdog().stalled();
+        List<String> journalProblems = gw.store().journalProblems();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
+                || !journalProblems.isEmpty()
                 || snap.state() != dev.leash.risk.TradingState.ACTIVE) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
@@ -80,11 +83,15 @@ final class ReadRoutes {
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
         mid.put("last_run_age_ms", middleAge);
+        mid.put("stalled", gw.middleWatchdog().stalled());
+        mid.put("failed_passes", gw.middle().failedPasses());
         ArrayNode problems = mid.putArray("param_problems");
         mh.paramProblems().forEach(problems::add);
         if (mh.lastError() != null) {
             mid.put("last_error", mh.lastError());
         }
+        ArrayNode journal = o.putArray("journal_problems");
+        journalProblems.forEach(journal::add);
         return o;
     }
 

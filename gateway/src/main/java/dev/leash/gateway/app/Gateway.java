@@ -10,6 +10,7 @@ import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
 import dev.leash.gateway.loop.MiddleLoop;
+import dev.leash.gateway.loop.MiddleLoopWatchdog;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
 import dev.leash.gateway.venue.Venue;
@@ -52,6 +53,8 @@ public final class Gateway implements AutoCloseable {
     private final MiddleLoop middle;
     private final Thread innerThread;
     private final ScheduledExecutorService middleExecutor;
+    private final ScheduledExecutorService watchdogExecutor;
+    private final MiddleLoopWatchdog watchdog;
     private final Tokens.Token token;
     private final Tokens.Token modelToken;
     private final ApiServer api;
@@ -80,7 +83,35 @@ public final class Gateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.watchdogExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leash-middle-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchdog = new MiddleLoopWatchdog(middle::lastCompletedWallMillis, config.loops().middle(), wall::millis,
+                new StallActions(inner, journal, wall));
         this.api = new ApiServer(this);
+    }
+
+    /** A stalled middle loop: logged as an error, journaled, and the engine goes reduce-only until it resumes. */
+    private record StallActions(InnerLoop inner, Journal journal, Clock wall) implements MiddleLoopWatchdog.Actions {
+
+        @Override
+        public void stalled(String reason) {
+            LOG.error("{}", reason);
+            report(true, reason);
+        }
+
+        @Override
+        public void resumed(String reason) {
+            LOG.warn("{}", reason);
+            report(false, reason);
+        }
+
+        private void report(boolean stalled, String reason) {
+            inner.post(e -> e.setMiddleLoopStalled(stalled, reason));
+            journal.recordEvent(wall.millis(), "fault", reason);
+        }
     }
 
     /** Opens every component and starts the loops and the API. On failure, what was opened is closed again. */
@@ -123,6 +154,8 @@ public final class Gateway implements AutoCloseable {
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
+            long check = Math.max(100, Math.min(1_000, period / 4));
+            g.watchdogExecutor.scheduleWithFixedDelay(g.watchdog, check, check, TimeUnit.MILLISECONDS);
             g.api.start(config.api().host(), config.api().port());
             recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + venue.name()
                     + (config.venue().equals("simulated") ? " at speed " + config.simulated().speed() : "")
@@ -237,6 +270,11 @@ public final class Gateway implements AutoCloseable {
         return middle;
     }
 
+    /** The middle loop's watchdog: whether the loop is stalled now. */
+    public MiddleLoopWatchdog middleWatchdog() {
+        return watchdog;
+    }
+
     /** The operator's token: writes with it speak for {@link Principal#OPERATOR}. */
     public Tokens.Token token() {
         return token;
@@ -265,6 +303,7 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         api.stop();
+        watchdogExecutor.shutdownNow();
         middleExecutor.shutdownNow();
         inner.stop();
         try {

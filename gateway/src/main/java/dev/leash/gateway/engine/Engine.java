@@ -177,6 +177,11 @@ public final class Engine {
         status.setVenueDegraded(degraded, reason, now);
     }
 
+    /** No middle-loop pass completed for too long (the watchdog): no new exposure until passes resume. */
+    public void setMiddleLoopStalled(boolean stalled, String reason) {
+        status.setMiddleLoopStalled(stalled, reason, now);
+    }
+
     public TradingState state() {
         return status.state();
     }

@@ -6,7 +6,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The engine's trading state and what moves it (a daily loss halt until the next UTC day, reduce-only while the
- * venue is degraded), reporting each move to the listener.
+ * venue is degraded or the middle loop stalled), reporting each move to the listener.
  */
 final class TradingStatus {
 
@@ -17,6 +17,7 @@ final class TradingStatus {
 
     private TradingState state = TradingState.ACTIVE;
     private boolean venueDegraded;
+    private boolean middleLoopStalled;
     private boolean lossHalted;
     /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
     private long lastFlattenBar = Long.MIN_VALUE;
@@ -76,9 +77,17 @@ final class TradingStatus {
         }
     }
 
+    /** No middle-loop pass completed for too long: reduce-only until one does. */
+    void setMiddleLoopStalled(boolean stalled, String reason, long nowMillis) {
+        if (stalled != middleLoopStalled) {
+            middleLoopStalled = stalled;
+            update(reason, nowMillis);
+        }
+    }
+
     private void update(String reason, long nowMillis) {
         TradingState next = lossHalted ? TradingState.HALTED
-                : venueDegraded ? TradingState.REDUCE_ONLY : TradingState.ACTIVE;
+                : venueDegraded || middleLoopStalled ? TradingState.REDUCE_ONLY : TradingState.ACTIVE;
         if (next != state) {
             TradingState was = state;
             state = next;

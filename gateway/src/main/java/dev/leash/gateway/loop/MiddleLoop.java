@@ -55,6 +55,8 @@ public final class MiddleLoop implements Runnable {
     private volatile Health health = new Health(0, List.of(), 0, 0, null);
     private Instant lastResetDue;
     private long passes;
+    private volatile long failedPasses;
+    private volatile long lastCompletedWallMillis;
     private List<String> lastProblems = List.of();
 
     public MiddleLoop(ParamStore store, InnerLoop inner, Venue venue, Pacer pacer, Clock wall, GatewayConfig config,
@@ -80,32 +82,75 @@ public final class MiddleLoop implements Runnable {
         return health;
     }
 
+    /**
+     * One pass. Never throws: every failure, an {@link Error} such as {@link OutOfMemoryError} included, is counted
+     * and reported by its kind (never its message or stack trace, which may quote a file or a reply), and the
+     * next pass runs on schedule. Only an {@link InternalError} or {@link UnknownError} (the JVM itself is broken)
+     * propagates, after it is counted; the watchdog then reports the stalled loop.
+     */
     @Override
     public synchronized void run() {
         Instant now = wall.instant();
+        try {
+            pass(now);
+            lastCompletedWallMillis = wall.millis();
+        } catch (Throwable t) {
+            failed(now, t);
+            if (t instanceof InternalError || t instanceof UnknownError) {
+                throw (Error) t;
+            }
+        }
+    }
+
+    private void pass(Instant now) throws IOException {
         String error = null;
         int cancelled = 0;
         int differences = 0;
-        List<String> problems = List.of();
+        List<String> problems = reloadParams(now);
+        Health h = health; // publish the reload's verdict at once, not after the venue calls below
+        health = new Health(h.lastRunWallMillis(), problems, h.staleCancelled(), h.reconciliationDifferences(),
+                h.lastError());
         try {
-            problems = reloadParams(now);
-            Health h = health; // publish the reload's verdict at once, not after the venue calls below
-            health = new Health(h.lastRunWallMillis(), problems, h.staleCancelled(), h.reconciliationDifferences(),
-                    h.lastError());
             maybeResetToBaseline(now);
             cancelled = cancelStaleOrders();
             differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());
         } catch (VenueException e) {
             error = "venue: " + e.getMessage();
             recorder.event(pacer.now(), "fault", error);
-        } catch (IOException | RuntimeException e) {
-            error = e.toString();
-            LOG.error("middle loop pass failed", e);
-            recorder.event(pacer.now(), "fault", "middle loop: " + e);
         }
         passes++;
         health = new Health(now.toEpochMilli(), problems, cancelled, differences, error);
         writeHeartbeat(now);
+    }
+
+    private void failed(Instant now, Throwable t) {
+        failedPasses++;
+        String error = "middle loop pass failed: " + t.getClass().getSimpleName();
+        StackTraceElement[] where = t.getStackTrace();
+        LOG.error("{} (pass {} failed, {} so far){}", error, passes + 1, failedPasses,
+                where.length == 0 ? "" : " at " + where[0]);
+        Health h = health;
+        health = new Health(now.toEpochMilli(), h.paramProblems(), 0, 0, error);
+        try {
+            recorder.event(pacer.now(), "fault", error);
+        } catch (RuntimeException e) {
+            LOG.error("cannot journal the failed middle loop pass: {}", e.getClass().getSimpleName());
+        }
+        try {
+            writeHeartbeat(now);
+        } catch (RuntimeException e) {
+            LOG.error("cannot write the heartbeat after a failed pass: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Passes that failed with an unexpected exception or error since start. */
+    public long failedPasses() {
+        return failedPasses;
+    }
+
+    /** Wall time of the end of the last pass that completed (a venue error counts as completed), 0 before any. */
+    public long lastCompletedWallMillis() {
+        return lastCompletedWallMillis;
     }
 
     private List<String> reloadParams(Instant now) {

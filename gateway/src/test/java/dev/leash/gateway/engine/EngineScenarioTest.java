@@ -298,6 +298,23 @@ class EngineScenarioTest {
     }
 
     @Test
+    void stalledMiddleLoopBlocksNewExposureUntilPassesResumeAndDoesNotLiftAVenueDegradation() {
+        engine.setMiddleLoopStalled(true, "middle loop stalled");
+        engine.onTick(ETH, 102.0, at(5, 1));
+        engine.setVenueDegraded(true, "circuit breaker open");
+        engine.setMiddleLoopStalled(false, "middle loop passes resumed");
+        engine.setVenueDegraded(false, "venue healthy again");
+        engine.onTick(ETH, 102.0, at(6, 0));
+
+        assertThat(listener.events()).extracting(EngineScenarioTest::describe).containsExactly(
+                "state ACTIVE -> REDUCE_ONLY: middle loop stalled",
+                "ETHUSDT SKIP: ENTER_LONG: trading state REDUCE_ONLY",
+                "state REDUCE_ONLY -> ACTIVE: venue healthy again",
+                "ETHUSDT ENTER_LONG: break of the 5-bar channel [99.0, 101.0] at 102.0");
+        assertThat(engine.state()).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
     void dailyLossLimitFlattensHaltsAndResumesNextUtcDay() {
         engine.onTick(BTC, 102.0, at(5, 1));
         fill(port.last());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class AppendLog implements AutoCloseable {
 
     /** Opens (creating) the log, cuts a torn tail, and returns the log with its complete lines. */
     public static Opened recover(Path path) throws IOException {
-        boolean existed = Files.exists(path);
+        requireRegularFile(path);
+        boolean existed = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
@@ -74,9 +76,10 @@ public final class AppendLog implements AutoCloseable {
 
     /** Reads the complete lines of a log without opening it for writing; a torn tail is skipped and counted. */
     public static Recovery read(Path path) throws IOException {
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return new Recovery(List.of(), 0);
         }
+        requireRegularFile(path);
         byte[] all = Files.readAllBytes(path);
         List<String> lines = new ArrayList<>();
         int start = 0;
@@ -89,6 +92,17 @@ public final class AppendLog implements AutoCloseable {
             }
         }
         return new Recovery(lines, all.length - start);
+    }
+
+    /**
+     * Refuses a log that exists but is not a regular file, or is a symbolic link: reading a FIFO would wait for a
+     * writer forever, and a link could lead anywhere.
+     */
+    private static void requireRegularFile(Path path) throws IOException {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(path.getFileName() + " in " + path.toAbsolutePath().getParent()
+                    + " is not a regular file (a symbolic link, FIFO, device or directory); it is not opened");
+        }
     }
 
     /** Appends one line (which must not contain a newline) and fsyncs. */
