@@ -51,6 +51,7 @@ public final class MiddleLoop implements Runnable {
     private final TradeRecorder recorder;
     private final Path heartbeat;
     private final OrderReconciler orders;
+    private final StaleOrders staleOrders;
 
     private volatile Health health = new Health(0, List.of(), 0, 0, null);
     private Instant lastResetDue;
@@ -68,6 +69,7 @@ public final class MiddleLoop implements Runnable {
         this.recorder = recorder;
         this.heartbeat = config.dataDir().resolve("heartbeat.json");
         this.orders = new OrderReconciler(venue, journal, recorder);
+        this.staleOrders = new StaleOrders(venue, recorder, config.loops().staleOrderAge());
         this.lastResetDue = lastScheduledReset(wall.instant());
     }
 
@@ -159,16 +161,7 @@ public final class MiddleLoop implements Runnable {
     }
 
     private int cancelStaleOrders() throws VenueException {
-        long cutoff = pacer.now() - config.loops().staleOrderAge().toMillis();
-        int n = 0;
-        for (Order o : venue.openOrders()) {
-            if (o.createdAt() < cutoff && venue.cancel(o.symbol(), o.clientOrderId())) {
-                n++;
-                recorder.event(pacer.now(), "order", "cancelled stale order " + o.clientOrderId() + " on " + o.symbol()
-                        + " open since " + Instant.ofEpochMilli(o.createdAt()));
-            }
-        }
-        return n;
+        return staleOrders.cancel(pacer.now());
     }
 
     /** The venue's positions are the truth: differences are journaled and the engine is brought in line. */
