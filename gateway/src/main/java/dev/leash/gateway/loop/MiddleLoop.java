@@ -3,7 +3,6 @@ package dev.leash.gateway.loop;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
@@ -69,7 +68,8 @@ public final class MiddleLoop implements Runnable {
         this.recorder = recorder;
         this.heartbeat = config.dataDir().resolve("heartbeat.json");
         this.orders = new OrderReconciler(venue, journal, recorder);
-        this.staleOrders = new StaleOrders(venue, recorder, config.loops().staleOrderAge());
+        this.staleOrders = new StaleOrders(venue, recorder, config.loops().staleOrderAge(),
+                config.loops().cancelManualOrders());
         this.lastResetDue = lastScheduledReset(wall.instant());
     }
 
