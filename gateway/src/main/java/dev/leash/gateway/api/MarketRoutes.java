@@ -113,11 +113,9 @@ final class MarketRoutes {
         o.put("losses", p.losses());
         Json.num(o, "win_rate", p.winRate());
         Json.num(o, "profit_factor", p.profitFactor());
-        Json.num(o, "realized_pnl", p.realizedPnl());
-        Json.num(o, "fees", p.fees());
-        Json.num(o, "net_pnl", p.realizedPnl() - p.fees());
+        PnlJson.trades(o, p.realizedPnl(), p.fees(), Double.NaN);
         if (symbol == null) {
-            Json.num(o, "return_pct", p.returnPct());
+            PnlJson.equity(o, curve);
             Json.num(o, "max_drawdown_pct", p.maxDrawdownPct());
         }
         return o;
