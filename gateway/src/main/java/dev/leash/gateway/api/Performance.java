@@ -18,8 +18,11 @@ record Performance(int fills, int closingFills, int wins, int losses, double rea
         double profit = 0;
         double loss = 0;
         for (Fill f : fills) {
-            realized += f.realizedPnl();
             fees += f.fee();
+            if (Double.isNaN(f.realizedPnl())) {
+                continue; // a close whose P&L the venue has not published yet: counted once it has
+            }
+            realized += f.realizedPnl();
             if (f.realizedPnl() != 0) {
                 closing++;
                 if (f.realizedPnl() > 0) {

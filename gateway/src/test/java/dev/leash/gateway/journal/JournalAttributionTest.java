@@ -133,6 +133,20 @@ class JournalAttributionTest {
         }
     }
 
+    @Test
+    void aRealizedPnlTheVenuePublishesLateIsFilledInWithoutRecordingTheFillTwice() {
+        journal.recordFill(fill("open", Side.BUY, 0.5, 1.0, 0, 1_000), 3);
+        assertThat(journal.recordFill(fill("close", Side.SELL, 0.5, 1.5, Double.NaN, 2_000), 4)).isTrue();
+        assertThat(journal.fillStatsByVersion().get(3L).realizedPnl()).isZero();
+
+        assertThat(journal.recordFill(fill("close", Side.SELL, 0.5, 1.5, 40.0, 2_000), 4)).isFalse();
+        assertThat(journal.recordFill(fill("close", Side.SELL, 0.5, 1.5, 99.0, 2_000), 4)).isFalse();
+
+        assertThat(journal.fillStatsByVersion().get(3L)).isEqualTo(new FillStats(2, 1, 40.0, 2.5));
+        assertThat(journal.fills(null, 0, 10)).filteredOn(f -> f.fillId().equals("close")).singleElement()
+                .extracting(Fill::realizedPnl).isEqualTo(40.0);
+    }
+
     private static Fill fill(String id, Side side, double qty, double fee, double pnl, long time) {
         return new Fill(id, "lsh-" + id, "v-" + id, "BTCUSDT", side, qty, 100, fee, pnl, time, false);
     }

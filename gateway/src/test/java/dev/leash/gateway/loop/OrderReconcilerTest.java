@@ -84,6 +84,23 @@ class OrderReconcilerTest {
         bybit.verify(0, postRequestedFor(urlPathMatching("/v5/order/.*")));
     }
 
+    @Test
+    void aCloseJournaledBeforeBybitPublishedItsPnlGetsItOnTheNextPass() throws Exception {
+        bybit.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(json(fixture("execution-list-closing"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/position/closed-pnl"))
+                .willReturn(json(fixture("position-closed-pnl-empty"))));
+        OrderReconciler reconciler = new OrderReconciler(venue, journal, new JournalRecorder(journal));
+        reconciler.reconcile(NOW, 7);
+        assertThat(journal.fillsBetween(0, Long.MAX_VALUE)).filteredOn(f -> f.qty() < 0.003)
+                .allSatisfy(f -> assertThat(f.realizedPnl()).isNaN());
+
+        bybit.stubFor(get(urlPathEqualTo("/v5/position/closed-pnl")).willReturn(json(fixture("position-closed-pnl"))));
+        reconciler.reconcile(NOW + 60_000, 7);
+
+        assertThat(journal.fillsBetween(0, Long.MAX_VALUE)).hasSize(3)
+                .extracting(Fill::realizedPnl).containsExactlyInAnyOrder(0.0, 1.0, 0.5);
+    }
+
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }

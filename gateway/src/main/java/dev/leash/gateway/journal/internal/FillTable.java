@@ -15,6 +15,7 @@ import java.util.Optional;
  * The {@code fills} table: one row per venue fill id, with the parameter version it is credited to
  * ({@link Attribution}), worked out in the transaction that records it from the symbol's fills before it. A fill
  * journaled late (before fills already journaled) re-attributes the symbol's later fills in the same transaction.
+ * A fill recorded with an unknown (NaN, stored NULL) realized P&L gets it from the first later record that knows it.
  */
 public final class FillTable {
 
@@ -59,12 +60,26 @@ public final class FillTable {
                 ps.setLong(12, paramsVersion);
                 setAttribution(ps, 13, a);
                 if (ps.executeUpdate() == 0) {
+                    fillInLatePnl(c, f);
                     return false;
                 }
             }
             reattributeLater(c, f, a);
             return true;
         });
+    }
+
+    /** A venue may publish a fill's realized P&L after the fill (Bybit's closed-pnl): set it once, when known. */
+    private static void fillInLatePnl(Connection c, Fill f) throws SQLException {
+        if (!Double.isFinite(f.realizedPnl())) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE fills SET realized_pnl = ? WHERE fill_id = ? AND realized_pnl IS NULL")) {
+            ps.setDouble(1, f.realizedPnl());
+            ps.setString(2, f.fillId());
+            ps.executeUpdate();
+        }
     }
 
     /** How the fill {@code fillId} is attributed, if it is journaled. */
