@@ -83,6 +83,23 @@ class JournalAttributionTest {
     }
 
     @Test
+    void fillsOfTheSameMillisecondCountInTheOrderTheyWereJournaled() {
+        journal.recordFill(fill("m-open", Side.BUY, 1.0, 1.0, 0, 1_000), 3);
+        journal.recordFill(fill("z-exit", Side.SELL, 1.0, 1.0, 5.0, 2_000), 3);
+        journal.recordFill(fill("a-entry", Side.SELL, 1.0, 1.0, 0, 2_000), 4);
+
+        assertThat(journal.fillAttribution("z-exit")).get().satisfies(a -> {
+            assertThat(a.openedByVersion()).isEqualTo(3);
+            assertThat(a.closedQty()).isEqualTo(1.0);
+        });
+        assertThat(journal.fillAttribution("a-entry")).get().satisfies(a -> {
+            assertThat(a.openedByVersion()).isEqualTo(4);
+            assertThat(a.closedQty()).isZero();
+            assertThat(a.positionAfter()).isEqualTo(-1.0);
+        });
+    }
+
+    @Test
     void aFillJournaledLateReattributesTheFillsAfterIt() {
         journal.recordFill(fill("close", Side.SELL, 0.5, 1.0, 12.0, 2_000), 4);
         journal.recordFill(fill("open", Side.BUY, 0.5, 1.0, 0, 1_000), 3); // the reconciler found it later

@@ -14,23 +14,24 @@ import java.util.Optional;
 /**
  * The {@code fills} table: one row per venue fill id, with the parameter version it is credited to
  * ({@link Attribution}), worked out in the transaction that records it from the symbol's fills before it. A fill
- * journaled late (before fills already journaled) re-attributes the symbol's later fills in the same transaction.
+ * journaled late (before fills already journaled) re-attributes the symbol's later fills in the same transaction;
+ * fills of the same millisecond count in the order they were journaled.
  * A fill recorded with an unknown (NaN, stored NULL) realized P&L gets it from the first later record that knows it.
  */
 public final class FillTable {
 
     private static final String INSERT = "INSERT INTO fills (fill_id, client_order_id, venue_order_id, symbol, side,"
             + " qty, price, fee, realized_pnl, time_ms, maker, params_version, opened_by_version, closed_qty,"
-            + " position_after, position_opened_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fill_id) DO NOTHING";
+            + " position_after, position_opened_by, seq)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM fills))"
+            + " ON CONFLICT (fill_id) DO NOTHING";
     private static final String SELECT = "SELECT * FROM fills";
     private static final String BEFORE = "SELECT opened_by_version, closed_qty, position_after, position_opened_by"
-            + " FROM fills WHERE symbol = ? AND position_after IS NOT NULL AND (time_ms < ? OR (time_ms = ?"
-            + " AND fill_id < ?)) ORDER BY time_ms DESC, fill_id DESC LIMIT 1";
+            + " FROM fills WHERE symbol = ? AND position_after IS NOT NULL AND time_ms <= ? AND fill_id <> ?"
+            + " ORDER BY time_ms DESC, seq DESC LIMIT 1";
     private static final String LATER = "SELECT f.fill_id, f.side, f.qty, f.params_version,"
             + " COALESCE(o.reduce_only, 0) FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id"
-            + " WHERE f.symbol = ? AND (f.time_ms > ? OR (f.time_ms = ? AND f.fill_id > ?))"
-            + " ORDER BY f.time_ms, f.fill_id";
+            + " WHERE f.symbol = ? AND f.time_ms > ? ORDER BY f.time_ms, f.seq";
     private static final String UPDATE = "UPDATE fills SET opened_by_version = ?, closed_qty = ?, position_after = ?,"
             + " position_opened_by = ? WHERE fill_id = ?";
 
@@ -99,8 +100,7 @@ public final class FillTable {
         try (PreparedStatement ps = c.prepareStatement(BEFORE)) {
             ps.setString(1, symbol);
             ps.setLong(2, time);
-            ps.setLong(3, time);
-            ps.setString(4, fillId);
+            ps.setString(3, fillId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Attribution.FLAT;
@@ -133,8 +133,6 @@ public final class FillTable {
              PreparedStatement update = c.prepareStatement(UPDATE)) {
             later.setString(1, f.symbol());
             later.setLong(2, f.time());
-            later.setLong(3, f.time());
-            later.setString(4, f.fillId());
             try (ResultSet rs = later.executeQuery()) {
                 while (rs.next()) {
                     double signed = Side.valueOf(rs.getString(2)).sign() * rs.getDouble(3);
