@@ -145,6 +145,11 @@ public final class Journal implements AutoCloseable {
         return fills.attribution(fillId);
     }
 
+    /** The position in {@code symbol} before the journal's first fill at or after {@code time}; 0 when unknown. */
+    public double positionBefore(String symbol, long time) {
+        return fills.positionBefore(symbol, time);
+    }
+
     /** Fills at or after {@code sinceMillis}, newest first. */
     public List<Fill> fills(String symbolOrNull, long sinceMillis, int limit) {
         return fills.newest(symbolOrNull, sinceMillis, limit);

@@ -80,6 +80,9 @@ class JournalAttributionTest {
         });
         assertThat(journal.fillAttribution("close")).get().extracting(FillAttribution::openedByVersion)
                 .isEqualTo(4L);
+        assertThat(journal.positionBefore("BTCUSDT", 1_000)).isZero();
+        assertThat(journal.positionBefore("BTCUSDT", 3_000)).isEqualTo(-1.0);
+        assertThat(journal.positionBefore("BTCUSDT", 3_001)).isZero();
     }
 
     @Test

@@ -83,6 +83,20 @@ public final class FillTable {
         }
     }
 
+    /** The symbol's position after its last attributed fill before {@code time}; 0 when there is none. */
+    public double positionBefore(String symbol, long time) {
+        return db.read("read position of " + symbol, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT position_after FROM fills WHERE symbol = ?"
+                    + " AND time_ms < ? AND position_after IS NOT NULL ORDER BY time_ms DESC, seq DESC LIMIT 1")) {
+                ps.setString(1, symbol);
+                ps.setLong(2, time);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getDouble(1) : 0.0;
+                }
+            }
+        });
+    }
+
     /** How the fill {@code fillId} is attributed, if it is journaled. */
     public Optional<FillAttribution> attribution(String fillId) {
         return db.read("read fill " + fillId, c -> new Select("SELECT fill_id, params_version, opened_by_version,"
