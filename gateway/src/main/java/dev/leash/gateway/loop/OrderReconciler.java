@@ -35,6 +35,7 @@ final class OrderReconciler {
     private final Journal journal;
     private final TradeRecorder recorder;
     private final Set<String> reportedUnknown = new HashSet<>();
+    private Set<String> reportedForeignFills = new HashSet<>();
 
     OrderReconciler(Venue venue, Journal journal, TradeRecorder recorder) {
         this.venue = venue;
@@ -74,9 +75,11 @@ final class OrderReconciler {
             }
         }
         List<Fill> fills = venue.fills(now - FILL_WINDOW_MILLIS, now - SETTLE_MILLIS);
+        Set<String> foreign = new HashSet<>();
         for (Fill f : fills) {
             if (!OrderIntent.isOwn(f.clientOrderId())) {
-                if (reportedUnknown.add("fill " + f.fillId())) {
+                foreign.add(f.fillId());
+                if (!reportedForeignFills.contains(f.fillId())) {
                     differences++;
                     recorder.event(now, "reconcile", "fill " + f.fillId() + " of " + describe(f) + " ("
                             + f.symbol() + " " + f.side() + " " + f.qty() + " @ " + f.price()
@@ -93,6 +96,7 @@ final class OrderReconciler {
                         + ") was missing from the journal; recorded");
             }
         }
+        reportedForeignFills = foreign; // reported once while in the window
         return differences;
     }
 

@@ -37,7 +37,9 @@ final class StaleOrders {
     int cancel(long now) throws VenueException {
         long cutoff = now - maxAgeMillis;
         int n = 0;
+        Set<String> open = new HashSet<>();
         for (Order o : venue.openOrders()) {
+            open.add(key(o));
             if (o.createdAt() >= cutoff) {
                 continue;
             }
@@ -52,12 +54,17 @@ final class StaleOrders {
                         + (own ? "" : " (placed by hand)") + " open since " + Instant.ofEpochMilli(o.createdAt()));
             }
         }
+        reported.retainAll(open); // forget orders that are gone
         return n;
     }
 
-    private void report(long now, Order o, String what) {
-        String id = o.clientOrderId() == null || o.clientOrderId().isEmpty() ? "venue id " + o.venueOrderId()
+    private static String key(Order o) {
+        return o.clientOrderId() == null || o.clientOrderId().isEmpty() ? "venue id " + o.venueOrderId()
                 : o.clientOrderId();
+    }
+
+    private void report(long now, Order o, String what) {
+        String id = key(o);
         if (reported.add(id)) {
             recorder.event(now, "order", "stale order " + id + " on " + o.symbol() + " (" + o.side() + " " + o.qty()
                     + ", open since " + Instant.ofEpochMilli(o.createdAt()) + ") " + what);
