@@ -119,6 +119,8 @@ class ReadEndpointsTest {
         assertThat(all.path("count").asInt()).isEqualTo(trades.size());
         List<Instant> times = new ArrayList<>();
         for (JsonNode t : trades) {
+            assertThat(t.path("opened_by_version").asLong()).isPositive().isLessThanOrEqualTo(
+                    t.path("params_version").asLong());
             assertThat(fieldNames(t)).contains("time", "symbol", "side", "qty", "price", "fee", "realized_pnl",
                     "client_order_id", "fill_id");
             assertThat(t.path("symbol").asText()).isIn(SYMBOLS);
