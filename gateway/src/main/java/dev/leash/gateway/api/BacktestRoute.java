@@ -102,14 +102,13 @@ final class BacktestRoute {
         if (version > 0) {
             n.put("params_version", version);
         }
-        Json.num(n, "return_pct", m.totalReturnPct());
+        PnlJson.equity(n, m.initialBalance(), m.finalEquity());
         Json.num(n, "max_drawdown_pct", m.maxDrawdownPct());
         Json.num(n, "sharpe", m.sharpe());
         n.put("trades", m.trades());
         Json.num(n, "win_rate_pct", m.winRatePct());
         Json.num(n, "profit_factor", m.profitFactor());
-        Json.num(n, "fees", m.feesPaid());
-        Json.num(n, "funding", m.fundingPaid());
+        PnlJson.trades(n, m.realizedPnl(), m.feesPaid(), m.fundingPaid());
         Json.num(n, "final_equity", m.finalEquity());
         return n;
     }

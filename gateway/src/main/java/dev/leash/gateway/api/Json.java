@@ -56,7 +56,7 @@ final class Json {
         o.put("side", f.side().name().toLowerCase(java.util.Locale.ROOT));
         num(o, "qty", f.qty());
         num(o, "price", f.price());
-        num(o, "fee", f.fee());
+        num(o, "fee", 0.0 - f.fee()); // a cost: negative when paid, like every P&L field (PnlJson)
         num(o, "realized_pnl", f.realizedPnl());
         o.put("client_order_id", f.clientOrderId());
         o.put("fill_id", f.fillId());

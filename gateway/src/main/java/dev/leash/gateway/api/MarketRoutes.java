@@ -99,7 +99,11 @@ final class MarketRoutes {
             fills = fills.stream().filter(f -> f.symbol().equals(symbol)).toList();
         }
         List<EquityPoint> curve = gw.journal().equityCurve(from, now, 2_000);
-        Performance p = Performance.of(fills, curve);
+        Map<String, Double> before = new HashMap<>();
+        for (Fill f : fills) {
+            before.computeIfAbsent(f.symbol(), s -> gw.journal().positionBefore(s, f.time()));
+        }
+        Performance p = Performance.of(fills, before, curve);
         ObjectNode o = Json.object();
         o.put("window", window);
         if (symbol != null) {
@@ -108,16 +112,17 @@ final class MarketRoutes {
         o.put("from", Json.time(Math.max(from, curve.isEmpty() ? from : curve.get(0).time())));
         o.put("to", Json.time(now));
         o.put("fills", p.fills());
-        o.put("closed_trades", p.closingFills());
+        o.put("closed_trades", p.closedTrades());
         o.put("wins", p.wins());
         o.put("losses", p.losses());
         Json.num(o, "win_rate", p.winRate());
         Json.num(o, "profit_factor", p.profitFactor());
-        Json.num(o, "realized_pnl", p.realizedPnl());
-        Json.num(o, "fees", p.fees());
-        Json.num(o, "net_pnl", p.realizedPnl() - p.fees());
+        PnlJson.trades(o, p.realizedPnl(), p.fees(), Double.NaN);
+        if (p.pendingFills() > 0) {
+            o.put("pnl_pending_fills", p.pendingFills());
+        }
         if (symbol == null) {
-            Json.num(o, "return_pct", p.returnPct());
+            PnlJson.equity(o, curve);
             Json.num(o, "max_drawdown_pct", p.maxDrawdownPct());
         }
         return o;

@@ -94,6 +94,7 @@ final class ParamsRoutes {
         Map<Long, VersionStats> byVersion = new HashMap<>();
         stats.forEach(s -> byVersion.put(s.version(), s));
         ObjectNode o = Json.object();
+        o.put("pnl_attribution", PnlJson.ATTRIBUTION);
         ArrayNode out = o.putArray("versions");
         for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
             AuditEntry e = entries.get(i);

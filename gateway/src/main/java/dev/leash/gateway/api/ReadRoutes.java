@@ -170,7 +170,10 @@ final class ReadRoutes {
         long since = q.since(0);
         ArrayNode out = Json.array();
         for (Fill f : gw.journal().fills(symbol, since, limit)) {
-            out.add(Json.fill(f));
+            ObjectNode n = Json.fill(f);
+            gw.journal().fillAttribution(f.fillId()).ifPresent(a -> n.put("params_version", a.paramsVersion())
+                    .put("opened_by_version", a.openedByVersion()));
+            out.add(n);
         }
         ObjectNode o = Json.object();
         o.put("count", out.size());

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happened while a parameter version was in force: its trades (fills journaled under that version), their
- * P&L and fees, and the account's return and drawdown between its activation and the next one (trading time).
+ * What a parameter version did: the trades it opened (fills credited to it, wherever they closed: see
+ * {@link PnlJson#ATTRIBUTION}), their P&L and fees, and the account's equity change and drawdown between its
+ * activation and the next one (trading time).
+ *
+ * @param firstEquity the account's equity at the first point of the window; NaN without two points
+ * @param lastEquity likewise at the last point
  */
-record VersionStats(long version, long activeFrom, long activeTo, FillStats fills, double returnPct,
-                    double maxDrawdownPct) {
+record VersionStats(long version, long activeFrom, long activeTo, FillStats fills, double firstEquity,
+                    double lastEquity, double maxDrawdownPct) {
 
     static List<VersionStats> compute(Journal journal, List<Params> history, long now) {
         List<ParamsActivation> acts = journal.paramsActivations();
@@ -26,8 +30,10 @@ record VersionStats(long version, long activeFrom, long activeTo, FillStats fill
             ParamsActivation a = acts.get(i);
             long to = i + 1 < acts.size() ? acts.get(i + 1).tradingTime() : now;
             List<EquityPoint> curve = journal.equityCurve(a.tradingTime(), to, 2_000);
+            boolean two = curve.size() >= 2;
             out.add(new VersionStats(a.version(), a.tradingTime(), to,
-                    byVersion.getOrDefault(a.version(), FillStats.EMPTY), Performance.returnPct(curve),
+                    byVersion.getOrDefault(a.version(), FillStats.EMPTY),
+                    two ? curve.get(0).equity() : Double.NaN, two ? curve.get(curve.size() - 1).equity() : Double.NaN,
                     Performance.maxDrawdownPct(curve)));
         }
         // A version may have been active several times (rollback): keep the latest activation per version.
@@ -44,10 +50,8 @@ record VersionStats(long version, long activeFrom, long activeTo, FillStats fill
         o.put("active_to", Json.time(activeTo));
         o.put("fills", fills.fills());
         o.put("closed_trades", fills.closingFills());
-        Json.num(o, "realized_pnl", fills.realizedPnl());
-        Json.num(o, "fees", fills.fees());
-        Json.num(o, "net_pnl", fills.realizedPnl() - fills.fees());
-        Json.num(o, "return_pct", returnPct);
+        PnlJson.trades(o, fills.realizedPnl(), fills.fees(), Double.NaN);
+        PnlJson.equity(o, firstEquity, lastEquity);
         Json.num(o, "max_drawdown_pct", maxDrawdownPct);
         return o;
     }

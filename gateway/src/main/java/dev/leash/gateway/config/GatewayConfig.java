@@ -47,11 +47,21 @@ public record GatewayConfig(
         public static final double DEFAULT_INITIAL_BALANCE = 100_000.0;
     }
 
-    /** Loop cadences. */
-    public record Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+    /**
+     * Loop cadences.
+     *
+     * @param cancelManualOrders whether the stale-order cancel also cancels orders this gateway did not place (off:
+     *                           orders placed by hand on the same account are left alone)
+     */
+    public record Loops(Duration tick, Duration middle, Duration staleOrderAge, boolean cancelManualOrders) {
         public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
         public static final Duration DEFAULT_MIDDLE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_STALE_ORDER_AGE = Duration.ofHours(2);
+
+        /** Cadences with orders placed by hand left alone. */
+        public Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+            this(tick, middle, staleOrderAge, false);
+        }
     }
 
     /** When the params are reset to the baseline: {@code weekly} on a day and hour (UTC), {@code daily}, or off. */

@@ -1,6 +1,9 @@
 package dev.leash.gateway.journal;
 
-/** Fills journaled under one parameter version: how many, how many closed something, realized P&L and fees. */
+/**
+ * Fills credited to one parameter version, the one that opened their positions: how many, how many closed something,
+ * realized P&L and fees.
+ */
 public record FillStats(long fills, long closingFills, double realizedPnl, double fees) {
 
     public static final FillStats EMPTY = new FillStats(0, 0, 0, 0);

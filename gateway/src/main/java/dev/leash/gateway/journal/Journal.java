@@ -140,6 +140,16 @@ public final class Journal implements AutoCloseable {
         return fills.record(fill, paramsVersion);
     }
 
+    /** How a journaled fill is attributed: the version that made it and the version credited with its P&L. */
+    public Optional<FillAttribution> fillAttribution(String fillId) {
+        return fills.attribution(fillId);
+    }
+
+    /** The position in {@code symbol} before the journal's first fill at or after {@code time}; 0 when unknown. */
+    public double positionBefore(String symbol, long time) {
+        return fills.positionBefore(symbol, time);
+    }
+
     /** Fills at or after {@code sinceMillis}, newest first. */
     public List<Fill> fills(String symbolOrNull, long sinceMillis, int limit) {
         return fills.newest(symbolOrNull, sinceMillis, limit);
@@ -160,7 +170,10 @@ public final class Journal implements AutoCloseable {
         return activations.all();
     }
 
-    /** Fill counts, realized P&L and fees per parameter version the fills were made under. */
+    /**
+     * Fill counts, realized P&L and fees per parameter version, each fill credited to the version that opened the
+     * position it belongs to (see {@link FillAttribution}), not the version active when it closed.
+     */
     public Map<Long, FillStats> fillStatsByVersion() {
         return activations.fillStatsByVersion();
     }

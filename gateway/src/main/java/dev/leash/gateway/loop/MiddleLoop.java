@@ -3,7 +3,6 @@ package dev.leash.gateway.loop;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
@@ -51,6 +50,7 @@ public final class MiddleLoop implements Runnable {
     private final TradeRecorder recorder;
     private final Path heartbeat;
     private final OrderReconciler orders;
+    private final StaleOrders staleOrders;
 
     private volatile Health health = new Health(0, List.of(), 0, 0, null);
     private Instant lastResetDue;
@@ -70,6 +70,8 @@ public final class MiddleLoop implements Runnable {
         this.recorder = recorder;
         this.heartbeat = config.dataDir().resolve("heartbeat.json");
         this.orders = new OrderReconciler(venue, journal, recorder);
+        this.staleOrders = new StaleOrders(venue, recorder, config.loops().staleOrderAge(),
+                config.loops().cancelManualOrders());
         this.lastResetDue = lastScheduledReset(wall.instant());
     }
 
@@ -204,16 +206,7 @@ public final class MiddleLoop implements Runnable {
     }
 
     private int cancelStaleOrders() throws VenueException {
-        long cutoff = pacer.now() - config.loops().staleOrderAge().toMillis();
-        int n = 0;
-        for (Order o : venue.openOrders()) {
-            if (o.createdAt() < cutoff && venue.cancel(o.symbol(), o.clientOrderId())) {
-                n++;
-                recorder.event(pacer.now(), "order", "cancelled stale order " + o.clientOrderId() + " on " + o.symbol()
-                        + " open since " + Instant.ofEpochMilli(o.createdAt()));
-            }
-        }
-        return n;
+        return staleOrders.cancel(pacer.now());
     }
 
     /** The venue's positions are the truth: differences are journaled and the engine is brought in line. */

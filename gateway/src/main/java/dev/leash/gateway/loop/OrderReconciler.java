@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.venue.Fill;
@@ -17,6 +18,8 @@ import java.util.Set;
  * Brings the journal in line with the venue's orders and fills, the venue being the truth: orders the journal
  * thinks open but the venue finished get their final status, fills the journal missed are recorded, and orders
  * at the venue the gateway never sent are reported (once each) but never cancelled: they may be the trader's own.
+ * Fills of orders this gateway did not place (no {@link OrderIntent#CLIENT_ORDER_ID_PREFIX}) are reported once and
+ * never journaled, so a hand trade's P&L is never credited to a parameter version.
  *
  * <p>It leaves alone what the inner loop is still handling: orders younger than {@link #SETTLE_MILLIS}. Runs on
  * the middle loop's thread; the journal is safe to share.
@@ -32,6 +35,7 @@ final class OrderReconciler {
     private final Journal journal;
     private final TradeRecorder recorder;
     private final Set<String> reportedUnknown = new HashSet<>();
+    private Set<String> reportedForeignFills = new HashSet<>();
 
     OrderReconciler(Venue venue, Journal journal, TradeRecorder recorder) {
         this.venue = venue;
@@ -71,7 +75,18 @@ final class OrderReconciler {
             }
         }
         List<Fill> fills = venue.fills(now - FILL_WINDOW_MILLIS, now - SETTLE_MILLIS);
+        Set<String> foreign = new HashSet<>();
         for (Fill f : fills) {
+            if (!OrderIntent.isOwn(f.clientOrderId())) {
+                foreign.add(f.fillId());
+                if (!reportedForeignFills.contains(f.fillId())) {
+                    differences++;
+                    recorder.event(now, "reconcile", "fill " + f.fillId() + " of " + describe(f) + " ("
+                            + f.symbol() + " " + f.side() + " " + f.qty() + " @ " + f.price()
+                            + ") is not this gateway's; not journaled");
+                }
+                continue;
+            }
             long version = versionOf.getOrDefault(f.clientOrderId(),
                     journal.order(f.clientOrderId()).map(OrderRecord::paramsVersion).orElse(currentParamsVersion));
             if (recorder.fill(f, version)) {
@@ -81,6 +96,12 @@ final class OrderReconciler {
                         + ") was missing from the journal; recorded");
             }
         }
+        reportedForeignFills = foreign; // reported once while in the window
         return differences;
+    }
+
+    private static String describe(Fill f) {
+        return f.clientOrderId() == null || f.clientOrderId().isEmpty() ? "venue order " + f.venueOrderId()
+                + " (no client order id)" : "order " + f.clientOrderId();
     }
 }

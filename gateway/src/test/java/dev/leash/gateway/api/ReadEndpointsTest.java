@@ -119,6 +119,8 @@ class ReadEndpointsTest {
         assertThat(all.path("count").asInt()).isEqualTo(trades.size());
         List<Instant> times = new ArrayList<>();
         for (JsonNode t : trades) {
+            assertThat(t.path("opened_by_version").asLong()).isPositive().isLessThanOrEqualTo(
+                    t.path("params_version").asLong());
             assertThat(fieldNames(t)).contains("time", "symbol", "side", "qty", "price", "fee", "realized_pnl",
                     "client_order_id", "fill_id");
             assertThat(t.path("symbol").asText()).isIn(SYMBOLS);
@@ -262,7 +264,9 @@ class ReadEndpointsTest {
                 "profit_factor", "realized_pnl", "fees", "net_pnl", "return_pct", "max_drawdown_pct");
         assertThat(p.path("fills").asInt()).isPositive();
         assertThat(p.path("wins").asInt() + p.path("losses").asInt()).isEqualTo(p.path("closed_trades").asInt());
-        assertThat(p.path("fees").asDouble()).isPositive();
+        assertThat(p.path("fees").asDouble()).isNegative(); // a cost, signed as its effect on equity
+        assertThat(p.path("net_pnl").asDouble()).isCloseTo(p.path("realized_pnl").asDouble()
+                + p.path("fees").asDouble(), org.assertj.core.api.Assertions.within(1e-4));
         assertThat(Instant.parse(p.path("from").asText())).isBeforeOrEqualTo(Instant.parse(p.path("to").asText()));
     }
 
@@ -314,6 +318,7 @@ class ReadEndpointsTest {
                 () -> ok("/api/params/history"),
                 n -> n.path("versions").path(0).path("outcome").path("fills").asInt() > 0);
 
+        assertThat(h.path("pnl_attribution").asText()).contains("opened");
         JsonNode versions = h.path("versions");
         assertThat(versions).hasSize(1);
         JsonNode v1 = versions.get(0);

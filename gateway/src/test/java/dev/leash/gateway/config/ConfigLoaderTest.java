@@ -102,6 +102,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ordersPlacedByHandAreLeftAloneUnlessTheOperatorTurnsTheirCancelOn() throws Exception {
+        assertThat(ConfigLoader.load(null, Map.of(), ConfigLoader.Overrides.NONE).loops().cancelManualOrders())
+                .isFalse();
+        assertThat(ConfigLoader.load(write("loops:\n  cancel_manual_orders: true\n"), Map.of(),
+                ConfigLoader.Overrides.NONE).loops().cancelManualOrders()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.load(write("loops:\n  cancel_manual_orders: yes please\n"), Map.of(),
+                ConfigLoader.Overrides.NONE)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("loops.cancel_manual_orders: must be true or false");
+    }
+
+    @Test
     void unquotedOffTurnsTheBaselineResetOff() throws Exception {
         GatewayConfig c = ConfigLoader.load(write("baseline_reset:\n  schedule: off\n"), Map.of(),
                 ConfigLoader.Overrides.NONE);

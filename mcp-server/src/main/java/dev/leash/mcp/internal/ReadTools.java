@@ -38,7 +38,8 @@ final class ReadTools {
                         object(props().set("symbols", symbols())), "/api/funding", true, "symbols"),
                 get("get_market", "Price, 24h change and strategy signals (breakout channel, volatility) per symbol.",
                         object(props().set("symbols", symbols())), "/api/market", true, "symbols"),
-                get("get_performance", "Win rate, profit factor, P&L, fees, return and drawdown over a window.",
+                get("get_performance", "Win rate, profit factor, P&L, fees, return and drawdown over a window;"
+                                + " amounts are signed as their effect on equity (fees negative when paid).",
                         object(props().<ObjectNode>set("window",
                                         Schemas.oneOf("Window (default 24h)", "24h", "7d", "30d", "all"))
                                 .set("symbol", symbol())),
@@ -51,7 +52,9 @@ final class ReadTools {
                         object(props()), "/api/health", false),
                 get("get_params", "Current params, the ceilings, and what may change now (ranges, cooldown left).",
                         object(props()), "/api/params", false),
-                get("get_param_history", "Accepted param versions, newest first: author, rationale, diff, outcome.",
+                get("get_param_history", "Accepted param versions, newest first: author, rationale, diff, outcome."
+                                + " A version's P&L is that of the trades it opened, wherever they closed"
+                                + " (pnl_attribution); return and drawdown are the account's while it was active.",
                         object(props().set("limit", integer(1, 500, "Max versions (default 20)"))),
                         "/api/params/history", false, "limit"));
     }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code params_activations} table, and fill statistics grouped by the version they were made under. */
+/** The {@code params_activations} table, and fill statistics grouped by the version credited with them. */
 public final class ActivationTable {
 
     private final Db db;
@@ -41,9 +41,10 @@ public final class ActivationTable {
     public Map<Long, FillStats> fillStatsByVersion() {
         return db.read("read fill stats", c -> {
             Map<Long, FillStats> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT params_version, COUNT(*),"
-                    + " SUM(CASE WHEN realized_pnl <> 0 THEN 1 ELSE 0 END), COALESCE(SUM(realized_pnl), 0),"
-                    + " COALESCE(SUM(fee), 0) FROM fills GROUP BY params_version ORDER BY params_version");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(opened_by_version, params_version) v,"
+                    + " COUNT(*), SUM(CASE WHEN closed_qty > 0 OR (closed_qty IS NULL AND realized_pnl <> 0)"
+                    + " THEN 1 ELSE 0 END), COALESCE(SUM(realized_pnl), 0), COALESCE(SUM(fee), 0) FROM fills"
+                    + " GROUP BY COALESCE(opened_by_version, params_version) ORDER BY v");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getLong(1), new FillStats(rs.getLong(2), rs.getLong(3), rs.getDouble(4),

@@ -83,13 +83,12 @@ final class BybitJson {
     }
 
     /**
-     * An execution. The execution list (as documented in our venue notes) carries no realised P&L, so
-     * {@code realizedPnl} is 0; the journal derives P&L from positions.
+     * An execution with its realized P&L, which the execution list does not carry (see {@link BybitClosedPnl}).
      */
-    static Fill fill(JsonNode e) throws HttpVenueException {
+    static Fill fill(JsonNode e, double realizedPnl) throws HttpVenueException {
         return new Fill(e.path("execId").asText(), e.path("orderLinkId").asText(), e.path("orderId").asText(),
                 e.path("symbol").asText(), side(e.path("side").asText()), num(e, "execQty"), num(e, "execPrice"),
-                num(e, "execFee", 0), 0, time(e, "execTime"), e.path("isMaker").asBoolean(false));
+                num(e, "execFee", 0), realizedPnl, time(e, "execTime"), e.path("isMaker").asBoolean(false));
     }
 
     /** {@code value} as a plain decimal string with the step's number of decimals. */

@@ -190,10 +190,8 @@ final class BybitOrders {
         }
         QueryString q = new QueryString().add("category", "linear").add("symbol", o.symbol())
                 .add("orderLinkId", o.clientOrderId()).add("limit", 100);
-        List<Fill> out = new ArrayList<>();
-        for (JsonNode e : api.pages("/v5/execution/list", q, true)) {
-            out.add(BybitJson.fill(e));
-        }
+        List<Fill> out = new ArrayList<>(new BybitClosedPnl(api).fills(api.pages("/v5/execution/list", q, true),
+                o.symbol()));
         out.sort(java.util.Comparator.comparingLong(Fill::time));
         return out;
     }

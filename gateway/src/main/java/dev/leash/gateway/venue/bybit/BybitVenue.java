@@ -52,6 +52,7 @@ public final class BybitVenue implements Venue {
     private final HttpVenueClient http;
     private final BybitApi api;
     private final BybitOrders orders;
+    private final BybitClosedPnl closedPnl;
     private final CachedRead<String, List<Instrument>> instruments;
     private final CachedRead<String, FundingRate> funding;
 
@@ -60,6 +61,7 @@ public final class BybitVenue implements Venue {
         this.http = http;
         this.api = new BybitApi(http, config);
         this.orders = new BybitOrders(api);
+        this.closedPnl = new BybitClosedPnl(api);
         this.instruments = new CachedRead<>(Duration.ofHours(1), 4, k -> loadInstruments());
         this.funding = new CachedRead<>(Duration.ofSeconds(30), 1000, this::loadFunding);
     }
@@ -267,12 +269,15 @@ public final class BybitVenue implements Venue {
         return out;
     }
 
-    /** Executions in {@code [from, to)}, oldest first, asked for in windows of at most 7 days (Bybit's limit). */
+    /**
+     * Executions in {@code [from, to)}, oldest first, asked for in windows of at most 7 days (Bybit's limit), each
+     * closing one with its realized P&L from the closed-pnl records ({@link BybitClosedPnl}).
+     */
     @Override
     public List<Fill> fills(long fromMillis, long toMillis) throws VenueException {
         long to = Math.min(toMillis, api.now() + 1);
         long from = Math.max(fromMillis, to - MAX_FILL_HISTORY);
-        Map<String, Fill> byId = new LinkedHashMap<>(); // an execution is reported once
+        Map<String, JsonNode> byId = new LinkedHashMap<>(); // an execution is reported once
         for (long start = from; start < to; start += WEEK) {
             long end = Math.min(to, start + WEEK);
             QueryString q = new QueryString().add("category", "linear").add("startTime", start)
@@ -281,13 +286,13 @@ public final class BybitVenue implements Venue {
                 if ("Funding".equals(e.path("execType").asText())) {
                     continue;
                 }
-                Fill f = BybitJson.fill(e);
-                if (f.time() >= fromMillis && f.time() < toMillis) {
-                    byId.putIfAbsent(f.fillId(), f);
+                long t = BybitJson.time(e, "execTime");
+                if (t >= fromMillis && t < toMillis) {
+                    byId.putIfAbsent(e.path("execId").asText(), e);
                 }
             }
         }
-        List<Fill> out = new ArrayList<>(byId.values());
+        List<Fill> out = closedPnl.fills(new ArrayList<>(byId.values()), null);
         out.sort(Comparator.comparingLong(Fill::time).thenComparing(Fill::fillId));
         return out;
     }
