@@ -119,6 +119,7 @@ public final class Engine {
             s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
         }
         s.addBar(high, low, params.lookback());
+        s.recordPrice(close);
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
@@ -127,9 +128,20 @@ public final class Engine {
         }
     }
 
-    /** A trade price: compare against the levels and the stop; may send one order. */
+    /**
+     * A trade price from a venue without a mark price (or a backtest): compare against the levels and the stop; may
+     * send one order. The price band's reference is then a median of recent trade prices.
+     */
     public void onTick(int sym, double price, long nowMillis) {
-        orders.onTick(symbols[sym], price, nowMillis);
+        orders.onTick(symbols[sym], price, Double.NaN, nowMillis);
+    }
+
+    /**
+     * A trade price with the venue's mark price, the price band's reference (NaN where the venue has no mark of its
+     * own): compare against the levels and the stop; may send one order.
+     */
+    public void onTick(int sym, double price, double markPrice, long nowMillis) {
+        orders.onTick(symbols[sym], price, markPrice, nowMillis);
     }
 
     /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */

@@ -42,9 +42,14 @@ final class OrderPath {
         this.params = p;
     }
 
-    /** A trade price: compare against the levels and the stop; may send one order. */
-    void onTick(SymbolState s, double price, long nowMillis) {
+    /**
+     * A trade price, with the venue's mark price (NaN where it has none): compare against the levels and the stop;
+     * may send one order.
+     */
+    void onTick(SymbolState s, double price, double markPrice, long nowMillis) {
         s.lastPrice = price;
+        s.markPrice = markPrice;
+        s.recordPrice(price);
         long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
         if (bar != s.currentBar) {
             s.currentBar = bar;

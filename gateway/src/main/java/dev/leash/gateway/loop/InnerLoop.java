@@ -12,6 +12,7 @@ import dev.leash.gateway.venue.OrderRequest;
 import dev.leash.gateway.venue.OrderType;
 import dev.leash.gateway.venue.PlaceResult;
 import dev.leash.gateway.venue.Side;
+import dev.leash.gateway.venue.Ticker;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import dev.leash.gateway.venue.http.HttpVenueException;
@@ -220,8 +221,8 @@ public final class InnerLoop implements Runnable {
         }
         for (int i = 0; i < symbols.size(); i++) {
             try {
-                double price = venue.ticker(symbols.get(i)).lastPrice();
-                engine.onTick(i, price, t);
+                Ticker ticker = venue.ticker(symbols.get(i));
+                engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
             } catch (VenueException e) {
                 fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
             }
@@ -239,6 +240,16 @@ public final class InnerLoop implements Runnable {
                 fault(t, "account: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The ticker's mark price as the price band's reference, or NaN: a mark equal to the last trade is no independent
+     * evidence (the simulated venue reports its last price as the mark), so the engine then uses a median of recent
+     * trades.
+     */
+    private static double independentMark(Ticker ticker) {
+        double mark = ticker.markPrice();
+        return mark > 0 && Double.isFinite(mark) && mark != ticker.lastPrice() ? mark : Double.NaN;
     }
 
     private void deliverOrders(long t) {
