@@ -184,6 +184,20 @@ public final class Engine {
         symbols[sym].entryPrice = qty == 0 ? Double.NaN : entryPrice;
     }
 
+    /**
+     * Holds one symbol reduce-only for {@code cause}, or releases that cause: while any cause holds it, the symbol
+     * opens and reverses nothing; exits, stops and flattens still go out.
+     */
+    public void holdSymbol(int sym, SymbolHold cause, boolean held) {
+        SymbolState s = symbols[sym];
+        s.holds = held ? s.holds | cause.bit() : s.holds & ~cause.bit();
+    }
+
+    /** True while {@code cause} holds the symbol reduce-only. */
+    public boolean symbolHeld(int sym, SymbolHold cause) {
+        return (symbols[sym].holds & cause.bit()) != 0;
+    }
+
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
     public void setVenueDegraded(boolean degraded, String reason) {
         status.setVenueDegraded(degraded, reason, now);

@@ -154,6 +154,9 @@ final class OrderPath {
     private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
                       long nowMillis) {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : status.state();
+        if (s.holds != 0 && checkState == TradingState.ACTIVE) {
+            checkState = TradingState.REDUCE_ONLY; // this symbol alone is held: exits only
+        }
         OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
         if (reject != OrderReject.NONE) {
             if (reports.wanted()) {
@@ -184,6 +187,9 @@ final class OrderPath {
     private SymbolState.Block entryBlocker(SymbolState s) {
         if (status.state() != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
+        }
+        if (s.holds != 0) {
+            return SymbolState.Block.HELD;
         }
         if (params.risk().tradingMode() != TradingMode.ACTIVE) {
             return SymbolState.Block.MODE;

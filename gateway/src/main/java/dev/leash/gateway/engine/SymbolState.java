@@ -45,6 +45,8 @@ final class SymbolState {
     boolean pending;
     long pendingBar;
     int pendingSeq;
+    /** {@link SymbolHold} bits: while any is set the symbol opens nothing new. */
+    int holds;
     /** Context of the last decision, read only when its reason text is wanted (no text on the hot path). */
     Block block = Block.NONE;
     OrderReject reject = OrderReject.NONE;
@@ -52,7 +54,7 @@ final class SymbolState {
     double skippedEquity;
 
     /** Why a new position may not be opened. */
-    enum Block { NONE, STATE, MODE, DISABLED }
+    enum Block { NONE, STATE, MODE, DISABLED, HELD }
 
     /** Client order id of the order in flight, or null. */
     String pendingId() {

@@ -50,10 +50,11 @@ public final class InnerLoop implements Runnable {
     private final Venue venue;
     private final Engine engine;
     private final Pacer pacer;
-    private final TradeRecorder recorder;
+    private final JournalGuard recorder;
     private final QuietListener quiet;
     private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
     private final OrderTracker tracker;
+    private final UnreconciledSymbols unreconciled;
     private final AccountCache account;
     private final AtomicReference<Params> nextParams = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
@@ -64,6 +65,7 @@ public final class InnerLoop implements Runnable {
 
     private volatile boolean running = true;
     private volatile EngineSnapshot snapshot;
+    private volatile OrderPathHealth orderPathHealth;
     private long nextStep;
     private long steps;
     private long errors;
@@ -85,11 +87,13 @@ public final class InnerLoop implements Runnable {
         this.venue = venue;
         this.engine = engine;
         this.pacer = pacer;
-        this.recorder = recorder;
+        this.recorder = new JournalGuard(recorder);
         this.quiet = quiet;
         this.account = account;
         this.lastBarOpen = new long[engine.symbols().size()];
-        this.tracker = new OrderTracker(venue, engine, recorder);
+        this.tracker = new OrderTracker(venue, engine, this.recorder);
+        this.unreconciled = new UnreconciledSymbols(venue, engine, this.recorder, tracker);
+        quiet.guard(this.recorder);
     }
 
     /** The port the engine must be built with: orders wait in the outbox until the tick that sent them returns. */
@@ -141,6 +145,7 @@ public final class InnerLoop implements Runnable {
             quiet.setQuiet(false);
         }
         recorder.paramsActive(engine.params().version(), nextStep, pacer.wallNow());
+        publishOrderPath();
         publish();
     }
 
@@ -197,11 +202,19 @@ public final class InnerLoop implements Runnable {
         if (venue instanceof SimulatedVenue sim) {
             sim.advanceTo(t);
         }
+        recorder.at(t);
+        if (!recorder.health().ok()) {
+            recorder.retry();
+        }
         engine.onClock(t);
         if (!tracker.isEmpty()) {
             for (String f : tracker.poll(t)) {
                 fault(t, f);
             }
+        }
+        String reconcileFault = unreconciled.step(t);
+        if (reconcileFault != null) {
+            fault(t, reconcileFault);
         }
         deliverOrders(t);
         long lastClosedOpen = Math.floorDiv(t, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS - Candle.INTERVAL_MILLIS;
@@ -229,6 +242,7 @@ public final class InnerLoop implements Runnable {
             deliverOrders(t);
         }
         steps++;
+        publishOrderPath();
         long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
         if (bar != lastEquityBar) {
             lastEquityBar = bar;
@@ -255,7 +269,12 @@ public final class InnerLoop implements Runnable {
     private void deliverOrders(long t) {
         OrderIntent intent;
         while ((intent = outbox.poll()) != null) {
-            recorder.orderSending(intent);
+            if (!recorder.sending(intent) && !intent.reduceOnly()) {
+                // No trace of it would survive a crash: a new position is not opened blind. An exit still goes out.
+                recorder.orderFailed(intent, "not sent: the journal could not record it");
+                engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
+                continue;
+            }
             double qty = Math.abs(intent.signedQty());
             PlaceResult r;
             try {
@@ -335,6 +354,11 @@ public final class InnerLoop implements Runnable {
         return snapshot;
     }
 
+    /** The order path's health as of the last published step: journal writes and symbols held reduce-only. */
+    public OrderPathHealth orderPathHealth() {
+        return orderPathHealth;
+    }
+
     public void stop() {
         running = false;
         signal();
@@ -362,6 +386,18 @@ public final class InnerLoop implements Runnable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Publishes the order path's health when there is news: nothing is built while all is well. */
+    private void publishOrderPath() {
+        JournalGuard.Health j = recorder.health();
+        OrderPathHealth last = orderPathHealth;
+        if (last != null && j.ok() && last.journalOk() && last.failedWrites() == j.failures()
+                && !unreconciled.anyHeld() && last.holds().isEmpty()) {
+            return;
+        }
+        orderPathHealth = new OrderPathHealth(j.ok(), j.queued(), j.failures(), j.dropped(), j.firstFailure(),
+                j.lastError(), j.failingSince(), unreconciled.holds());
     }
 
     private void publish() {

@@ -1,0 +1,23 @@
+package dev.leash.gateway.loop;
+
+import java.util.List;
+
+/**
+ * What the inner loop's order path reports for health: the journal's write state and the symbols held reduce-only.
+ *
+ * @param journalOk false while a journal write waits in memory to be retried
+ * @param failingSince trading time of the first failed write still unresolved, or {@code Long.MIN_VALUE}
+ * @param firstFailure what that write was, or null
+ */
+public record OrderPathHealth(boolean journalOk, int queuedWrites, long failedWrites, long droppedWrites,
+                              String firstFailure, String lastError, long failingSince, List<Hold> holds) {
+
+    /**
+     * A symbol held reduce-only.
+     *
+     * @param cause {@code stale_feed} or {@code unreconciled}
+     * @param since trading time the hold began
+     */
+    public record Hold(String symbol, String cause, String detail, long since) {
+    }
+}
