@@ -47,11 +47,21 @@ public record GatewayConfig(
         public static final double DEFAULT_INITIAL_BALANCE = 100_000.0;
     }
 
-    /** Loop cadences. */
-    public record Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+    /**
+     * Loop cadences.
+     *
+     * @param staleTickAfter trading time after which a symbol without a newer market event is held reduce-only
+     */
+    public record Loops(Duration tick, Duration middle, Duration staleOrderAge, Duration staleTickAfter) {
         public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
         public static final Duration DEFAULT_MIDDLE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_STALE_ORDER_AGE = Duration.ofHours(2);
+        public static final Duration DEFAULT_STALE_TICK_AFTER = Duration.ofSeconds(30);
+
+        /** Cadences with the default stale-tick bound. */
+        public Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+            this(tick, middle, staleOrderAge, DEFAULT_STALE_TICK_AFTER);
+        }
     }
 
     /** When the params are reset to the baseline: {@code weekly} on a day and hour (UTC), {@code daily}, or off. */

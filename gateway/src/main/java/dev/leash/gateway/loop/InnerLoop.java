@@ -3,6 +3,7 @@ package dev.leash.gateway.loop;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.engine.SymbolHold;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
@@ -55,6 +56,7 @@ public final class InnerLoop implements Runnable {
     private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
     private final OrderTracker tracker;
     private final UnreconciledSymbols unreconciled;
+    private final FeedMonitor feed;
     private final AccountCache account;
     private final AtomicReference<Params> nextParams = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
@@ -84,6 +86,16 @@ public final class InnerLoop implements Runnable {
      */
     public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
                      AccountCache account) {
+        this(venue, engine, pacer, recorder, quiet, account,
+                dev.leash.gateway.config.GatewayConfig.Loops.DEFAULT_STALE_TICK_AFTER.toMillis());
+    }
+
+    /**
+     * @param staleTickAfterMillis trading time without a newer market event after which a symbol is held
+     *                             reduce-only until fresh data returns
+     */
+    public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
+                     AccountCache account, long staleTickAfterMillis) {
         this.venue = venue;
         this.engine = engine;
         this.pacer = pacer;
@@ -93,6 +105,7 @@ public final class InnerLoop implements Runnable {
         this.lastBarOpen = new long[engine.symbols().size()];
         this.tracker = new OrderTracker(venue, engine, this.recorder);
         this.unreconciled = new UnreconciledSymbols(venue, engine, this.recorder, tracker);
+        this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
         quiet.guard(this.recorder);
     }
 
@@ -118,6 +131,7 @@ public final class InnerLoop implements Runnable {
         long now = pacer.now();
         long step = pacer.stepMillis();
         nextStep = Math.floorDiv(now, step) * step;
+        feed.start(nextStep);
         account.update(venue.account());
         for (var p : venue.positions()) {
             int i = engine.indexOf(p.symbol());
@@ -233,11 +247,16 @@ public final class InnerLoop implements Runnable {
             }
         }
         for (int i = 0; i < symbols.size(); i++) {
+            Ticker ticker = null;
             try {
-                Ticker ticker = venue.ticker(symbols.get(i));
-                engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
+                ticker = venue.ticker(symbols.get(i));
+                feed.onEvent(i, ticker.time());
             } catch (VenueException e) {
                 fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
+            }
+            watchFeed(i, t); // before the tick: a stale price may close a position, never open one
+            if (ticker != null) {
+                engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
             }
             deliverOrders(t);
         }
@@ -253,6 +272,21 @@ public final class InnerLoop implements Runnable {
             } catch (VenueException e) {
                 fault(t, "account: " + e.getMessage());
             }
+        }
+    }
+
+    /** Holds the symbol reduce-only while its newest market event is older than the bound; journals each move. */
+    private void watchFeed(int i, long t) {
+        long age = feed.sample(i, t);
+        boolean stale = feed.stale(age);
+        if (stale != engine.symbolHeld(i, SymbolHold.STALE_FEED)) {
+            engine.holdSymbol(i, SymbolHold.STALE_FEED, stale);
+            feed.markStale(i, stale ? t : Long.MIN_VALUE);
+            String symbol = engine.symbols().get(i);
+            recorder.event(t, "feed", stale
+                    ? symbol + " held reduce-only: its newest market data is " + age / 1000 + " s old (bound "
+                    + feed.staleAfterMillis() / 1000 + " s)"
+                    : symbol + " market data fresh again (" + age + " ms old); it may open positions again");
         }
     }
 
@@ -352,6 +386,11 @@ public final class InnerLoop implements Runnable {
 
     public EngineSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** The market data's freshness: lag percentiles and the symbols held reduce-only for stale data. */
+    public FeedHealth feedHealth() {
+        return feed.health();
     }
 
     /** The order path's health as of the last published step: journal writes and symbols held reduce-only. */
