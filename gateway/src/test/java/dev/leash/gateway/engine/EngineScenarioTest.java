@@ -447,6 +447,48 @@ class EngineScenarioTest {
                 .containsExactly(tuple(Action.SKIP, "ENTER_LONG: risk check: LEVERAGE_LIMIT"));
     }
 
+    // ---- one symbol held reduce-only ----
+
+    @Test
+    void aHeldSymbolOpensNothingWhileTheOthersTrade() {
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, true);
+
+        engine.onTick(BTC, 102.0, at(5, 1));
+        engine.onTick(ETH, 102.0, at(5, 2));
+
+        assertThat(port.intents()).extracting(OrderIntent::symbol).containsExactly("ETHUSDT");
+        assertThat(listener.decisions()).extracting(Decision::symbol, Decision::reason).contains(
+                tuple("BTCUSDT", "ENTER_LONG: BTCUSDT is held reduce-only (stale_feed)"));
+    }
+
+    @Test
+    void aHeldSymbolStillExitsAtItsStopAndExitsInsteadOfReversing() {
+        engine.swapParams(params(2).stopLossPct(1.5).build());
+        engine.setPosition(BTC, 19.5, 100.0);
+        engine.setPosition(ETH, -19.5, 100.0);
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, true);
+        engine.holdSymbol(ETH, SymbolHold.UNRECONCILED, true);
+
+        engine.onTick(BTC, 98.5, at(5, 1)); // 1.5 % below entry: the stop
+        engine.onTick(ETH, 101.2, at(5, 2)); // breaks the channel against the short: no reversal, an exit
+
+        assertThat(port.intents()).extracting(OrderIntent::symbol, OrderIntent::action, OrderIntent::signedQty,
+                OrderIntent::reduceOnly).containsExactly(tuple("BTCUSDT", Action.STOP_LOSS, -19.5, true),
+                tuple("ETHUSDT", Action.EXIT, 19.5, true));
+    }
+
+    @Test
+    void releasingTheLastCauseLetsTheSymbolTradeAgain() {
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, true);
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, true);
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, false);
+        engine.onTick(BTC, 102.0, at(5, 1));
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, false);
+        engine.onTick(BTC, 102.0, at(6, 1));
+
+        assertThat(port.intents()).extracting(OrderIntent::time).containsExactly(at(6, 1));
+    }
+
     // ---- the price band's reference ----
 
     @Test
