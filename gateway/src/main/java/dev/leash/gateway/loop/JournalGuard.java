@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -27,10 +26,20 @@ final class JournalGuard implements TradeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(JournalGuard.class);
     /** Queued writes beyond which the oldest events and equity points are dropped; order and fill writes never. */
     static final int MAX_QUEUED = 10_000;
+    /** Fill ids the engine counted, remembered so a fill polled again while the journal is down counts once. */
+    static final int COUNTED_FILLS = 10_000;
 
     private final TradeRecorder journal;
     private final ArrayDeque<Write> queue = new ArrayDeque<>();
-    private final Set<String> fillsCountedInMemory = new HashSet<>();
+    private final Set<String> countedFills = java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > COUNTED_FILLS;
+                }
+            });
     private long now;
     private long failingSince = Long.MIN_VALUE;
     private String firstFailure;
@@ -63,6 +72,7 @@ final class JournalGuard implements TradeRecorder {
      */
     boolean write(String symbol, String what, boolean orderPath, Runnable action) {
         if (!queue.isEmpty() && !retry()) {
+            failures++; // deferred behind the writes still failing
             enqueue(new Write(symbol, what, orderPath, action));
             return false;
         }
@@ -90,10 +100,9 @@ final class JournalGuard implements TradeRecorder {
             queue.pollFirst();
         }
         if (failingSince != Long.MIN_VALUE) {
-            LOG.warn("journal writes succeed again; {} failed writes caught up", failures);
+            LOG.warn("journal writes succeed again; the writes kept in memory since {} caught up", firstFailure);
             failingSince = Long.MIN_VALUE;
             firstFailure = null;
-            fillsCountedInMemory.clear();
         }
         publish();
         return true;
@@ -151,16 +160,16 @@ final class JournalGuard implements TradeRecorder {
 
     /**
      * Records a fill; true when the engine is to count it: the journal saw it first now, or, while the journal
-     * cannot say, this guard had not seen it yet.
+     * cannot say, the engine has not counted it yet (the last {@value #COUNTED_FILLS} counted fills are remembered).
      */
     @Override
     public boolean fill(Fill fill, long paramsVersion) {
         boolean[] fresh = new boolean[1];
         if (write(fill.symbol(), "fill " + fill.fillId() + " of " + fill.clientOrderId(), true,
                 () -> fresh[0] = journal.fill(fill, paramsVersion))) {
-            return fresh[0] && !fillsCountedInMemory.contains(fill.fillId());
+            return countedFills.add(fill.fillId()) && fresh[0];
         }
-        return fillsCountedInMemory.add(fill.fillId());
+        return countedFills.add(fill.fillId());
     }
 
     @Override

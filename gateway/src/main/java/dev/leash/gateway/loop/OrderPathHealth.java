@@ -6,6 +6,7 @@ import java.util.List;
  * What the inner loop's order path reports for health: the journal's write state and the symbols held reduce-only.
  *
  * @param journalOk false while a journal write waits in memory to be retried
+ * @param failedWrites writes since start that could not be journaled at once (kept in memory, then retried)
  * @param failingSince trading time of the first failed write still unresolved, or {@code Long.MIN_VALUE}
  * @param firstFailure what that write was, or null
  */
