@@ -48,6 +48,15 @@ final class OrderPathJson {
             n.put("detail", h.detail());
             n.put("since", Json.time(h.since()));
         }
+        OrderPathHealth.Hold r = op.lastResolved();
+        if (r != null) {
+            ObjectNode n = o.putObject("last_resolved");
+            n.put("symbol", r.symbol());
+            n.put("cause", r.cause());
+            n.put("detail", r.detail());
+            n.put("since", Json.time(r.since()));
+            n.put("until", Json.time(op.lastResolvedAt()));
+        }
         return o;
     }
 

@@ -436,7 +436,8 @@ public final class InnerLoop implements Runnable {
             return;
         }
         orderPathHealth = new OrderPathHealth(j.ok(), j.queued(), j.failures(), j.dropped(), j.firstFailure(),
-                j.lastError(), j.failingSince(), unreconciled.holds());
+                j.lastError(), j.failingSince(), unreconciled.holds(), unreconciled.lastResolved(),
+                unreconciled.lastResolvedAt());
     }
 
     private void publish() {

@@ -25,6 +25,8 @@ final class UnreconciledSymbols {
     private final long[] heldSince;
     private final String[] cause;
     private int held;
+    private OrderPathHealth.Hold lastResolved;
+    private long lastResolvedAt = Long.MIN_VALUE;
 
     UnreconciledSymbols(Venue venue, Engine engine, JournalGuard guard, OrderTracker tracker) {
         this.venue = venue;
@@ -72,6 +74,15 @@ final class UnreconciledSymbols {
         return held > 0;
     }
 
+    /** The most recent hold released, or null. */
+    OrderPathHealth.Hold lastResolved() {
+        return lastResolved;
+    }
+
+    long lastResolvedAt() {
+        return lastResolvedAt;
+    }
+
     /** The symbols held now, for health. */
     List<OrderPathHealth.Hold> holds() {
         List<OrderPathHealth.Hold> out = new ArrayList<>();
@@ -113,6 +124,8 @@ final class UnreconciledSymbols {
             engine.holdSymbol(i, SymbolHold.UNRECONCILED, false);
             guard.event(t, "order_path", symbol + " reconciled with the venue and its journal writes caught up after "
                     + (t - heldSince[i]) / 1000 + " s; it may open positions again");
+            lastResolved = new OrderPathHealth.Hold(symbol, "unreconciled", cause[i], heldSince[i]);
+            lastResolvedAt = t;
             heldSince[i] = Long.MIN_VALUE;
             cause[i] = null;
             held--;

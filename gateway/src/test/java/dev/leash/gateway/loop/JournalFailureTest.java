@@ -132,6 +132,11 @@ class JournalFailureTest {
         OrderPathHealth up = loop.orderPathHealth();
         assertThat(up.journalOk()).isTrue();
         assertThat(up.holds()).isEmpty();
+        assertThat(up.lastResolved()).satisfies(h -> {
+            assertThat(h.symbol()).isEqualTo(symbol);
+            assertThat(h.detail()).startsWith("journal write failed: ");
+            assertThat(h.since()).isLessThan(up.lastResolvedAt());
+        });
         assertThat(journal.events("order_path", 20)).extracting(JournalEvent::message)
                 .anyMatch(m -> m.startsWith(symbol + " held reduce-only: journal write failed"))
                 .anyMatch(m -> m.startsWith(symbol + " reconciled with the venue"));
