@@ -21,6 +21,6 @@ public enum OrderReject {
     DAILY_LOSS_LIMIT,
     /** Too many orders for this symbol in the rate window. */
     RATE_LIMIT,
-    /** The order price is too far from the last trade price. */
+    /** The order price is too far from the reference price (the venue's mark, or a median of recent trades). */
     PRICE_BAND
 }

@@ -4,9 +4,10 @@ package dev.leash.risk;
  * The check every order passes before it is sent.
  *
  * <p>Checks, in order: order sanity, trading state (and the parameters' trading mode), symbol enabled, price band
- * against the last trade, per-order notional, daily loss limit, resulting position against the
- * effective exposure {@code max_position_pct x size_multiplier} of equity, never more than the ceiling of
- * {@code max_position_pct}, gross leverage, and the per-symbol order rate. Orders that only shrink a
+ * against the account's {@linkplain Exposure#referencePrice reference price} (never the triggering trade), per-order
+ * notional, daily loss limit, resulting position against the effective exposure
+ * {@code max_position_pct x size_multiplier} of equity, never more than the ceiling of {@code max_position_pct},
+ * gross leverage, and the per-symbol order rate. Orders that only shrink a
  * position without flipping it (exits, stop-losses) skip the exposure, loss and rate checks. Every limit is clamped to the {@link Limits} here again, so the check holds
  * even for parameters outside the ceilings.
  *
@@ -51,8 +52,8 @@ public final class PreTradeCheck {
         if (!reducing && !params.enabled(symbol)) {
             return OrderReject.SYMBOL_DISABLED;
         }
-        double last = account.lastPrice(symbol);
-        if (!(last > 0) || Math.abs(price - last) > last * limits.priceBandPct() / 100.0) {
+        double reference = account.referencePrice(symbol);
+        if (!(reference > 0) || Math.abs(price - reference) > reference * limits.priceBandPct() / 100.0) {
             return OrderReject.PRICE_BAND;
         }
         double notional = Math.abs(signedQty) * price;

@@ -9,12 +9,16 @@ final class FakeAccount implements Exposure {
     private double startOfDayEquity;
     private final double[] position;
     private final double[] lastPrice;
+    /** Set per symbol by {@link #referencePrice(int, double)}; NaN means the last price is the reference. */
+    private final double[] reference;
 
     private FakeAccount(double equity, double[] lastPrice) {
         this.equity = equity;
         this.startOfDayEquity = equity;
         this.lastPrice = lastPrice.clone();
         this.position = new double[lastPrice.length];
+        this.reference = new double[lastPrice.length];
+        Arrays.fill(reference, Double.NaN);
     }
 
     /** A flat account whose equity has not moved today. */
@@ -29,6 +33,12 @@ final class FakeAccount implements Exposure {
 
     FakeAccount lastPrice(int symbol, double price) {
         lastPrice[symbol] = price;
+        return this;
+    }
+
+    /** A reference price for the band that differs from the last trade (a mark price). */
+    FakeAccount referencePrice(int symbol, double price) {
+        reference[symbol] = price;
         return this;
     }
 
@@ -66,6 +76,11 @@ final class FakeAccount implements Exposure {
     @Override
     public double lastPrice(int symbol) {
         return lastPrice[symbol];
+    }
+
+    @Override
+    public double referencePrice(int symbol) {
+        return Double.isNaN(reference[symbol]) ? lastPrice[symbol] : reference[symbol];
     }
 
     @Override

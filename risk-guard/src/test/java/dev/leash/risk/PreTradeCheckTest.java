@@ -205,6 +205,14 @@ class PreTradeCheckTest {
         }
 
         @Test
+        void measuresTheBandFromTheReferencePriceNotTheTriggeringTrade() {
+            account.lastPrice(BTC, 70_000).referencePrice(BTC, BTC_PRICE); // a 40 % print; the mark did not move
+
+            assertThat(order(BTC, 0.01, 70_000)).isEqualTo(OrderReject.PRICE_BAND);
+            assertThat(order(BTC, 0.01, 50_500)).isEqualTo(OrderReject.NONE);
+        }
+
+        @Test
         void appliesToExitsToo() {
             account.position(BTC, 0.02);
 
@@ -227,6 +235,14 @@ class PreTradeCheckTest {
         void rejectsAnOrderAboveTheDefaultNotionalBeforeLookingAtThePosition() {
             assertThat(buyBtc(5.0)).isEqualTo(OrderReject.POSITION_LIMIT); // 250,000 USDT: notional passes
             assertThat(buyBtc(5.0001)).isEqualTo(OrderReject.NOTIONAL_LIMIT);
+        }
+
+        @Test
+        void measuresTheBandFromTheReferencePriceNotTheTriggeringTrade() {
+            account.lastPrice(BTC, 70_000).referencePrice(BTC, BTC_PRICE); // a 40 % print; the mark did not move
+
+            assertThat(order(BTC, 0.01, 70_000)).isEqualTo(OrderReject.PRICE_BAND);
+            assertThat(order(BTC, 0.01, 50_500)).isEqualTo(OrderReject.NONE);
         }
 
         @Test

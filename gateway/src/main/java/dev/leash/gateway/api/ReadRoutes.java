@@ -50,9 +50,11 @@ final class ReadRoutes {
         boolean middleOk = middleAge >= 0 && middleAge <= 3 * gw.config().loops().middle().toMillis() + 5_000
                 && !gw.middleWatchdog().stalled();
         List<String> journalProblems = gw.store().journalProblems();
+        dev.leash.gateway.loop.OrderPathHealth orderPath = gw.inner().orderPathHealth();
+        dev.leash.gateway.loop.FeedHealth feed = gw.inner().feedHealth();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
-                || !journalProblems.isEmpty()
-                || snap.state() != dev.leash.risk.TradingState.ACTIVE) ? "degraded" : "ok";
+                || !journalProblems.isEmpty() || snap.state() != dev.leash.risk.TradingState.ACTIVE
+                || !OrderPathJson.ok(orderPath, feed)) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
         o.put("venue", gw.venue().name());
@@ -80,6 +82,8 @@ final class ReadRoutes {
                 v.put("last_failure", vh.lastFailure());
             }
         }
+        o.set("order_path", OrderPathJson.orderPath(orderPath));
+        o.set("feed", OrderPathJson.feed(feed));
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
         mid.put("last_run_age_ms", middleAge);

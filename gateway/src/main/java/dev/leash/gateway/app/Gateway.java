@@ -144,7 +144,8 @@ public final class Gateway implements AutoCloseable {
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             Engine engine = new Engine(venue.instruments(), config.limits(), store.current(), outbox, listener,
                     v.equity());
-            InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account());
+            InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account(),
+                    config.loops().staleTickAfter().toMillis());
             outbox.bind(inner);
             loop.set(inner);
             inner.start(WARMUP_BARS, unresolvedOrders(journal));

@@ -47,7 +47,8 @@ public final class ConfigLoader {
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
-            "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders"),
+            "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
+                    "stale_tick_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
             "limits", Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
@@ -246,8 +247,14 @@ public final class ConfigLoader {
         if (manual != null && !manual.isNull() && !manual.isBoolean()) {
             throw new ConfigException("loops.cancel_manual_orders: must be true or false, got '" + manual.asText() + "'");
         }
+        double staleTick = number(n, "loops.stale_tick_seconds", "stale_tick_seconds",
+                GatewayConfig.Loops.DEFAULT_STALE_TICK_AFTER.toSeconds());
+        if (!(staleTick >= 2 && staleTick <= 3600)) {
+            throw new ConfigException("loops.stale_tick_seconds: " + staleTick + " is outside [2, 3600]");
+        }
         return new GatewayConfig.Loops(Duration.ofMillis((long) tick), Duration.ofMillis((long) (middle * 1000)),
-                Duration.ofMinutes((long) stale), manual != null && manual.booleanValue());
+                Duration.ofMinutes((long) stale), manual != null && manual.booleanValue(),
+                Duration.ofMillis((long) (staleTick * 1000)));
     }
 
     private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {

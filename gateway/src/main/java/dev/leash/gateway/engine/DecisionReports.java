@@ -74,8 +74,19 @@ final class DecisionReports {
             case STATE -> "trading state " + state;
             case MODE -> "trading_mode " + p.risk().tradingMode().wireName();
             case DISABLED -> s.symbol + " is not enabled";
+            case HELD -> s.symbol + " is held reduce-only (" + heldBecause(s.holds) + ")";
             case NONE -> "";
         };
+    }
+
+    private static String heldBecause(int holds) {
+        StringBuilder b = new StringBuilder();
+        for (SymbolHold h : SymbolHold.values()) {
+            if ((holds & h.bit()) != 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(h.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return b.toString();
     }
 
     private static String describe(SymbolState s, int lookback) {

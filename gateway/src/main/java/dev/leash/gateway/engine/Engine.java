@@ -119,6 +119,7 @@ public final class Engine {
             s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
         }
         s.addBar(high, low, params.lookback());
+        s.recordPrice(close);
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
         }
@@ -127,9 +128,20 @@ public final class Engine {
         }
     }
 
-    /** A trade price: compare against the levels and the stop; may send one order. */
+    /**
+     * A trade price from a venue without a mark price (or a backtest): compare against the levels and the stop; may
+     * send one order. The price band's reference is then a median of recent trade prices.
+     */
     public void onTick(int sym, double price, long nowMillis) {
-        orders.onTick(symbols[sym], price, nowMillis);
+        orders.onTick(symbols[sym], price, Double.NaN, nowMillis);
+    }
+
+    /**
+     * A trade price with the venue's mark price, the price band's reference (NaN where the venue has no mark of its
+     * own): compare against the levels and the stop; may send one order.
+     */
+    public void onTick(int sym, double price, double markPrice, long nowMillis) {
+        orders.onTick(symbols[sym], price, markPrice, nowMillis);
     }
 
     /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */
@@ -170,6 +182,20 @@ public final class Engine {
     public void setPosition(int sym, double qty, double entryPrice) {
         symbols[sym].position = qty;
         symbols[sym].entryPrice = qty == 0 ? Double.NaN : entryPrice;
+    }
+
+    /**
+     * Holds one symbol reduce-only for {@code cause}, or releases that cause: while any cause holds it, the symbol
+     * opens and reverses nothing; exits, stops and flattens still go out.
+     */
+    public void holdSymbol(int sym, SymbolHold cause, boolean held) {
+        SymbolState s = symbols[sym];
+        s.holds = held ? s.holds | cause.bit() : s.holds & ~cause.bit();
+    }
+
+    /** True while {@code cause} holds the symbol reduce-only. */
+    public boolean symbolHeld(int sym, SymbolHold cause) {
+        return (symbols[sym].holds & cause.bit()) != 0;
     }
 
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */

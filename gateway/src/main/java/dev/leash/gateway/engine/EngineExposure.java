@@ -41,4 +41,10 @@ final class EngineExposure implements Exposure {
     public double lastPrice(int symbol) {
         return symbols[symbol].lastPrice;
     }
+
+    /** The venue's mark, else a median of recent trades: never the tick that triggered the order alone. */
+    @Override
+    public double referencePrice(int symbol) {
+        return symbols[symbol].referencePrice();
+    }
 }

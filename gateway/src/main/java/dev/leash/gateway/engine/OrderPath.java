@@ -42,9 +42,14 @@ final class OrderPath {
         this.params = p;
     }
 
-    /** A trade price: compare against the levels and the stop; may send one order. */
-    void onTick(SymbolState s, double price, long nowMillis) {
+    /**
+     * A trade price, with the venue's mark price (NaN where it has none): compare against the levels and the stop;
+     * may send one order.
+     */
+    void onTick(SymbolState s, double price, double markPrice, long nowMillis) {
         s.lastPrice = price;
+        s.markPrice = markPrice;
+        s.recordPrice(price);
         long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
         if (bar != s.currentBar) {
             s.currentBar = bar;
@@ -149,6 +154,9 @@ final class OrderPath {
     private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
                       long nowMillis) {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : status.state();
+        if (s.holds != 0 && checkState == TradingState.ACTIVE) {
+            checkState = TradingState.REDUCE_ONLY; // this symbol alone is held: exits only
+        }
         OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
         if (reject != OrderReject.NONE) {
             if (reports.wanted()) {
@@ -179,6 +187,9 @@ final class OrderPath {
     private SymbolState.Block entryBlocker(SymbolState s) {
         if (status.state() != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
+        }
+        if (s.holds != 0) {
+            return SymbolState.Block.HELD;
         }
         if (params.risk().tradingMode() != TradingMode.ACTIVE) {
             return SymbolState.Block.MODE;

@@ -8,6 +8,8 @@ final class SymbolState {
 
     /** Highs and lows of the most recent closed bars, enough for the largest lookback allowed. */
     private static final int CAPACITY = (int) Ceilings.BREAKOUT_LOOKBACK.ceiling();
+    /** Distinct recent trade prices whose median is the price band's reference where the venue has no mark. */
+    static final int REFERENCE_PRICES = 5;
 
     final String symbol;
     final int index;
@@ -25,6 +27,12 @@ final class SymbolState {
     double channelHigh = Double.NaN;
     double channelLow = Double.NaN;
     double lastPrice = Double.NaN;
+    /** The venue's mark price with the last tick; NaN where the venue has none. */
+    double markPrice = Double.NaN;
+    private final double[] recentPrices = new double[REFERENCE_PRICES];
+    private final double[] sorted = new double[REFERENCE_PRICES];
+    private int recentCount;
+    private int recentNext;
     double position;
     double entryPrice = Double.NaN;
     /** Bar index (openTime / interval) of the bar in progress. */
@@ -37,6 +45,8 @@ final class SymbolState {
     boolean pending;
     long pendingBar;
     int pendingSeq;
+    /** {@link SymbolHold} bits: while any is set the symbol opens nothing new. */
+    int holds;
     /** Context of the last decision, read only when its reason text is wanted (no text on the hot path). */
     Block block = Block.NONE;
     OrderReject reject = OrderReject.NONE;
@@ -44,7 +54,7 @@ final class SymbolState {
     double skippedEquity;
 
     /** Why a new position may not be opened. */
-    enum Block { NONE, STATE, MODE, DISABLED }
+    enum Block { NONE, STATE, MODE, DISABLED, HELD }
 
     /** Client order id of the order in flight, or null. */
     String pendingId() {
@@ -127,6 +137,47 @@ final class SymbolState {
         }
         channelHigh = highs[(int) (maxDeque[maxHead] % CAPACITY)];
         channelLow = lows[(int) (minDeque[minHead] % CAPACITY)];
+    }
+
+    /**
+     * Remembers a trade price for the reference median; a repeat of the previous price is not a new observation (a
+     * venue polled faster than it trades, a live loop stepping faster than a backtest's tick path).
+     */
+    void recordPrice(double price) {
+        if (!(price > 0) || !Double.isFinite(price)) {
+            return;
+        }
+        if (recentCount > 0 && recentPrices[(recentNext + REFERENCE_PRICES - 1) % REFERENCE_PRICES] == price) {
+            return;
+        }
+        recentPrices[recentNext] = price;
+        recentNext = (recentNext + 1) % REFERENCE_PRICES;
+        recentCount = Math.min(recentCount + 1, REFERENCE_PRICES);
+    }
+
+    /**
+     * The price band's reference: the venue's mark price where it has one, else the median of the last
+     * {@link #REFERENCE_PRICES} distinct trade prices (one bad print cannot move it); NaN when neither is known.
+     * Allocation-free.
+     */
+    double referencePrice() {
+        if (markPrice > 0 && Double.isFinite(markPrice)) {
+            return markPrice;
+        }
+        if (recentCount == 0) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < recentCount; i++) { // insertion sort of at most five prices
+            double v = recentPrices[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > v) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = v;
+        }
+        return recentCount % 2 == 1 ? sorted[recentCount / 2]
+                : (sorted[recentCount / 2 - 1] + sorted[recentCount / 2]) / 2;
     }
 
     long closedBars() {

@@ -3,6 +3,7 @@ package dev.leash.gateway.loop;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.engine.SymbolHold;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
@@ -12,6 +13,7 @@ import dev.leash.gateway.venue.OrderRequest;
 import dev.leash.gateway.venue.OrderType;
 import dev.leash.gateway.venue.PlaceResult;
 import dev.leash.gateway.venue.Side;
+import dev.leash.gateway.venue.Ticker;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import dev.leash.gateway.venue.http.HttpVenueException;
@@ -49,10 +51,12 @@ public final class InnerLoop implements Runnable {
     private final Venue venue;
     private final Engine engine;
     private final Pacer pacer;
-    private final TradeRecorder recorder;
+    private final JournalGuard recorder;
     private final QuietListener quiet;
     private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
     private final OrderTracker tracker;
+    private final UnreconciledSymbols unreconciled;
+    private final FeedMonitor feed;
     private final AccountCache account;
     private final AtomicReference<Params> nextParams = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
@@ -63,6 +67,7 @@ public final class InnerLoop implements Runnable {
 
     private volatile boolean running = true;
     private volatile EngineSnapshot snapshot;
+    private volatile OrderPathHealth orderPathHealth;
     private long nextStep;
     private long steps;
     private long errors;
@@ -81,14 +86,27 @@ public final class InnerLoop implements Runnable {
      */
     public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
                      AccountCache account) {
+        this(venue, engine, pacer, recorder, quiet, account,
+                dev.leash.gateway.config.GatewayConfig.Loops.DEFAULT_STALE_TICK_AFTER.toMillis());
+    }
+
+    /**
+     * @param staleTickAfterMillis trading time without a newer market event after which a symbol is held
+     *                             reduce-only until fresh data returns
+     */
+    public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
+                     AccountCache account, long staleTickAfterMillis) {
         this.venue = venue;
         this.engine = engine;
         this.pacer = pacer;
-        this.recorder = recorder;
+        this.recorder = new JournalGuard(recorder);
         this.quiet = quiet;
         this.account = account;
         this.lastBarOpen = new long[engine.symbols().size()];
-        this.tracker = new OrderTracker(venue, engine, recorder);
+        this.tracker = new OrderTracker(venue, engine, this.recorder);
+        this.unreconciled = new UnreconciledSymbols(venue, engine, this.recorder, tracker);
+        this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
+        quiet.guard(this.recorder);
     }
 
     /** The port the engine must be built with: orders wait in the outbox until the tick that sent them returns. */
@@ -113,6 +131,7 @@ public final class InnerLoop implements Runnable {
         long now = pacer.now();
         long step = pacer.stepMillis();
         nextStep = Math.floorDiv(now, step) * step;
+        feed.start(nextStep);
         account.update(venue.account());
         for (var p : venue.positions()) {
             int i = engine.indexOf(p.symbol());
@@ -140,6 +159,7 @@ public final class InnerLoop implements Runnable {
             quiet.setQuiet(false);
         }
         recorder.paramsActive(engine.params().version(), nextStep, pacer.wallNow());
+        publishOrderPath();
         publish();
     }
 
@@ -196,11 +216,19 @@ public final class InnerLoop implements Runnable {
         if (venue instanceof SimulatedVenue sim) {
             sim.advanceTo(t);
         }
+        recorder.at(t);
+        if (!recorder.health().ok()) {
+            recorder.retry();
+        }
         engine.onClock(t);
         if (!tracker.isEmpty()) {
             for (String f : tracker.poll(t)) {
                 fault(t, f);
             }
+        }
+        String reconcileFault = unreconciled.step(t);
+        if (reconcileFault != null) {
+            fault(t, reconcileFault);
         }
         deliverOrders(t);
         long lastClosedOpen = Math.floorDiv(t, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS - Candle.INTERVAL_MILLIS;
@@ -219,15 +247,21 @@ public final class InnerLoop implements Runnable {
             }
         }
         for (int i = 0; i < symbols.size(); i++) {
+            Ticker ticker = null;
             try {
-                double price = venue.ticker(symbols.get(i)).lastPrice();
-                engine.onTick(i, price, t);
+                ticker = venue.ticker(symbols.get(i));
+                feed.onEvent(i, ticker.time());
             } catch (VenueException e) {
                 fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
+            }
+            watchFeed(i, t); // before the tick: a stale price may close a position, never open one
+            if (ticker != null) {
+                engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
             }
             deliverOrders(t);
         }
         steps++;
+        publishOrderPath();
         long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
         if (bar != lastEquityBar) {
             lastEquityBar = bar;
@@ -241,10 +275,40 @@ public final class InnerLoop implements Runnable {
         }
     }
 
+    /** Holds the symbol reduce-only while its newest market event is older than the bound; journals each move. */
+    private void watchFeed(int i, long t) {
+        long age = feed.sample(i, t);
+        boolean stale = feed.stale(age);
+        if (stale != engine.symbolHeld(i, SymbolHold.STALE_FEED)) {
+            engine.holdSymbol(i, SymbolHold.STALE_FEED, stale);
+            feed.markStale(i, stale ? t : Long.MIN_VALUE);
+            String symbol = engine.symbols().get(i);
+            recorder.event(t, "feed", stale
+                    ? symbol + " held reduce-only: its newest market data is " + age / 1000 + " s old (bound "
+                    + feed.staleAfterMillis() / 1000 + " s)"
+                    : symbol + " market data fresh again (" + age + " ms old); it may open positions again");
+        }
+    }
+
+    /**
+     * The ticker's mark price as the price band's reference, or NaN: a mark equal to the last trade is no independent
+     * evidence (the simulated venue reports its last price as the mark), so the engine then uses a median of recent
+     * trades.
+     */
+    private static double independentMark(Ticker ticker) {
+        double mark = ticker.markPrice();
+        return mark > 0 && Double.isFinite(mark) && mark != ticker.lastPrice() ? mark : Double.NaN;
+    }
+
     private void deliverOrders(long t) {
         OrderIntent intent;
         while ((intent = outbox.poll()) != null) {
-            recorder.orderSending(intent);
+            if (!recorder.sending(intent) && !intent.reduceOnly()) {
+                // No trace of it would survive a crash: a new position is not opened blind. An exit still goes out.
+                recorder.orderFailed(intent, "not sent: the journal could not record it");
+                engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
+                continue;
+            }
             double qty = Math.abs(intent.signedQty());
             PlaceResult r;
             try {
@@ -324,6 +388,16 @@ public final class InnerLoop implements Runnable {
         return snapshot;
     }
 
+    /** The market data's freshness: lag percentiles and the symbols held reduce-only for stale data. */
+    public FeedHealth feedHealth() {
+        return feed.health();
+    }
+
+    /** The order path's health as of the last published step: journal writes and symbols held reduce-only. */
+    public OrderPathHealth orderPathHealth() {
+        return orderPathHealth;
+    }
+
     public void stop() {
         running = false;
         signal();
@@ -351,6 +425,19 @@ public final class InnerLoop implements Runnable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Publishes the order path's health when there is news: nothing is built while all is well. */
+    private void publishOrderPath() {
+        JournalGuard.Health j = recorder.health();
+        OrderPathHealth last = orderPathHealth;
+        if (last != null && j.ok() && last.journalOk() && last.failedWrites() == j.failures()
+                && !unreconciled.anyHeld() && last.holds().isEmpty()) {
+            return;
+        }
+        orderPathHealth = new OrderPathHealth(j.ok(), j.queued(), j.failures(), j.dropped(), j.firstFailure(),
+                j.lastError(), j.failingSince(), unreconciled.holds(), unreconciled.lastResolved(),
+                unreconciled.lastResolvedAt());
     }
 
     private void publish() {

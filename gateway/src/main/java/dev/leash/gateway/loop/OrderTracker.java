@@ -74,6 +74,16 @@ final class OrderTracker {
         return orders.isEmpty();
     }
 
+    /** True while an order of {@code symbol} is tracked here. */
+    boolean tracks(String symbol) {
+        for (Tracked t : orders.values()) {
+            if (t.intent.symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Asks the venue about every tracked order. Returns the faults met, for the loop's health. */
     List<String> poll(long now) {
         List<String> faults = new ArrayList<>();

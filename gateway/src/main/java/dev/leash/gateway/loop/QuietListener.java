@@ -5,11 +5,16 @@ import dev.leash.gateway.engine.EngineListener;
 import dev.leash.gateway.engine.RiskRejection;
 import dev.leash.gateway.engine.StateChange;
 
-/** Forwards engine reports, except bar decisions while quiet (warm-up replays history that is not news). */
+/**
+ * Forwards engine reports, except bar decisions while quiet (warm-up replays history that is not news). Once the
+ * inner loop {@linkplain #guard guards} it, a report the journal cannot take is queued for retry instead of
+ * breaking the engine's order path.
+ */
 public final class QuietListener implements EngineListener {
 
     private final EngineListener delegate;
     private boolean quiet;
+    private JournalGuard guard;
 
     public QuietListener(EngineListener delegate) {
         this.delegate = delegate;
@@ -19,21 +24,34 @@ public final class QuietListener implements EngineListener {
         this.quiet = quiet;
     }
 
+    /** Routes every report through {@code g} from now on. */
+    void guard(JournalGuard g) {
+        this.guard = g;
+    }
+
     @Override
     public void onDecision(Decision decision) {
         if (!quiet) {
-            delegate.onDecision(decision);
+            report(decision.symbol(), "decision", false, () -> delegate.onDecision(decision));
         }
     }
 
     @Override
     public void onRiskRejection(RiskRejection rejection) {
-        delegate.onRiskRejection(rejection);
+        report(rejection.symbol(), "risk rejection", true, () -> delegate.onRiskRejection(rejection));
     }
 
     @Override
     public void onStateChange(StateChange change) {
-        delegate.onStateChange(change);
+        report(null, "state change", true, () -> delegate.onStateChange(change));
+    }
+
+    private void report(String symbol, String what, boolean keep, Runnable r) {
+        if (guard == null) {
+            r.run();
+        } else {
+            guard.write(symbol, what, keep, r);
+        }
     }
 
     @Override

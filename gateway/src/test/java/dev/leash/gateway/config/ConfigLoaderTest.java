@@ -113,6 +113,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void staleTickBoundIsReadAndDefaultsToThirtySeconds() throws Exception {
+        GatewayConfig c = ConfigLoader.load(write("loops:\n  stale_tick_seconds: 12\n"), Map.of(),
+                ConfigLoader.Overrides.NONE);
+        assertThat(c.loops().staleTickAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(ConfigLoader.load(write("loops: {}\n"), Map.of(), ConfigLoader.Overrides.NONE).loops()
+                .staleTickAfter()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void staleTickBoundOutsideItsRangeIsRefusedByName() throws IOException {
+        Path f = write("loops:\n  stale_tick_seconds: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), ConfigLoader.Overrides.NONE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("loops.stale_tick_seconds: 1.0 is outside [2, 3600]");
+    }
+
+    @Test
     void unquotedOffTurnsTheBaselineResetOff() throws Exception {
         GatewayConfig c = ConfigLoader.load(write("baseline_reset:\n  schedule: off\n"), Map.of(),
                 ConfigLoader.Overrides.NONE);

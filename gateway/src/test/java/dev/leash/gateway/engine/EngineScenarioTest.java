@@ -195,6 +195,7 @@ class EngineScenarioTest {
         engine.onTick(BTC, 102.0, at(5, 1));
         fill(port.last());
         engine.onTick(BTC, 104.5, at(6, 0)); // +2.45 %
+        engine.onTick(BTC, 105.0, at(6, 0) + 500); // +2.94 %; the trades lead the price band's median up
         engine.onTick(BTC, 105.5, at(6, 1)); // +3.43 %
 
         assertThat(port.intents())
@@ -461,6 +462,97 @@ class EngineScenarioTest {
                 new RiskRejection(at(5, 2), "BTCUSDT", 19.5, 102.0, OrderReject.LEVERAGE_LIMIT, 2));
         assertThat(listener.decisions()).extracting(Decision::action, Decision::reason)
                 .containsExactly(tuple(Action.SKIP, "ENTER_LONG: risk check: LEVERAGE_LIMIT"));
+    }
+
+    // ---- one symbol held reduce-only ----
+
+    @Test
+    void aHeldSymbolOpensNothingWhileTheOthersTrade() {
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, true);
+
+        engine.onTick(BTC, 102.0, at(5, 1));
+        engine.onTick(ETH, 102.0, at(5, 2));
+
+        assertThat(port.intents()).extracting(OrderIntent::symbol).containsExactly("ETHUSDT");
+        assertThat(listener.decisions()).extracting(Decision::symbol, Decision::reason).contains(
+                tuple("BTCUSDT", "ENTER_LONG: BTCUSDT is held reduce-only (stale_feed)"));
+    }
+
+    @Test
+    void aHeldSymbolStillExitsAtItsStopAndExitsInsteadOfReversing() {
+        engine.swapParams(params(2).stopLossPct(1.5).build());
+        engine.setPosition(BTC, 19.5, 100.0);
+        engine.setPosition(ETH, -19.5, 100.0);
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, true);
+        engine.holdSymbol(ETH, SymbolHold.UNRECONCILED, true);
+
+        engine.onTick(BTC, 98.5, at(5, 1)); // 1.5 % below entry: the stop
+        engine.onTick(ETH, 101.2, at(5, 2)); // breaks the channel against the short: no reversal, an exit
+
+        assertThat(port.intents()).extracting(OrderIntent::symbol, OrderIntent::action, OrderIntent::signedQty,
+                OrderIntent::reduceOnly).containsExactly(tuple("BTCUSDT", Action.STOP_LOSS, -19.5, true),
+                tuple("ETHUSDT", Action.EXIT, 19.5, true));
+    }
+
+    @Test
+    void releasingTheLastCauseLetsTheSymbolTradeAgain() {
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, true);
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, true);
+        engine.holdSymbol(BTC, SymbolHold.STALE_FEED, false);
+        engine.onTick(BTC, 102.0, at(5, 1));
+        engine.holdSymbol(BTC, SymbolHold.UNRECONCILED, false);
+        engine.onTick(BTC, 102.0, at(6, 1));
+
+        assertThat(port.intents()).extracting(OrderIntent::time).containsExactly(at(6, 1));
+    }
+
+    // ---- the price band's reference ----
+
+    @Test
+    void aSingleFortyPercentPrintDoesNotTradeOnAVenueWithoutAMark() {
+        engine.onTick(BTC, 100.5, at(5, 1));
+        engine.onTick(BTC, 140.0, at(5, 2)); // a bad print far above the channel
+
+        assertThat(port.intents()).isEmpty();
+        assertThat(listener.rejections()).extracting(RiskRejection::price, RiskRejection::reason)
+                .containsExactly(tuple(140.0, OrderReject.PRICE_BAND));
+    }
+
+    @Test
+    void aSingleBadPrintCannotTriggerTheStopLoss() {
+        engine.swapParams(params(2).stopLossPct(1.0).build());
+        engine.onTick(BTC, 102.0, at(5, 1));
+        fill(port.last());
+        port.clear();
+
+        engine.onTick(BTC, 61.0, at(5, 2)); // 40 % below entry, once
+
+        assertThat(port.intents()).isEmpty();
+        assertThat(listener.rejections()).extracting(RiskRejection::reason).containsExactly(OrderReject.PRICE_BAND);
+        assertThat(engine.position(BTC)).isEqualTo(19.5);
+    }
+
+    @Test
+    void measuresTheBandFromTheVenuesMarkPriceWhereThereIsOne() {
+        engine.onTick(BTC, 102.0, 140.0, at(5, 1)); // the mark says the market is elsewhere: the trade is suspect
+        engine.onTick(BTC, 140.0, 100.0, at(6, 1)); // a bad print while the mark stays put
+        engine.onTick(ETH, 102.0, 101.9, at(6, 2)); // a real break, the mark agreeing
+
+        assertThat(port.intents()).extracting(OrderIntent::symbol, OrderIntent::referencePrice)
+                .containsExactly(tuple("ETHUSDT", 102.0));
+        assertThat(listener.rejections()).extracting(RiskRejection::price, RiskRejection::reason)
+                .containsExactly(tuple(102.0, OrderReject.PRICE_BAND), tuple(140.0, OrderReject.PRICE_BAND));
+    }
+
+    @Test
+    void followsARealMoveOnceSeveralTradesConfirmIt() {
+        engine.onTick(BTC, 100.5, at(5, 1));
+        engine.onTick(BTC, 103.0, at(5, 2)); // 2.5 % above the recent median: held back
+        engine.onTick(BTC, 103.1, at(6, 1)); // the median has moved up with the trades
+
+        assertThat(listener.rejections()).extracting(RiskRejection::reason).containsExactly(OrderReject.PRICE_BAND);
+        assertThat(port.intents()).extracting(OrderIntent::action, OrderIntent::referencePrice)
+                .containsExactly(tuple(Action.ENTER_LONG, 103.1));
     }
 
     // ---- orders in flight ----
