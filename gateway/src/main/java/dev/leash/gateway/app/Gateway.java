@@ -25,9 +25,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,6 +43,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Closed bars replayed into the engine at start: the largest lookback plus indicator warm-up. */
     public static final int WARMUP_BARS = 260;
+    /** How long an operator's resume waits for the inner loop to apply and persist it. */
+    private static final long RESUME_TIMEOUT_SECONDS = 10;
 
     private final GatewayConfig config;
     private final Clock wall;
@@ -112,6 +117,7 @@ public final class Gateway implements AutoCloseable {
             InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account());
             outbox.bind(inner);
             loop.set(inner);
+            TradingStatusStore.load(journal, pacer.now()).ifPresent(s -> engine.restoreStatus(s, pacer.now()));
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy,
@@ -175,6 +181,34 @@ public final class Gateway implements AutoCloseable {
             inner.swapParams(r.current());
         }
         return r;
+    }
+
+    /**
+     * An operator lifts today's daily loss halt (the day's loss is measured again from the equity now), journaled
+     * with {@code author}; durable when this returns true. Only an operator may: a model's resume returns false and
+     * the halt ends with the UTC day.
+     */
+    public boolean resumeAfterLossHalt(String author, String rationale, boolean operator) throws IOException {
+        if (!operator) {
+            return false;
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        inner.post(e -> {
+            try {
+                done.complete(e.resumeAfterLossHalt(author, "operator " + author + " resumed trading"
+                        + (rationale.isBlank() ? "" : ": " + rationale)));
+            } catch (RuntimeException ex) {
+                done.completeExceptionally(ex);
+            }
+        });
+        try {
+            return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while resuming trading", ex);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IOException("the resume did not complete: " + ex.getClass().getSimpleName(), ex);
+        }
     }
 
     /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */

@@ -3,6 +3,7 @@ package dev.leash.gateway.loop;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.engine.TradingStatusView;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
@@ -322,6 +323,11 @@ public final class InnerLoop implements Runnable {
 
     public EngineSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** The engine's trading status with its causes; callable from any thread. */
+    public TradingStatusView tradingStatus() {
+        return engine.status();
     }
 
     public void stop() {
