@@ -6,12 +6,14 @@ import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.StateCause;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
+import dev.leash.gateway.loop.VenueWatch;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
@@ -102,9 +104,16 @@ public final class Gateway implements AutoCloseable {
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             JournalRecorder recorder = new JournalRecorder(journal);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
+            VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
+                    (degraded, reason) -> {
+                        InnerLoop l = loop.get();
+                        if (l != null) {
+                            l.post(e -> e.setVenueDegraded(degraded, reason));
+                        }
+                    });
             VenueHealth.Listener health = h -> {
                 venueHealth.set(h);
-                onVenueHealth(h, loop.get(), recorder, wall);
+                watch.onHealth(h);
             };
             Venues.Opened v = Venues.open(config, env, journal, wall, health);
             Venue venue = v.venue();
@@ -118,6 +127,12 @@ public final class Gateway implements AutoCloseable {
             outbox.bind(inner);
             loop.set(inner);
             TradingStatusStore.load(journal, pacer.now()).ifPresent(s -> engine.restoreStatus(s, pacer.now()));
+            StateCause venueCause = engine.status().cause(StateCause.VENUE);
+            if (venueCause != null) {
+                watch.holdRestored(venueCause.reason());
+            } else if (watch.held()) {
+                engine.setVenueDegraded(true, watch.reason()); // degraded before the inner loop existed
+            }
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, policy,
@@ -125,6 +140,7 @@ public final class Gateway implements AutoCloseable {
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
+            g.middleExecutor.scheduleWithFixedDelay(watch::poll, 1, 1, TimeUnit.SECONDS);
             g.api.start(config.api().host(), config.api().port());
             recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + venue.name()
                     + (config.venue().equals("simulated") ? " at speed " + config.simulated().speed() : "")
@@ -139,23 +155,6 @@ public final class Gateway implements AutoCloseable {
                 }
             }
             throw e;
-        }
-    }
-
-    /**
-     * The venue's circuit breaker opened or an IP ban began (or ended): no new exposure until it recovers. Runs on
-     * the HTTP client's thread; the engine learns it between two steps.
-     */
-    private static void onVenueHealth(VenueHealth h, InnerLoop inner, JournalRecorder recorder, Clock wall) {
-        boolean degraded = h.degraded(wall.millis());
-        String reason = degraded ? "venue " + h.venue() + " degraded (breaker " + h.breakerState()
-                + (h.bannedUntilMillis() > wall.millis() ? ", IP ban until " + java.time.Instant.ofEpochMilli(
-                h.bannedUntilMillis()) : "") + (h.lastFailure() == null ? "" : "; last failure: " + h.lastFailure())
-                + ")" : "venue " + h.venue() + " healthy again";
-        LOG.warn("{}", reason);
-        recorder.event(wall.millis(), "venue", reason);
-        if (inner != null) {
-            inner.post(e -> e.setVenueDegraded(degraded, reason));
         }
     }
 

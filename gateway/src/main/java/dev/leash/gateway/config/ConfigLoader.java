@@ -47,7 +47,7 @@ public final class ConfigLoader {
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
-            "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes"),
+            "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
             "limits", Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
@@ -242,8 +242,13 @@ public final class ConfigLoader {
         if (!(stale >= 1 && stale <= 7 * 24 * 60)) {
             throw new ConfigException("loops.stale_order_minutes: " + stale + " is outside [1, 10080]");
         }
+        double recovery = number(n, "loops.venue_recovery_seconds", "venue_recovery_seconds",
+                GatewayConfig.Loops.DEFAULT_VENUE_RECOVERY.toSeconds());
+        if (!(recovery >= 1 && recovery <= 86_400)) {
+            throw new ConfigException("loops.venue_recovery_seconds: " + recovery + " is outside [1, 86400]");
+        }
         return new GatewayConfig.Loops(Duration.ofMillis((long) tick), Duration.ofMillis((long) (middle * 1000)),
-                Duration.ofMinutes((long) stale));
+                Duration.ofMinutes((long) stale), Duration.ofMillis((long) (recovery * 1000)));
     }
 
     private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {

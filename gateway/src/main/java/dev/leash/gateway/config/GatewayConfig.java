@@ -47,11 +47,17 @@ public record GatewayConfig(
         public static final double DEFAULT_INITIAL_BALANCE = 100_000.0;
     }
 
-    /** Loop cadences. */
-    public record Loops(Duration tick, Duration middle, Duration staleOrderAge) {
+    /**
+     * Loop cadences.
+     *
+     * @param venueRecovery how long (wall clock) the venue must be healthy again before the REDUCE_ONLY its breaker
+     *                      or an IP ban caused lifts by itself
+     */
+    public record Loops(Duration tick, Duration middle, Duration staleOrderAge, Duration venueRecovery) {
         public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
         public static final Duration DEFAULT_MIDDLE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_STALE_ORDER_AGE = Duration.ofHours(2);
+        public static final Duration DEFAULT_VENUE_RECOVERY = Duration.ofMinutes(5);
     }
 
     /** When the params are reset to the baseline: {@code weekly} on a day and hour (UTC), {@code daily}, or off. */
