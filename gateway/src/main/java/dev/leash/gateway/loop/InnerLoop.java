@@ -222,6 +222,7 @@ public final class InnerLoop implements Runnable {
         for (int i = 0; i < symbols.size(); i++) {
             try {
                 double price = venue.ticker(symbols.get(i)).lastPrice();
+                account.mark(i, engine.position(i), price);
                 engine.onTick(i, price, t);
             } catch (VenueException e) {
                 fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
@@ -276,7 +277,8 @@ public final class InnerLoop implements Runnable {
         recorder.event(t, "fault", message);
     }
 
-    private void drainInbox() {
+    /** Runs what other threads posted and installs new params. Package-private for tests that drive the loop. */
+    void drainInbox() {
         Params p = nextParams.getAndSet(null);
         Consumer<Engine> task;
         while ((task = inbox.poll()) != null) {
@@ -302,6 +304,11 @@ public final class InnerLoop implements Runnable {
     /** The account as last reported by the venue: what a live venue's engine sizes from. */
     public AccountCache account() {
         return account;
+    }
+
+    /** A fresh account read by another thread (the middle loop): the engine sizes from it from the next step. */
+    public void refreshAccount(Account a) {
+        post(e -> account.update(a));
     }
 
     /** Installs {@code p} before the next step and wakes the loop. Callable from any thread. */

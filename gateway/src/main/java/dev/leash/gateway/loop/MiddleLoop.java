@@ -141,6 +141,7 @@ public final class MiddleLoop implements Runnable {
             health = new Health(h.lastRunWallMillis(), problems, h.staleCancelled(), h.reconciliationDifferences(),
                     h.lastError());
             maybeResetToBaseline(now);
+            inner.refreshAccount(venue.account()); // equity at most one pass old, whatever the bar
             cancelled = cancelStaleOrders();
             differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());
         } catch (VenueException e) {
