@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -192,7 +193,11 @@ public final class Gateway implements AutoCloseable {
             return false;
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        AtomicInteger claim = new AtomicInteger(); // 0 waiting, 1 taken by the inner loop, 2 given up by the caller
         inner.post(e -> {
+            if (!claim.compareAndSet(0, 1)) {
+                return; // the caller was told it failed: it must not happen later
+            }
             try {
                 done.complete(e.resumeAfterLossHalt(author, "operator " + author + " resumed trading"
                         + (rationale.isBlank() ? "" : ": " + rationale)));
@@ -201,12 +206,20 @@ public final class Gateway implements AutoCloseable {
             }
         });
         try {
-            return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            try {
+                return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException ex) {
+                if (claim.compareAndSet(0, 2)) {
+                    throw new IOException("the inner loop did not take the resume within " + RESUME_TIMEOUT_SECONDS
+                            + " s; nothing changed", ex);
+                }
+                return done.get(); // the inner loop is applying it right now
+            }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while resuming trading", ex);
-        } catch (ExecutionException | TimeoutException ex) {
-            throw new IOException("the resume did not complete: " + ex.getClass().getSimpleName(), ex);
+        } catch (ExecutionException ex) {
+            throw new IOException("the resume could not be saved; trading stays halted", ex);
         }
     }
 
