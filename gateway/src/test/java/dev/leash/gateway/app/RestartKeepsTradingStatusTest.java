@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A gateway that stopped while loss-halted starts again halted on the same UTC day, sends no entry, and trades again
- * only after an operator's resume, which is journaled with its author and survives the next restart. The simulated
- * venue runs in real time here, so the trading day does not end during the test.
+ * only after an operator's resume, which is journaled with its author and survives the next restart. The wall clock
+ * stands at noon UTC, so the trading day does not end during the test.
  */
 @Timeout(60)
 class RestartKeepsTradingStatusTest {
@@ -29,10 +30,12 @@ class RestartKeepsTradingStatusTest {
     @TempDir
     Path data;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T12:00:00Z"));
+
     @Test
     void staysHaltedAfterRestartUntilAnOperatorResumes() throws Exception {
         long stoppedAt;
-        try (RunningGateway first = RunningGateway.start(data, "", 1)) {
+        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
             stoppedAt = first.gateway().tradingTime();
         }
         long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
@@ -44,7 +47,7 @@ class RestartKeepsTradingStatusTest {
                     stoppedAt, "engine", halt.reason()));
         }
 
-        try (RunningGateway again = RunningGateway.start(data, "", 1)) {
+        try (RunningGateway again = RunningGateway.start(data, "", 1, clock)) {
             long restartedAt = again.gateway().tradingTime();
             assertThat(again.gateway().inner().tradingStatus().state()).isEqualTo(TradingState.HALTED);
             JsonNode state = again.get("/api/state").json();
@@ -71,14 +74,14 @@ class RestartKeepsTradingStatusTest {
             assertThat(whileHalted).as("orders while halted").allMatch(OrderRecord::reduceOnly);
         }
 
-        try (RunningGateway third = RunningGateway.start(data, "", 1)) {
+        try (RunningGateway third = RunningGateway.start(data, "", 1, clock)) {
             assertThat(third.gateway().inner().tradingStatus().state()).isEqualTo(TradingState.ACTIVE);
         }
     }
 
     @Test
     void anActiveModeWithoutAHaltLiftsNothing() throws Exception {
-        try (RunningGateway gw = RunningGateway.start(data, "", 1)) {
+        try (RunningGateway gw = RunningGateway.start(data, "", 1, clock)) {
             assertThat(gw.write("POST", "/api/trading-mode", "{\"mode\": \"paused\", \"rationale\": \"pause\"}")
                     .status()).isEqualTo(200);
 
