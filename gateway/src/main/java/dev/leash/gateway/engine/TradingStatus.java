@@ -117,12 +117,12 @@ final class TradingStatus {
 
     /**
      * Restores what a previous run persisted, at trading time {@code nowMillis}: on the same UTC day the start-of-day
-     * equity and a loss halt; a venue cause whatever the day (it lifts once the venue has been healthy a while).
-     * Other causes are left to be detected again.
+     * equity (the equity now if none was saved) and a loss halt; a venue cause whatever the day (it lifts once the
+     * venue has been healthy a while). Other causes are left to be detected again.
      */
     void restore(TradingStatusView saved, long nowMillis) {
         long today = Math.floorDiv(nowMillis, DAY_MILLIS);
-        boolean sameDay = saved.day() == today && Double.isFinite(saved.startOfDayEquity());
+        boolean sameDay = saved.day() == today;
         Map<String, StateCause> next = new LinkedHashMap<>();
         StringBuilder why = new StringBuilder("restored at start");
         for (StateCause c : saved.causes()) {
@@ -133,8 +133,9 @@ final class TradingStatus {
                 why.append(next.size() == 1 ? ": " : "; ").append(c.reason());
             }
         }
-        move(next, sameDay ? today : Long.MIN_VALUE, sameDay ? saved.startOfDayEquity() : Double.NaN, "restart",
-                why.toString(), nowMillis);
+        double startEquity = !sameDay ? Double.NaN
+                : Double.isFinite(saved.startOfDayEquity()) ? saved.startOfDayEquity() : equity.getAsDouble();
+        move(next, sameDay ? today : Long.MIN_VALUE, startEquity, "restart", why.toString(), nowMillis);
     }
 
     private void move(Map<String, StateCause> nextCauses, long nextDay, double nextStartEquity, String by,

@@ -92,6 +92,22 @@ class TradingStatusTest {
     }
 
     @Test
+    void aRestoredHaltWithoutAStartOfDayEquityStillHoldsForTheDay() {
+        StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "restart",
+                "the saved trading status could not be read", at(5, 0), DAY + DAY_MILLIS);
+        TradingStatusView unreadable = new TradingStatusView(TradingState.HALTED, DAY / DAY_MILLIS, Double.NaN,
+                List.of(halt), at(5, 0), "restart", halt.reason());
+
+        Engine after = restarted(unreadable, at(6, 0));
+        after.onClock(at(6, 1));
+        after.onTick(BTC, 102.0, at(6, 2));
+
+        assertThat(after.state()).isEqualTo(TradingState.HALTED);
+        assertThat(after.startOfDayEquity()).isEqualTo(100_000);
+        assertThat(port.intents()).isEmpty();
+    }
+
+    @Test
     void restartOnALaterDayStartsTheDayAfresh() {
         Engine before = started(at(5, 0));
         equity = 96_500;
