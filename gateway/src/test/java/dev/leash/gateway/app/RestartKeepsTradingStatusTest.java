@@ -80,6 +80,29 @@ class RestartKeepsTradingStatusTest {
     }
 
     @Test
+    void aResumeWithoutRationaleIsRefusedAndTradingStaysHalted() throws Exception {
+        long stoppedAt;
+        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
+            stoppedAt = first.gateway().tradingTime();
+        }
+        long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
+        try (Journal journal = Journal.open(Journal.sqliteUrl(data))) {
+            StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "engine",
+                    "daily loss limit of 3.0% reached", stoppedAt, (day + 1) * DAY_MILLIS);
+            TradingStatusStore.save(journal, new TradingStatusView(TradingState.HALTED, day, 100_000, List.of(halt),
+                    stoppedAt, "engine", halt.reason()));
+        }
+        try (RunningGateway again = RunningGateway.start(data, "", 1, clock)) {
+            RunningGateway.Response resume = again.write("POST", "/api/trading-mode", "{\"mode\": \"active\"}");
+
+            assertThat(resume.status()).as(resume.toString()).isEqualTo(400);
+            assertThat(resume.json().get("detail").asText())
+                    .isEqualTo("rationale: required to resume trading after a daily loss halt");
+            assertThat(again.gateway().inner().tradingStatus().state()).isEqualTo(TradingState.HALTED);
+        }
+    }
+
+    @Test
     void anActiveModeWithoutAHaltLiftsNothing() throws Exception {
         try (RunningGateway gw = RunningGateway.start(data, "", 1, clock)) {
             assertThat(gw.write("POST", "/api/trading-mode", "{\"mode\": \"paused\", \"rationale\": \"pause\"}")
