@@ -9,6 +9,7 @@ import dev.leash.risk.Params;
 import dev.leash.risk.Principal;
 import dev.leash.risk.RiskIncrease;
 import dev.leash.risk.Rule;
+import dev.leash.risk.ScheduledReset;
 import dev.leash.risk.Verdict;
 import dev.leash.risk.Violation;
 
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 
 /**
  * The versioned parameter store in one directory: {@code ai_params.json} (the current version, the documented
@@ -243,8 +245,9 @@ public final class ParamStore implements AutoCloseable {
     }
 
     /**
-     * Resets to the operator's baseline. This is the operator's scheduled action, so it is checked against the
-     * limits but not against the step and cooldown rules.
+     * Resets every field to the operator's baseline, raising risk where the baseline is riskier: the operator's
+     * explicit action ({@code params reset-baseline}), so it is checked against the limits but not against the step
+     * and cooldown rules. The scheduled reset uses {@link #lowerTowardBaseline} instead.
      */
     public synchronized WriteResult resetToBaseline(String author, String rationale, Instant now) throws IOException {
         Params cur = current;
@@ -253,14 +256,46 @@ public final class ParamStore implements AutoCloseable {
         ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("reset_to_baseline", true);
         List<FieldChange> diff = FieldChange.between(cur, baseline);
         if (!bad.isEmpty()) {
-            return journalRejection(AuditEntry.Kind.RESET, author, null, rationale, null, changes, diff,
+            return journalRejection(AuditEntry.Kind.RESET, author, Principal.OPERATOR, rationale, null, changes, diff,
                     AuditEntry.Verdict.REJECTED, bad, false, now);
         }
         Params next = baseline.stamped(cur.version() + 1, author.strip(), rationale.strip(), now);
         AuditEntry e = new AuditEntry(++seq, now, AuditEntry.Kind.RESET, author, rationale, cur.version(), null,
-                changes, diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), false, next);
+                changes, diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), false, next,
+                Principal.OPERATOR);
         commit(e);
         return new WriteResult(e, current);
+    }
+
+    /**
+     * The scheduled reset: each field moves to the less risky of its current value and the baseline
+     * ({@link ScheduledReset}), so it never raises risk; journaled as a {@code RESET} and durable when this returns.
+     * Empty, with nothing journaled, when no field is riskier than the baseline.
+     */
+    public synchronized Optional<WriteResult> lowerTowardBaseline(String author, String rationale, Instant now)
+            throws IOException {
+        Params cur = current;
+        Params target = ScheduledReset.target(cur, baseline);
+        List<FieldChange> diff = FieldChange.between(cur, target);
+        ObjectNode changes = ParamsJson.MAPPER.createObjectNode().put("reset_toward_baseline", true);
+        List<Violation> bad = new ArrayList<>(policy.validate(target));
+        bad.addAll(ParamPolicy.authorship(author, rationale));
+        for (String raised : RiskIncrease.fields(cur, target)) {
+            bad.add(new Violation(raised, Rule.INVALID, "the scheduled reset may only lower risk"));
+        }
+        if (!bad.isEmpty()) {
+            return Optional.of(journalRejection(AuditEntry.Kind.RESET, author, Principal.SYSTEM, rationale, null,
+                    changes, diff, AuditEntry.Verdict.REJECTED, bad, false, now));
+        }
+        if (diff.isEmpty()) {
+            return Optional.empty();
+        }
+        Params next = target.stamped(cur.version() + 1, author.strip(), rationale.strip(), now);
+        AuditEntry e = new AuditEntry(++seq, now, AuditEntry.Kind.RESET, author, rationale, cur.version(), null,
+                changes, diff, AuditEntry.Verdict.ACCEPTED, List.of(), next.version(), false, next,
+                Principal.SYSTEM);
+        commit(e);
+        return Optional.of(new WriteResult(e, current));
     }
 
     /**

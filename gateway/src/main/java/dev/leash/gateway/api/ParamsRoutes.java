@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
@@ -12,6 +13,7 @@ import dev.leash.risk.Headroom;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.Range;
+import dev.leash.risk.ScheduledReset;
 import io.javalin.http.Context;
 
 import java.time.Instant;
@@ -54,9 +56,28 @@ final class ParamsRoutes {
                 modes.add(m.wireName());
             }
         }
+        o.set("scheduled_reset", scheduledReset(gw.middle().scheduledReset(wallNow)));
         ArrayNode problems = o.putArray("reload_problems");
         gw.middle().health().paramProblems().forEach(problems::add);
         return o;
+    }
+
+    /** When the scheduled reset runs and what it does: it only ever lowers risk. */
+    private static ObjectNode scheduledReset(MiddleLoop.ScheduledResetInfo info) {
+        ObjectNode r = Json.object();
+        r.put("schedule", info.schedule());
+        r.put("rule", ScheduledReset.RULE);
+        if (info.lastRun() != null) {
+            r.put("last_due_handled", info.lastRun().toString());
+        }
+        if (info.nextDue() == null) {
+            r.putNull("next_due");
+        } else {
+            r.put("next_due", info.nextDue().toString());
+        }
+        r.put("operator_reset", "params reset-baseline (the CLI, gateway stopped) is the operator's full reset to"
+                + " the baseline and may raise risk");
+        return r;
     }
 
     static ObjectNode ceilings(Limits limits) {

@@ -7,6 +7,8 @@ import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.journal.EquityPoint;
 import dev.leash.gateway.journal.OrderRecord;
+import dev.leash.gateway.engine.StateCause;
+import dev.leash.gateway.engine.TradingStatusView;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.venue.Account;
@@ -132,6 +134,7 @@ final class ReadRoutes {
         Json.num(o, "pnl_24h", day.isEmpty() ? Double.NaN : a.equity() - day.get(0).equity());
         EngineSnapshot snap = gw.inner().snapshot();
         o.put("trading_state", tradingState(snap));
+        o.set("trading_status", tradingStatusNode(gw.inner().tradingStatus()));
         o.put("params_version", gw.store().current().version());
         o.set("positions", positionsNode(v.positions()));
         ArrayNode orders = o.putArray("open_orders");
@@ -140,6 +143,33 @@ final class ReadRoutes {
         }
         o.set("risk", riskSummary(a, v.positions(), snap));
         o.set("health", healthNode());
+        return o;
+    }
+
+    /** Why trading is restricted: each cause with who set it, why, since and until when; the last change. */
+    static ObjectNode tradingStatusNode(TradingStatusView s) {
+        ObjectNode o = Json.object();
+        o.put("state", s.state().name());
+        ArrayNode causes = o.putArray("causes");
+        for (StateCause c : s.causes()) {
+            ObjectNode n = causes.addObject();
+            n.put("cause", c.cause());
+            n.put("state", c.state().name());
+            n.put("by", c.by());
+            n.put("reason", c.reason());
+            n.put("since", Json.time(c.since()));
+            if (c.until() == StateCause.NO_END) {
+                n.putNull("until");
+            } else {
+                n.put("until", Json.time(c.until()));
+            }
+        }
+        if (s.changedAt() > 0) {
+            ObjectNode last = o.putObject("last_change");
+            last.put("time", Json.time(s.changedAt()));
+            last.put("by", s.changedBy());
+            last.put("reason", s.changeReason());
+        }
         return o;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.engine.StateCause;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
@@ -51,7 +52,11 @@ final class WriteRoutes {
         return submit(ctx, changes, rationale(body), dryRun(body), baseVersion(body));
     }
 
-    /** {@code POST /api/trading-mode}: {@code {"mode": "reduce_only", "rationale": "..."}}. */
+    /**
+     * {@code POST /api/trading-mode}: {@code {"mode": "reduce_only", "rationale": "..."}}. An operator's
+     * {@code active} also lifts today's daily loss halt, journaled with the operator as author
+     * ({@code loss_halt_lifted} in the answer).
+     */
     JsonNode tradingMode(Context ctx) throws IOException {
         Query.of(ctx);
         ObjectNode body = body(ctx, Set.of("mode", "rationale", "dry_run"));
@@ -60,7 +65,40 @@ final class WriteRoutes {
             throw ApiException.badRequest("mode: required, one of active, reduce_only, paused");
         }
         ObjectNode changes = Json.object().put("trading_mode", mode.textValue());
-        return submit(ctx, changes, rationale(body), dryRun(body), null);
+        String rationale = rationale(body);
+        boolean dryRun = dryRun(body);
+        boolean resume = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun
+                && isOperator(ctx) && gw.inner().tradingStatus().cause(StateCause.DAILY_LOSS) != null;
+        if (resume && gw.store().current().tradingMode() == TradingMode.ACTIVE) {
+            return resumeOnly(ctx, rationale); // the params already say active: only the halt is lifted
+        }
+        ObjectNode o = (ObjectNode) submit(ctx, changes, rationale, dryRun, null);
+        if (resume) {
+            o.put("loss_halt_lifted", gw.resumeAfterLossHalt(author(ctx), rationale, true));
+        }
+        return o;
+    }
+
+    private ObjectNode resumeOnly(Context ctx, String rationale) throws IOException {
+        if (rationale.isBlank()) {
+            throw ApiException.badRequest("rationale: required to resume trading after a daily loss halt");
+        }
+        String author = author(ctx);
+        boolean lifted = gw.resumeAfterLossHalt(author, rationale, true);
+        ObjectNode o = Json.object();
+        o.put("accepted", lifted);
+        o.put("dry_run", false);
+        o.put("version", gw.store().current().version());
+        o.put("author", author);
+        o.putObject("changes");
+        o.putArray("reasons");
+        o.put("loss_halt_lifted", lifted);
+        return o;
+    }
+
+    /** Whether the request speaks for the operator (the gateway token), not the model: what may lift a loss halt. */
+    private static boolean isOperator(Context ctx) {
+        return ApiServer.isOperator(ctx);
     }
 
     JsonNode backtest(Context ctx) throws Exception {

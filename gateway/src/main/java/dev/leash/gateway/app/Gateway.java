@@ -6,6 +6,7 @@ import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.StateCause;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
@@ -13,6 +14,7 @@ import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.MiddleLoopWatchdog;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
+import dev.leash.gateway.loop.VenueWatch;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
@@ -27,9 +29,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,6 +48,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Closed bars replayed into the engine at start: the largest lookback plus indicator warm-up. */
     public static final int WARMUP_BARS = 260;
+    /** How long an operator's resume waits for the inner loop to apply and persist it. */
+    private static final long RESUME_TIMEOUT_SECONDS = 10;
 
     private final GatewayConfig config;
     private final Clock wall;
@@ -132,9 +140,16 @@ public final class Gateway implements AutoCloseable {
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             JournalRecorder recorder = new JournalRecorder(journal);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
+            VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
+                    (degraded, reason) -> {
+                        InnerLoop l = loop.get();
+                        if (l != null) {
+                            l.post(e -> e.setVenueDegraded(degraded, reason));
+                        }
+                    });
             VenueHealth.Listener health = h -> {
                 venueHealth.set(h);
-                onVenueHealth(h, loop.get(), recorder, wall);
+                watch.onHealth(h);
             };
             Venues.Opened v = Venues.open(config, env, journal, wall, health);
             Venue venue = v.venue();
@@ -148,6 +163,13 @@ public final class Gateway implements AutoCloseable {
                     config.loops().staleTickAfter().toMillis());
             outbox.bind(inner);
             loop.set(inner);
+            TradingStatusStore.load(journal, pacer.now()).ifPresent(s -> engine.restoreStatus(s, pacer.now()));
+            StateCause venueCause = engine.status().cause(StateCause.VENUE);
+            if (venueCause != null) {
+                watch.holdRestored(venueCause.reason());
+            } else if (watch.held()) {
+                engine.setVenueDegraded(true, watch.reason()); // degraded before the inner loop existed
+            }
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
@@ -157,6 +179,7 @@ public final class Gateway implements AutoCloseable {
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
             long check = Math.max(100, Math.min(1_000, period / 4));
             g.watchdogExecutor.scheduleWithFixedDelay(g.watchdog, check, check, TimeUnit.MILLISECONDS);
+            g.middleExecutor.scheduleWithFixedDelay(watch::poll, 1, 1, TimeUnit.SECONDS);
             g.api.start(config.api().host(), config.api().port());
             recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + venue.name()
                     + (config.venue().equals("simulated") ? " at speed " + config.simulated().speed() : "")
@@ -171,23 +194,6 @@ public final class Gateway implements AutoCloseable {
                 }
             }
             throw e;
-        }
-    }
-
-    /**
-     * The venue's circuit breaker opened or an IP ban began (or ended): no new exposure until it recovers. Runs on
-     * the HTTP client's thread; the engine learns it between two steps.
-     */
-    private static void onVenueHealth(VenueHealth h, InnerLoop inner, JournalRecorder recorder, Clock wall) {
-        boolean degraded = h.degraded(wall.millis());
-        String reason = degraded ? "venue " + h.venue() + " degraded (breaker " + h.breakerState()
-                + (h.bannedUntilMillis() > wall.millis() ? ", IP ban until " + java.time.Instant.ofEpochMilli(
-                h.bannedUntilMillis()) : "") + (h.lastFailure() == null ? "" : "; last failure: " + h.lastFailure())
-                + ")" : "venue " + h.venue() + " healthy again";
-        LOG.warn("{}", reason);
-        recorder.event(wall.millis(), "venue", reason);
-        if (inner != null) {
-            inner.post(e -> e.setVenueDegraded(degraded, reason));
         }
     }
 
@@ -222,6 +228,46 @@ public final class Gateway implements AutoCloseable {
             inner.swapParams(r.current());
         }
         return r;
+    }
+
+    /**
+     * An operator lifts today's daily loss halt (the day's loss is measured again from the equity now), journaled
+     * with {@code author}; durable when this returns true. Only an operator may: a model's resume returns false and
+     * the halt ends with the UTC day.
+     */
+    public boolean resumeAfterLossHalt(String author, String rationale, boolean operator) throws IOException {
+        if (!operator) {
+            return false;
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        AtomicInteger claim = new AtomicInteger(); // 0 waiting, 1 taken by the inner loop, 2 given up by the caller
+        inner.post(e -> {
+            if (!claim.compareAndSet(0, 1)) {
+                return; // the caller was told it failed: it must not happen later
+            }
+            try {
+                done.complete(e.resumeAfterLossHalt(author, "operator " + author + " resumed trading"
+                        + (rationale.isBlank() ? "" : ": " + rationale)));
+            } catch (RuntimeException ex) {
+                done.completeExceptionally(ex);
+            }
+        });
+        try {
+            try {
+                return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException ex) {
+                if (claim.compareAndSet(0, 2)) {
+                    throw new IOException("the inner loop did not take the resume within " + RESUME_TIMEOUT_SECONDS
+                            + " s; nothing changed", ex);
+                }
+                return done.get(); // the inner loop is applying it right now
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while resuming trading", ex);
+        } catch (ExecutionException ex) {
+            throw new IOException("the resume could not be saved; trading stays halted", ex);
+        }
     }
 
     /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */

@@ -5,6 +5,7 @@ import dev.leash.gateway.engine.EngineListener;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.RiskRejection;
 import dev.leash.gateway.engine.StateChange;
+import dev.leash.gateway.engine.TradingStatusView;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.ParamsActivation;
 import dev.leash.gateway.loop.TradeRecorder;
@@ -99,5 +100,10 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     public void onStateChange(StateChange change) {
         LOG.warn("trading state {} -> {}: {}", change.from(), change.to(), change.reason());
         journal.recordStateChange(change);
+    }
+
+    @Override
+    public void onTradingStatus(TradingStatusView status) {
+        TradingStatusStore.save(journal, status);
     }
 }

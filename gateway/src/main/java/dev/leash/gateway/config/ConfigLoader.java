@@ -48,7 +48,7 @@ public final class ConfigLoader {
             "api", Set.of("host", "port", "max_body_bytes"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
-                    "stale_tick_seconds"),
+                    "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
             "limits", Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
@@ -252,9 +252,14 @@ public final class ConfigLoader {
         if (!(staleTick >= 2 && staleTick <= 3600)) {
             throw new ConfigException("loops.stale_tick_seconds: " + staleTick + " is outside [2, 3600]");
         }
+        double recovery = number(n, "loops.venue_recovery_seconds", "venue_recovery_seconds",
+                GatewayConfig.Loops.DEFAULT_VENUE_RECOVERY.toSeconds());
+        if (!(recovery >= 1 && recovery <= 86_400)) {
+            throw new ConfigException("loops.venue_recovery_seconds: " + recovery + " is outside [1, 86400]");
+        }
         return new GatewayConfig.Loops(Duration.ofMillis((long) tick), Duration.ofMillis((long) (middle * 1000)),
                 Duration.ofMinutes((long) stale), manual != null && manual.booleanValue(),
-                Duration.ofMillis((long) (staleTick * 1000)));
+                Duration.ofMillis((long) (staleTick * 1000)), Duration.ofMillis((long) (recovery * 1000)));
     }
 
     private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {

@@ -53,28 +53,16 @@ public record GatewayConfig(
      * @param cancelManualOrders whether the stale-order cancel also cancels orders this gateway did not place (off:
      *                           orders placed by hand on the same account are left alone)
      * @param staleTickAfter trading time after which a symbol without a newer market event is held reduce-only
+     * @param venueRecovery how long (wall clock) the venue must be healthy again before the REDUCE_ONLY its breaker
+     *                      or an IP ban caused lifts by itself
      */
     public record Loops(Duration tick, Duration middle, Duration staleOrderAge, boolean cancelManualOrders,
-                        Duration staleTickAfter) {
+                        Duration staleTickAfter, Duration venueRecovery) {
         public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
         public static final Duration DEFAULT_MIDDLE = Duration.ofSeconds(60);
         public static final Duration DEFAULT_STALE_ORDER_AGE = Duration.ofHours(2);
         public static final Duration DEFAULT_STALE_TICK_AFTER = Duration.ofSeconds(30);
-
-        /** Cadences with orders placed by hand left alone and the default stale-tick bound. */
-        public Loops(Duration tick, Duration middle, Duration staleOrderAge) {
-            this(tick, middle, staleOrderAge, false, DEFAULT_STALE_TICK_AFTER);
-        }
-
-        /** Cadences with the default stale-tick bound. */
-        public Loops(Duration tick, Duration middle, Duration staleOrderAge, boolean cancelManualOrders) {
-            this(tick, middle, staleOrderAge, cancelManualOrders, DEFAULT_STALE_TICK_AFTER);
-        }
-
-        /** Cadences with orders placed by hand left alone. */
-        public Loops(Duration tick, Duration middle, Duration staleOrderAge, Duration staleTickAfter) {
-            this(tick, middle, staleOrderAge, false, staleTickAfter);
-        }
+        public static final Duration DEFAULT_VENUE_RECOVERY = Duration.ofMinutes(5);
     }
 
     /** When the params are reset to the baseline: {@code weekly} on a day and hour (UTC), {@code daily}, or off. */

@@ -208,8 +208,32 @@ public final class Engine {
         status.setMiddleLoopStalled(stalled, reason, now);
     }
 
+    /** Sets or lifts a REDUCE_ONLY cause other than the venue's (a stale feed, a stalled loop, ...). */
+    public void setReduceOnly(String cause, boolean on, String by, String reason) {
+        status.setReduceOnly(cause, on, by, reason, now);
+    }
+
+    /**
+     * An operator lifts today's daily loss halt; the day's loss is then measured from the equity now. False when
+     * trading was not loss-halted.
+     */
+    public boolean resumeAfterLossHalt(String by, String reason) {
+        return status.resumeAfterLossHalt(by, reason, now);
+    }
+
+    /** Restores the trading status a previous run persisted, before the first step at trading time {@code now}. */
+    public void restoreStatus(TradingStatusView saved, long nowMillis) {
+        this.now = nowMillis;
+        status.restore(saved, nowMillis);
+    }
+
     public TradingState state() {
         return status.state();
+    }
+
+    /** The trading status with its causes; safe to read from any thread. */
+    public TradingStatusView status() {
+        return status.view();
     }
 
     public double position(int sym) {

@@ -13,6 +13,13 @@ public interface EngineListener {
     void onStateChange(StateChange change);
 
     /**
+     * The trading status moved (a cause set or lifted, a new UTC day): what a restart must restore. Called before
+     * {@link #onStateChange}; when the move raises risk, before it takes effect, so a failure here keeps it down.
+     */
+    default void onTradingStatus(TradingStatusView status) {
+    }
+
+    /**
      * False when bar-close HOLD decisions are not wanted (fast backtests); decisions that come with an order or a
      * skip are always reported.
      */

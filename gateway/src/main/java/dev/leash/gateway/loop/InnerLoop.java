@@ -4,6 +4,7 @@ import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
 import dev.leash.gateway.engine.SymbolHold;
+import dev.leash.gateway.engine.TradingStatusView;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
@@ -256,6 +257,7 @@ public final class InnerLoop implements Runnable {
             }
             watchFeed(i, t); // before the tick: a stale price may close a position, never open one
             if (ticker != null) {
+                account.mark(i, engine.position(i), ticker.lastPrice());
                 engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
             }
             deliverOrders(t);
@@ -339,7 +341,8 @@ public final class InnerLoop implements Runnable {
         recorder.event(t, "fault", message);
     }
 
-    private void drainInbox() {
+    /** Runs what other threads posted and installs new params. Package-private for tests that drive the loop. */
+    void drainInbox() {
         Params p = nextParams.getAndSet(null);
         Consumer<Engine> task;
         while ((task = inbox.poll()) != null) {
@@ -365,6 +368,11 @@ public final class InnerLoop implements Runnable {
     /** The account as last reported by the venue: what a live venue's engine sizes from. */
     public AccountCache account() {
         return account;
+    }
+
+    /** A fresh account read by another thread (the middle loop): the engine sizes from it from the next step. */
+    public void refreshAccount(Account a) {
+        post(e -> account.update(a));
     }
 
     /** Installs {@code p} before the next step and wakes the loop. Callable from any thread. */
@@ -396,6 +404,11 @@ public final class InnerLoop implements Runnable {
     /** The order path's health as of the last published step: journal writes and symbols held reduce-only. */
     public OrderPathHealth orderPathHealth() {
         return orderPathHealth;
+    }
+
+    /** The engine's trading status with its causes; callable from any thread. */
+    public TradingStatusView tradingStatus() {
+        return engine.status();
     }
 
     public void stop() {

@@ -51,9 +51,11 @@ public final class MiddleLoop implements Runnable {
     private final Path heartbeat;
     private final OrderReconciler orders;
     private final StaleOrders staleOrders;
+    private final Journal journal;
 
     private volatile Health health = new Health(0, List.of(), 0, 0, null);
-    private Instant lastResetDue;
+    /** The due time of the last scheduled reset that ran (or was skipped as first start); persisted. */
+    private volatile Instant lastResetDue;
     private long passes;
     private volatile long failedPasses;
     private volatile long lastCompletedWallMillis;
@@ -72,7 +74,53 @@ public final class MiddleLoop implements Runnable {
         this.orders = new OrderReconciler(venue, journal, recorder);
         this.staleOrders = new StaleOrders(venue, recorder, config.loops().staleOrderAge(),
                 config.loops().cancelManualOrders());
-        this.lastResetDue = lastScheduledReset(wall.instant());
+        this.journal = journal;
+        this.lastResetDue = savedResetDue(wall.instant());
+    }
+
+    /** Key of the last scheduled reset's due time in the journal's key/value state. */
+    static final String LAST_RESET_KEY = "scheduled_reset_last_due";
+
+    /**
+     * The due time of the last scheduled reset that ran, as persisted; on the very first start the most recent due
+     * time (nothing to catch up on), persisted at once. A reset due while the gateway was stopped then runs at the
+     * first pass.
+     */
+    private Instant savedResetDue(Instant now) {
+        java.util.Optional<String> saved = journal.getState(LAST_RESET_KEY);
+        if (saved.isPresent()) {
+            try {
+                return Instant.parse(saved.get());
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.warn("unreadable {} in the journal; a missed scheduled reset runs at the first pass",
+                        LAST_RESET_KEY);
+                return Instant.EPOCH;
+            }
+        }
+        Instant due = lastScheduledReset(now);
+        journal.putState(LAST_RESET_KEY, due.toString());
+        return due;
+    }
+
+    /** The schedule, the rule, the last reset that ran and the next due time; null when the reset is off. */
+    public record ScheduledResetInfo(String schedule, Instant lastRun, Instant nextDue) {
+    }
+
+    /** What {@code GET /api/params} shows of the scheduled reset at {@code now}. */
+    public ScheduledResetInfo scheduledReset(Instant now) {
+        if (!config.baselineReset().enabled()) {
+            return new ScheduledResetInfo("off", lastResetDue, null);
+        }
+        GatewayConfig.BaselineReset cfg = config.baselineReset();
+        Instant last = lastScheduledReset(now);
+        Instant next = last.isAfter(lastResetDue) ? now
+                : last.atZone(ZoneOffset.UTC).plus("weekly".equals(cfg.schedule()) ? java.time.Period.ofWeeks(1)
+                : java.time.Period.ofDays(1)).toInstant();
+        String schedule = "weekly".equals(cfg.schedule())
+                ? String.format("weekly, %s %02d:00 UTC", cfg.day().name().toLowerCase(java.util.Locale.ROOT),
+                cfg.hourUtc())
+                : String.format("daily, %02d:00 UTC", cfg.hourUtc());
+        return new ScheduledResetInfo(schedule, lastResetDue, next);
     }
 
     /** What the last pass found. */
@@ -114,6 +162,7 @@ public final class MiddleLoop implements Runnable {
                 h.lastError());
         try {
             maybeResetToBaseline(now);
+            inner.refreshAccount(venue.account()); // equity at most one pass old, whatever the bar
             cancelled = cancelStaleOrders();
             differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());
         } catch (VenueException e) {
@@ -172,21 +221,39 @@ public final class MiddleLoop implements Runnable {
         return r.problems();
     }
 
+    /**
+     * The scheduled reset, once per due time, including one missed while the gateway was stopped: every field to the
+     * less risky of its value and the baseline ({@link ParamStore#lowerTowardBaseline}). The due time is persisted
+     * once the reset is durable, so a crash in between runs it again, never twice.
+     */
     private void maybeResetToBaseline(Instant now) throws IOException {
         if (!config.baselineReset().enabled()) {
             return;
         }
         Instant due = lastScheduledReset(now);
         if (due.isAfter(lastResetDue)) {
-            lastResetDue = due;
-            WriteResult r = store.resetToBaseline("scheduler", "scheduled " + config.baselineReset().schedule()
-                    + " reset to the operator's baseline", now);
-            recorder.event(pacer.now(), "params", r.accepted() ? "reset to baseline as version " + r.current().version()
-                    : "scheduled reset to baseline rejected: " + r.violations());
-            if (r.accepted()) {
-                inner.swapParams(r.current());
+            String late = now.isAfter(due.plus(config.loops().middle().multipliedBy(2)))
+                    ? " (due " + due + ", missed while the gateway was stopped)" : "";
+            java.util.Optional<WriteResult> r = store.lowerTowardBaseline("scheduler", "scheduled "
+                    + config.baselineReset().schedule() + " reset: each field to the less risky of its value and the"
+                    + " operator's baseline" + late, now);
+            recorder.event(pacer.now(), "params", r.isEmpty()
+                    ? "scheduled reset" + late + ": nothing is riskier than the baseline; params unchanged"
+                    : r.get().accepted() ? "scheduled reset" + late + " lowered " + fields(r.get()) + " as version "
+                    + r.get().current().version()
+                    : "scheduled reset rejected: " + r.get().violations());
+            if (r.isPresent() && r.get().accepted()) {
+                inner.swapParams(r.get().current());
             }
+            journal.putState(LAST_RESET_KEY, due.toString());
+            lastResetDue = due;
         }
+    }
+
+    private static List<String> fields(WriteResult r) {
+        List<String> out = new ArrayList<>();
+        r.diff().forEach(d -> out.add(d.field()));
+        return out;
     }
 
     /** The most recent scheduled reset time at or before {@code now}. */

@@ -4,6 +4,7 @@ import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.engine.EngineListener;
 import dev.leash.gateway.engine.RiskRejection;
 import dev.leash.gateway.engine.StateChange;
+import dev.leash.gateway.engine.TradingStatusView;
 
 /**
  * Forwards engine reports, except bar decisions while quiet (warm-up replays history that is not news). Once the
@@ -52,6 +53,11 @@ public final class QuietListener implements EngineListener {
         } else {
             guard.write(symbol, what, keep, r);
         }
+    }
+
+    @Override
+    public void onTradingStatus(TradingStatusView status) {
+        delegate.onTradingStatus(status);
     }
 
     @Override

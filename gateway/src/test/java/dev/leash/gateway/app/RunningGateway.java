@@ -66,12 +66,22 @@ public final class RunningGateway implements AutoCloseable {
      * keys other than {@code baseline_reset}).
      */
     public static RunningGateway start(Path dataDir, String extraYaml) throws Exception {
+        return start(dataDir, extraYaml, SPEED);
+    }
+
+    /** As {@link #start(Path, String)} at another simulated speed (1 is real time). */
+    public static RunningGateway start(Path dataDir, String extraYaml, double speed) throws Exception {
+        return start(dataDir, extraYaml, speed, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, String, double)} on another wall clock (a test clock stops simulated time). */
+    public static RunningGateway start(Path dataDir, String extraYaml, double speed, Clock wall) throws Exception {
         Files.createDirectories(dataDir);
         Path configFile = dataDir.resolve("gateway-test.yaml");
         Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\n" + extraYaml, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
-        GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
-        return new RunningGateway(Gateway.start(config, env, Clock.systemUTC()), dataDir);
+        GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, speed));
+        return new RunningGateway(Gateway.start(config, env, wall), dataDir);
     }
 
     public Gateway gateway() {

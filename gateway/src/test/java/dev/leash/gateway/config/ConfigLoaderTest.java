@@ -130,6 +130,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void venueRecoveryDefaultsToFiveMinutesAndIsBounded() throws Exception {
+        assertThat(ConfigLoader.load(null, Map.of(), ConfigLoader.Overrides.NONE).loops().venueRecovery())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(ConfigLoader.load(write("loops:\n  venue_recovery_seconds: 90\n"), Map.of(),
+                ConfigLoader.Overrides.NONE).loops().venueRecovery()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> ConfigLoader.load(write("loops:\n  venue_recovery_seconds: 0\n"), Map.of(),
+                ConfigLoader.Overrides.NONE)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("loops.venue_recovery_seconds: 0");
+    }
+
+    @Test
     void unquotedOffTurnsTheBaselineResetOff() throws Exception {
         GatewayConfig c = ConfigLoader.load(write("baseline_reset:\n  schedule: off\n"), Map.of(),
                 ConfigLoader.Overrides.NONE);
