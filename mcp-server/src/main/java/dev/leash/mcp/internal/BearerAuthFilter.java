@@ -17,9 +17,11 @@ final class BearerAuthFilter extends HttpFilter {
     static final String REALM = "Bearer realm=\"leash-mcp\"";
 
     private final transient String token;
+    private final transient TokenHelp help;
 
-    BearerAuthFilter(String token) {
+    BearerAuthFilter(String token, TokenHelp help) {
         this.token = token;
+        this.help = help;
     }
 
     @Override
@@ -30,12 +32,12 @@ final class BearerAuthFilter extends HttpFilter {
                 ? header.substring(7).strip() : null;
         if (presented == null) {
             response.setHeader("WWW-Authenticate", REALM);
-            ErrorBodies.write(response, 401, "Authorization: Bearer <token> required (LEASH_MCP_TOKEN or mcp.token)");
+            ErrorBodies.write(response, 401, help.missing());
             return;
         }
         if (!Tokens.matches(presented, token)) {
             response.setHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
-            ErrorBodies.write(response, 401, "the bearer token is not this MCP server's token");
+            ErrorBodies.write(response, 401, help.wrong());
             return;
         }
         request.setAttribute(ToolCall.PRINCIPAL, PRINCIPAL);

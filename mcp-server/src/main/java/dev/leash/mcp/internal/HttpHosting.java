@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -28,8 +29,9 @@ public final class HttpHosting {
     }
 
     /** Builds and starts; port 0 picks a free port, see {@link #port()}. */
-    public static HttpHosting start(String host, int port, String token, List<String> allowedOrigins,
+    public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
                                     GatewayClient gateway) {
+        TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator,
                 MAX_REQUEST_BYTES);
@@ -38,12 +40,14 @@ public final class HttpHosting {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.startup.showJavalinBanner = false;
+            cfg.routes.error(404, help::answer);
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
             cfg.jetty.modifyServletContextHandler(handler -> {
                 handler.addServlet(new ServletHolder(transport), ENDPOINT);
                 FilterHolder safe = new FilterHolder(new SafeErrorFilter());
                 safe.setAsyncSupported(true);
                 handler.addFilter(safe, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
-                FilterHolder auth = new FilterHolder(new BearerAuthFilter(token));
+                FilterHolder auth = new FilterHolder(new BearerAuthFilter(token, help));
                 auth.setAsyncSupported(true);
                 handler.addFilter(auth, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
             });
