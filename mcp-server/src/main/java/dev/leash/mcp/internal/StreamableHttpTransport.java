@@ -12,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.http.HttpServlet;
@@ -133,10 +134,10 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 400, in.errorId(), in.errorCode(), in.error());
             return;
         }
+        String badParams = message instanceof JSONRPCRequest ? RequestParams.problem(in.tree()) : null;
         if (message instanceof JSONRPCRequest r && "initialize".equals(r.method())) {
-            if (!in.tree().at("/params/clientInfo/name").isTextual()) {
-                ErrorBodies.write(response, 400, in.errorId(), -32602, "Invalid params: initialize needs "
-                        + "protocolVersion, capabilities and clientInfo with a name");
+            if (badParams != null) {
+                ErrorBodies.write(response, 400, in.errorId(), -32602, "Invalid params: " + badParams);
                 return;
             }
             initialize(r, response);
@@ -147,14 +148,35 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             return;
         }
         McpTransportContext context = context(request);
-        if (message instanceof JSONRPCRequest r) {
+        if (message instanceof JSONRPCRequest r && badParams != null) {
+            new HttpReply(response, mapper, r.id(), json).sendMessage(JSONRPCResponse.error(r.id(),
+                    new JSONRPCError(-32602, "Invalid params: " + badParams))).block();
+        } else if (message instanceof JSONRPCRequest r) {
             answer(session, r, context, json, response);
+        } else if (message instanceof JSONRPCResponse r) {
+            accept(session.accept(r), context, r.id(), response);
         } else {
-            Mono<Void> accepted = message instanceof JSONRPCResponse r ? session.accept(r)
-                    : session.accept((JSONRPCNotification) message);
-            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
-            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            accept(session.accept((JSONRPCNotification) message), context, null, response);
         }
+    }
+
+    /**
+     * 202 once the session took the notification or response; 400 when it refused it, e.g. a response to a request
+     * this server never sent (JSON-RPC answers neither, so the error carries a null id).
+     */
+    private static void accept(Mono<Void> accepted, McpTransportContext context, Object responseId,
+                               HttpServletResponse response) throws IOException {
+        try {
+            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+        } catch (RuntimeException e) {
+            LOG.debug("refused a client message: {}", e.toString());
+            ErrorBodies.write(response, 400, null, -32600, responseId == null
+                    ? "Invalid Request: the notification could not be handled"
+                    : "Invalid Request: no request of this server awaits a response with id "
+                    + ErrorBodies.clean(String.valueOf(responseId), 400));
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_ACCEPTED);
     }
 
     private void initialize(JSONRPCRequest r, HttpServletResponse response) throws IOException {
