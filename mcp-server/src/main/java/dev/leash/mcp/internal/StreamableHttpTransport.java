@@ -26,6 +26,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * MCP Streamable HTTP at {@code /mcp}: POST carries one JSON-RPC message and a request is answered with one JSON
@@ -45,15 +47,20 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
 
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
-    private final int maxRequestBytes;
+    private final transient HttpLimits limits;
+    private final transient ScheduledExecutorService bodyDeadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "leash-mcp-body-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     private final transient HttpSessions sessions = new HttpSessions();
     private transient volatile McpStreamableServerSession.Factory factory;
     private volatile boolean closing;
 
-    StreamableHttpTransport(McpJsonMapper mapper, ServerHttpHeaderValidator headers, int maxRequestBytes) {
+    StreamableHttpTransport(McpJsonMapper mapper, ServerHttpHeaderValidator headers, HttpLimits limits) {
         this.mapper = mapper;
         this.headers = headers;
-        this.maxRequestBytes = maxRequestBytes;
+        this.limits = limits;
     }
 
     @Override
@@ -72,6 +79,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
             closing = true;
+            bodyDeadlines.shutdownNow();
             sessions.closeAll();
         });
     }
@@ -115,15 +123,16 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 406, "Accept must list application/json (and text/event-stream)");
             return;
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
-            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
+        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+            response.setHeader("Connection", "close");
+            ErrorBodies.write(response, 413, "the request body is larger than " + limits.maxBodyBytes() + " bytes");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
-        if (body.length > maxRequestBytes) {
-            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
-            return;
-        }
+        BodyReader.read(request, response, limits, bodyDeadlines, body -> message(request, response, body, json));
+    }
+
+    private void message(HttpServletRequest request, HttpServletResponse response, byte[] body, boolean json)
+            throws IOException {
         Inbound in = Inbound.read(body, mapper);
         if (in.empty()) {
             ErrorBodies.write(response, 400, null, -32700, "Parse error: the body is empty");
