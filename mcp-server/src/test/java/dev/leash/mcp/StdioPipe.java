@@ -32,7 +32,12 @@ final class StdioPipe implements AutoCloseable {
 
     /** A server against {@code gatewayUrl}, already initialized as client "stdio fuzz". */
     static StdioPipe initialized(String gatewayUrl, Path dataDir) throws IOException {
-        StdioPipe p = new StdioPipe(TestGateway.config(McpConfig.Transport.STDIO, gatewayUrl, dataDir));
+        return initialized(TestGateway.config(McpConfig.Transport.STDIO, gatewayUrl, dataDir));
+    }
+
+    /** A server with {@code config}, already initialized as client "stdio fuzz". */
+    static StdioPipe initialized(McpConfig config) throws IOException {
+        StdioPipe p = new StdioPipe(config);
         p.send("{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                 + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio fuzz\",\"version\":\"1\"}}}");
         p.next(Duration.ofSeconds(10));
