@@ -105,7 +105,9 @@ class ClientWithoutTokenTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")).build());
 
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer realm=");
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer realm=")
+                .contains("error=\"invalid_request\"", "error_description=\"send the header Authorization: Bearer "
+                        + "<token>; the token is in " + tokenFile());
         assertThat(JSON.readTree(r.body()).at("/error/message").asText())
                 .contains("Authorization: Bearer <token>", tokenFile());
     }

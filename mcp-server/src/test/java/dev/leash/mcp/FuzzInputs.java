@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -109,8 +108,7 @@ final class FuzzInputs {
 
     private JsonNode object(JsonNode schema, int depth) {
         ObjectNode o = F.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
             if (rnd.nextInt(3) != 0) {
                 o.set(p.getKey(), forSchema(p.getValue(), depth + 1));
             }

@@ -24,6 +24,13 @@ final class BearerAuthFilter extends HttpFilter {
         this.help = help;
     }
 
+    /** An RFC 6750 challenge with a plain error; the description as printable ASCII without quotes. */
+    static String challenge(String error, String description) {
+        String d = description.chars().map(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return REALM + ", error=\"" + error + "\", error_description=\"" + d + "\"";
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,12 +38,12 @@ final class BearerAuthFilter extends HttpFilter {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : null;
         if (presented == null) {
-            response.setHeader("WWW-Authenticate", REALM);
+            response.setHeader("WWW-Authenticate", challenge("invalid_request", help.missing()));
             ErrorBodies.write(response, 401, help.missing());
             return;
         }
         if (!Tokens.matches(presented, token)) {
-            response.setHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
+            response.setHeader("WWW-Authenticate", challenge("invalid_token", help.wrong()));
             ErrorBodies.write(response, 401, help.wrong());
             return;
         }

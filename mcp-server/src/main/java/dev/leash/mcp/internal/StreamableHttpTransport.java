@@ -26,8 +26,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * MCP Streamable HTTP at {@code /mcp}: POST carries one JSON-RPC message and a request is answered with one JSON
@@ -48,11 +47,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
     private final transient HttpLimits limits;
-    private final transient ScheduledExecutorService bodyDeadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "leash-mcp-body-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private final transient ScheduledThreadPoolExecutor bodyDeadlines = deadlines();
     private final transient HttpSessions sessions = new HttpSessions();
     private transient volatile McpStreamableServerSession.Factory factory;
     private volatile boolean closing;
@@ -61,6 +56,17 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         this.mapper = mapper;
         this.headers = headers;
         this.limits = limits;
+    }
+
+    /** One daemon thread for the body deadlines; a deadline cancelled when its body arrives leaves the queue. */
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "leash-mcp-body-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Override
