@@ -34,7 +34,7 @@ class SlowClientsTest {
     Path dir;
 
     @Test
-    void threeHundredClientsDribblingTheirBodiesDoNotStarveANormalClient() throws Exception {
+    void threeHundredClientsDribblingTheirHeadersOrBodiesDoNotStarveANormalClient() throws Exception {
         ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
         List<Socket> slow = new ArrayList<>();
         TestGateway gateway = new TestGateway();
@@ -43,13 +43,15 @@ class SlowClientsTest {
             String headers = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
                     + server.token() + "\r\nContent-Type: application/json\r\nAccept: application/json, "
                     + "text/event-stream\r\nContent-Length: 100000\r\n\r\n{\"jsonrpc\"";
+            String slowHeaders = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nX-Slow: ";
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 Socket s = new Socket("127.0.0.1", server.port());
-                s.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().write((i % 3 == 0 ? slowHeaders : headers).getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 slow.add(s);
             }
-            // One byte per connection every 200 ms: each keeps its request alive, none ever completes it.
+            // One byte per connection every 200 ms (a third into a header, the rest into the body): each keeps its
+            // request alive, none ever completes it.
             dribble.scheduleAtFixedRate(() -> slow.forEach(SlowClientsTest::oneByte), 0, 200, TimeUnit.MILLISECONDS);
 
             long start = System.nanoTime();
