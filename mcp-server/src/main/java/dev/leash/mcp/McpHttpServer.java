@@ -25,7 +25,8 @@ public final class McpHttpServer implements AutoCloseable {
     /** Resolves the token (env, else {@code mcp.token}, created 0600 on first start), binds and starts. */
     public static McpHttpServer start(McpConfig config) {
         TokenStore.Token token = TokenStore.resolve(config.mcpToken(), config.dataDir());
-        HttpHosting hosting = HttpHosting.start(config.host(), config.port(), token.value(), config.allowedOrigins(),
+        HttpHosting hosting = HttpHosting.start(config.host(), config.port(), token.value(), token.file(),
+                config.allowedOrigins(),
                 GatewayClient.create(config));
         return new McpHttpServer(hosting, token, config.host());
     }

@@ -170,27 +170,39 @@ class McpOverHttpTest {
     }
 
     @Test
-    void badArgumentsAreRejectedByNameAndNothingReachesTheGateway() {
+    void badArgumentsToAToolThatProposesNothingAreRejectedByNameAndNothingReachesTheGateway() {
         List<Map<String, Object>> bad = List.of(
-                Map.of("changes", Map.of("max_position_pct", "lots"), "rationale", "r"),
-                Map.of("changes", Map.of("max_position_pct", 0.8)),
-                Map.of("changes", Map.of("max_position_pct", 1e300), "rationale", "r"),
-                Map.of("changes", Map.of("max_position_pct", 0.8), "rationale", "x".repeat(4001)),
-                Map.of("changes", Map.of("no_such_field", 1), "rationale", "r"),
-                Map.of("changes", Map.of(), "rationale", "r"),
-                Map.of("changes", Map.of("max_position_pct", 0.8), "rationale", "r", "sneaky", true));
+                Map.of("changes", Map.of("max_position_pct", "lots")),
+                Map.of("changes", Map.of("max_position_pct", 1e300)),
+                Map.of("changes", Map.of("no_such_field", 1)),
+                Map.of("changes", Map.of()),
+                Map.of("changes", Map.of("max_position_pct", 0.8), "sneaky", true));
         for (Map<String, Object> args : bad) {
-            CallToolResult r = call("update_params", args);
-            assertThat(r.isError()).as(args.toString().substring(0, Math.min(80, args.toString().length())))
-                    .isTrue();
+            CallToolResult r = call("backtest_params", args);
+            assertThat(r.isError()).as(args.toString()).isTrue();
             assertThat(text(r)).contains("validation");
         }
         CallToolResult limit = call("get_trades", Map.of("limit", 501));
         assertThat(limit.isError()).isTrue();
         assertThat(text(limit)).contains("limit");
-        gateway.wm.verify(0, putRequestedFor(anyUrl()));
+        gateway.wm.verify(0, postRequestedFor(anyUrl()));
         gateway.wm.verify(0, getRequestedFor(urlPathEqualTo("/api/trades")));
         assertThat(call("get_health", Map.of()).isError()).isFalse();
+    }
+
+    /** A proposal is journaled by the gateway whatever is wrong with it, so it goes there as the client sent it. */
+    @Test
+    void aProposalTheSchemaRefusesIsForwardedAsSentAndTheGatewaysRefusalIsTheToolError() {
+        gateway.wm.stubFor(put(urlPathEqualTo("/api/params")).willReturn(TestGateway.json(400,
+                "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown field 'sneaky'\"}")));
+
+        CallToolResult r = call("update_params", Map.of("changes", Map.of("max_position_pct", 50), "rationale", "r",
+                "sneaky", true));
+
+        assertThat(r.isError()).isTrue();
+        assertThat(text(r)).isEqualTo("unknown field 'sneaky'");
+        gateway.wm.verify(1, putRequestedFor(urlPathEqualTo("/api/params")).withRequestBody(equalToJson(
+                "{\"changes\":{\"max_position_pct\":50},\"rationale\":\"r\",\"sneaky\":true}")));
     }
 
     @Test

@@ -222,6 +222,17 @@ public final class ParamStore implements AutoCloseable {
                 changes, dryRun, now);
     }
 
+    /**
+     * Journals a proposal refused before the policy could read it (a request body of the wrong shape: an unknown
+     * field, a wrong type), with its reasons; nothing else changes.
+     */
+    public synchronized WriteResult rejectMalformed(JsonNode proposal, String author, Principal principal,
+                                                    String rationale, List<Violation> reasons, boolean dryRun,
+                                                    Instant now) throws IOException {
+        return journalRejection(AuditEntry.Kind.PROPOSAL, author, principal, rationale, null, proposal, List.of(),
+                AuditEntry.Verdict.REJECTED, reasons, dryRun, now);
+    }
+
     /** Proposes the content of accepted version {@code version} again, as the model: every rule applies. */
     public synchronized WriteResult rollback(long version, String author, String rationale, Instant now)
             throws IOException {

@@ -10,12 +10,14 @@ import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.Principal;
+import dev.leash.risk.Rule;
 import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,12 +46,12 @@ final class WriteRoutes {
     /** {@code PUT /api/params}: {@code {"changes": {...}, "rationale": "...", "dry_run": false, "base_version": n}}. */
     JsonNode putParams(Context ctx) throws IOException {
         Query.of(ctx);
-        ObjectNode body = body(ctx, Set.of("changes", "rationale", "dry_run", "base_version"));
+        ObjectNode body = proposal(ctx, Set.of("changes", "rationale", "dry_run", "base_version"));
         JsonNode changes = body.get("changes");
         if (changes == null || !changes.isObject()) {
-            throw ApiException.badRequest("changes: required, an object of ai_params.json fields to change");
+            throw refused(ctx, body, "changes", "changes: required, an object of ai_params.json fields to change");
         }
-        return submit(ctx, changes, rationale(body), dryRun(body), baseVersion(body));
+        return submit(ctx, changes, rationale(ctx, body), dryRun(ctx, body), baseVersion(ctx, body));
     }
 
     /**
@@ -59,14 +61,14 @@ final class WriteRoutes {
      */
     JsonNode tradingMode(Context ctx) throws IOException {
         Query.of(ctx);
-        ObjectNode body = body(ctx, Set.of("mode", "rationale", "dry_run"));
+        ObjectNode body = proposal(ctx, Set.of("mode", "rationale", "dry_run"));
         JsonNode mode = body.get("mode");
         if (mode == null || !mode.isTextual() || TradingMode.fromWire(mode.textValue()) == null) {
-            throw ApiException.badRequest("mode: required, one of active, reduce_only, paused");
+            throw refused(ctx, body, "mode", "mode: required, one of active, reduce_only, paused");
         }
         ObjectNode changes = Json.object().put("trading_mode", mode.textValue());
-        String rationale = rationale(body);
-        boolean dryRun = dryRun(body);
+        String rationale = rationale(ctx, body);
+        boolean dryRun = dryRun(ctx, body);
         boolean resume = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun
                 && isOperator(ctx) && gw.inner().tradingStatus().cause(StateCause.DAILY_LOSS) != null;
         if (resume && gw.store().current().tradingMode() == TradingMode.ACTIVE) {
@@ -161,7 +163,40 @@ final class WriteRoutes {
         return c + " (" + token + ")";
     }
 
+    /** A proposal's body: a JSON object; one with a field not in {@code allowed} is journaled as refused. */
+    private ObjectNode proposal(Context ctx, Set<String> allowed) throws IOException {
+        ObjectNode o = object(ctx);
+        String unknown = unknownField(o, allowed);
+        if (unknown != null) {
+            throw refused(ctx, o, Query.abbreviate(unknown), unknownFieldMessage(unknown, allowed));
+        }
+        return o;
+    }
+
+    /**
+     * Journals a proposal whose body has the wrong shape as rejected, with the one reason, and returns the 400 that
+     * answers it: every proposal reaches the audit journal, not only those the policy could read.
+     */
+    private ApiException refused(Context ctx, ObjectNode body, String field, String message) throws IOException {
+        JsonNode r = body.get("rationale");
+        JsonNode d = body.get("dry_run");
+        gw.store().rejectMalformed(body, author(ctx), principal(ctx),
+                r != null && r.isTextual() ? r.textValue() : "",
+                List.of(new Violation(field, Rule.INVALID, message)), d != null && d.isBoolean() && d.booleanValue(),
+                gw.wall().instant());
+        return ApiException.badRequest(message);
+    }
+
     static ObjectNode body(Context ctx, Set<String> allowed) {
+        ObjectNode o = object(ctx);
+        String unknown = unknownField(o, allowed);
+        if (unknown != null) {
+            throw ApiException.badRequest(unknownFieldMessage(unknown, allowed));
+        }
+        return o;
+    }
+
+    private static ObjectNode object(Context ctx) {
         String text = ctx.body();
         if (text.isBlank()) {
             throw ApiException.badRequest("a JSON object body is required");
@@ -173,42 +208,49 @@ final class WriteRoutes {
         if (!(parsed.node() instanceof ObjectNode o)) {
             throw ApiException.badRequest("body must be a JSON object");
         }
-        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!allowed.contains(f)) {
-                throw ApiException.badRequest("unknown field '" + Query.abbreviate(f) + "'; allowed: "
-                        + new java.util.TreeSet<>(allowed));
-            }
-        }
         return o;
     }
 
-    private static String rationale(ObjectNode body) {
+    private static String unknownField(ObjectNode o, Set<String> allowed) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String unknownFieldMessage(String field, Set<String> allowed) {
+        return "unknown field '" + Query.abbreviate(field) + "'; allowed: " + new java.util.TreeSet<>(allowed);
+    }
+
+    private String rationale(Context ctx, ObjectNode body) throws IOException {
         JsonNode r = body.get("rationale");
         if (r != null && !r.isTextual() && !r.isNull()) {
-            throw ApiException.badRequest("rationale must be a string");
+            throw refused(ctx, body, "rationale", "rationale must be a string");
         }
         return r == null || r.isNull() ? "" : r.textValue();
     }
 
-    private static boolean dryRun(ObjectNode body) {
+    private boolean dryRun(Context ctx, ObjectNode body) throws IOException {
         JsonNode d = body.get("dry_run");
         if (d == null || d.isNull()) {
             return false;
         }
         if (!d.isBoolean()) {
-            throw ApiException.badRequest("dry_run must be true or false");
+            throw refused(ctx, body, "dry_run", "dry_run must be true or false");
         }
         return d.booleanValue();
     }
 
-    private static Long baseVersion(ObjectNode body) {
+    private Long baseVersion(Context ctx, ObjectNode body) throws IOException {
         JsonNode v = body.get("base_version");
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw ApiException.badRequest("base_version must be an integer version");
+            throw refused(ctx, body, "base_version", "base_version must be an integer version");
         }
         return v.longValue();
     }

@@ -17,9 +17,18 @@ final class BearerAuthFilter extends HttpFilter {
     static final String REALM = "Bearer realm=\"leash-mcp\"";
 
     private final transient String token;
+    private final transient TokenHelp help;
 
-    BearerAuthFilter(String token) {
+    BearerAuthFilter(String token, TokenHelp help) {
         this.token = token;
+        this.help = help;
+    }
+
+    /** An RFC 6750 challenge with a plain error; the description as printable ASCII without quotes. */
+    static String challenge(String error, String description) {
+        String d = description.chars().map(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return REALM + ", error=\"" + error + "\", error_description=\"" + d + "\"";
     }
 
     @Override
@@ -29,13 +38,13 @@ final class BearerAuthFilter extends HttpFilter {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : null;
         if (presented == null) {
-            response.setHeader("WWW-Authenticate", REALM);
-            ErrorBodies.write(response, 401, "Authorization: Bearer <token> required (LEASH_MCP_TOKEN or mcp.token)");
+            response.setHeader("WWW-Authenticate", challenge("invalid_request", help.missing()));
+            ErrorBodies.write(response, 401, help.missing());
             return;
         }
         if (!Tokens.matches(presented, token)) {
-            response.setHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
-            ErrorBodies.write(response, 401, "the bearer token is not this MCP server's token");
+            response.setHeader("WWW-Authenticate", challenge("invalid_token", help.wrong()));
+            ErrorBodies.write(response, 401, help.wrong());
             return;
         }
         request.setAttribute(ToolCall.PRINCIPAL, PRINCIPAL);

@@ -6,18 +6,24 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Streamable HTTP at {@code /mcp} inside Javalin's Jetty: {@link StreamableHttpTransport} behind two filters, error
- * cleaning (outermost) and the bearer token; Host and Origin checked by the transport.
+ * cleaning (outermost) and the bearer token; Host and Origin checked by the transport; every other path answers a
+ * JSON 404 ({@link TokenHelp}). Slow or many clients are bounded by {@link HttpLimits}.
  */
 public final class HttpHosting {
 
     public static final String ENDPOINT = "/mcp";
-    static final int MAX_REQUEST_BYTES = 512 * 1024;
 
     private final Javalin app;
     private final McpSyncServer server;
@@ -28,22 +34,33 @@ public final class HttpHosting {
     }
 
     /** Builds and starts; port 0 picks a free port, see {@link #port()}. */
-    public static HttpHosting start(String host, int port, String token, List<String> allowedOrigins,
+    public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
                                     GatewayClient gateway) {
+        return start(host, port, token, tokenFile, allowedOrigins, gateway, HttpLimits.DEFAULTS);
+    }
+
+    static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
+                             GatewayClient gateway, HttpLimits limits) {
+        TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
-        StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator,
-                MAX_REQUEST_BYTES);
+        StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), gateway);
         Javalin app = Javalin.create(cfg -> {
-            cfg.jetty.host = host;
-            cfg.jetty.port = port;
             cfg.startup.showJavalinBanner = false;
+            cfg.routes.error(404, help::answer);
+            cfg.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JsonErrorHandler());
+                jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), jetty));
+            });
+            cfg.jetty.addConnector((jetty, http) -> connector(jetty, http, host, port, limits));
             cfg.jetty.modifyServletContextHandler(handler -> {
-                handler.addServlet(new ServletHolder(transport), ENDPOINT);
+                ServletHolder mcp = new ServletHolder(transport);
+                mcp.setAsyncSupported(true);
+                handler.addServlet(mcp, ENDPOINT);
                 FilterHolder safe = new FilterHolder(new SafeErrorFilter());
                 safe.setAsyncSupported(true);
                 handler.addFilter(safe, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
-                FilterHolder auth = new FilterHolder(new BearerAuthFilter(token));
+                FilterHolder auth = new FilterHolder(new BearerAuthFilter(token, help));
                 auth.setAsyncSupported(true);
                 handler.addFilter(auth, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
             });
@@ -56,6 +73,16 @@ public final class HttpHosting {
         }
         validator.bind(host, app.port());
         return new HttpHosting(app, server);
+    }
+
+    /** The one HTTP/1.1 connector: a silent connection is closed after the idle timeout (slow headers included). */
+    private static ServerConnector connector(Server jetty, HttpConfiguration http, String host, int port,
+                                             HttpLimits limits) {
+        ServerConnector c = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        c.setHost(host);
+        c.setPort(port);
+        c.setIdleTimeout(limits.idleTimeout().toMillis());
+        return c;
     }
 
     public int port() {

@@ -11,6 +11,9 @@ final class JsonRpcShape {
 
     /** What is wrong with {@code n} as a JSON-RPC message, or null when it is one. */
     static String problem(JsonNode n) {
+        if (n != null && n.isArray()) {
+            return "batches are not supported (MCP removed them in 2025-06-18); send one message at a time";
+        }
         if (n == null || !n.isObject()) {
             return "a message must be a JSON object";
         }

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Assembles the Leash tools, resources and prompts onto an SDK server specification. */
 public final class LeashServer {
@@ -34,13 +35,16 @@ public final class LeashServer {
     }
 
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway) {
+        List<SyncToolSpecification> tools = tools(gateway);
+        List<Map<String, Object>> proposals = tools.stream()
+                .filter(t -> WriteTools.PROPOSALS.contains(t.tool().name())).map(t -> t.tool().inputSchema()).toList();
         return spec.serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper())
-                .jsonSchemaValidator(ToolInputs.withSdkDefault())
+                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals))
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .build())
-                .tools(tools(gateway))
+                .tools(tools)
                 .resources(new Resources(gateway).all())
                 .prompts(Prompts.all())
                 .build();

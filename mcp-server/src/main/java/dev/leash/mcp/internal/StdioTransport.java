@@ -145,6 +145,11 @@ public final class StdioTransport implements McpServerTransportProvider {
             reject(in.errorId(), in.errorCode(), in.error());
             return;
         }
+        String badParams = message instanceof JSONRPCRequest ? RequestParams.problem(in.tree()) : null;
+        if (badParams != null) {
+            reject(in.errorId(), -32602, "Invalid params: " + badParams);
+            return;
+        }
         session.handle(message).subscribe(null, e -> LOG.warn("handling {} failed: {}", kind(message), e.toString()));
     }
 

@@ -12,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.http.HttpServlet;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * MCP Streamable HTTP at {@code /mcp}: POST carries one JSON-RPC message and a request is answered with one JSON
@@ -44,15 +46,27 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
 
     private final transient McpJsonMapper mapper;
     private final transient ServerHttpHeaderValidator headers;
-    private final int maxRequestBytes;
+    private final transient HttpLimits limits;
+    private final transient ScheduledThreadPoolExecutor bodyDeadlines = deadlines();
     private final transient HttpSessions sessions = new HttpSessions();
     private transient volatile McpStreamableServerSession.Factory factory;
     private volatile boolean closing;
 
-    StreamableHttpTransport(McpJsonMapper mapper, ServerHttpHeaderValidator headers, int maxRequestBytes) {
+    StreamableHttpTransport(McpJsonMapper mapper, ServerHttpHeaderValidator headers, HttpLimits limits) {
         this.mapper = mapper;
         this.headers = headers;
-        this.maxRequestBytes = maxRequestBytes;
+        this.limits = limits;
+    }
+
+    /** One daemon thread for the body deadlines; a deadline cancelled when its body arrives leaves the queue. */
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "leash-mcp-body-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Override
@@ -71,6 +85,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
             closing = true;
+            bodyDeadlines.shutdownNow();
             sessions.closeAll();
         });
     }
@@ -114,15 +129,16 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 406, "Accept must list application/json (and text/event-stream)");
             return;
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
-            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
+        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+            response.setHeader("Connection", "close");
+            ErrorBodies.write(response, 413, "the request body is larger than " + limits.maxBodyBytes() + " bytes");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
-        if (body.length > maxRequestBytes) {
-            ErrorBodies.write(response, 413, "the request body is larger than " + maxRequestBytes + " bytes");
-            return;
-        }
+        BodyReader.read(request, response, limits, bodyDeadlines, body -> message(request, response, body, json));
+    }
+
+    private void message(HttpServletRequest request, HttpServletResponse response, byte[] body, boolean json)
+            throws IOException {
         Inbound in = Inbound.read(body, mapper);
         if (in.empty()) {
             ErrorBodies.write(response, 400, null, -32700, "Parse error: the body is empty");
@@ -133,10 +149,10 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             ErrorBodies.write(response, 400, in.errorId(), in.errorCode(), in.error());
             return;
         }
+        String badParams = message instanceof JSONRPCRequest ? RequestParams.problem(in.tree()) : null;
         if (message instanceof JSONRPCRequest r && "initialize".equals(r.method())) {
-            if (!in.tree().at("/params/clientInfo/name").isTextual()) {
-                ErrorBodies.write(response, 400, in.errorId(), -32602, "Invalid params: initialize needs "
-                        + "protocolVersion, capabilities and clientInfo with a name");
+            if (badParams != null) {
+                ErrorBodies.write(response, 400, in.errorId(), -32602, "Invalid params: " + badParams);
                 return;
             }
             initialize(r, response);
@@ -147,14 +163,35 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
             return;
         }
         McpTransportContext context = context(request);
-        if (message instanceof JSONRPCRequest r) {
+        if (message instanceof JSONRPCRequest r && badParams != null) {
+            new HttpReply(response, mapper, r.id(), json).sendMessage(JSONRPCResponse.error(r.id(),
+                    new JSONRPCError(-32602, "Invalid params: " + badParams))).block();
+        } else if (message instanceof JSONRPCRequest r) {
             answer(session, r, context, json, response);
+        } else if (message instanceof JSONRPCResponse r) {
+            accept(session.accept(r), context, r.id(), response);
         } else {
-            Mono<Void> accepted = message instanceof JSONRPCResponse r ? session.accept(r)
-                    : session.accept((JSONRPCNotification) message);
-            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
-            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            accept(session.accept((JSONRPCNotification) message), context, null, response);
         }
+    }
+
+    /**
+     * 202 once the session took the notification or response; 400 when it refused it, e.g. a response to a request
+     * this server never sent (JSON-RPC answers neither, so the error carries a null id).
+     */
+    private static void accept(Mono<Void> accepted, McpTransportContext context, Object responseId,
+                               HttpServletResponse response) throws IOException {
+        try {
+            accepted.contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+        } catch (RuntimeException e) {
+            LOG.debug("refused a client message: {}", e.toString());
+            ErrorBodies.write(response, 400, null, -32600, responseId == null
+                    ? "Invalid Request: the notification could not be handled"
+                    : "Invalid Request: no request of this server awaits a response with id "
+                    + ErrorBodies.clean(String.valueOf(responseId), 400));
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_ACCEPTED);
     }
 
     private void initialize(JSONRPCRequest r, HttpServletResponse response) throws IOException {

@@ -5,12 +5,18 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SDK's JSON Schema validator with one shortcut: a call without arguments (most read tools) is checked once per
  * schema, not once per call. Whether the empty object satisfies a schema is a fact about the schema, so the
  * shortcut gives exactly the delegate's answers; every call with arguments goes to the delegate.
+ *
+ * <p>The schemas of proposal tools ({@link WriteTools#PROPOSALS}) are not enforced here: those tools forward every
+ * call to the gateway, whose policy refuses what the schema would and journals the refusal with its reasons. The
+ * schema still tells the client what is accepted.
  *
  * <p>Tool schemas are fixed when the server is built, so the answers are kept per schema instance.
  */
@@ -19,20 +25,33 @@ final class ToolInputs implements JsonSchemaValidator {
     /** More schema instances than any server has tools: a bound in case a caller ever passes copies. */
     private static final int MAX_SCHEMAS = 256;
 
+    private static final ValidationResponse JUDGED_BY_GATEWAY = ValidationResponse.asValid(null);
+
     private final JsonSchemaValidator delegate;
+    private final Set<Map<String, Object>> judgedByGateway;
     private final Map<Map<String, Object>, ValidationResponse> empty =
             Collections.synchronizedMap(new IdentityHashMap<>());
 
     ToolInputs(JsonSchemaValidator delegate) {
-        this.delegate = delegate;
+        this(delegate, List.of());
     }
 
-    static ToolInputs withSdkDefault() {
-        return new ToolInputs(McpJsonDefaults.getSchemaValidator());
+    /** {@code judgedByGateway}: the schema instances (by identity) of tools whose input the gateway judges. */
+    ToolInputs(JsonSchemaValidator delegate, List<Map<String, Object>> judgedByGateway) {
+        this.delegate = delegate;
+        this.judgedByGateway = Collections.newSetFromMap(new IdentityHashMap<>());
+        this.judgedByGateway.addAll(judgedByGateway);
+    }
+
+    static ToolInputs withSdkDefault(List<Map<String, Object>> judgedByGateway) {
+        return new ToolInputs(McpJsonDefaults.getSchemaValidator(), judgedByGateway);
     }
 
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object content) {
+        if (judgedByGateway.contains(schema)) {
+            return JUDGED_BY_GATEWAY;
+        }
         if (content instanceof Map<?, ?> m && m.isEmpty() && schema != null) {
             ValidationResponse known = empty.get(schema);
             if (known != null) {

@@ -1,18 +1,30 @@
 package dev.leash.mcp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.leash.mcp.internal.Schemas.object;
 import static dev.leash.mcp.internal.Schemas.props;
 
 /** The write tools: parameter proposals, backtests and the trading mode. None places, cancels or sizes an order. */
 final class WriteTools {
+
+    /**
+     * The tools whose calls are proposals: the gateway journals every one, so each call is forwarded as the client
+     * sent it (unknown arguments included) and the gateway's policy, not the input schema, refuses what is wrong.
+     */
+    static final Set<String> PROPOSALS = Set.of("update_params", "set_trading_mode");
+    /** Stands in for a number too large for a double: the gateway refuses it as too large, by name. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1e400");
 
     private final GatewayClient gateway;
 
@@ -29,7 +41,7 @@ final class WriteTools {
                                 .set("dry_run", Json.object().put("type", "boolean")
                                         .put("description", "Only check; change nothing (default false)")),
                                 "changes", "rationale"),
-                        false, call -> send(call, "PUT", "/api/params", "changes", "rationale", "dry_run")),
+                        false, call -> propose(call, "PUT", "/api/params")),
                 LeashTool.write("backtest_params", "Backtest candidate changes against the current params on "
                                 + "recent history; changes nothing.",
                         object(props().<ObjectNode>set("changes", Schemas.changes())
@@ -42,7 +54,7 @@ final class WriteTools {
                         object(props().<ObjectNode>set("mode", Schemas.oneOf("Trading mode", "active",
                                         "reduce_only", "paused"))
                                 .set("rationale", Schemas.rationale()), "mode", "rationale"),
-                        true, call -> send(call, "POST", "/api/trading-mode", "mode", "rationale")));
+                        true, call -> propose(call, "POST", "/api/trading-mode")));
     }
 
     private CallToolResult send(ToolCall call, String method, String path, String... fields)
@@ -58,6 +70,25 @@ final class WriteTools {
             return ToolResults.error(bad + ": must be a finite number; nothing was sent");
         }
         return ToolResults.of(gateway.send(method, path, body, call.clientName()), gateway);
+    }
+
+    /** Sends every argument as the body; a non-finite number (it has no JSON form) as a number too large. */
+    private CallToolResult propose(ToolCall call, String method, String path) throws GatewayException {
+        return ToolResults.of(gateway.send(method, path, finite(Json.tree(call.args())), call.clientName()), gateway);
+    }
+
+    private static JsonNode finite(JsonNode n) {
+        if (n.isNumber() && !Double.isFinite(n.doubleValue())) {
+            return DecimalNode.valueOf(n.doubleValue() > 0 ? TOO_LARGE : TOO_LARGE.negate());
+        }
+        if (n instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(finite(e.getValue())));
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, finite(a.get(i)));
+            }
+        }
+        return n;
     }
 
     /** The path of the first NaN or infinite number in {@code n}, or null. */

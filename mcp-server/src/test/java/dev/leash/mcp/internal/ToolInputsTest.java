@@ -55,4 +55,17 @@ class ToolInputsTest {
 
         assertThat(sdk.calls).hasValue(3);
     }
+
+    @Test
+    void aProposalToolsSchemaIsLeftToTheGatewayAndOnlyThatInstance() {
+        Counting sdk = new Counting();
+        Map<String, Object> proposal = new java.util.HashMap<>(REQUIRED);
+        ToolInputs inputs = new ToolInputs(sdk, List.of(proposal));
+
+        assertThat(inputs.validate(proposal, Map.of("rationale", 5, "unknown", true)).valid()).isTrue();
+        assertThat(inputs.validate(REQUIRED, Map.of("rationale", 5)).valid()).as("an equal schema, another tool")
+                .isFalse();
+
+        assertThat(sdk.calls).hasValue(1);
+    }
 }

@@ -211,7 +211,7 @@ abstract class LiveGatewaySuite {
     }
 
     @Test
-    void updateWithoutRationaleIsRefusedBeforeReachingTheGateway() {
+    void updateWithoutRationaleIsRejectedJournaledAndChangesNothing() {
         JsonNode before = params();
         int journaled = gateway.audit().size();
 
@@ -220,7 +220,51 @@ abstract class LiveGatewaySuite {
         assertThat(r.isError()).isTrue();
         assertThat(text(r)).contains("rationale");
         assertThat(params()).isEqualTo(before);
-        assertThat(gateway.audit()).hasSize(journaled);
+        assertJournaledRejection(journaled, "", "rationale");
+    }
+
+    /**
+     * Arguments the tool's input schema refuses (out of range, unknown field, wrong type) still reach the gateway,
+     * whose policy refuses them: the client gets a tool error and the audit journal a rejected proposal with its
+     * reason, as for any other proposal.
+     */
+    @Test
+    void proposalsTheInputSchemaRefusesAreToolErrorsAndJournaledRejections() {
+        JsonNode before = params();
+        Map<String, Map<String, Object>> proposals = new LinkedHashMap<>();
+        proposals.put("max_position_pct", Map.of("changes", Map.of("max_position_pct", 50), "rationale", "all in"));
+        proposals.put("leverage_boost", Map.of("changes", Map.of("max_position_pct", 0.5, "leverage_boost", 2),
+                "rationale", "an unknown field in changes"));
+        proposals.put("force", Map.of("changes", Map.of("max_position_pct", 0.5), "rationale", "an unknown argument",
+                "force", true));
+        proposals.put("stop_loss_pct", Map.of("changes", Map.of("stop_loss_pct", "wide"), "rationale", "a string"));
+        proposals.put("dry_run", Map.of("changes", Map.of("max_position_pct", 0.5), "rationale", "dry_run a string",
+                "dry_run", "yes"));
+        proposals.forEach((field, args) -> {
+            int journaled = gateway.audit().size();
+
+            CallToolResult r = call("update_params", args);
+
+            assertThat(r.isError()).as(field + ": " + text(r)).isTrue();
+            assertThat(text(r)).contains(field).doesNotContain("Exception", "\tat ");
+            assertJournaledRejection(journaled, (String) args.get("rationale"), field);
+        });
+        int journaled = gateway.audit().size();
+        CallToolResult mode = call("set_trading_mode", Map.of("mode", "yolo", "rationale", "no such mode"));
+        assertThat(mode.isError()).isTrue();
+        assertThat(text(mode)).contains("mode");
+        assertJournaledRejection(journaled, "no such mode", "mode");
+        assertThat(params()).isEqualTo(before);
+    }
+
+    private void assertJournaledRejection(int journaledBefore, String rationale, String field) {
+        List<AuditEntry> audit = gateway.audit();
+        assertThat(audit).as("one new audit entry for " + field).hasSize(journaledBefore + 1);
+        AuditEntry last = audit.get(audit.size() - 1);
+        assertThat(last.verdict()).isEqualTo(AuditEntry.Verdict.REJECTED);
+        assertThat(last.author()).isEqualTo(expectedAuthor());
+        assertThat(last.rationale()).isEqualTo(rationale);
+        assertThat(last.reasons()).extracting(v -> v.field()).contains(field);
     }
 
     @Test
