@@ -74,6 +74,27 @@ final class ParamsArbitraries {
                         loss, mode, syms, "seed", "start", NOW.minus(Duration.ofDays(2))));
     }
 
+    /**
+     * A parameter set that satisfies every rule of {@link ParamPolicy#validate}, the effective-exposure ceiling
+     * included: {@link #validParams()} with each multiplier lowered just enough.
+     */
+    static Arbitrary<Params> validWithinEffectiveCeiling() {
+        return validParams().map(ParamsArbitraries::withinEffectiveCeiling);
+    }
+
+    private static Params withinEffectiveCeiling(Params p) {
+        long ceiling = Numbers.effectiveUnits(Ceilings.MAX_POSITION_PCT.ceiling(), 1.0);
+        long pct = Numbers.units(p.maxPositionPct());
+        SortedMap<String, SymbolParams> symbols = new TreeMap<>();
+        p.symbols().forEach((symbol, sp) -> {
+            long multiplier = Math.min(Numbers.units(sp.sizeMultiplier()), ceiling / pct);
+            symbols.put(symbol, new SymbolParams(sp.enabled(), multiplier / 10_000.0));
+        });
+        return new Params(p.version(), p.maxPositionPct(), p.stopLossPct(), p.takeProfitPct(), p.breakoutLookback(),
+                p.maxLeverage(), p.dailyLossLimitPct(), p.tradingMode(), symbols, p.updatedBy(), p.rationale(),
+                p.updatedAt());
+    }
+
     /** How a proposal changes one numeric field. */
     record Delta(Kind kind, double value) {
         enum Kind { KEEP, ADD_UNITS, SET }

@@ -76,7 +76,7 @@ class ScheduledResetTest {
 
     @Provide
     Arbitrary<Params> valid() {
-        return ParamsArbitraries.validParams();
+        return ParamsArbitraries.validWithinEffectiveCeiling();
     }
 
     private static Params params(double pos, double stop, int lookback, double lev, double loss, TradingMode mode,
