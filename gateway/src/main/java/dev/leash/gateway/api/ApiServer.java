@@ -17,7 +17,8 @@ import java.net.UnknownHostException;
  * The gateway's REST API (Javalin), bound to 127.0.0.1:7070 unless configured otherwise.
  *
  * <p>Reads are open on a loopback address and need the token elsewhere; writes always need
- * {@code Authorization: Bearer <token>}. Every error is {@code application/problem+json} with a specific message,
+ * {@code Authorization: Bearer <token>}. {@link HostGuard} refuses a foreign {@code Host} or write {@code Origin} first.
+ * Every error is {@code application/problem+json} with a specific message,
  * never a stack trace.
  */
 public final class ApiServer {
@@ -45,6 +46,7 @@ public final class ApiServer {
     public void start(String host, int port) {
         loopbackOnly = isLoopback(host);
         long maxBody = gateway.config().api().maxBodyBytes();
+        HostGuard guard = HostGuard.of(host, gateway.config().api());
         app = Javalin.create(cfg -> {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
@@ -52,6 +54,7 @@ public final class ApiServer {
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));
             cfg.routes.get("/api/state", json(reads::state));
