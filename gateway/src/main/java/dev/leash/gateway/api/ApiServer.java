@@ -70,22 +70,7 @@ public final class ApiServer {
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
-            cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(),
-                    e.extensions()));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                problem(ctx, 500, "Internal Server Error", "the gateway could not answer: "
-                        + e.getClass().getSimpleName() + "; see the gateway log", null);
-            });
-            cfg.routes.error(404, ctx -> {
-                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
-                    problem(ctx, 404, "Not Found", "no endpoint " + ctx.method() + " " + ctx.path(), null);
-                }
-            });
-            cfg.routes.error(405, ctx -> problem(ctx, 405, "Method Not Allowed", ctx.method() + " is not allowed on "
-                    + ctx.path(), null));
-            cfg.routes.error(413, ctx -> problem(ctx, 413, "Content Too Large", "the request body is larger than "
-                    + maxBody + " bytes", null));
+            ProblemResponses.install(cfg.routes, maxBody);
         }).start();
         LOG.info("REST API listening on {}", gateway.baseUrl());
     }

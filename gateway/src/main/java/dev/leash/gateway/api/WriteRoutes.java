@@ -102,6 +102,7 @@ final class WriteRoutes {
     }
 
     static ObjectNode body(Context ctx, Set<String> allowed) {
+        ContentTypes.requireJson(ctx);
         String text = ctx.body();
         if (text.isBlank()) {
             throw ApiException.badRequest("a JSON object body is required");
