@@ -107,7 +107,13 @@ final class WriteRoutes {
         if (text.isBlank()) {
             throw ApiException.badRequest("a JSON object body is required");
         }
-        ParamsJson.JsonParse parsed = ParamsJson.readTree(text);
+        ParamsJson.JsonParse parsed;
+        try {
+            parsed = ParamsJson.readTree(text);
+        } catch (NumberFormatException e) {
+            // An exponent beyond int range (0.1e+99999999999) fails in BigDecimal, outside Jackson's own errors.
+            throw ApiException.badRequest("body: a number's exponent is out of range; write plain decimals");
+        }
         if (parsed.error() != null) {
             throw ApiException.badRequest("body: " + parsed.error().message());
         }

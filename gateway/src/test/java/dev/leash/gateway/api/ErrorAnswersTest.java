@@ -114,6 +114,20 @@ class ErrorAnswersTest {
         assertThat(r.status()).as("%s -> %s", contentType, r).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0.1e+99999999999", "1e-99999999999", "-5E2147483648", "1e999999", "1e-2147483649",
+            "123456789012345678901234567890123456789012345678901234567890"})
+    void aNumberBeyondAnyRangeIsRefusedNotAFailure(String number) {
+        long before = version();
+
+        Response r = gw.write("PUT", "/api/params", "{\"changes\":{\"daily_loss_limit_pct\":" + number
+                + "},\"rationale\":\"huge\"}");
+
+        assertThat(r.status()).as("%s -> %s", number, r).isIn(400, 422);
+        assertProblem(r, r.status(), "");
+        assertThat(version()).isEqualTo(before);
+    }
+
     @Test
     void oversizedHeadersAreAProblemNotJettysPage() {
         Map<String, String> h = new LinkedHashMap<>();
