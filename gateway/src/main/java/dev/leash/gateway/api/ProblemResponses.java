@@ -35,6 +35,8 @@ final class ProblemResponses {
         });
         routes.error(405, ctx -> ApiServer.problem(ctx, 405, "Method Not Allowed", ctx.method()
                 + " is not allowed on " + ctx.path(), null));
+        routes.error(408, ctx -> ApiServer.problem(ctx, 408, "Request Timeout", "the request body arrived slower than "
+                + SlowClients.MIN_BODY_BYTES_PER_SECOND + " bytes a second", null));
         routes.error(413, ctx -> ApiServer.problem(ctx, 413, "Content Too Large", "the request body is larger than "
                 + maxBody + " bytes", null));
     }

@@ -79,6 +79,32 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aBodyThatDribblesIsRefusedWith408AndAProblem() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gw.gateway().port())) {
+            s.setSoTimeout(500);
+            s.getOutputStream().write(("PUT /api/params HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + RunningGateway.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                try {
+                    int n = s.getInputStream().read();
+                    if (n < 0) {
+                        break;
+                    }
+                    answer.append((char) n);
+                } catch (java.net.SocketTimeoutException quiet) {
+                    oneByte(s);
+                }
+            }
+
+            assertThat(answer.toString()).startsWith("HTTP/1.1 408").contains("application/problem+json",
+                    "the request body arrived slower than 1024 bytes a second");
+        }
+    }
+
     private static void oneByte(Socket s) {
         try {
             OutputStream out = s.getOutputStream();
