@@ -55,7 +55,6 @@ public final class ApiServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.jetty.modifyHttpConfiguration(SlowClients::limit);
-            cfg.jetty.modifyServletContextHandler(SlowClients::limit);
             cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));

@@ -2,6 +2,8 @@ package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,8 @@ final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SLOW_BODY = "the request body arrived slower than "
+            + SlowClients.MIN_BODY_BYTES_PER_SECOND + " bytes a second";
 
     private ProblemResponses() {
     }
@@ -21,6 +25,11 @@ final class ProblemResponses {
     static void install(RoutesConfig routes, long maxBody) {
         routes.exception(ApiException.class, (e, ctx) -> ApiServer.problem(ctx, e.status(), e.title(), e.getMessage(),
                 e.extensions()));
+        routes.exception(HttpException.RuntimeException.class, (e, ctx) -> {
+            int code = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
+            ApiServer.problem(ctx, code, HttpStatus.getMessage(code), code == 408 ? SLOW_BODY
+                    : "the request could not be read: " + HttpStatus.getMessage(code), null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             String id = HexFormat.of().toHexDigits(RANDOM.nextInt());
             LOG.error("{} {} failed (error {}): {}", ctx.method(), ctx.path(), id, where(e));
@@ -35,8 +44,7 @@ final class ProblemResponses {
         });
         routes.error(405, ctx -> ApiServer.problem(ctx, 405, "Method Not Allowed", ctx.method()
                 + " is not allowed on " + ctx.path(), null));
-        routes.error(408, ctx -> ApiServer.problem(ctx, 408, "Request Timeout", "the request body arrived slower than "
-                + SlowClients.MIN_BODY_BYTES_PER_SECOND + " bytes a second", null));
+        routes.error(408, ctx -> ApiServer.problem(ctx, 408, "Request Timeout", SLOW_BODY, null));
         routes.error(413, ctx -> ApiServer.problem(ctx, 413, "Content Too Large", "the request body is larger than "
                 + maxBody + " bytes", null));
     }

@@ -51,6 +51,10 @@ class SlowClientsTest {
 
     @Test
     void clientsDribblingWriteBodiesDoNotStarveAReader() throws Exception {
+        String large = "{\"changes\":{},\"rationale\":\"" + "r".repeat(60_000) + "\"}";
+        for (int i = 0; i < 30; i++) {
+            gw.write("PUT", "/api/params", large); // traffic first: the limit is per request, not per server
+        }
         List<Socket> dribblers = new ArrayList<>();
         ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
         try {
