@@ -17,9 +17,8 @@ import java.net.UnknownHostException;
  * The gateway's REST API (Javalin), bound to 127.0.0.1:7070 unless configured otherwise.
  *
  * <p>Reads are open on a loopback address and need the token elsewhere; writes always need
- * {@code Authorization: Bearer <token>}. {@link HostGuard} refuses a foreign {@code Host} or write {@code Origin} first.
- * Every error is {@code application/problem+json} with a specific message,
- * never a stack trace.
+ * {@code Authorization: Bearer <token>}. {@link HostGuard} refuses a foreign {@code Host} or write {@code Origin}
+ * first. Every error is {@code application/problem+json} with a specific message, never a stack trace.
  */
 public final class ApiServer {
 
