@@ -115,7 +115,8 @@ final class WriteRoutes {
             throw ApiException.badRequest("body: a number's exponent is out of range; write plain decimals");
         }
         if (parsed.error() != null) {
-            throw ApiException.badRequest("body: " + parsed.error().message());
+            // Jackson names its limits' Java getters ("from `StreamReadConstraints...`"); the client needs the numbers.
+            throw ApiException.badRequest("body: " + parsed.error().message().replaceAll(", from `[^`]*`", ""));
         }
         if (!(parsed.node() instanceof ObjectNode o)) {
             throw ApiException.badRequest("body must be a JSON object");

@@ -129,6 +129,17 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void tooDeepOrTooLongJsonIsRefusedWithoutNamingTheParsersInternals() {
+        Response deep = gw.write("PUT", "/api/params", "[".repeat(1500) + "]".repeat(1500));
+        Response longNumber = gw.write("PUT", "/api/params", "{\"changes\":{\"max_leverage\":" + "1".repeat(2000)
+                + "},\"rationale\":\"long\"}");
+
+        assertProblem(deep, 400, "nesting depth (1001) exceeds the maximum allowed (1000)");
+        assertProblem(longNumber, 400, "exceeds the maximum allowed (1000)");
+        assertThat(deep.body() + longNumber.body()).doesNotContain("StreamReadConstraints", "`");
+    }
+
+    @Test
     void oversizedHeadersAreAProblemNotJettysPage() {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Host", "127.0.0.1");
