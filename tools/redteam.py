@@ -270,6 +270,14 @@ def mcp_attacks(mcp, token, report, secrets, slow_bound, slow_clients):
             {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "get_state",
                                                                          "arguments": "x"}}), s),
               expect_rpc([-32602, -32600]))
+        for attack, args in (("unknown field in tool arguments", {"changes": {"max_position_pct": 0.5},
+                                                                     "rationale": "red team", "dry_run": True,
+                                                                     "force": True}),
+                             ("huge number in tool arguments", {"changes": {"max_position_pct": 1e308 * 10},
+                                                                "rationale": "red team", "dry_run": True})):
+            body = json.dumps({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
+                               "params": {"name": "update_params", "arguments": args}}).replace("Infinity", "1e999999")
+            check(attack, [200, 400], mcp.request("POST", path, body, s), expect_rpc([-32602, -32600, "isError"]))
         check("response with an unknown id", [200, 202, 400], mcp.request("POST", path, json.dumps(
             {"jsonrpc": "2.0", "id": "redteam-unknown-id", "result": {}}), s))
         mcp.request("DELETE", path, None, s)
