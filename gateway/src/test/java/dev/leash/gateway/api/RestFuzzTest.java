@@ -32,6 +32,7 @@ class RestFuzzTest {
     private static final long SEED = 0x1ea5_0012L;
     private static final int BODY_CASES = 700;
     private static final int QUERY_CASES = 500;
+    private static final int HOST_CASES = 300;
     private static final List<String> WRITES = List.of("PUT /api/params", "PUT /api/params", "PUT /api/params",
             "POST /api/trading-mode", "POST /api/trading-mode", "POST /api/backtest");
     private static final List<String> READS = List.of("/api/health", "/api/state", "/api/trades", "/api/positions",
@@ -123,6 +124,29 @@ class RestFuzzTest {
         }
         assertThat(State.now().same(before)).as("reads changed the parameters").isTrue();
         assertThat(refused).as("the fuzzer produces refusals, so the error path is exercised").isPositive();
+    }
+
+    @Test
+    void onlyThisMachinesNamesGetPastTheHostCheck() {
+        FuzzInputs in = new FuzzInputs(SEED + 2);
+        List<String> names = List.of("127.0.0.1", "localhost", "[::1]", "LocalHost", "127.0.0.1.nip.io", "::1",
+                "attacker.example", "localhost.attacker.example", "127.0.0.2", "0.0.0.0", "[::]", "[::1", "", "127.1",
+                "2130706433", "localhost\t", "local%68ost", "xn--localhost", "[::ffff:127.0.0.1]");
+        List<String> ports = List.of("", ":" + gw.gateway().port(), ":80", ":0", ":65536", ":", ":x", "::1", ":7070@a");
+        int passed = 0;
+        for (int i = 0; i < HOST_CASES; i++) {
+            String host = in.pick(names) + in.pick(ports);
+
+            Response r = RawHttp.send(gw.gateway().port(), "GET", "/api/params", Map.of("Host", host), null);
+
+            String what = "case " + i + " (seed " + (SEED + 2) + "): Host: " + host + " -> " + r;
+            assertSafe(r, what);
+            boolean loopbackName = host.strip().matches("(?i)(127\\.0\\.0\\.1|localhost|\\[::1])(:[0-9]{1,5})?")
+                    && !host.matches(".*:(0|65536)$");
+            assertThat(r.status() == 200).as(what).isEqualTo(loopbackName);
+            passed += r.status() == 200 ? 1 : 0;
+        }
+        assertThat(passed).as("loopback names are generated and pass").isPositive();
     }
 
     private static void assertSafe(Response r, String what) {
