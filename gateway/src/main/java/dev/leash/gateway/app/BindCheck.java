@@ -10,14 +10,15 @@ import java.util.Map;
  * Refuses to expose the REST API beyond loopback unless the operator chose its token ({@code LEASH_GATEWAY_TOKEN}):
  * a generated token in a file the operator may never have read is no decision to open a port.
  */
-final class BindCheck {
+public final class BindCheck {
 
     static final String TOKEN_ENV = "LEASH_GATEWAY_TOKEN";
 
     private BindCheck() {
     }
 
-    static void requireTokenOffLoopback(String host, Map<String, String> env) throws ConfigException {
+    /** Throws, naming the variable, when {@code host} is not loopback and no token is configured. */
+    public static void requireTokenOffLoopback(String host, Map<String, String> env) throws ConfigException {
         String token = env.get(TOKEN_ENV);
         if ((token == null || token.isBlank()) && !isLoopback(host)) {
             throw new ConfigException("api.host: refusing to bind " + host + " (not a loopback address) without a"

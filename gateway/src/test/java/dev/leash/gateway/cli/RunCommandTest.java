@@ -35,4 +35,17 @@ class RunCommandTest {
         assertThat(message.strip().lines()).hasSize(1);
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void checkConfigRefusesTheSameExposedBindThatRunWould() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"check-config"}, Map.of("LEASH_API_HOST", "0.0.0.0"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to bind 0.0.0.0", "LEASH_GATEWAY_TOKEN");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("configuration ok");
+    }
 }
