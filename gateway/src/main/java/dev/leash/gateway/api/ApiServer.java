@@ -18,9 +18,10 @@ import java.net.UnknownHostException;
  * The gateway's REST API (Javalin), bound to 127.0.0.1:7070 unless configured otherwise.
  *
  * <p>Reads are open on a loopback address and need a token elsewhere; writes always need
- * {@code Authorization: Bearer <token>}. The token decides the principal of a request, never a header the client
- * chooses: the gateway token is the operator's, the model token the model's (see {@link #principal}). Every error
- * is {@code application/problem+json} with a specific message, never a stack trace.
+ * {@code Authorization: Bearer <token>}. {@link HostGuard} refuses a foreign {@code Host} or write {@code Origin}
+ * first. The token decides the principal of a request, never a header the client chooses: the gateway token is the
+ * operator's, the model token the model's (see {@link #principal}). Every error is {@code application/problem+json}
+ * with a specific message, never a stack trace.
  */
 public final class ApiServer {
 
@@ -49,6 +50,7 @@ public final class ApiServer {
     public void start(String host, int port) {
         loopbackOnly = isLoopback(host);
         long maxBody = gateway.config().api().maxBodyBytes();
+        HostGuard guard = HostGuard.of(host, gateway.config().api());
         app = Javalin.create(cfg -> {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
@@ -56,6 +58,8 @@ public final class ApiServer {
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.modifyHttpConfiguration(SlowClients::limit);
+            cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));
             cfg.routes.get("/api/state", json(reads::state));
@@ -71,22 +75,7 @@ public final class ApiServer {
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
-            cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(),
-                    e.extensions()));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                problem(ctx, 500, "Internal Server Error", "the gateway could not answer: "
-                        + e.getClass().getSimpleName() + "; see the gateway log", null);
-            });
-            cfg.routes.error(404, ctx -> {
-                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
-                    problem(ctx, 404, "Not Found", "no endpoint " + ctx.method() + " " + ctx.path(), null);
-                }
-            });
-            cfg.routes.error(405, ctx -> problem(ctx, 405, "Method Not Allowed", ctx.method() + " is not allowed on "
-                    + ctx.path(), null));
-            cfg.routes.error(413, ctx -> problem(ctx, 413, "Content Too Large", "the request body is larger than "
-                    + maxBody + " bytes", null));
+            ProblemResponses.install(cfg.routes, maxBody);
         }).start();
         LOG.info("REST API listening on {}", gateway.baseUrl());
     }

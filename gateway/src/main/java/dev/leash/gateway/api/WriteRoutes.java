@@ -197,13 +197,21 @@ final class WriteRoutes {
     }
 
     private static ObjectNode object(Context ctx) {
+        ContentTypes.requireJson(ctx);
         String text = ctx.body();
         if (text.isBlank()) {
             throw ApiException.badRequest("a JSON object body is required");
         }
-        ParamsJson.JsonParse parsed = ParamsJson.readTree(text);
+        ParamsJson.JsonParse parsed;
+        try {
+            parsed = ParamsJson.readTree(text);
+        } catch (NumberFormatException e) {
+            // An exponent beyond int range (0.1e+99999999999) fails in BigDecimal, outside Jackson's own errors.
+            throw ApiException.badRequest("body: a number's exponent is out of range; write plain decimals");
+        }
         if (parsed.error() != null) {
-            throw ApiException.badRequest("body: " + parsed.error().message());
+            // Jackson names its limits' Java getters ("from `StreamReadConstraints...`"); the client needs the numbers.
+            throw ApiException.badRequest("body: " + parsed.error().message().replaceAll(", from `[^`]*`", ""));
         }
         if (!(parsed.node() instanceof ObjectNode o)) {
             throw ApiException.badRequest("body must be a JSON object");

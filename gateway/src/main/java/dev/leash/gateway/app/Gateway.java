@@ -124,6 +124,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens every component and starts the loops and the API. On failure, what was opened is closed again. */
     public static Gateway start(GatewayConfig config, Map<String, String> env, Clock wall) throws Exception {
+        BindCheck.requireTokenOffLoopback(config.api().host(), env);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             ParamPolicy policy = new ParamPolicy(config.limits());

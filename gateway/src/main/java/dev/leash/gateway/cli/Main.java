@@ -1,5 +1,6 @@
 package dev.leash.gateway.cli;
 
+import dev.leash.gateway.app.BindCheck;
 import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.config.ConfigException;
 import dev.leash.gateway.config.ConfigLoader;
@@ -72,6 +73,7 @@ public final class Main {
 
     private static int checkConfig(Args a, Map<String, String> env, PrintStream out) throws Exception {
         GatewayConfig c = config(a, env);
+        BindCheck.requireTokenOffLoopback(c.api().host(), env);
         out.println("configuration ok: venue " + c.venue() + ", data dir " + c.dataDir() + ", symbols " + c.symbols()
                 + ", API " + c.api().host() + ":" + c.api().port());
         return 0;

@@ -45,7 +45,7 @@ public final class ConfigLoader {
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
                     "baseline", "limits", "journal", "lmex"),
             "lmex", Set.of("sign_path_includes_futures"),
-            "api", Set.of("host", "port", "max_body_bytes"),
+            "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
                     "stale_tick_seconds", "venue_recovery_seconds"),
@@ -122,7 +122,8 @@ public final class ConfigLoader {
             throw new ConfigException("lmex.sign_path_includes_futures: must be true or false");
         }
         boolean lmexSignsFutures = signFutures != null && !signFutures.isNull() && signFutures.booleanValue();
-        return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody),
+        return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody,
+                        Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures);
     }

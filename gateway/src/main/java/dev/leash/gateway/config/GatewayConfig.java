@@ -33,11 +33,22 @@ public record GatewayConfig(
         String venueBaseUrl,
         boolean lmexSignPathIncludesFutures) {
 
-    /** REST API binding. */
-    public record Api(String host, int port, long maxBodyBytes) {
+    /**
+     * REST API binding.
+     *
+     * @param allowedHosts {@code Host} names accepted besides 127.0.0.1, localhost, [::1] and the bind address
+     * @param allowedOrigins browser origins ({@code scheme://host[:port]}) allowed to write; none by default
+     */
+    public record Api(String host, int port, long maxBodyBytes, List<String> allowedHosts,
+                      List<String> allowedOrigins) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 7070;
         public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+        public Api {
+            allowedHosts = List.copyOf(allowedHosts);
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
     }
 
     /** The simulated venue: market seed, time compression, starting balance. */
