@@ -79,7 +79,12 @@ final class OrderPath {
         }
     }
 
-    /** Closes every open position with no order in flight: reduce-only FLATTEN orders in {@code bar}. */
+    /**
+     * Closes every open position with no order in flight: reduce-only FLATTEN orders in {@code bar}. A flatten is a
+     * market order that only removes exposure once the halt is decided, so it is checked at the price band's
+     * reference (where known), not at the last trade: a gap that the reference has not followed yet must not keep
+     * a halted account's positions open.
+     */
     void flattenAll(SymbolState[] symbols, long bar, long nowMillis) {
         for (SymbolState s : symbols) {
             if (s.position != 0 && !s.pending && s.lastPrice > 0) {
@@ -87,7 +92,9 @@ final class OrderPath {
                     s.currentBar = bar;
                     s.ordersThisBar = 0;
                 }
-                send(s, s.lastPrice, -s.position, true, Action.FLATTEN, nowMillis);
+                double reference = s.referencePrice();
+                double price = reference > 0 && Double.isFinite(reference) ? reference : s.lastPrice;
+                send(s, price, -s.position, true, Action.FLATTEN, nowMillis);
             }
         }
     }
