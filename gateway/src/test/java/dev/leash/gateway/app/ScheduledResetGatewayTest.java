@@ -54,7 +54,10 @@ class ScheduledResetGatewayTest {
             assertThat(p.tradingMode()).isEqualTo(TradingMode.PAUSED);
             assertThat(p.maxPositionPct()).isEqualTo(0.3);
             assertThat(p.stopLossPct()).isEqualTo(1.5);
-            JsonNode reset = getJson(gw, "/api/params").get("scheduled_reset");
+            // The version is published a moment before the pass records the reset as done (next_due reads "now").
+            JsonNode reset = Eventually.await("the reset recorded as done", RESET_RUNS,
+                    () -> scheduledReset(gw),
+                    r -> !r.path("next_due").asText().startsWith("2026-01-06"));
             assertThat(reset.get("rule").asText()).isEqualTo(ScheduledReset.RULE);
             assertThat(reset.get("schedule").asText()).isEqualTo("daily, 00:00 UTC");
             assertThat(reset.get("next_due").asText()).isEqualTo("2026-01-07T00:00:00Z");
@@ -101,6 +104,14 @@ class ScheduledResetGatewayTest {
         WriteResult r = gw.propose(null, ParamsJson.MAPPER.readTree(changes), "claude (gateway-token)",
                 "test setup", false);
         assertThat(r.accepted()).as(r.violations().toString()).isTrue();
+    }
+
+    private static JsonNode scheduledReset(Gateway gw) {
+        try {
+            return getJson(gw, "/api/params").get("scheduled_reset");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode getJson(Gateway gw, String path) throws Exception {
