@@ -61,11 +61,6 @@ public final class OrderLatency implements ObjLongConsumer<PlaceResult>, Collect
     }
 
     @Override
-    public String getPrometheusName() {
-        return NAME;
-    }
-
-    @Override
     public MetricSnapshot collect() {
         HistogramSnapshot.Builder h = HistogramSnapshot.builder().name(NAME)
                 .help("Time from sending an order to the venue's answer (or the call's failure), by outcome.");
