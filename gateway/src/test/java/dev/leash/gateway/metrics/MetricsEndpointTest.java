@@ -67,6 +67,22 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void tradingStateFollowsAPauseAsStateShowsIt() throws Exception {
+        MutableClock wall = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+        try (RunningGateway gw = RunningGateway.start(dataDir, "", RunningGateway.SPEED, wall)) {
+            assertThat(gw.write("POST", "/api/trading-mode", "{\"mode\": \"paused\", \"rationale\": \"news\"}")
+                    .status()).isEqualTo(200);
+            String tradingState = gw.get("/api/state").json().get("trading_state").asText();
+            PrometheusText m = scrape(gw);
+            assertThat(tradingState).isEqualTo("PAUSED");
+            assertThat(m.value("leash_trading_state", Map.of("state", "PAUSED"))).isEqualTo(1);
+            assertThat(m.value("leash_trading_state", Map.of("state", "ACTIVE"))).isZero();
+            assertThat(m.value("leash_params_version")).isEqualTo(gw.get("/api/state").json()
+                    .get("params_version").asDouble());
+        }
+    }
+
+    @Test
     void countsProposalsByVerdictAndPrincipalAsTheyAreJournaled() throws Exception {
         try (RunningGateway gw = RunningGateway.start(dataDir)) {
             Map<String, String> rejected = Map.of("kind", "proposal", "verdict", "rejected", "principal", "model");
