@@ -36,6 +36,8 @@ public final class GatewayMetrics {
     private final Gateway gw;
     private final DecisionCounter decisions;
     private final ProposalCounts proposals;
+    /** Realized P&L and fees of the journaled fills, read once per scrape for both gauges. */
+    private volatile double[] fills = {0, 0};
 
     /** What one scrape answers. */
     public record Exposition(String contentType, byte[] body) {
@@ -59,6 +61,7 @@ public final class GatewayMetrics {
     /** Every metric, in the format {@code accept} (an {@code Accept} header, null for none) asks for. */
     public Exposition scrape(String accept) throws IOException {
         ExpositionFormatWriter writer = formats.findWriter(accept);
+        fills = fillTotals();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
         writer.write(out, registry.scrape());
         return new Exposition(writer.getContentType(), out.toByteArray());
@@ -94,9 +97,9 @@ public final class GatewayMetrics {
                     }
                 }).register(registry);
         gauge("leash_realized_pnl_usdt", "Realized price P&L in USDT of every journaled fill, before fees.")
-                .callback(cb -> cb.call(fillTotals()[0])).register(registry);
+                .callback(cb -> cb.call(fills[0])).register(registry);
         gauge("leash_fees_usdt", "Fees of every journaled fill in USDT, negative when paid.")
-                .callback(cb -> cb.call(fillTotals()[1])).register(registry);
+                .callback(cb -> cb.call(fills[1])).register(registry);
     }
 
     /** Realized P&L and fees over all journaled fills (the journal's reader; never blocks its writer). */
