@@ -61,6 +61,7 @@ public final class ApiServer {
             cfg.jetty.modifyHttpConfiguration(SlowClients::limit);
             cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
+            cfg.routes.before("/metrics", this::authorize);
             cfg.routes.get("/api/health", json(reads::health));
             cfg.routes.get("/api/state", json(reads::state));
             cfg.routes.get("/api/trades", json(reads::trades));
@@ -72,6 +73,7 @@ public final class ApiServer {
             cfg.routes.get("/api/params", json(params::params));
             cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
+            cfg.routes.get("/metrics", ctx -> metrics(ctx, gateway.metrics()));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
@@ -88,6 +90,13 @@ public final class ApiServer {
         if (app != null) {
             app.stop();
         }
+    }
+
+    /** {@code GET /metrics}: Prometheus text (or what {@code Accept} asks for), a read like {@code /api/*}. */
+    private static void metrics(Context ctx, dev.leash.gateway.metrics.GatewayMetrics metrics) throws Exception {
+        Query.of(ctx);
+        var e = metrics.scrape(ctx.header("Accept"));
+        ctx.contentType(e.contentType()).result(e.body());
     }
 
     private void authorize(Context ctx) {

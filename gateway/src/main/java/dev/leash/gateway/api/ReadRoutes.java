@@ -106,17 +106,7 @@ final class ReadRoutes {
      * is degraded) combined with the params' trading mode (PAUSED and REDUCE_ONLY open nothing new).
      */
     private String tradingState(EngineSnapshot snap) {
-        if (snap == null) {
-            return "STARTING";
-        }
-        if (snap.state() != dev.leash.risk.TradingState.ACTIVE) {
-            return snap.state().name();
-        }
-        return switch (gw.store().current().tradingMode()) {
-            case ACTIVE -> "ACTIVE";
-            case REDUCE_ONLY -> "REDUCE_ONLY";
-            case PAUSED -> "PAUSED";
-        };
+        return dev.leash.gateway.loop.TradingStateName.of(snap, gw.store().current().tradingMode());
     }
 
     JsonNode state(Context ctx) throws VenueException {

@@ -15,6 +15,9 @@ import dev.leash.gateway.loop.MiddleLoopWatchdog;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.loop.QuietListener;
 import dev.leash.gateway.loop.VenueWatch;
+import dev.leash.gateway.metrics.DecisionCounter;
+import dev.leash.gateway.metrics.GatewayMetrics;
+import dev.leash.gateway.metrics.OrderLatency;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
@@ -69,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final ParamPolicy policy;
     private final AtomicReference<VenueHealth> venueHealth;
     private volatile boolean closed;
+    private volatile GatewayMetrics metrics;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -156,13 +160,16 @@ public final class Gateway implements AutoCloseable {
             Venue venue = v.venue();
             opened.add(venue);
             Pacer pacer = v.pacer();
-            QuietListener listener = new QuietListener(recorder);
+            DecisionCounter decisionCounts = new DecisionCounter(recorder);
+            QuietListener listener = new QuietListener(decisionCounts);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             Engine engine = new Engine(venue.instruments(), config.limits(), store.current(), outbox, listener,
                     v.equity());
             InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account(),
                     config.loops().staleTickAfter().toMillis());
             outbox.bind(inner);
+            OrderLatency orderLatency = new OrderLatency();
+            inner.onOrderRoundTrip(orderLatency);
             loop.set(inner);
             TradingStatusStore.load(journal, pacer.now()).ifPresent(s -> engine.restoreStatus(s, pacer.now()));
             StateCause venueCause = engine.status().cause(StateCause.VENUE);
@@ -175,6 +182,7 @@ public final class Gateway implements AutoCloseable {
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth);
+            g.metrics = new GatewayMetrics(g, decisionCounts, orderLatency);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -274,6 +282,11 @@ public final class Gateway implements AutoCloseable {
     /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */
     public VenueHealth venueHealth() {
         return venueHealth.get();
+    }
+
+    /** The Prometheus metrics {@code GET /metrics} serves. */
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     public GatewayConfig config() {

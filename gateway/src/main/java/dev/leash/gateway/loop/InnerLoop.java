@@ -65,6 +65,8 @@ public final class InnerLoop implements Runnable {
     private final Condition wake = lock.newCondition();
     private final long[] lastBarOpen;
     private final List<Consumer<Params>> paramListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Hears each order's round trip to the venue: the answer (null when the call failed) and its nanoseconds. */
+    private volatile java.util.function.ObjLongConsumer<PlaceResult> roundTrips = (r, nanos) -> { };
 
     private volatile boolean running = true;
     private volatile EngineSnapshot snapshot;
@@ -313,11 +315,14 @@ public final class InnerLoop implements Runnable {
             }
             double qty = Math.abs(intent.signedQty());
             PlaceResult r;
+            long sentAt = System.nanoTime(); // metrics only: never read by a decision
             try {
                 r = venue.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
                         Side.ofSign(intent.signedQty()), OrderType.MARKET, qty, intent.referencePrice(),
                         intent.reduceOnly()));
+                roundTrips.accept(r, System.nanoTime() - sentAt);
             } catch (HttpVenueException e) {
+                roundTrips.accept(null, System.nanoTime() - sentAt);
                 fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
                 if (e.outcomeUnknown()) {
                     tracker.unknown(intent, t); // never re-sent blindly: resolved by asking for its id
@@ -327,6 +332,7 @@ public final class InnerLoop implements Runnable {
                 }
                 continue;
             } catch (VenueException e) {
+                roundTrips.accept(null, System.nanoTime() - sentAt);
                 fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
                 tracker.unknown(intent, t);
                 continue;
@@ -363,6 +369,14 @@ public final class InnerLoop implements Runnable {
         for (Consumer<Params> l : paramListeners) {
             l.accept(p);
         }
+    }
+
+    /**
+     * Hands every later order's round trip to the venue to {@code listener} on this loop's thread: the answer, or
+     * null when the call failed, and its duration in nanoseconds. It must not block or allocate.
+     */
+    public void onOrderRoundTrip(java.util.function.ObjLongConsumer<PlaceResult> listener) {
+        this.roundTrips = listener;
     }
 
     /** The account as last reported by the venue: what a live venue's engine sizes from. */

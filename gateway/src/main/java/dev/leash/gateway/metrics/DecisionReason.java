@@ -1,0 +1,76 @@
+package dev.leash.gateway.metrics;
+
+import dev.leash.gateway.engine.Decision;
+
+import java.util.Locale;
+
+/**
+ * A decision's reason as a bounded label: the engine's reason text carries prices and sizes, a metric label must not.
+ * Read from the text's fixed words; a wording this does not know counts as {@link #OTHER}, never as a new label.
+ */
+public enum DecisionReason {
+    /** HOLD at a bar close. */
+    BAR_CLOSE,
+    /** ENTER or REVERSE on a break of the channel. */
+    BREAKOUT,
+    /** EXIT on the opposite break. */
+    OPPOSITE_BREAK,
+    STOP_LOSS,
+    TAKE_PROFIT,
+    /** FLATTEN: the daily loss limit. */
+    DAILY_LOSS_LIMIT,
+    /** SKIP: the trading state (HALTED, REDUCE_ONLY) refused a new position. */
+    TRADING_STATE,
+    /** SKIP: the params' trading mode (paused, reduce-only) refused a new position. */
+    TRADING_MODE,
+    /** SKIP: the symbol is not enabled. */
+    SYMBOL_DISABLED,
+    /** SKIP: the symbol is held reduce-only (stale feed, unreconciled journal). */
+    SYMBOL_HELD,
+    /** SKIP: the size came out below the venue's minimum. */
+    MIN_SIZE,
+    /** SKIP: the pre-trade risk check refused the order. */
+    RISK_CHECK,
+    OTHER;
+
+    /** The label value: lower case. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The reason of {@code d}; reads its text without allocating. */
+    public static DecisionReason of(Decision d) {
+        String r = d.reason() == null ? "" : d.reason();
+        return switch (d.action()) {
+            case HOLD -> BAR_CLOSE;
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> BREAKOUT;
+            case EXIT -> OPPOSITE_BREAK;
+            case STOP_LOSS -> STOP_LOSS;
+            case TAKE_PROFIT -> TAKE_PROFIT;
+            case FLATTEN -> DAILY_LOSS_LIMIT;
+            case SKIP -> skip(r);
+        };
+    }
+
+    private static DecisionReason skip(String r) {
+        if (r.contains(": risk check: ")) {
+            return RISK_CHECK;
+        }
+        if (r.contains(" below the minimum ")) {
+            return MIN_SIZE;
+        }
+        if (r.contains(": trading state ")) {
+            return TRADING_STATE;
+        }
+        if (r.contains(": trading_mode ")) {
+            return TRADING_MODE;
+        }
+        if (r.endsWith(" is not enabled")) {
+            return SYMBOL_DISABLED;
+        }
+        if (r.contains(" is held reduce-only")) {
+            return SYMBOL_HELD;
+        }
+        return OTHER;
+    }
+}
