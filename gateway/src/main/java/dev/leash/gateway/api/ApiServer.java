@@ -159,7 +159,8 @@ public final class ApiServer {
         ctx.status(status).contentType(PROBLEM_JSON).result(Json.text(p));
     }
 
-    static boolean isLoopback(String host) {
+    /** True when every address {@code host} names is a loopback address; false when it does not resolve. */
+    public static boolean isLoopback(String host) {
         try {
             for (InetAddress a : InetAddress.getAllByName(host)) {
                 if (!a.isLoopbackAddress()) {

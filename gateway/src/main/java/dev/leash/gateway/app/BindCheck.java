@@ -1,9 +1,8 @@
 package dev.leash.gateway.app;
 
+import dev.leash.gateway.api.ApiServer;
 import dev.leash.gateway.config.ConfigException;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 
 /**
@@ -20,23 +19,9 @@ public final class BindCheck {
     /** Throws, naming the variable, when {@code host} is not loopback and no token is configured. */
     public static void requireTokenOffLoopback(String host, Map<String, String> env) throws ConfigException {
         String token = env.get(TOKEN_ENV);
-        if ((token == null || token.isBlank()) && !isLoopback(host)) {
+        if ((token == null || token.isBlank()) && !ApiServer.isLoopback(host)) {
             throw new ConfigException("api.host: refusing to bind " + host + " (not a loopback address) without a"
                     + " token: set " + TOKEN_ENV + " to a long random token, or bind 127.0.0.1");
-        }
-    }
-
-    /** True when every address {@code host} names is a loopback address; false when it does not resolve. */
-    static boolean isLoopback(String host) {
-        try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (!a.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }
