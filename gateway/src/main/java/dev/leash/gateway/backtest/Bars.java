@@ -82,6 +82,50 @@ public final class Bars {
         return new Bars(names, times, o, h, l, c, v);
     }
 
+    /**
+     * Bars from the columns a file was read into, in alphabetical order of symbol like {@link #of(Map)}, with its
+     * checks and messages; takes each column out in turn, so the columns are left empty.
+     */
+    static Bars ofColumns(List<SymbolColumns> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no symbols");
+        }
+        List<SymbolColumns> sorted = new ArrayList<>(columns);
+        sorted.sort(java.util.Comparator.comparing(SymbolColumns::symbol));
+        SymbolColumns first = sorted.get(0);
+        int n = first.size();
+        long[] times = first.takeTimes();
+        for (SymbolColumns other : sorted.subList(1, sorted.size())) {
+            if (other.size() != n) {
+                throw new IllegalArgumentException(other.symbol() + " has " + other.size() + " bars but "
+                        + first.symbol() + " has " + n + "; every symbol needs the same bars");
+            }
+            int k = other.firstTimeNotIn(times);
+            if (k >= 0) {
+                throw new IllegalArgumentException(other.symbol() + " bar " + k + " opens at " + other.timeAt(k)
+                        + " but " + first.symbol() + " bar " + k + " opens at " + times[k]);
+            }
+            other.takeTimes();
+        }
+        int s = sorted.size();
+        double[][] o = new double[s][];
+        double[][] h = new double[s][];
+        double[][] l = new double[s][];
+        double[][] c = new double[s][];
+        double[][] v = new double[s][];
+        List<String> names = new ArrayList<>(s);
+        for (int i = 0; i < s; i++) {
+            SymbolColumns col = sorted.get(i);
+            names.add(col.symbol());
+            o[i] = col.takeValues(SymbolColumns.OPEN);
+            h[i] = col.takeValues(SymbolColumns.HIGH);
+            l[i] = col.takeValues(SymbolColumns.LOW);
+            c[i] = col.takeValues(SymbolColumns.CLOSE);
+            v[i] = col.takeValues(SymbolColumns.VOLUME);
+        }
+        return new Bars(names, times, o, h, l, c, v);
+    }
+
     /** Bars of one symbol. */
     public static Bars of(String symbol, List<Candle> candles) {
         return of(Map.of(symbol, candles));

@@ -41,12 +41,12 @@ final class BacktestCommand {
         if (data == null) {
             throw new Args.UsageException("backtest needs --data candles.csv");
         }
-        CandleCsv.Loaded loaded = CandleCsv.read(data, a.options.get("symbol"));
+        CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, a.options.get("symbol"));
         for (CandleCsv.Gap gap : loaded.gaps()) {
             err.println("note: " + gap.symbol() + " has " + gap.missingBars() + " missing bars after "
                     + Instant.ofEpochMilli(gap.afterOpenTime()));
         }
-        List<String> symbols = new ArrayList<>(loaded.candles().keySet());
+        List<String> symbols = loaded.bars().symbols();
         Limits limits = Limits.hard(new LinkedHashSet<>(symbols));
         Params params = params(a.path("params"), symbols, limits);
         List<Instrument> instruments = instruments(symbols, err);
