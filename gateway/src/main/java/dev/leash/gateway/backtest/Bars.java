@@ -23,9 +23,17 @@ public final class Bars {
     private final double[][] low;
     private final double[][] close;
     private final double[][] volume;
+    /** Bars per symbol: the arrays may be longer (columns read from a file keep their spare capacity). */
+    private final int size;
 
     private Bars(List<String> symbols, long[] openTime, double[][] open, double[][] high, double[][] low,
                  double[][] close, double[][] volume) {
+        this(symbols, openTime.length, openTime, open, high, low, close, volume);
+    }
+
+    private Bars(List<String> symbols, int size, long[] openTime, double[][] open, double[][] high,
+                 double[][] low, double[][] close, double[][] volume) {
+        this.size = size;
         this.symbols = List.copyOf(symbols);
         this.openTime = openTime;
         this.open = open;
@@ -84,7 +92,8 @@ public final class Bars {
 
     /**
      * Bars from the columns a file was read into, in alphabetical order of symbol like {@link #of(Map)}, with its
-     * checks and messages; takes each column out in turn, so the columns are left empty.
+     * checks and messages; takes each column out in turn, so the columns are left empty. The columns' spare
+     * capacity stays at the end of the arrays, unused, rather than costing a copy.
      */
     static Bars ofColumns(List<SymbolColumns> columns) {
         if (columns.isEmpty()) {
@@ -123,7 +132,7 @@ public final class Bars {
             c[i] = col.takeValues(SymbolColumns.CLOSE);
             v[i] = col.takeValues(SymbolColumns.VOLUME);
         }
-        return new Bars(names, times, o, h, l, c, v);
+        return new Bars(names, n, times, o, h, l, c, v);
     }
 
     /** Bars of one symbol. */
@@ -143,7 +152,7 @@ public final class Bars {
     }
 
     private void checkTimes() {
-        for (int k = 0; k < openTime.length; k++) {
+        for (int k = 0; k < size; k++) {
             if (Math.floorMod(openTime[k], Candle.INTERVAL_MILLIS) != 0) {
                 throw new IllegalArgumentException("bar " + k + " opens at " + openTime[k]
                         + ", not on a 5-minute boundary");
@@ -165,7 +174,7 @@ public final class Bars {
 
     /** Bars per symbol. */
     public int size() {
-        return openTime.length;
+        return size;
     }
 
     public long openTime(int k) {
@@ -200,8 +209,8 @@ public final class Bars {
 
     /** One symbol's bars as records (allocates). */
     public List<Candle> candles(int sym) {
-        List<Candle> out = new ArrayList<>(openTime.length);
-        for (int k = 0; k < openTime.length; k++) {
+        List<Candle> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
             out.add(candle(sym, k));
         }
         return out;
@@ -209,7 +218,7 @@ public final class Bars {
 
     /** The last {@code n} bars (or all when fewer), sharing nothing mutable with this. */
     public Bars last(int n) {
-        int from = Math.max(0, openTime.length - n);
+        int from = Math.max(0, size - n);
         int s = symbols.size();
         double[][] o = new double[s][];
         double[][] h = new double[s][];
@@ -217,12 +226,12 @@ public final class Bars {
         double[][] c = new double[s][];
         double[][] v = new double[s][];
         for (int i = 0; i < s; i++) {
-            o[i] = java.util.Arrays.copyOfRange(open[i], from, openTime.length);
-            h[i] = java.util.Arrays.copyOfRange(high[i], from, openTime.length);
-            l[i] = java.util.Arrays.copyOfRange(low[i], from, openTime.length);
-            c[i] = java.util.Arrays.copyOfRange(close[i], from, openTime.length);
-            v[i] = java.util.Arrays.copyOfRange(volume[i], from, openTime.length);
+            o[i] = java.util.Arrays.copyOfRange(open[i], from, size);
+            h[i] = java.util.Arrays.copyOfRange(high[i], from, size);
+            l[i] = java.util.Arrays.copyOfRange(low[i], from, size);
+            c[i] = java.util.Arrays.copyOfRange(close[i], from, size);
+            v[i] = java.util.Arrays.copyOfRange(volume[i], from, size);
         }
-        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, openTime.length), o, h, l, c, v);
+        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, size), o, h, l, c, v);
     }
 }

@@ -3,7 +3,6 @@ package dev.leash.gateway.backtest;
 import dev.leash.gateway.venue.Candle;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -86,24 +85,26 @@ public final class CandleCsv {
      * @throws CandleCsvException naming line and column of the first bad row
      */
     public static Loaded read(Path file, String symbol) throws IOException {
-        try (Reader in = utf8(file)) {
-            return read(in, file.toString(), symbol);
-        }
+        return loaded(CandleCsvReader.read(file, symbol));
     }
 
     /** Reads rows from {@code in}; {@code source} names it in error messages. */
     public static Loaded read(Reader in, String source, String symbol) throws IOException {
-        CandleCsvReader.Result r = CandleCsvReader.read(in, source, symbol);
+        return loaded(CandleCsvReader.read(in, source, symbol));
+    }
+
+    private static Loaded loaded(CandleCsvReader.Result r) {
         Map<String, List<Candle>> candles = new LinkedHashMap<>();
         for (SymbolColumns c : r.symbols()) {
+            int n = c.size();
             long[] t = c.takeTimes();
             double[] o = c.takeValues(SymbolColumns.OPEN);
             double[] h = c.takeValues(SymbolColumns.HIGH);
             double[] l = c.takeValues(SymbolColumns.LOW);
             double[] cl = c.takeValues(SymbolColumns.CLOSE);
             double[] v = c.takeValues(SymbolColumns.VOLUME);
-            List<Candle> list = new ArrayList<>(t.length);
-            for (int k = 0; k < t.length; k++) {
+            List<Candle> list = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
                 list.add(new Candle(c.symbol(), t[k], o[k], h[k], l[k], cl[k], v[k]));
             }
             candles.put(c.symbol(), List.copyOf(list));
@@ -120,20 +121,14 @@ public final class CandleCsv {
      * @throws IllegalArgumentException when the symbols do not have the same open times
      */
     public static LoadedBars readBars(Path file, String symbol) throws IOException {
-        try (Reader in = utf8(file)) {
-            return readBars(in, file.toString(), symbol);
-        }
+        CandleCsvReader.Result r = CandleCsvReader.read(file, symbol);
+        return new LoadedBars(Bars.ofColumns(r.symbols()), r.gaps());
     }
 
     /** Reads rows from {@code in} straight into {@link Bars}; {@code source} names it in error messages. */
     public static LoadedBars readBars(Reader in, String source, String symbol) throws IOException {
         CandleCsvReader.Result r = CandleCsvReader.read(in, source, symbol);
         return new LoadedBars(Bars.ofColumns(r.symbols()), r.gaps());
-    }
-
-    /** A UTF-8 reader that fails on malformed input rather than replacing it. */
-    private static Reader utf8(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder());
     }
 
     /** Writes candles with a symbol column, through a temporary file and a rename. */

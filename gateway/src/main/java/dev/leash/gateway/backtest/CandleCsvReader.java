@@ -4,14 +4,21 @@ import dev.leash.gateway.venue.Candle;
 import dev.leash.risk.Symbols;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +51,11 @@ final class CandleCsvReader {
 
     private final String source;
     private final String defaultSymbol;
+    private final long fileBytes;
+    private byte[] bytes;
+    private int linePos;
+    private int byteLimit;
+    private long bufferOffset;
     private final List<SymbolColumns> symbols = new ArrayList<>();
     private final List<CandleCsv.Gap> gaps = new ArrayList<>();
     private String[] header;
@@ -54,16 +66,23 @@ final class CandleCsvReader {
     private int lowCol;
     private int closeCol;
     private int volumeCol;
+    /** Per column of the file, its index in {@code COLUMNS}. */
+    private int[] roles;
+    private final double[] values = new double[5];
+    private int scanned;
     private int[] start;
     private int[] end;
     private SymbolColumns last;
+    /** The chars being parsed: the read buffer, or the current line widened or decoded from bytes. */
     private char[] buf = new char[1 << 16];
+    private char[] lineChars = new char[256];
     private int lineNo;
     private boolean timeWasInteger;
 
-    private CandleCsvReader(String source, String defaultSymbol) {
+    private CandleCsvReader(String source, String defaultSymbol, long fileBytes) {
         this.source = source;
         this.defaultSymbol = defaultSymbol;
+        this.fileBytes = fileBytes;
     }
 
     /**
@@ -73,9 +92,37 @@ final class CandleCsvReader {
      * @throws CandleCsvException naming line and column of the first bad row
      */
     static Result read(Reader in, String source, String defaultSymbol) throws IOException {
-        CandleCsvReader r = new CandleCsvReader(source, defaultSymbol);
+        CandleCsvReader r = new CandleCsvReader(source, defaultSymbol, 0);
         r.lines(in);
         return r.finish();
+    }
+
+    /**
+     * Reads a UTF-8 file as bytes; a line with a byte outside ASCII is decoded on its own, and one that is not
+     * UTF-8 is an error. The columns are sized once from the file's size and its first rows' length.
+     */
+    static Result read(Path file, String defaultSymbol) throws IOException {
+        CandleCsvReader r = new CandleCsvReader(file.toString(), defaultSymbol, Files.size(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            r.lines(in);
+        }
+        return r.finish();
+    }
+
+    /** Rows left from the current line on, estimated from the rows in the byte buffer, with 10 % to spare. */
+    private int rowsLeft() {
+        if (bytes == null) {
+            return 0;
+        }
+        int lines = 0;
+        for (int i = linePos; i < byteLimit; i++) {
+            if (bytes[i] == '\n') {
+                lines++;
+            }
+        }
+        double perRow = lines == 0 ? 32 : (double) (byteLimit - linePos) / lines;
+        double left = (fileBytes - (bufferOffset + linePos)) / perRow * 1.1 + 1024;
+        return (int) Math.min(Integer.MAX_VALUE - 8, left);
     }
 
     /** Splits the stream into lines at \n, \r or \r\n, as {@code BufferedReader.readLine} does. */
@@ -112,7 +159,7 @@ final class CandleCsvReader {
                 limit -= pos;
                 pos = 0;
             } else if (limit == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                buf = Arrays.copyOf(buf, buf.length * 2);
             }
             int n = fill(in, limit);
             if (n < 0) {
@@ -121,6 +168,197 @@ final class CandleCsvReader {
                 limit += n;
             }
         }
+    }
+
+    /** The same over bytes: each line is widened to chars when ASCII, else decoded as UTF-8. */
+    private void lines(InputStream in) throws IOException {
+        bytes = new byte[1 << 16];
+        int pos = 0;
+        int limit = 0;
+        boolean eof = false;
+        boolean skipLf = false;
+        while (true) {
+            if (skipLf && pos < limit) {
+                if (bytes[pos] == '\n') {
+                    pos++;
+                }
+                skipLf = false;
+            }
+            int eol = pos;
+            while (eol < limit && bytes[eol] != '\n' && bytes[eol] != '\r') {
+                eol++;
+            }
+            if (eol < limit || (eof && pos < limit)) {
+                linePos = pos;
+                byteLimit = limit;
+                byteLine(bytes, pos, eol);
+                skipLf = eol < limit && bytes[eol] == '\r';
+                pos = eol + 1;
+                continue;
+            }
+            if (eof) {
+                return;
+            }
+            if (pos > 0) {
+                System.arraycopy(bytes, pos, bytes, 0, limit - pos);
+                bufferOffset += Math.min(pos, limit);
+                limit -= Math.min(pos, limit);
+                pos = 0;
+            } else if (limit == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            int n = in.read(bytes, limit, bytes.length - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+    }
+
+    private void byteLine(byte[] bytes, int from, int to) throws CandleCsvException {
+        if (header != null && plainRow(bytes, from, to)) {
+            return;
+        }
+        int n = to - from;
+        if (lineChars.length < n) {
+            lineChars = new char[Math.max(n, lineChars.length * 2)];
+        }
+        char[] out = lineChars;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[from + i];
+            if (b < 0) {
+                decodedLine(bytes, from, to);
+                return;
+            }
+            out[i] = (char) b;
+        }
+        buf = out;
+        line(0, n);
+    }
+
+    /**
+     * The fast path for the common row: known symbol, epoch-millisecond time, unsigned plain decimals, no white
+     * space or quotes, every check passed. Returns false, having changed nothing, for anything else, which the
+     * general path then reads (and reports, if it is an error).
+     */
+    private boolean plainRow(byte[] b, int from, int to) {
+        SymbolColumns columns = symbolCol < 0 ? last : null;
+        long t = -1;
+        int i = from;
+        int n = roles.length;
+        for (int c = 0; c < n; c++) {
+            int role = roles[c];
+            if (role == 0) {
+                int s = i;
+                while (i < to && b[i] != ',') {
+                    i++;
+                }
+                columns = knownSymbol(b, s, i);
+            } else if (role == 1) {
+                t = plainMillis(b, i, to);
+                i = scanned;
+            } else {
+                double v = plainDecimal(b, i, to);
+                if (v < 0) {
+                    return false;
+                }
+                values[role - 2] = v;
+                i = scanned;
+            }
+            if ((i == to) != (c == n - 1)) {
+                return false;
+            }
+            i++;
+        }
+        double open = values[0];
+        double high = values[1];
+        double low = values[2];
+        double close = values[3];
+        if (columns == null || t < 0 || Math.floorMod(t, Candle.INTERVAL_MILLIS) != 0 || !(low > 0)
+                || high < low || open < low || open > high || close < low || close > high
+                || (columns.size() > 0 && t <= columns.lastTime())) {
+            return false;
+        }
+        lineNo++;
+        if (columns.size() > 0 && t - columns.lastTime() > Candle.INTERVAL_MILLIS) {
+            long prev = columns.lastTime();
+            gaps.add(new CandleCsv.Gap(columns.symbol(), prev, t, (t - prev) / Candle.INTERVAL_MILLIS - 1));
+        }
+        columns.add(t, open, high, low, close, values[4], lineNo);
+        last = columns;
+        return true;
+    }
+
+    private SymbolColumns knownSymbol(byte[] b, int from, int to) {
+        if (last != null && last.is(b, from, to)) {
+            return last;
+        }
+        for (SymbolColumns known : symbols) {
+            if (known.is(b, from, to)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** 1 to 18 digits up to a comma or {@code to} as a long, else -1; {@link #scanned} is where it stopped. */
+    private long plainMillis(byte[] b, int from, int to) {
+        long v = 0;
+        int i = from;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+        }
+        scanned = i;
+        int digits = i - from;
+        return digits < 1 || digits > 18 || (i < to && b[i] != ',') ? -1 : v;
+    }
+
+    /**
+     * Digits with at most one point, at most 15 digits in all, up to a comma or {@code to}, as {@link #number}
+     * reads them; else -1. {@link #scanned} is where it stopped.
+     */
+    private double plainDecimal(byte[] b, int from, int to) {
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        int i = from;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                digits++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (b[i] == '.' && fraction < 0) {
+                fraction = 0;
+            } else if (b[i] == ',') {
+                break;
+            } else {
+                return -1;
+            }
+        }
+        scanned = i;
+        if (digits == 0 || digits > 15) {
+            return -1;
+        }
+        return fraction <= 0 ? mantissa : mantissa / POW10[fraction];
+    }
+
+    private void decodedLine(byte[] bytes, int from, int to) throws CandleCsvException {
+        CharBuffer chars;
+        try {
+            chars = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, from, to - from));
+        } catch (CharacterCodingException e) {
+            throw error(lineNo + 1, 0, "not UTF-8 text");
+        }
+        buf = Arrays.copyOf(chars.array(), chars.limit());
+        line(0, chars.limit());
     }
 
     private int fill(Reader in, int limit) throws IOException {
@@ -165,7 +403,7 @@ final class CandleCsvReader {
     private void readHeader(String line) throws CandleCsvException {
         String[] names = line.split(",", -1);
         int[] index = new int[COLUMNS.size()];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         for (int c = 0; c < names.length; c++) {
             String raw = unquote(names[c]);
             String name = raw.toLowerCase(Locale.ROOT);
@@ -179,6 +417,10 @@ final class CandleCsvReader {
             }
             index[known] = c;
             names[c] = name;
+        }
+        roles = new int[names.length];
+        for (int c = 0; c < names.length; c++) {
+            roles[c] = COLUMNS.indexOf(names[c]);
         }
         for (int k = 1; k < COLUMNS.size(); k++) {
             if (index[k] < 0) {
@@ -312,7 +554,14 @@ final class CandleCsvReader {
         if (!Symbols.isWellFormed(symbol)) {
             throw at(symbolCol, "'" + symbol + "' is not a symbol (2-20 of A-Z, 0-9, '-')");
         }
-        SymbolColumns columns = new SymbolColumns(symbol);
+        SymbolColumns columns;
+        if (symbols.isEmpty()) {
+            columns = new SymbolColumns(symbol, rowsLeft());
+        } else {
+            SymbolColumns first = symbols.get(0);
+            first.trim();
+            columns = new SymbolColumns(symbol, first.size());
+        }
         symbols.add(columns);
         return columns;
     }

@@ -1,15 +1,11 @@
 package dev.leash.gateway.backtest;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * One symbol's bars as a file is read: primitive columns in chunks, so growing never copies what was read and
- * the slack is at most one chunk per column. Chunks start small and double up to {@link #MAX_CHUNK} elements.
- *
- * <p>Taking a column out ({@link #takeTimes()}, {@link #takeValues(int)}) copies it into one exact array and drops
- * its chunks, so a caller that takes columns one at a time never holds much more than the data read.
+ * One symbol's bars as a file is read, in growable primitive columns. Given the right capacity up front (the
+ * reader counts a file's lines first) the columns never grow and are handed to {@link Bars} as they are, so a
+ * large single-symbol file costs its columns and nothing more.
  */
 final class SymbolColumns {
 
@@ -18,35 +14,43 @@ final class SymbolColumns {
     static final int LOW = 2;
     static final int CLOSE = 3;
     static final int VOLUME = 4;
-    private static final int VALUES = 5;
-    private static final int FIRST_CHUNK = 1 << 10;
-    private static final int MAX_CHUNK = 1 << 20;
+    private static final int MIN_CAPACITY = 1 << 10;
 
     private final String symbol;
     private final char[] chars;
-    private final List<long[]> timeChunks = new ArrayList<>();
-    private final List<List<double[]>> valueChunks = new ArrayList<>(VALUES);
     private long[] time;
-    private double[] open;
-    private double[] high;
-    private double[] low;
-    private double[] close;
-    private double[] volume;
-    private int used;
+    private final double[][] values = new double[5][];
     private int size;
-    private long lastTime;
     private int lastLine;
 
-    SymbolColumns(String symbol) {
+    SymbolColumns(String symbol, int capacity) {
         this.symbol = symbol;
         this.chars = symbol.toCharArray();
-        for (int c = 0; c < VALUES; c++) {
-            valueChunks.add(new ArrayList<>());
+        allocate(Math.max(MIN_CAPACITY, capacity));
+    }
+
+    private void allocate(int capacity) {
+        time = time == null ? new long[capacity] : Arrays.copyOf(time, capacity);
+        for (int c = 0; c < values.length; c++) {
+            values[c] = values[c] == null ? new double[capacity] : Arrays.copyOf(values[c], capacity);
         }
     }
 
     String symbol() {
         return symbol;
+    }
+
+    /** Whether the ASCII bytes {@code b[from..to)} spell this symbol. */
+    boolean is(byte[] b, int from, int to) {
+        if (to - from != chars.length) {
+            return false;
+        }
+        for (int i = 0; i < chars.length; i++) {
+            if (b[from + i] != chars[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code buf[from..to)} spells this symbol. */
@@ -60,7 +64,7 @@ final class SymbolColumns {
 
     /** The open time of the last bar added; meaningless while empty. */
     long lastTime() {
-        return lastTime;
+        return time[size - 1];
     }
 
     /** The line the last bar came from. */
@@ -69,96 +73,47 @@ final class SymbolColumns {
     }
 
     void add(long openTime, double o, double h, double l, double c, double v, int line) {
-        if (time == null || used == time.length) {
-            newChunk();
+        if (size == time.length) {
+            allocate((int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 1) + 1L));
         }
-        time[used] = openTime;
-        open[used] = o;
-        high[used] = h;
-        low[used] = l;
-        close[used] = c;
-        volume[used] = v;
-        used++;
+        time[size] = openTime;
+        values[OPEN][size] = o;
+        values[HIGH][size] = h;
+        values[LOW][size] = l;
+        values[CLOSE][size] = c;
+        values[VOLUME][size] = v;
         size++;
-        lastTime = openTime;
         lastLine = line;
     }
 
-    private void newChunk() {
-        int n = time == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, time.length * 2);
-        time = new long[n];
-        open = new double[n];
-        high = new double[n];
-        low = new double[n];
-        close = new double[n];
-        volume = new double[n];
-        timeChunks.add(time);
-        valueChunks.get(OPEN).add(open);
-        valueChunks.get(HIGH).add(high);
-        valueChunks.get(LOW).add(low);
-        valueChunks.get(CLOSE).add(close);
-        valueChunks.get(VOLUME).add(volume);
-        used = 0;
+    /** Cuts the capacity to the size, when another symbol shows the file was not all this one's. */
+    void trim() {
+        if (time.length > size) {
+            allocate(Math.max(MIN_CAPACITY, size));
+        }
     }
 
     /** The first bar whose open time differs from {@code times[k]}, or -1; the sizes must be equal. */
     int firstTimeNotIn(long[] times) {
-        int at = 0;
-        for (long[] chunk : timeChunks) {
-            int n = Math.min(chunk.length, size - at);
-            int k = Arrays.mismatch(chunk, 0, n, times, at, at + n);
-            if (k >= 0) {
-                return at + k;
-            }
-            at += n;
-        }
-        return -1;
+        return Arrays.mismatch(time, 0, size, times, 0, size);
     }
 
     /** Open time of bar {@code k}. */
     long timeAt(int k) {
-        int rest = k;
-        for (long[] chunk : timeChunks) {
-            if (rest < chunk.length) {
-                return chunk[rest];
-            }
-            rest -= chunk.length;
-        }
-        throw new IndexOutOfBoundsException(k);
+        return time[k];
     }
 
-    /** The open times as one exact array; the chunks are dropped. */
+    /** The open times, at least {@link #size()} long; the columns let go of them. */
     long[] takeTimes() {
-        long[] out = new long[size];
-        int at = 0;
-        for (long[] chunk : timeChunks) {
-            int n = Math.min(chunk.length, size - at);
-            System.arraycopy(chunk, 0, out, at, n);
-            at += n;
-        }
-        timeChunks.clear();
+        long[] out = time;
         time = null;
         return out;
     }
 
-    /** Column {@code column} ({@link #OPEN} .. {@link #VOLUME}) as one exact array; its chunks are dropped. */
+    /** Column {@code column} ({@link #OPEN} .. {@link #VOLUME}), at least {@link #size()} long; let go of. */
     double[] takeValues(int column) {
-        double[] out = new double[size];
-        int at = 0;
-        List<double[]> chunks = valueChunks.get(column);
-        for (double[] chunk : chunks) {
-            int n = Math.min(chunk.length, size - at);
-            System.arraycopy(chunk, 0, out, at, n);
-            at += n;
-        }
-        chunks.clear();
-        switch (column) {
-            case OPEN -> open = null;
-            case HIGH -> high = null;
-            case LOW -> low = null;
-            case CLOSE -> close = null;
-            default -> volume = null;
-        }
-        return out;
+        double[] v = values[column];
+        values[column] = null;
+        return v;
     }
 }
