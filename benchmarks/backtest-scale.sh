@@ -73,7 +73,7 @@ for i in $(seq 1 "$RUNS"); do
     "$(awk -v r="$ref_rate" 'BEGIN {print r / 1e6}')" "$ref_wall" "$ref_peak" \
     "$(awk -v r="$wc_rate" 'BEGIN {print r / 1e6}')"
 done
-grep -v '^backtest \[' "$tmp/cli.err" | tr '\r' '\n' | tail -n 2 | sed 's/^/  cli stderr: /'
+tr '\r' '\n' <"$tmp/cli.err" | grep -E '^(read|backtest.*100%)' | sed 's/^/  last CLI run: /'
 cli_med=$(median <"$tmp/cli.rates"); ref_med=$(median <"$tmp/ref.rates"); wc_med=$(median <"$tmp/wc.rates")
 peak_med=$(median <"$tmp/cli.peaks"); peak_max=$(sort -g "$tmp/cli.peaks" | tail -n 1)
 awk -v c="$cli_med" -v r="$ref_med" -v w="$wc_med" -v p="$peak_med" -v m="$peak_max" -v n="$RUNS" 'BEGIN {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,11 @@ final class BacktestCommand {
         if (data == null) {
             throw new Args.UsageException("backtest needs --data candles.csv");
         }
+        long started = System.nanoTime();
         CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, a.options.get("symbol"));
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        err.println(String.format(Locale.ROOT, "read %,d bars in %.1f s (%,.0f bars/s)", loaded.count(), seconds,
+                loaded.count() / seconds));
         for (CandleCsv.Gap gap : loaded.gaps()) {
             err.println("note: " + gap.symbol() + " has " + gap.missingBars() + " missing bars after "
                     + Instant.ofEpochMilli(gap.afterOpenTime()));
