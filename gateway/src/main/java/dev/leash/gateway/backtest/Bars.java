@@ -23,9 +23,17 @@ public final class Bars {
     private final double[][] low;
     private final double[][] close;
     private final double[][] volume;
+    /** Bars per symbol: the arrays may be longer (columns read from a file keep their spare capacity). */
+    private final int size;
 
     private Bars(List<String> symbols, long[] openTime, double[][] open, double[][] high, double[][] low,
                  double[][] close, double[][] volume) {
+        this(symbols, openTime.length, openTime, open, high, low, close, volume);
+    }
+
+    private Bars(List<String> symbols, int size, long[] openTime, double[][] open, double[][] high,
+                 double[][] low, double[][] close, double[][] volume) {
+        this.size = size;
         this.symbols = List.copyOf(symbols);
         this.openTime = openTime;
         this.open = open;
@@ -82,6 +90,51 @@ public final class Bars {
         return new Bars(names, times, o, h, l, c, v);
     }
 
+    /**
+     * Bars from the columns a file was read into, in alphabetical order of symbol like {@link #of(Map)}, with its
+     * checks and messages; takes each column out in turn, so the columns are left empty. The columns' spare
+     * capacity stays at the end of the arrays, unused, rather than costing a copy.
+     */
+    static Bars ofColumns(List<SymbolColumns> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no symbols");
+        }
+        List<SymbolColumns> sorted = new ArrayList<>(columns);
+        sorted.sort(java.util.Comparator.comparing(SymbolColumns::symbol));
+        SymbolColumns first = sorted.get(0);
+        int n = first.size();
+        long[] times = first.takeTimes();
+        for (SymbolColumns other : sorted.subList(1, sorted.size())) {
+            if (other.size() != n) {
+                throw new IllegalArgumentException(other.symbol() + " has " + other.size() + " bars but "
+                        + first.symbol() + " has " + n + "; every symbol needs the same bars");
+            }
+            int k = other.firstTimeNotIn(times);
+            if (k >= 0) {
+                throw new IllegalArgumentException(other.symbol() + " bar " + k + " opens at " + other.timeAt(k)
+                        + " but " + first.symbol() + " bar " + k + " opens at " + times[k]);
+            }
+            other.takeTimes();
+        }
+        int s = sorted.size();
+        double[][] o = new double[s][];
+        double[][] h = new double[s][];
+        double[][] l = new double[s][];
+        double[][] c = new double[s][];
+        double[][] v = new double[s][];
+        List<String> names = new ArrayList<>(s);
+        for (int i = 0; i < s; i++) {
+            SymbolColumns col = sorted.get(i);
+            names.add(col.symbol());
+            o[i] = col.takeValues(SymbolColumns.OPEN);
+            h[i] = col.takeValues(SymbolColumns.HIGH);
+            l[i] = col.takeValues(SymbolColumns.LOW);
+            c[i] = col.takeValues(SymbolColumns.CLOSE);
+            v[i] = col.takeValues(SymbolColumns.VOLUME);
+        }
+        return new Bars(names, n, times, o, h, l, c, v);
+    }
+
     /** Bars of one symbol. */
     public static Bars of(String symbol, List<Candle> candles) {
         return of(Map.of(symbol, candles));
@@ -99,7 +152,7 @@ public final class Bars {
     }
 
     private void checkTimes() {
-        for (int k = 0; k < openTime.length; k++) {
+        for (int k = 0; k < size; k++) {
             if (Math.floorMod(openTime[k], Candle.INTERVAL_MILLIS) != 0) {
                 throw new IllegalArgumentException("bar " + k + " opens at " + openTime[k]
                         + ", not on a 5-minute boundary");
@@ -121,7 +174,7 @@ public final class Bars {
 
     /** Bars per symbol. */
     public int size() {
-        return openTime.length;
+        return size;
     }
 
     public long openTime(int k) {
@@ -156,8 +209,8 @@ public final class Bars {
 
     /** One symbol's bars as records (allocates). */
     public List<Candle> candles(int sym) {
-        List<Candle> out = new ArrayList<>(openTime.length);
-        for (int k = 0; k < openTime.length; k++) {
+        List<Candle> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
             out.add(candle(sym, k));
         }
         return out;
@@ -165,7 +218,7 @@ public final class Bars {
 
     /** The last {@code n} bars (or all when fewer), sharing nothing mutable with this. */
     public Bars last(int n) {
-        int from = Math.max(0, openTime.length - n);
+        int from = Math.max(0, size - n);
         int s = symbols.size();
         double[][] o = new double[s][];
         double[][] h = new double[s][];
@@ -173,12 +226,12 @@ public final class Bars {
         double[][] c = new double[s][];
         double[][] v = new double[s][];
         for (int i = 0; i < s; i++) {
-            o[i] = java.util.Arrays.copyOfRange(open[i], from, openTime.length);
-            h[i] = java.util.Arrays.copyOfRange(high[i], from, openTime.length);
-            l[i] = java.util.Arrays.copyOfRange(low[i], from, openTime.length);
-            c[i] = java.util.Arrays.copyOfRange(close[i], from, openTime.length);
-            v[i] = java.util.Arrays.copyOfRange(volume[i], from, openTime.length);
+            o[i] = java.util.Arrays.copyOfRange(open[i], from, size);
+            h[i] = java.util.Arrays.copyOfRange(high[i], from, size);
+            l[i] = java.util.Arrays.copyOfRange(low[i], from, size);
+            c[i] = java.util.Arrays.copyOfRange(close[i], from, size);
+            v[i] = java.util.Arrays.copyOfRange(volume[i], from, size);
         }
-        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, openTime.length), o, h, l, c, v);
+        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, size), o, h, l, c, v);
     }
 }

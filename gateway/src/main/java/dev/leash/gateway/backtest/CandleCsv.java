@@ -2,7 +2,6 @@ package dev.leash.gateway.backtest;
 
 import dev.leash.gateway.venue.Candle;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -10,8 +9,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Candles in CSV: a header line, then one bar per line.
@@ -62,6 +64,20 @@ public final class CandleCsv {
     private CandleCsv() {
     }
 
+    /** The bars read as primitive columns, and the gaps found. */
+    public record LoadedBars(Bars bars, List<Gap> gaps) {
+
+        public LoadedBars {
+            Objects.requireNonNull(bars, "bars");
+            gaps = List.copyOf(gaps);
+        }
+
+        /** Bars of all symbols together. */
+        public long count() {
+            return (long) bars.size() * bars.symbolCount();
+        }
+    }
+
     /**
      * Reads a file.
      *
@@ -69,20 +85,50 @@ public final class CandleCsv {
      * @throws CandleCsvException naming line and column of the first bad row
      */
     public static Loaded read(Path file, String symbol) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), symbol);
-        }
+        return loaded(CandleCsvReader.read(file, symbol));
     }
 
     /** Reads rows from {@code in}; {@code source} names it in error messages. */
     public static Loaded read(Reader in, String source, String symbol) throws IOException {
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        CandleCsvParser parser = new CandleCsvParser(source, symbol);
-        String line;
-        while ((line = lines.readLine()) != null) {
-            parser.accept(line);
+        return loaded(CandleCsvReader.read(in, source, symbol));
+    }
+
+    private static Loaded loaded(CandleCsvReader.Result r) {
+        Map<String, List<Candle>> candles = new LinkedHashMap<>();
+        for (SymbolColumns c : r.symbols()) {
+            int n = c.size();
+            long[] t = c.takeTimes();
+            double[] o = c.takeValues(SymbolColumns.OPEN);
+            double[] h = c.takeValues(SymbolColumns.HIGH);
+            double[] l = c.takeValues(SymbolColumns.LOW);
+            double[] cl = c.takeValues(SymbolColumns.CLOSE);
+            double[] v = c.takeValues(SymbolColumns.VOLUME);
+            List<Candle> list = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                list.add(new Candle(c.symbol(), t[k], o[k], h[k], l[k], cl[k], v[k]));
+            }
+            candles.put(c.symbol(), List.copyOf(list));
         }
-        return parser.finish();
+        return new Loaded(candles, r.gaps());
+    }
+
+    /**
+     * Reads a file straight into {@link Bars}, streaming: memory is the bars' primitive columns and a few chunks
+     * more, with nothing kept per row.
+     *
+     * @param symbol the symbol of every row when the file has no {@code symbol} column, else null
+     * @throws CandleCsvException naming line and column of the first bad row
+     * @throws IllegalArgumentException when the symbols do not have the same open times
+     */
+    public static LoadedBars readBars(Path file, String symbol) throws IOException {
+        CandleCsvReader.Result r = CandleCsvReader.read(file, symbol);
+        return new LoadedBars(Bars.ofColumns(r.symbols()), r.gaps());
+    }
+
+    /** Reads rows from {@code in} straight into {@link Bars}; {@code source} names it in error messages. */
+    public static LoadedBars readBars(Reader in, String source, String symbol) throws IOException {
+        CandleCsvReader.Result r = CandleCsvReader.read(in, source, symbol);
+        return new LoadedBars(Bars.ofColumns(r.symbols()), r.gaps());
     }
 
     /** Writes candles with a symbol column, through a temporary file and a rename. */

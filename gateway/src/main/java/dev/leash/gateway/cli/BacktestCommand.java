@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,12 +42,16 @@ final class BacktestCommand {
         if (data == null) {
             throw new Args.UsageException("backtest needs --data candles.csv");
         }
-        CandleCsv.Loaded loaded = CandleCsv.read(data, a.options.get("symbol"));
+        long started = System.nanoTime();
+        CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, a.options.get("symbol"));
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        err.println(String.format(Locale.ROOT, "read %,d bars in %.1f s (%,.0f bars/s)", loaded.count(), seconds,
+                loaded.count() / seconds));
         for (CandleCsv.Gap gap : loaded.gaps()) {
             err.println("note: " + gap.symbol() + " has " + gap.missingBars() + " missing bars after "
                     + Instant.ofEpochMilli(gap.afterOpenTime()));
         }
-        List<String> symbols = new ArrayList<>(loaded.candles().keySet());
+        List<String> symbols = loaded.bars().symbols();
         Limits limits = Limits.hard(new LinkedHashSet<>(symbols));
         Params params = params(a.path("params"), symbols, limits);
         List<Instrument> instruments = instruments(symbols, err);

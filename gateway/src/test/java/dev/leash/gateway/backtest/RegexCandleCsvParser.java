@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Parses and checks the lines of one candle CSV file, one at a time. */
-final class CandleCsvParser {
+/** The regex parser {@code CandleCsv} used before {@link CandleCsvReader}: the reference to compare it with. */
+final class RegexCandleCsvParser {
 
     private static final List<String> COLUMNS = List.of("symbol", "open_time", "open", "high", "low", "close",
             "volume");
@@ -35,9 +35,20 @@ final class CandleCsvParser {
     private String[] header;
     private int lineNo;
 
-    CandleCsvParser(String source, String defaultSymbol) {
+    RegexCandleCsvParser(String source, String defaultSymbol) {
         this.source = source;
         this.defaultSymbol = defaultSymbol;
+    }
+
+    /** Reads every line of {@code in} as {@code CandleCsv.read} did. */
+    static CandleCsv.Loaded read(java.io.Reader in, String source, String symbol) throws java.io.IOException {
+        java.io.BufferedReader lines = new java.io.BufferedReader(in);
+        RegexCandleCsvParser parser = new RegexCandleCsvParser(source, symbol);
+        String line;
+        while ((line = lines.readLine()) != null) {
+            parser.accept(line);
+        }
+        return parser.finish();
     }
 
     void accept(String line) throws CandleCsvException {
