@@ -34,18 +34,7 @@ class RestartKeepsTradingStatusTest {
 
     @Test
     void staysHaltedAfterRestartUntilAnOperatorResumes() throws Exception {
-        long stoppedAt;
-        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
-            stoppedAt = first.gateway().tradingTime();
-        }
-        long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
-        try (Journal journal = Journal.open(Journal.sqliteUrl(data))) {
-            // what the inner loop of the run that hit the daily loss limit persisted before it was killed
-            StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "engine",
-                    "daily loss limit of 3.0% reached", stoppedAt, (day + 1) * DAY_MILLIS);
-            TradingStatusStore.save(journal, new TradingStatusView(TradingState.HALTED, day, 100_000, List.of(halt),
-                    stoppedAt, "engine", halt.reason()));
-        }
+        stopWhileLossHalted();
 
         try (RunningGateway again = RunningGateway.start(data, "", 1, clock)) {
             long restartedAt = again.gateway().tradingTime();
@@ -81,17 +70,7 @@ class RestartKeepsTradingStatusTest {
 
     @Test
     void theModelsTokenCannotLiftALossHalt() throws Exception {
-        long stoppedAt;
-        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
-            stoppedAt = first.gateway().tradingTime();
-        }
-        long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
-        try (Journal journal = Journal.open(Journal.sqliteUrl(data))) {
-            StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "engine",
-                    "daily loss limit of 3.0% reached", stoppedAt, (day + 1) * DAY_MILLIS);
-            TradingStatusStore.save(journal, new TradingStatusView(TradingState.HALTED, day, 100_000, List.of(halt),
-                    stoppedAt, "engine", halt.reason()));
-        }
+        stopWhileLossHalted();
         try (RunningGateway again = RunningGateway.start(data, "", 1, clock)) {
             RunningGateway.Response resume = again.modelWrite("POST", "/api/trading-mode",
                     "{\"mode\": \"active\", \"rationale\": \"the model thinks the losses are over\"}");
@@ -104,17 +83,7 @@ class RestartKeepsTradingStatusTest {
 
     @Test
     void aResumeWithoutRationaleIsRefusedAndTradingStaysHalted() throws Exception {
-        long stoppedAt;
-        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
-            stoppedAt = first.gateway().tradingTime();
-        }
-        long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
-        try (Journal journal = Journal.open(Journal.sqliteUrl(data))) {
-            StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "engine",
-                    "daily loss limit of 3.0% reached", stoppedAt, (day + 1) * DAY_MILLIS);
-            TradingStatusStore.save(journal, new TradingStatusView(TradingState.HALTED, day, 100_000, List.of(halt),
-                    stoppedAt, "engine", halt.reason()));
-        }
+        stopWhileLossHalted();
         try (RunningGateway again = RunningGateway.start(data, "", 1, clock)) {
             RunningGateway.Response resume = again.write("POST", "/api/trading-mode", "{\"mode\": \"active\"}");
 
@@ -137,6 +106,21 @@ class RestartKeepsTradingStatusTest {
             assertThat(active.status()).as(active.toString()).isEqualTo(200);
             assertThat(active.json().has("loss_halt_lifted")).isFalse();
             assertThat(gw.gateway().inner().tradingStatus().state()).isEqualTo(TradingState.ACTIVE);
+        }
+    }
+
+    /** A first run stops; the journal then holds what a run that hit the daily loss limit persisted before it died. */
+    private void stopWhileLossHalted() throws Exception {
+        long stoppedAt;
+        try (RunningGateway first = RunningGateway.start(data, "", 1, clock)) {
+            stoppedAt = first.gateway().tradingTime();
+        }
+        long day = Math.floorDiv(stoppedAt, DAY_MILLIS);
+        try (Journal journal = Journal.open(Journal.sqliteUrl(data))) {
+            StateCause halt = new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, "engine",
+                    "daily loss limit of 3.0% reached", stoppedAt, (day + 1) * DAY_MILLIS);
+            TradingStatusStore.save(journal, new TradingStatusView(TradingState.HALTED, day, 100_000, List.of(halt),
+                    stoppedAt, "engine", halt.reason()));
         }
     }
 }
