@@ -1,22 +1,43 @@
 #!/usr/bin/env python3
 """Bounded loopback load for benchmarks/memory.sh: REST GETs on the gateway, or MCP tools/call over Streamable HTTP.
 
-  memory-load.py rest PORT COUNT            # COUNT GETs cycling /api/state, /api/positions, /api/params
+  memory-load.py rest PORT COUNT [CONNS]    # COUNT GETs cycling /api/state, /api/positions, /api/params, over
+                                            # CONNS concurrent connections (default 8)
   memory-load.py mcp PORT COUNT TOKEN_FILE  # initialize, then COUNT tools/call get_positions
 
-One keep-alive connection, a 10 s timeout per request and a 600 s bound on the whole load; exits non-zero with the
+Keep-alive connections, a 10 s timeout per request and a 600 s bound on the whole load; exits non-zero with the
 status on the first non-200 answer. Prints "<count> requests in <s> s" to stdout.
 """
 import http.client
 import json
 import sys
+import threading
 import time
 
 TIMEOUT_S = 10
 BOUND_S = 600
 
 
-def rest(port, count):
+def rest(port, count, conns):
+    errors = []
+
+    def one(n):
+        try:
+            rest_on_one_connection(port, n)
+        except BaseException as e:  # SystemExit from a bad status, or a socket error
+            errors.append(str(e))
+
+    threads = [threading.Thread(target=one, args=(count // conns + (1 if i < count % conns else 0),))
+               for i in range(conns)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        sys.exit(errors[0])
+
+
+def rest_on_one_connection(port, count):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT_S)
     paths = ["/api/state", "/api/positions", "/api/params"]
     deadline = time.monotonic() + BOUND_S
@@ -69,7 +90,7 @@ def main():
     mode, port, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     start = time.monotonic()
     if mode == "rest":
-        rest(port, count)
+        rest(port, count, int(sys.argv[4]) if len(sys.argv) > 4 else 8)
     elif mode == "mcp":
         mcp(port, count, sys.argv[4])
     else:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Memory of a running Leash (issue 18): starts the gateway (simulated venue) and the MCP server (Streamable HTTP)
 # on free loopback ports with a temporary data directory, and prints each one's RSS (VmRSS from /proc/PID/status)
-# before and after a bounded load: REST_CALLS GETs of /api/state, /api/positions and /api/params on the gateway,
+# before and after a bounded load: REST_CALLS GETs of /api/state, /api/positions and /api/params on the gateway
+# over REST_CONNS (8) concurrent keep-alive connections,
 # then MCP_CALLS `tools/call get_positions` on the MCP server (each of which also reads the gateway). It does this
 # twice per run: with the JVM options the launchers use (bin/gateway.jvm-args, bin/mcp.jvm-args, the same @argfiles
 # run-demo.sh passes), and with no options at all as the reference. Prints the medians over RUNS runs at the end.
@@ -16,6 +17,7 @@ set -euo pipefail
 RUNS=${RUNS:-3}
 REST_CALLS=${REST_CALLS:-20000}
 MCP_CALLS=${MCP_CALLS:-10000}
+REST_CONNS=${REST_CONNS:-8}
 cd "$(dirname "$0")/.."
 GATEWAY_JAR=gateway/target/leash-gateway.jar
 MCP_JAR=mcp-server/target/leash-mcp.jar
@@ -66,7 +68,7 @@ measure() {
   await_http "http://127.0.0.1:$mcp_port/mcp" "$mcp" "MCP server"
   local gw_before mcp_before gw_rest gw_after mcp_after
   gw_before=$(rss_mb "$gw"); mcp_before=$(rss_mb "$mcp")
-  python3 benchmarks/memory-load.py rest "$api_port" "$REST_CALLS" >"$tmp/$label-rest.out"
+  python3 benchmarks/memory-load.py rest "$api_port" "$REST_CALLS" "$REST_CONNS" >"$tmp/$label-rest.out"
   gw_rest=$(rss_mb "$gw")
   python3 benchmarks/memory-load.py mcp "$mcp_port" "$MCP_CALLS" "$data/mcp.token" >"$tmp/$label-mcpload.out"
   gw_after=$(rss_mb "$gw"); mcp_after=$(rss_mb "$mcp")
@@ -80,7 +82,7 @@ measure() {
 
 limited_gw=@bin/gateway.jvm-args
 limited_mcp=@bin/mcp.jvm-args
-echo "runs=$RUNS rest_calls=$REST_CALLS mcp_calls=$MCP_CALLS nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "runs=$RUNS rest_calls=$REST_CALLS rest_conns=$REST_CONNS mcp_calls=$MCP_CALLS nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "gateway options: $(grep -v '^#' bin/gateway.jvm-args | sed 's/ *#.*//' | xargs)"
 echo "MCP server options: $(grep -v '^#' bin/mcp.jvm-args | sed 's/ *#.*//' | xargs)"
 for i in $(seq 1 "$RUNS"); do
