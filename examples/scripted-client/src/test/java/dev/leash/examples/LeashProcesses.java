@@ -67,12 +67,13 @@ final class LeashProcesses {
     static Running mcpServer(Path dir, Running gateway) throws IOException {
         assertThat(MCP_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
         int port = freePort();
-        return start(dir, "mcp", List.of(jvmArgs("mcp"), "-jar", MCP_JAR.toString(), "--http", "--port", Integer.toString(port),
-                "--data-dir", dir.resolve("mcp-data").toString()), Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(),
-                "LEASH_MODEL_TOKEN", MODEL_TOKEN, "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+        return start(dir, "mcp", List.of(jvmArgs("mcp"), "-jar", MCP_JAR.toString(), "--http", "--port",
+                Integer.toString(port), "--data-dir", dir.resolve("mcp-data").toString()),
+                Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(), "LEASH_MODEL_TOKEN", MODEL_TOKEN,
+                        "LEASH_MCP_TOKEN", MCP_TOKEN), port);
     }
 
-    /** The launchers' JVM options (heap limits) as a java @argfile: {@code bin/<name>.jvm-args}, as run-demo.sh uses. */
+    /** The launchers' JVM options (heap limits): the argument file {@code @bin/<name>.jvm-args} run-demo.sh passes. */
     private static String jvmArgs(String name) {
         Path file = ROOT.resolve("bin/" + name + ".jvm-args");
         assertThat(file).exists();
