@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Leash, then starts the gateway on the simulated venue at 60x speed (trades show within a minute or two)
 # and the MCP server over Streamable HTTP, and prints the `claude mcp add` command that connects Claude Code.
-# Ctrl-C stops both.
+# Ctrl-C stops both. JVM options (heap limits) come from bin/gateway.jvm-args and bin/mcp.jvm-args.
 #
 # Env: LEASH_DATA_DIR (default ./leash-data), LEASH_API_PORT (7070), LEASH_MCP_PORT (7071), LEASH_SPEED (60).
 # Extra arguments go to `leash-gateway run` (e.g. --config examples/gateway.example.yaml).
@@ -67,7 +67,7 @@ exited() {
   fail "the ${names[$1]} exited with status $status; its own message is above" "$code"
 }
 
-java -jar "$gateway_jar" run --data-dir "$data" --port "$api_port" --speed "${LEASH_SPEED:-60}" "$@" &
+java @bin/gateway.jvm-args -jar "$gateway_jar" run --data-dir "$data" --port "$api_port" --speed "${LEASH_SPEED:-60}" "$@" &
 pids+=($!)
 answered=
 for _ in $(seq 1 120); do
@@ -78,7 +78,7 @@ done
 [ -n "$answered" ] || fail "the gateway did not answer on http://127.0.0.1:$api_port/api/health within 60 s"
 
 LEASH_GATEWAY_URL="http://127.0.0.1:$api_port" \
-  java -jar "$mcp_jar" --http --port "$mcp_port" --data-dir "$data" --token-file "$data/model.token" &
+  java @bin/mcp.jvm-args -jar "$mcp_jar" --http --port "$mcp_port" --data-dir "$data" --token-file "$data/model.token" &
 pids+=($!)
 # bash 3.2 has no `wait -n`: poll both processes; the first to stop ends the demo with its status.
 while :; do

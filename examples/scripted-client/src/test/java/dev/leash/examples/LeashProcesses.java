@@ -58,7 +58,7 @@ final class LeashProcesses {
     static Running gateway(Path dir, int speed) throws IOException {
         assertThat(GATEWAY_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
         int port = freePort();
-        return start(dir, "gateway", List.of("-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
+        return start(dir, "gateway", List.of(jvmArgs("gateway"), "-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
                 dir.resolve("gateway-data").toString(), "--port", Integer.toString(port), "--speed",
                 Integer.toString(speed)),
                 Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN), port);
@@ -67,9 +67,17 @@ final class LeashProcesses {
     static Running mcpServer(Path dir, Running gateway) throws IOException {
         assertThat(MCP_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
         int port = freePort();
-        return start(dir, "mcp", List.of("-jar", MCP_JAR.toString(), "--http", "--port", Integer.toString(port),
-                "--data-dir", dir.resolve("mcp-data").toString()), Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(),
-                "LEASH_MODEL_TOKEN", MODEL_TOKEN, "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+        return start(dir, "mcp", List.of(jvmArgs("mcp"), "-jar", MCP_JAR.toString(), "--http", "--port",
+                Integer.toString(port), "--data-dir", dir.resolve("mcp-data").toString()),
+                Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(), "LEASH_MODEL_TOKEN", MODEL_TOKEN,
+                        "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+    }
+
+    /** The launchers' JVM options (heap limits): the argument file {@code @bin/<name>.jvm-args} run-demo.sh passes. */
+    private static String jvmArgs(String name) {
+        Path file = ROOT.resolve("bin/" + name + ".jvm-args");
+        assertThat(file).exists();
+        return "@" + file;
     }
 
     private static Running start(Path dir, String name, List<String> args, Map<String, String> env, int port)
