@@ -316,8 +316,8 @@ public final class MiddleLoop implements Runnable {
         o.put("trading_time", Instant.ofEpochMilli(pacer.now()).toString());
         o.put("venue", venue.name());
         o.put("params_version", store.current().version());
+        o.put("trading_state", TradingStateName.of(snap, store.current().tradingMode())); // as /api/health says
         if (snap != null) {
-            o.put("trading_state", snap.state().name());
             o.put("inner_loop_steps", snap.steps());
             o.put("inner_loop_errors", snap.errors());
             o.put("inner_loop_last_step", Instant.ofEpochMilli(snap.wallTime()).toString());
