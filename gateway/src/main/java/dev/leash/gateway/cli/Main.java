@@ -38,6 +38,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC")); // log timestamps in UTC, before any logger
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
