@@ -15,6 +15,10 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar leash-mcp.jar [--http ...]}: stdio by default, Streamable HTTP with {@code --http}. */
 public final class Main {
 
+    static {
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC")); // log timestamps in UTC, before LOG
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {

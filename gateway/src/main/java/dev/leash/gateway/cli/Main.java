@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar leash-gateway.jar <command>}: {@code run}, {@code backtest}, {@code params}, {@code check-config}.
+ * {@code java -jar leash-gateway.jar <command>}: {@code run}, {@code backtest}, {@code params}, {@code check-config},
+ * {@code watchdog} (its own exit codes, see {@link WatchdogCommand}).
  * Exit codes: 0 success, 1 failure, 2 usage or configuration error. Logs and progress go to stderr; only command
  * output (JSON, tables) goes to stdout.
  */
@@ -27,12 +28,17 @@ public final class Main {
             "                                                           replay candles through the engine",
             "  params show|history|rollback N|reset-baseline [--config f] [--data-dir d] [--rationale text]",
             "                                                           inspect or change the parameters (gateway stopped)",
-            "  check-config [--config f]                                validate the configuration and exit");
+            "  check-config [--config f]                                validate the configuration and exit",
+            "  watchdog --data-dir d [--max-age 120s] [--expect ACTIVE,PAUSED] [--webhook URL]",
+            "                                                           check heartbeat.json (exit 0 fresh and expected,",
+            "                                                           3 missing, 4 unreadable, 5 too old, 6 HALTED,",
+            "                                                           7 REDUCE_ONLY, 8 another state)");
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC")); // log timestamps in UTC, before any logger
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
@@ -50,6 +56,8 @@ public final class Main {
                         env, out, err);
                 case "backtest" -> BacktestCommand.run(Args.parse(args, 1,
                         Set.of("data", "params", "report", "symbol", "config", "balance")), env, out, err);
+                case "watchdog" -> WatchdogCommand.run(Args.parse(args, 1, WatchdogCommand.OPTIONS), out, err,
+                        Clock.systemUTC(), WatchdogCommand.WEBHOOK_TIMEOUT);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             };
         } catch (Args.UsageException e) {

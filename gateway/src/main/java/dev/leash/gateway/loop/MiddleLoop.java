@@ -60,6 +60,8 @@ public final class MiddleLoop implements Runnable {
     private volatile long failedPasses;
     private volatile long lastCompletedWallMillis;
     private List<String> lastProblems = List.of();
+    private final AliveLine alive = new AliveLine();
+    private double lastEquity = Double.NaN;
 
     public MiddleLoop(ParamStore store, InnerLoop inner, Venue venue, Pacer pacer, Clock wall, GatewayConfig config,
                       TradeRecorder recorder, Journal journal) {
@@ -162,7 +164,9 @@ public final class MiddleLoop implements Runnable {
                 h.lastError());
         try {
             maybeResetToBaseline(now);
-            inner.refreshAccount(venue.account()); // equity at most one pass old, whatever the bar
+            dev.leash.gateway.venue.Account account = venue.account();
+            lastEquity = account.equity();
+            inner.refreshAccount(account); // equity at most one pass old, whatever the bar
             cancelled = cancelStaleOrders();
             differences = reconcile() + orders.reconcile(pacer.now(), store.current().version());
         } catch (VenueException e) {
@@ -172,6 +176,20 @@ public final class MiddleLoop implements Runnable {
         passes++;
         health = new Health(now.toEpochMilli(), problems, cancelled, differences, error);
         writeHeartbeat(now);
+        logAlive();
+    }
+
+    /** The "alive" line, once per 5-minute window of the wall clock. */
+    private void logAlive() {
+        EngineSnapshot snap = inner.snapshot();
+        int open = 0;
+        if (snap != null) {
+            for (EngineSnapshot.SymbolView v : snap.symbols()) {
+                open += v.position() != 0 ? 1 : 0;
+            }
+        }
+        alive.due(wall.millis(), lastEquity, open, TradingStateName.of(snap, store.current().tradingMode()),
+                store.current().version()).ifPresent(LOG::info);
     }
 
     private void failed(Instant now, Throwable t) {
@@ -316,8 +334,8 @@ public final class MiddleLoop implements Runnable {
         o.put("trading_time", Instant.ofEpochMilli(pacer.now()).toString());
         o.put("venue", venue.name());
         o.put("params_version", store.current().version());
+        o.put("trading_state", TradingStateName.of(snap, store.current().tradingMode())); // as /api/health says
         if (snap != null) {
-            o.put("trading_state", snap.state().name());
             o.put("inner_loop_steps", snap.steps());
             o.put("inner_loop_errors", snap.errors());
             o.put("inner_loop_last_step", Instant.ofEpochMilli(snap.wallTime()).toString());

@@ -1,0 +1,211 @@
+package dev.leash.gateway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code leash-gateway watchdog --data-dir d --max-age 120s [--expect ACTIVE,PAUSED] [--webhook URL]}: an external
+ * check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else one line on
+ * stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given.
+ */
+final class WatchdogCommand {
+
+    /** What the check found, with its exit code. */
+    enum Verdict {
+        OK(0, "ok"),
+        MISSING(3, "critical"),
+        UNREADABLE(4, "critical"),
+        TOO_OLD(5, "critical"),
+        HALTED(6, "critical"),
+        REDUCE_ONLY(7, "warning"),
+        UNEXPECTED_STATE(8, "warning");
+
+        final int exitCode;
+        final String severity;
+
+        Verdict(int exitCode, String severity) {
+            this.exitCode = exitCode;
+            this.severity = severity;
+        }
+    }
+
+    /** The verdict, the line that explains it, and the heartbeat's age in seconds (-1 when unknown). */
+    record Finding(Verdict verdict, String text, long ageSeconds) {
+    }
+
+    static final Set<String> OPTIONS = Set.of("data-dir", "max-age", "expect", "webhook");
+    static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WatchdogCommand() {
+    }
+
+    /** Runs the check at {@code clock}'s time; returns the exit code. */
+    static int run(Args a, PrintStream out, PrintStream err, Clock clock, Duration webhookTimeout)
+            throws Args.UsageException {
+        Path dataDir = a.path("data-dir");
+        if (dataDir == null) {
+            throw new Args.UsageException("watchdog needs --data-dir");
+        }
+        Duration maxAge = duration("max-age", a.options.getOrDefault("max-age", "120s"));
+        Set<String> expected = expected(a.options.getOrDefault("expect", "ACTIVE"));
+        URI webhook = webhookUri(a.options.get("webhook"));
+        Finding f = check(dataDir, maxAge, expected, clock.instant());
+        if (f.verdict() == Verdict.OK) {
+            out.println("leash-gateway watchdog: " + f.text());
+            return 0;
+        }
+        err.println("leash-gateway watchdog: " + f.text());
+        if (webhook != null) {
+            String failure = alert(webhook, f, dataDir, webhookTimeout);
+            if (failure != null) {
+                err.println("leash-gateway watchdog: alert not delivered: " + failure);
+            }
+        }
+        return f.verdict().exitCode;
+    }
+
+    /** Reads the heartbeat under {@code dataDir} and judges it at {@code now}. */
+    static Finding check(Path dataDir, Duration maxAge, Set<String> expected, Instant now) {
+        Path file = dataDir.resolve("heartbeat.json");
+        JsonNode hb;
+        try {
+            hb = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            return new Finding(Verdict.MISSING, "no heartbeat at " + file + ": is the gateway running on this data"
+                    + " directory?", -1);
+        } catch (IOException | RuntimeException e) {
+            // never the content or the parser's message, which quotes it
+            return new Finding(Verdict.UNREADABLE, "heartbeat " + file + " is unreadable ("
+                    + e.getClass().getSimpleName() + ")", -1);
+        }
+        Instant wall;
+        try {
+            wall = Instant.parse(hb == null ? "" : hb.path("wall_time").asText(""));
+        } catch (DateTimeParseException e) {
+            return new Finding(Verdict.UNREADABLE, "heartbeat " + file + " is unreadable (no valid wall_time)", -1);
+        }
+        String state = hb.path("trading_state").asText("");
+        if (state.isEmpty()) {
+            return new Finding(Verdict.UNREADABLE, "heartbeat " + file + " is unreadable (no trading_state)", -1);
+        }
+        long age = Duration.between(wall, now).toSeconds();
+        if (Math.abs(age) > maxAge.toSeconds()) {
+            return new Finding(Verdict.TOO_OLD, age >= 0
+                    ? "heartbeat is " + age + " s old (max " + maxAge.toSeconds() + " s): the gateway is silent"
+                    : "heartbeat is " + -age + " s in the future (max " + maxAge.toSeconds() + " s): check the clock",
+                    age);
+        }
+        if (expected.contains(state)) {
+            return new Finding(Verdict.OK, "heartbeat " + age + " s old, trading " + state, age);
+        }
+        Verdict v = switch (state) {
+            case "HALTED" -> Verdict.HALTED;
+            case "REDUCE_ONLY" -> Verdict.REDUCE_ONLY;
+            default -> Verdict.UNEXPECTED_STATE;
+        };
+        return new Finding(v, "trading is " + state + " (expected " + String.join(" or ", expected)
+                + "), heartbeat " + age + " s old", age);
+    }
+
+    /**
+     * POSTs {@code f} as a small JSON alert, retrying once; returns null when delivered, else why not (never the
+     * URL, which may carry a secret).
+     */
+    static String alert(URI webhook, Finding f, Path dataDir, Duration timeout) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("text", "Leash gateway: " + f.text());
+        o.put("severity", f.verdict().severity);
+        o.put("check", f.verdict().name().toLowerCase(Locale.ROOT));
+        o.put("data_dir", dataDir.toAbsolutePath().toString());
+        if (f.ageSeconds() >= 0) {
+            o.put("age_seconds", f.ageSeconds());
+        } else {
+            o.putNull("age_seconds");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpRequest request = HttpRequest.newBuilder(webhook).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(o.toString())).build();
+        String failure = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    return null;
+                }
+                failure = "HTTP " + status + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s");
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return failure;
+    }
+
+    /** {@code 120s}, {@code 5m}, {@code 1h} or plain seconds. */
+    static Duration duration(String name, String v) throws Args.UsageException {
+        try {
+            String s = v.trim().toLowerCase(Locale.ROOT);
+            long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : 1;
+            String digits = s.endsWith("h") || s.endsWith("m") || s.endsWith("s") ? s.substring(0, s.length() - 1) : s;
+            long n = Long.parseLong(digits);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(Math.multiplyExact(n, unit));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new Args.UsageException("--" + name + " must be a positive duration such as 120s, 5m or 1h, got '"
+                    + v + "'");
+        }
+    }
+
+    private static Set<String> expected(String v) throws Args.UsageException {
+        Set<String> out = new TreeSet<>();
+        for (String s : Arrays.asList(v.split(","))) {
+            String name = s.trim().toUpperCase(Locale.ROOT);
+            if (!dev.leash.gateway.loop.TradingStateName.ALL.contains(name)) {
+                throw new Args.UsageException("--expect takes states among "
+                        + dev.leash.gateway.loop.TradingStateName.ALL + ", got '" + s.trim() + "'");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    private static URI webhookUri(String v) throws Args.UsageException {
+        if (v == null) {
+            return null;
+        }
+        try {
+            URI u = new URI(v);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                throw new Args.UsageException("--webhook must be an http or https URL");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw new Args.UsageException("--webhook must be an http or https URL");
+        }
+    }
+}
