@@ -12,21 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HaltSurvivesSigkillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern API = Pattern.compile("REST API\\s+(http://\\S+)/api/state");
     private static final String TOKEN = "halt-kill-test-token-0123456789";
     private static final long DAY_MILLIS = 86_400_000L;
 
@@ -66,13 +57,13 @@ class HaltSurvivesSigkillTest {
                             .put("since", now).put("until", halt.until())))));
         }
 
-        Child first = start();
+        GatewayProcess first = GatewayProcess.start(data, 1, TOKEN);
         assertThat(state(first)).isEqualTo("HALTED");
         first.kill();
 
-        Child second = start();
+        GatewayProcess second = GatewayProcess.start(data, 1, TOKEN);
         assertThat(state(second)).isEqualTo("HALTED");
-        HttpResponse<String> resume = http.send(HttpRequest.newBuilder(URI.create(second.url + "/api/trading-mode"))
+        HttpResponse<String> resume = http.send(HttpRequest.newBuilder(URI.create(second.url() + "/api/trading-mode"))
                 .header("Authorization", "Bearer " + TOKEN).header("X-Leash-Client", "operator-test")
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"mode\": \"active\", \"rationale\": \"reviewed\"}"))
@@ -81,7 +72,7 @@ class HaltSurvivesSigkillTest {
         assertThat(JSON.readTree(resume.body()).get("loss_halt_lifted").asBoolean()).isTrue();
         second.kill(); // at once after the acknowledgement
 
-        Child third = start();
+        GatewayProcess third = GatewayProcess.start(data, 1, TOKEN);
         assertThat(state(third)).isEqualTo("ACTIVE");
         third.kill();
 
@@ -95,56 +86,10 @@ class HaltSurvivesSigkillTest {
         }
     }
 
-    private String state(Child c) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(c.url + "/api/state"))
+    private String state(GatewayProcess c) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(c.url() + "/api/state"))
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(r.body());
         return body.get("trading_state").asText();
-    }
-
-    private record Child(Process process, String url) {
-        void kill() throws InterruptedException {
-            process.toHandle().destroyForcibly(); // SIGKILL
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    private Child start() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), "dev.leash.gateway.cli.Main", "run", "--data-dir",
-                data.toString(), "--port", "0", "--speed", "1"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("LEASH_GATEWAY_TOKEN", TOKEN);
-        Process p = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String line;
-        while ((line = out.readLine()) != null) {
-            Matcher m = API.matcher(line);
-            if (m.find()) {
-                drain(out);
-                return new Child(p, m.group(1));
-            }
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-        }
-        p.destroyForcibly();
-        throw new AssertionError("the gateway did not start: " + line);
-    }
-
-    private static void drain(BufferedReader out) {
-        Thread t = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // the child's log is not asserted on; keep its pipe from filling up
-                }
-            } catch (IOException ignored) {
-                // the child exited
-            }
-        }, "gateway-output");
-        t.setDaemon(true);
-        t.start();
     }
 }

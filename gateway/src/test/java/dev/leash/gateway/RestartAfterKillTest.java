@@ -9,21 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartAfterKillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern API = Pattern.compile("REST API\\s+(http://\\S+)/api/state");
 
     @TempDir
     Path data;
@@ -142,42 +135,7 @@ class RestartAfterKillTest {
     }
 
     private Process startGateway() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), "dev.leash.gateway.cli.Main", "run", "--data-dir",
-                data.toString(), "--port", "0", "--speed", "3600"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("LEASH_GATEWAY_TOKEN", "restart-test-token-0123456789");
-        Process p = pb.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String line;
-        while ((line = out.readLine()) != null) {
-            Matcher m = API.matcher(line);
-            if (m.find()) {
-                drain(out);
-                return p;
-            }
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-        }
-        p.destroyForcibly();
-        throw new AssertionError("the gateway did not start: " + line);
-    }
-
-    private static void drain(BufferedReader out) {
-        Thread t = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // the child's log is not asserted on; keep its pipe from filling up
-                }
-            } catch (IOException ignored) {
-                // the child exited
-            }
-        }, "gateway-output");
-        t.setDaemon(true);
-        t.start();
+        return GatewayProcess.start(data, 3600, "restart-test-token-0123456789").process();
     }
 
     private void awaitFills(Process p, int atLeast, Duration timeout) throws Exception {
