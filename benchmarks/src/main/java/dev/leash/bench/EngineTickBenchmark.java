@@ -2,11 +2,10 @@ package dev.leash.bench;
 
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.SymbolSpec;
 import dev.leash.gateway.engine.EngineListener;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
@@ -79,13 +78,13 @@ public class EngineTickBenchmark {
         Params params = new Params(1, 2.0, 1.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "bench", "bench",
                 Instant.EPOCH);
         port = new CountingPort();
-        engine = new Engine(List.of(new Instrument("BTCUSDT", 0.1, 0.001, 0.001, 5.0)),
+        engine = new Engine(List.of(new SymbolSpec("BTCUSDT", 0.001, 0.001, 5.0)),
                 Limits.hard(Set.of("BTCUSDT")), params, port, EngineListener.NONE, () -> 100_000.0);
         port.engine = engine;
         for (int k = 0; k < 40; k++) {
-            engine.onBarClose(0, new Candle("BTCUSDT", DAY + k * Candle.INTERVAL_MILLIS, 100, 101, 99, 100, 10));
+            engine.onBarClose(0, DAY + (k + 1) * SymbolSpec.BAR_MILLIS, 101, 99, 100, 10);
         }
-        now = DAY + 40 * Candle.INTERVAL_MILLIS;
+        now = DAY + 40 * SymbolSpec.BAR_MILLIS;
         engine.onClock(now);
     }
 
@@ -99,7 +98,7 @@ public class EngineTickBenchmark {
 
     @Benchmark
     public long tickToOrder() {
-        now += Candle.INTERVAL_MILLIS;
+        now += SymbolSpec.BAR_MILLIS;
         toOrderCalls++;
         engine.onTick(0, 102.0, now);
         return port.orders;
@@ -115,7 +114,7 @@ public class EngineTickBenchmark {
 
     @Benchmark
     public long baseline() {
-        now += Candle.INTERVAL_MILLIS;
+        now += SymbolSpec.BAR_MILLIS;
         return now + port.orders;
     }
 }

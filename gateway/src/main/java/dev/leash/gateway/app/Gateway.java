@@ -1,5 +1,6 @@
 package dev.leash.gateway.app;
 
+import dev.leash.gateway.backtest.Specs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.api.ApiServer;
 import dev.leash.gateway.config.GatewayConfig;
@@ -163,7 +164,7 @@ public final class Gateway implements AutoCloseable {
             DecisionCounter decisionCounts = new DecisionCounter(recorder);
             QuietListener listener = new QuietListener(decisionCounts);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-            Engine engine = new Engine(venue.instruments(), config.limits(), store.current(), outbox, listener,
+            Engine engine = new Engine(Specs.of(venue.instruments()), config.limits(), store.current(), outbox, listener,
                     v.equity());
             InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account(),
                     config.loops().staleTickAfter().toMillis());

@@ -70,7 +70,7 @@ final class BacktestRun implements OrderPort {
         this.progress = progress;
         this.symbols = bars.symbolCount();
         this.exchange = new SimExchange(instruments, initialBalance, SimExchange.Costs.DEFAULT);
-        this.engine = new Engine(instruments, limits, params, this, listener, exchange::equity);
+        this.engine = new Engine(Specs.of(instruments), limits, params, this, listener, exchange::equity);
         this.ledger = new TradeLedger(symbols);
     }
 

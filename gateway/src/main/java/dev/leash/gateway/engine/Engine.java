@@ -1,7 +1,5 @@
 package dev.leash.gateway.engine;
 
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.PreTradeCheck;
@@ -39,13 +37,13 @@ public final class Engine {
 
     private long now;
 
-    public Engine(List<Instrument> instruments, Limits limits, Params initial, OrderPort port,
+    public Engine(List<SymbolSpec> instruments, Limits limits, Params initial, OrderPort port,
                   EngineListener listener, DoubleSupplier equity) {
         this.symbols = new SymbolState[instruments.size()];
         List<String> names = new ArrayList<>();
         java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < instruments.size(); i++) {
-            Instrument in = instruments.get(i);
+            SymbolSpec in = instruments.get(i);
             symbols[i] = new SymbolState(in.symbol(), i, in.lotStep(), in.minQty(), in.minNotional());
             names.add(in.symbol());
             index.put(in.symbol(), i);
@@ -95,7 +93,7 @@ public final class Engine {
     public void onClock(long nowMillis) {
         this.now = nowMillis;
         status.onClock(nowMillis);
-        long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
         if (status.flattenRetryDue(bar)) {
             // a flatten the venue refused, or one still in flight last bar, is tried again
             orders.flattenAll(symbols, bar, nowMillis);
@@ -107,12 +105,10 @@ public final class Engine {
         }
     }
 
-    /** A 5-minute bar closed: update indicators and levels, journal the decision. */
-    public void onBarClose(int sym, Candle bar) {
-        onBarClose(sym, bar.closeTime(), bar.high(), bar.low(), bar.close(), bar.volume());
-    }
-
-    /** Same as {@link #onBarClose(int, Candle)} from primitives, so backtests over arrays allocate no bar. */
+    /**
+     * A 5-minute bar closed: update indicators and levels, journal the decision. Primitives, so backtests over arrays
+     * allocate no bar.
+     */
     public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
         if (reports.wanted()) {

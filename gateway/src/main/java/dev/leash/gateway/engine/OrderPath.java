@@ -1,7 +1,6 @@
 package dev.leash.gateway.engine;
 
 import dev.leash.gateway.engine.DecisionReports.Skip;
-import dev.leash.gateway.venue.Candle;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.PreTradeCheck;
@@ -50,7 +49,7 @@ final class OrderPath {
         s.lastPrice = price;
         s.markPrice = markPrice;
         s.recordPrice(price);
-        long bar = Math.floorDiv(nowMillis, Candle.INTERVAL_MILLIS);
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
         if (bar != s.currentBar) {
             s.currentBar = bar;
             s.ordersThisBar = 0;

@@ -153,7 +153,7 @@ public final class InnerLoop implements Runnable {
                 List<Candle> history = venue.candles(symbol,
                         currentBarOpen - warmupBars * Candle.INTERVAL_MILLIS, currentBarOpen);
                 for (Candle c : history) {
-                    engine.onBarClose(i, c);
+                    engine.onBarClose(i, c.closeTime(), c.high(), c.low(), c.close(), c.volume());
                 }
                 lastBarOpen[i] = history.isEmpty() ? currentBarOpen - Candle.INTERVAL_MILLIS
                         : history.get(history.size() - 1).openTime();
@@ -241,7 +241,7 @@ public final class InnerLoop implements Runnable {
                 try {
                     for (Candle c : venue.candles(symbols.get(i), lastBarOpen[i] + Candle.INTERVAL_MILLIS,
                             lastClosedOpen + Candle.INTERVAL_MILLIS)) {
-                        engine.onBarClose(i, c);
+                        engine.onBarClose(i, c.closeTime(), c.high(), c.low(), c.close(), c.volume());
                         lastBarOpen[i] = c.openTime();
                     }
                 } catch (VenueException e) {

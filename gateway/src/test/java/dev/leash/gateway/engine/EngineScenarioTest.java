@@ -1,7 +1,5 @@
 package dev.leash.gateway.engine;
 
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
@@ -30,12 +28,12 @@ class EngineScenarioTest {
     /** 2024-01-01T00:00Z, a UTC day start. */
     private static final long DAY = 1_704_067_200_000L;
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final long BAR = Candle.INTERVAL_MILLIS;
+    private static final long BAR = SymbolSpec.BAR_MILLIS;
     private static final int BTC = 0;
     private static final int ETH = 1;
-    private static final List<Instrument> INSTRUMENTS = List.of(
-            new Instrument("BTCUSDT", 0.5, 0.5, 0.5, 5.0),
-            new Instrument("ETHUSDT", 0.5, 0.5, 0.5, 5.0));
+    private static final List<SymbolSpec> INSTRUMENTS = List.of(
+            new SymbolSpec("BTCUSDT", 0.5, 0.5, 5.0),
+            new SymbolSpec("ETHUSDT", 0.5, 0.5, 5.0));
     private static final Limits LIMITS = Limits.hard(Set.of("BTCUSDT", "ETHUSDT"));
 
     private final RecordingListener listener = new RecordingListener(false);
@@ -52,7 +50,7 @@ class EngineScenarioTest {
         Engine e = new Engine(INSTRUMENTS, LIMITS, p, port, listener, () -> equity);
         for (int bar = 0; bar < 5; bar++) {
             for (int sym = 0; sym < INSTRUMENTS.size(); sym++) {
-                e.onBarClose(sym, candle(sym, bar, 101, 99));
+                closeBar(e, sym, bar, 101, 99);
             }
         }
         e.onClock(at(5, 0));
@@ -405,7 +403,7 @@ class EngineScenarioTest {
                 () -> equity);
         for (int bar = 0; bar < 10; bar++) {
             boolean wide = bar < 5;
-            engine.onBarClose(BTC, candle(BTC, bar, wide ? 105 : 101, wide ? 95 : 99));
+            closeBar(engine, BTC, bar, wide ? 105 : 101, wide ? 95 : 99);
         }
         engine.onClock(at(10, 0));
         engine.onTick(BTC, 102.0, at(10, 1)); // inside the 10-bar channel [95, 105]
@@ -591,7 +589,7 @@ class EngineScenarioTest {
         RecordingListener bars = new RecordingListener(true);
         Engine e = new Engine(INSTRUMENTS, LIMITS, params(7).build(), port, bars, () -> equity);
         for (int bar = 0; bar < 5; bar++) {
-            e.onBarClose(BTC, candle(BTC, bar, 101, 99));
+            closeBar(e, BTC, bar, 101, 99);
         }
 
         assertThat(bars.decisions())
@@ -632,9 +630,9 @@ class EngineScenarioTest {
         return at(bar, 0) / BAR;
     }
 
-    private static Candle candle(int sym, int bar, double high, double low) {
-        double mid = (high + low) / 2;
-        return new Candle(INSTRUMENTS.get(sym).symbol(), at(bar, 0), mid, high, low, mid, 10.0);
+    /** Closes bar {@code bar} of {@code sym} with this range, closing mid-range. */
+    private static void closeBar(Engine e, int sym, int bar, double high, double low) {
+        e.onBarClose(sym, at(bar, 0) + BAR, high, low, (high + low) / 2, 10.0);
     }
 
     private static ParamsBuilder params(long version) {

@@ -1,7 +1,5 @@
 package dev.leash.gateway.engine;
 
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
@@ -27,9 +25,9 @@ class TradingStatusTest {
     /** 2024-01-01T00:00Z, a UTC day start. */
     private static final long DAY = 1_704_067_200_000L;
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final long BAR = Candle.INTERVAL_MILLIS;
+    private static final long BAR = SymbolSpec.BAR_MILLIS;
     private static final int BTC = 0;
-    private static final List<Instrument> INSTRUMENTS = List.of(new Instrument("BTCUSDT", 0.5, 0.5, 0.5, 5.0));
+    private static final List<SymbolSpec> INSTRUMENTS = List.of(new SymbolSpec("BTCUSDT", 0.5, 0.5, 5.0));
     private static final Limits LIMITS = Limits.hard(Set.of("BTCUSDT"));
 
     private final StatusListener listener = new StatusListener();
@@ -209,7 +207,7 @@ class TradingStatusTest {
     private Engine fresh() {
         Engine e = new Engine(INSTRUMENTS, LIMITS, params(), port, listener, () -> equity);
         for (int bar = 0; bar < 5; bar++) {
-            e.onBarClose(BTC, new Candle("BTCUSDT", at(bar, 0), 100, 101, 99, 100, 10.0));
+            e.onBarClose(BTC, at(bar, 0) + BAR, 101, 99, 100, 10.0);
         }
         return e;
     }

@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.app.JournalRecorder;
 import dev.leash.gateway.engine.Engine;
@@ -75,7 +76,7 @@ class BadPrintTest {
         JournalRecorder recorder = new JournalRecorder(journal);
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        Engine engine = new Engine(sim.instruments(), Limits.hard(symbols()), params(20), outbox, quiet, sim::equity);
+        Engine engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(20), outbox, quiet, sim::equity);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), recorder, quiet);
         outbox.bind(loop);
         loop.start(260, List.of());
@@ -146,7 +147,7 @@ class BadPrintTest {
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         AccountCache account = new AccountCache();
-        Engine engine = new Engine(venue.instruments(), Limits.hard(Set.of("BTCUSDT")), params(5), outbox, quiet,
+        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT")), params(5), outbox, quiet,
                 account);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.live(() -> BYBIT_NOW, 1_000), recorder, quiet, account);
         outbox.bind(loop);

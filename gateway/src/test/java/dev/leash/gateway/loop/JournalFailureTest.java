@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import dev.leash.gateway.app.JournalRecorder;
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Decision;
@@ -74,7 +75,7 @@ class JournalFailureTest {
         failing = new FailingJournal(new JournalRecorder(journal));
         QuietListener quiet = new QuietListener(failing);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        engine = new Engine(sim.instruments(), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
+        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
         loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), failing, quiet);
         outbox.bind(loop);
         loop.start(260, List.of());

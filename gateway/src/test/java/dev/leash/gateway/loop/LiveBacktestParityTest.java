@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import dev.leash.gateway.backtest.BacktestResult;
 import dev.leash.gateway.backtest.Backtester;
 import dev.leash.gateway.backtest.Bars;
@@ -57,7 +58,7 @@ class LiveBacktestParityTest {
         SimulatedVenue venue = SimulatedVenue.open(SEED, specs, 100_000, start, new MemoryStore());
         QuietListener quiet = new QuietListener(EngineListener.NONE);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        Engine engine = new Engine(venue.instruments(), limits, params, outbox, quiet, venue::equity);
+        Engine engine = new Engine(Specs.of(venue.instruments()), limits, params, outbox, quiet, venue::equity);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), new NoRecorder(),
                 quiet);
         outbox.bind(loop);

@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import dev.leash.gateway.app.JournalRecorder;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.journal.Journal;
@@ -63,7 +64,7 @@ class LiveEquityTest {
         symbols.put("BTCUSDT", new SymbolParams(true, 1.0));
         Params params = new Params(1, 1.0, 10.0, null, 20, 3.0, 3.0, TradingMode.ACTIVE, symbols, "test", "",
                 Instant.EPOCH);
-        engine = new Engine(venue.instruments(), Limits.hard(Set.of("BTCUSDT")), params, outbox, quiet, account);
+        engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT")), params, outbox, quiet, account);
         loop = new InnerLoop(venue, engine, Pacer.live(() -> T0, 1000), recorder, quiet, account);
         outbox.bind(loop);
         loop.start(0, List.of());

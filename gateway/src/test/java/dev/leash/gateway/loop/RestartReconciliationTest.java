@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.app.JournalRecorder;
 import dev.leash.gateway.engine.Action;
@@ -96,7 +97,7 @@ class RestartReconciliationTest {
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         AccountCache account = new AccountCache();
-        Engine engine = new Engine(venue.instruments(), Limits.hard(Set.of("BTCUSDT", "ETHUSDT")), params(), outbox,
+        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT", "ETHUSDT")), params(), outbox,
                 quiet, account);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.live(() -> NOW, 1_000), recorder, quiet, account);
         outbox.bind(loop);

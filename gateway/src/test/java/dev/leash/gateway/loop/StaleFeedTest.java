@@ -1,5 +1,6 @@
 package dev.leash.gateway.loop;
 
+import dev.leash.gateway.backtest.Specs;
 import dev.leash.gateway.app.JournalRecorder;
 import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.engine.Engine;
@@ -59,7 +60,7 @@ class StaleFeedTest {
         JournalRecorder recorder = new JournalRecorder(journal);
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        engine = new Engine(sim.instruments(), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
+        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
         loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), recorder, quiet,
                 new AccountCache(), BOUND);
         outbox.bind(loop);
