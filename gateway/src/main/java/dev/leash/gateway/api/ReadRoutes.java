@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.engine.Decision;
+import dev.leash.gateway.engine.DecisionText;
 import dev.leash.gateway.journal.EquityPoint;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
@@ -288,7 +289,8 @@ final class ReadRoutes {
             n.put("time", Json.time(d.time()));
             n.put("symbol", d.symbol());
             n.put("action", d.action().name());
-            n.put("reason", d.reason());
+            n.put("reason", DecisionText.of(d));
+            n.put("reason_code", d.why().code().name());
             n.put("params_version", d.paramsVersion());
             n.set("signals", Json.signals(d.signals()));
             out.add(n);
