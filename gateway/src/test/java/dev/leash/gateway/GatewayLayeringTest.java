@@ -53,4 +53,13 @@ class GatewayLayeringTest {
                         .and(not(resideInAnyPackage("dev.leash.gateway.venue..", "dev.leash.gateway.sim.."))))
                 .check(main);
     }
+
+    @Test
+    void backtestAndJournalDependOnNeitherTheLoopsNorTheEdges() {
+        noClasses().that().resideInAnyPackage("dev.leash.gateway.backtest..", "dev.leash.gateway.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.leash.gateway.loop..",
+                        "dev.leash.gateway.app..", "dev.leash.gateway.api..", "dev.leash.gateway.cli..",
+                        "dev.leash.gateway.config..", "dev.leash.gateway.metrics..")
+                .check(main);
+    }
 }
