@@ -2,8 +2,6 @@ package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
-import dev.leash.gateway.app.Tokens;
 import dev.leash.risk.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -30,7 +28,7 @@ public final class ApiServer {
     static final String PRINCIPAL_ATTRIBUTE = "leash.principal";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private final Gateway gateway;
+    private final RestPorts ports;
     private final ReadRoutes reads;
     private final MarketRoutes market;
     private final ParamsRoutes params;
@@ -38,19 +36,22 @@ public final class ApiServer {
     private Javalin app;
     private boolean loopbackOnly = true;
 
-    public ApiServer(Gateway gateway) {
-        this.gateway = gateway;
-        this.reads = new ReadRoutes(gateway);
-        this.market = new MarketRoutes(gateway);
-        this.params = new ParamsRoutes(gateway);
-        this.writes = new WriteRoutes(gateway);
+    public ApiServer(RestPorts ports) {
+        this.ports = ports;
+        this.reads = new ReadRoutes(ports.config().loops(), ports.wall(), ports.venue(), ports.journal(),
+                ports.loops(), ports.params());
+        this.market = new MarketRoutes(ports.venue(), ports.journal(), ports.loops());
+        this.params = new ParamsRoutes(ports.config().limits(), ports.wall(), ports.params(), ports.loops(),
+                ports.journal());
+        this.writes = new WriteRoutes(ports.params(), ports.loops(), ports.commands(),
+                new BacktestRoute(ports.params(), ports.loops(), ports.venue(), ports.config().limits()));
     }
 
     /** Binds and starts; port 0 picks a free port. */
     public void start(String host, int port) {
         loopbackOnly = isLoopback(host);
-        long maxBody = gateway.config().api().maxBodyBytes();
-        HostGuard guard = HostGuard.of(host, gateway.config().api());
+        long maxBody = ports.config().api().maxBodyBytes();
+        HostGuard guard = HostGuard.of(host, ports.config().api());
         app = Javalin.create(cfg -> {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
@@ -73,13 +74,13 @@ public final class ApiServer {
             cfg.routes.get("/api/params", json(params::params));
             cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
-            cfg.routes.get("/metrics", ctx -> metrics(ctx, gateway.metrics()));
+            cfg.routes.get("/metrics", ctx -> metrics(ctx, ports.metrics().get()));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();
-        LOG.info("REST API listening on {}", gateway.baseUrl());
+        LOG.info("REST API listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, port());
     }
 
     public int port() {
@@ -113,8 +114,7 @@ public final class ApiServer {
                     + " need Authorization: Bearer <token> (the operator's: LEASH_GATEWAY_TOKEN or the data directory's"
                     + " gateway.token; the model's: LEASH_MODEL_TOKEN or model.token)");
         }
-        Principal principal = Tokens.matches(presented, gateway.token().value()) ? Principal.OPERATOR
-                : Tokens.matches(presented, gateway.modelToken().value()) ? Principal.MODEL : null;
+        Principal principal = ports.credentials().principalOf(presented);
         if (principal == null) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"leash\", error=\"invalid_token\"");
             throw new ApiException(401, "Unauthorized", "the bearer token is not this gateway's token");

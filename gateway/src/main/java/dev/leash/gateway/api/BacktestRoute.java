@@ -2,16 +2,17 @@ package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.backtest.BacktestComparison;
 import dev.leash.gateway.backtest.BacktestMetrics;
 import dev.leash.gateway.backtest.Backtester;
 import dev.leash.gateway.backtest.Bars;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
+import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
+import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.Violation;
 
@@ -33,10 +34,16 @@ final class BacktestRoute {
     static final int MAX_DAYS = 90;
     private static final long DAY = 86_400_000L;
 
-    private final Gateway gw;
+    private final ParamReads params;
+    private final LoopReads loops;
+    private final Venue venue;
+    private final Limits limits;
 
-    BacktestRoute(Gateway gateway) {
-        this.gw = gateway;
+    BacktestRoute(ParamReads params, LoopReads loops, Venue venue, Limits limits) {
+        this.params = params;
+        this.loops = loops;
+        this.venue = venue;
+        this.limits = limits;
     }
 
     JsonNode run(ObjectNode body) throws VenueException {
@@ -46,11 +53,11 @@ final class BacktestRoute {
         }
         int days = days(body.get("days"));
         List<String> symbols = symbols(body.get("symbols"));
-        Params current = gw.store().current();
+        Params current = params.current();
         ParamsJson.Parsed parsed = ParamsJson.applyChanges(current, changes);
         List<Violation> problems = new ArrayList<>(parsed.violations());
         if (parsed.ok()) {
-            problems.addAll(gw.policy().validate(parsed.params()));
+            problems.addAll(params.validate(parsed.params()));
         }
         if (!problems.isEmpty()) {
             StringBuilder detail = new StringBuilder("candidate rejected: ");
@@ -61,15 +68,15 @@ final class BacktestRoute {
             throw new ApiException(422, "Candidate Rejected", detail.toString());
         }
         Params candidate = parsed.params();
-        long now = gw.tradingTime();
+        long now = loops.tradingTime();
         long to = Math.floorDiv(now, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
         long from = to - days * DAY - Backtester.DEFAULT_WARMUP_BARS * Candle.INTERVAL_MILLIS;
         Map<String, List<Candle>> bars = new LinkedHashMap<>();
         List<Instrument> instruments = new ArrayList<>();
-        for (Instrument in : gw.venue().instruments()) {
+        for (Instrument in : venue.instruments()) {
             if (symbols.contains(in.symbol())) {
                 instruments.add(in);
-                bars.put(in.symbol(), gw.venue().candles(in.symbol(), from, to));
+                bars.put(in.symbol(), venue.candles(in.symbol(), from, to));
             }
         }
         int shortest = bars.values().stream().mapToInt(List::size).min().orElse(0);
@@ -79,8 +86,8 @@ final class BacktestRoute {
         }
         // Align every symbol on the same, most recent bars.
         bars.replaceAll((s, list) -> list.subList(list.size() - shortest, list.size()));
-        BacktestComparison c = Backtester.create(instruments, gw.config().limits(),
-                gw.venue().account().equity(), Backtester.DEFAULT_WARMUP_BARS).compare(current, candidate, Bars.of(bars));
+        BacktestComparison c = Backtester.create(instruments, limits,
+                venue.account().equity(), Backtester.DEFAULT_WARMUP_BARS).compare(current, candidate, Bars.of(bars));
         ObjectNode o = Json.object();
         o.put("days", days);
         o.put("from", Json.time(bars.values().iterator().next().get(Backtester.DEFAULT_WARMUP_BARS).openTime()));
@@ -124,7 +131,7 @@ final class BacktestRoute {
     }
 
     private List<String> symbols(JsonNode s) {
-        List<String> known = gw.venue().symbols();
+        List<String> known = venue.symbols();
         if (s == null || s.isNull()) {
             return known;
         }

@@ -3,12 +3,13 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.journal.EquityPoint;
+import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.FundingRate;
+import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import io.javalin.http.Context;
 
@@ -21,27 +22,31 @@ final class MarketRoutes {
 
     private static final long DAY = 86_400_000L;
 
-    private final Gateway gw;
+    private final Venue venue;
+    private final Journal journal;
+    private final LoopReads loops;
 
-    MarketRoutes(Gateway gateway) {
-        this.gw = gateway;
+    MarketRoutes(Venue venue, Journal journal, LoopReads loops) {
+        this.venue = venue;
+        this.journal = journal;
+        this.loops = loops;
     }
 
     JsonNode funding(Context ctx) throws VenueException {
         Query q = Query.of(ctx, "symbols");
-        List<String> symbols = q.symbols("symbols", gw.venue().symbols());
-        long now = gw.tradingTime();
+        List<String> symbols = q.symbols("symbols", venue.symbols());
+        long now = loops.tradingTime();
         ObjectNode o = Json.object();
         ArrayNode out = o.putArray("funding");
         for (String s : symbols) {
-            FundingRate cur = gw.venue().funding(s);
+            FundingRate cur = venue.funding(s);
             ObjectNode n = Json.object();
             n.put("symbol", s);
             Json.num(n, "rate", cur.rate());
             Json.num(n, "rate_pct", cur.rate() * 100);
             n.put("next_funding_time", Json.time(cur.nextFundingTime()));
             ArrayNode hist = n.putArray("history");
-            for (FundingRate h : gw.venue().fundingHistory(s, now - 3 * DAY, now + 1)) {
+            for (FundingRate h : venue.fundingHistory(s, now - 3 * DAY, now + 1)) {
                 ObjectNode e = Json.object();
                 e.put("time", Json.time(h.time()));
                 Json.num(e, "rate", h.rate());
@@ -54,22 +59,22 @@ final class MarketRoutes {
 
     JsonNode market(Context ctx) throws VenueException {
         Query q = Query.of(ctx, "symbols");
-        List<String> symbols = q.symbols("symbols", gw.venue().symbols());
-        EngineSnapshot snap = gw.inner().snapshot();
+        List<String> symbols = q.symbols("symbols", venue.symbols());
+        EngineSnapshot snap = loops.snapshot();
         Map<String, EngineSnapshot.SymbolView> views = new HashMap<>();
         if (snap != null) {
             snap.symbols().forEach(v -> views.put(v.symbol(), v));
         }
-        long now = gw.tradingTime();
+        long now = loops.tradingTime();
         ObjectNode o = Json.object();
         o.put("time", Json.time(now));
         ArrayNode out = o.putArray("market");
         for (String s : symbols) {
             ObjectNode n = Json.object();
             n.put("symbol", s);
-            double price = gw.venue().ticker(s).lastPrice();
+            double price = venue.ticker(s).lastPrice();
             Json.num(n, "price", price);
-            List<Candle> dayAgo = gw.venue().candles(s, now - DAY - Candle.INTERVAL_MILLIS, now - DAY + 1);
+            List<Candle> dayAgo = venue.candles(s, now - DAY - Candle.INTERVAL_MILLIS, now - DAY + 1);
             double then = dayAgo.isEmpty() ? Double.NaN : dayAgo.get(dayAgo.size() - 1).close();
             Json.num(n, "change_24h_pct", then > 0 ? (price / then - 1) * 100 : Double.NaN);
             EngineSnapshot.SymbolView v = views.get(s);
@@ -86,22 +91,22 @@ final class MarketRoutes {
     JsonNode performance(Context ctx) {
         Query q = Query.of(ctx, "window", "symbol");
         String window = q.oneOf("window", "24h", List.of("24h", "7d", "30d", "all"));
-        String symbol = q.symbol("symbol", gw.venue().symbols());
-        long now = gw.tradingTime();
+        String symbol = q.symbol("symbol", venue.symbols());
+        long now = loops.tradingTime();
         long from = switch (window) {
             case "24h" -> now - DAY;
             case "7d" -> now - 7 * DAY;
             case "30d" -> now - 30 * DAY;
             default -> 0;
         };
-        List<Fill> fills = gw.journal().fillsBetween(from, now);
+        List<Fill> fills = journal.fillsBetween(from, now);
         if (symbol != null) {
             fills = fills.stream().filter(f -> f.symbol().equals(symbol)).toList();
         }
-        List<EquityPoint> curve = gw.journal().equityCurve(from, now, 2_000);
+        List<EquityPoint> curve = journal.equityCurve(from, now, 2_000);
         Map<String, Double> before = new HashMap<>();
         for (Fill f : fills) {
-            before.computeIfAbsent(f.symbol(), s -> gw.journal().positionBefore(s, f.time()));
+            before.computeIfAbsent(f.symbol(), s -> journal.positionBefore(s, f.time()));
         }
         Performance p = Performance.of(fills, before, curve);
         ObjectNode o = Json.object();

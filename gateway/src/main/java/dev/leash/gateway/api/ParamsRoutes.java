@@ -3,7 +3,7 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;
@@ -16,6 +16,7 @@ import dev.leash.risk.Range;
 import dev.leash.risk.ScheduledReset;
 import io.javalin.http.Context;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,20 +27,28 @@ import java.util.Map;
 final class ParamsRoutes {
 
 
-    private final Gateway gw;
+    private final Limits limits;
+    private final Clock wall;
+    private final ParamReads store;
+    private final LoopReads loops;
+    private final Journal journal;
 
-    ParamsRoutes(Gateway gateway) {
-        this.gw = gateway;
+    ParamsRoutes(Limits limits, Clock wall, ParamReads params, LoopReads loops, Journal journal) {
+        this.limits = limits;
+        this.wall = wall;
+        this.store = params;
+        this.loops = loops;
+        this.journal = journal;
     }
 
     JsonNode params(Context ctx) {
         Query.of(ctx);
-        Params cur = gw.store().current();
-        Instant wallNow = gw.wall().instant();
+        Params cur = store.current();
+        Instant wallNow = wall.instant();
         ObjectNode o = Json.object();
         o.set("params", ParamsJson.toJson(cur));
-        o.set("ceilings", ceilings(gw.config().limits()));
-        Headroom h = Headroom.of(gw.config().limits(), cur, gw.store().changeLog(), wallNow);
+        o.set("ceilings", ceilings(limits));
+        Headroom h = Headroom.of(limits, cur, store.changeLog(), wallNow);
         ObjectNode now = o.putObject("may_change_now");
         now.put("increase_allowed_now", h.increaseAllowedNow());
         now.put("cooldown_left_s", h.cooldownLeft().toSeconds());
@@ -56,9 +65,9 @@ final class ParamsRoutes {
                 modes.add(m.wireName());
             }
         }
-        o.set("scheduled_reset", scheduledReset(gw.middle().scheduledReset(wallNow)));
+        o.set("scheduled_reset", scheduledReset(loops.scheduledReset(wallNow)));
         ArrayNode problems = o.putArray("reload_problems");
-        gw.middle().health().paramProblems().forEach(problems::add);
+        loops.middleHealth().paramProblems().forEach(problems::add);
         return o;
     }
 
@@ -110,8 +119,8 @@ final class ParamsRoutes {
     JsonNode paramsHistory(Context ctx) throws java.io.IOException {
         Query q = Query.of(ctx, "limit");
         int limit = q.limit(20, ReadRoutes.MAX_LIMIT);
-        List<AuditEntry> entries = gw.store().audit().entries();
-        List<VersionStats> stats = VersionStats.compute(gw.journal(), gw.store().history(), gw.tradingTime());
+        List<AuditEntry> entries = store.audit().entries();
+        List<VersionStats> stats = VersionStats.compute(journal, store.history(), loops.tradingTime());
         Map<Long, VersionStats> byVersion = new HashMap<>();
         stats.forEach(s -> byVersion.put(s.version(), s));
         ObjectNode o = Json.object();

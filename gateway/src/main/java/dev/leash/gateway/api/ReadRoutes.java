@@ -3,9 +3,11 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
+import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.engine.Decision;
+import dev.leash.gateway.engine.DecisionText;
 import dev.leash.gateway.journal.EquityPoint;
+import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.engine.StateCause;
 import dev.leash.gateway.engine.TradingStatusView;
@@ -15,10 +17,12 @@ import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
+import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import dev.leash.risk.Params;
 import io.javalin.http.Context;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,12 +32,23 @@ final class ReadRoutes {
     private static final long DAY = 86_400_000L;
     static final int MAX_LIMIT = 500;
 
-    private final Gateway gw;
+    private final GatewayConfig.Loops loopConfig;
+    private final Clock wall;
+    private final Venue venue;
+    private final Journal journal;
+    private final LoopReads loops;
+    private final ParamReads params;
     private final VenueReads reads;
 
-    ReadRoutes(Gateway gateway) {
-        this.gw = gateway;
-        this.reads = new VenueReads(gateway.venue(), gateway.wall()::millis);
+    ReadRoutes(GatewayConfig.Loops loopConfig, Clock wall, Venue venue, Journal journal, LoopReads loops,
+               ParamReads params) {
+        this.loopConfig = loopConfig;
+        this.wall = wall;
+        this.venue = venue;
+        this.journal = journal;
+        this.loops = loops;
+        this.params = params;
+        this.reads = new VenueReads(venue, wall::millis);
     }
 
     JsonNode health(Context ctx) {
@@ -42,28 +57,28 @@ final class ReadRoutes {
     }
 
     private ObjectNode healthNode() {
-        EngineSnapshot snap = gw.inner().snapshot();
-        MiddleLoop.Health mh = gw.middle().health();
-        long wall = gw.wall().millis();
+        EngineSnapshot snap = loops.snapshot();
+        MiddleLoop.Health mh = loops.middleHealth();
+        long wall = this.wall.millis();
         long innerAge = snap == null ? -1 : wall - snap.wallTime();
         long middleAge = mh.lastRunWallMillis() == 0 ? -1 : wall - mh.lastRunWallMillis();
-        long tick = gw.config().loops().tick().toMillis();
+        long tick = loopConfig.tick().toMillis();
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
-        boolean middleOk = middleAge >= 0 && middleAge <= 3 * gw.config().loops().middle().toMillis() + 5_000
-                && !gw.middleWatchdog().stalled();
-        List<String> journalProblems = gw.store().journalProblems();
-        dev.leash.gateway.loop.OrderPathHealth orderPath = gw.inner().orderPathHealth();
-        dev.leash.gateway.loop.FeedHealth feed = gw.inner().feedHealth();
+        boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000
+                && !loops.middleStalled();
+        List<String> journalProblems = params.journalProblems();
+        dev.leash.gateway.loop.OrderPathHealth orderPath = loops.orderPathHealth();
+        dev.leash.gateway.loop.FeedHealth feed = loops.feedHealth();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
                 || !journalProblems.isEmpty() || snap.state() != dev.leash.risk.TradingState.ACTIVE
                 || !OrderPathJson.ok(orderPath, feed)) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
-        o.put("venue", gw.venue().name());
+        o.put("venue", venue.name());
         o.put("trading_state", tradingState(snap));
         o.put("engine_state", snap == null ? "STARTING" : snap.state().name());
-        o.put("params_version", gw.store().current().version());
-        o.put("trading_time", Json.time(gw.tradingTime()));
+        o.put("params_version", params.current().version());
+        o.put("trading_time", Json.time(loops.tradingTime()));
         ObjectNode in = o.putObject("inner_loop");
         in.put("ok", innerOk);
         in.put("last_step_age_ms", innerAge);
@@ -72,7 +87,7 @@ final class ReadRoutes {
         if (snap != null && snap.lastError() != null) {
             in.put("last_error", snap.lastError());
         }
-        dev.leash.gateway.venue.http.VenueHealth vh = gw.venueHealth();
+        dev.leash.gateway.venue.http.VenueHealth vh = loops.venueHealth();
         if (vh != null) {
             ObjectNode v = o.putObject("venue_health");
             v.put("breaker", vh.breakerState());
@@ -89,15 +104,15 @@ final class ReadRoutes {
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
         mid.put("last_run_age_ms", middleAge);
-        mid.put("stalled", gw.middleWatchdog().stalled());
-        mid.put("failed_passes", gw.middle().failedPasses());
+        mid.put("stalled", loops.middleStalled());
+        mid.put("failed_passes", loops.middleFailedPasses());
         ArrayNode problems = mid.putArray("param_problems");
         mh.paramProblems().forEach(problems::add);
         if (mh.lastError() != null) {
             mid.put("last_error", mh.lastError());
         }
-        ArrayNode journal = o.putArray("journal_problems");
-        journalProblems.forEach(journal::add);
+        ArrayNode journalOut = o.putArray("journal_problems");
+        journalProblems.forEach(journalOut::add);
         return o;
     }
 
@@ -106,12 +121,12 @@ final class ReadRoutes {
      * is degraded) combined with the params' trading mode (PAUSED and REDUCE_ONLY open nothing new).
      */
     private String tradingState(EngineSnapshot snap) {
-        return dev.leash.gateway.loop.TradingStateName.of(snap, gw.store().current().tradingMode());
+        return dev.leash.gateway.loop.TradingStateName.of(snap, params.current().tradingMode());
     }
 
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
-        long now = gw.tradingTime();
+        long now = loops.tradingTime();
         VenueReads.Snapshot v = reads.get();
         Account a = v.account();
         ObjectNode o = Json.object();
@@ -120,12 +135,12 @@ final class ReadRoutes {
         Json.num(o, "cash", a.walletBalance());
         Json.num(o, "available", a.availableBalance());
         Json.num(o, "unrealized_pnl", a.unrealizedPnl());
-        List<EquityPoint> day = gw.journal().equityCurve(now - DAY, now, 2);
+        List<EquityPoint> day = journal.equityCurve(now - DAY, now, 2);
         Json.num(o, "pnl_24h", day.isEmpty() ? Double.NaN : a.equity() - day.get(0).equity());
-        EngineSnapshot snap = gw.inner().snapshot();
+        EngineSnapshot snap = loops.snapshot();
         o.put("trading_state", tradingState(snap));
-        o.set("trading_status", tradingStatusNode(gw.inner().tradingStatus()));
-        o.put("params_version", gw.store().current().version());
+        o.set("trading_status", tradingStatusNode(loops.tradingStatus()));
+        o.put("params_version", params.current().version());
         o.set("positions", positionsNode(v.positions()));
         ArrayNode orders = o.putArray("open_orders");
         for (Order ord : v.openOrders()) {
@@ -164,7 +179,7 @@ final class ReadRoutes {
     }
 
     private ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap) {
-        Params p = gw.store().current();
+        Params p = params.current();
         ObjectNode r = Json.object();
         double sod = snap == null ? Double.NaN : snap.startOfDayEquity();
         Json.num(r, "start_of_day_equity", sod);
@@ -189,13 +204,13 @@ final class ReadRoutes {
 
     JsonNode trades(Context ctx) {
         Query q = Query.of(ctx, "symbol", "limit", "since");
-        String symbol = q.symbol("symbol", gw.venue().symbols());
+        String symbol = q.symbol("symbol", venue.symbols());
         int limit = q.limit(50, MAX_LIMIT);
         long since = q.since(0);
         ArrayNode out = Json.array();
-        for (Fill f : gw.journal().fills(symbol, since, limit)) {
+        for (Fill f : journal.fills(symbol, since, limit)) {
             ObjectNode n = Json.fill(f);
-            gw.journal().fillAttribution(f.fillId()).ifPresent(a -> n.put("params_version", a.paramsVersion())
+            journal.fillAttribution(f.fillId()).ifPresent(a -> n.put("params_version", a.paramsVersion())
                     .put("opened_by_version", a.openedByVersion()));
             out.add(n);
         }
@@ -213,7 +228,7 @@ final class ReadRoutes {
     }
 
     private ArrayNode positionsNode(List<Position> positions) {
-        Params p = gw.store().current();
+        Params p = params.current();
         ArrayNode out = Json.array();
         for (Position pos : positions) {
             ObjectNode n = Json.position(pos);
@@ -229,7 +244,7 @@ final class ReadRoutes {
 
     JsonNode orders(Context ctx) throws VenueException {
         Query q = Query.of(ctx, "symbol", "status", "limit");
-        String symbol = q.symbol("symbol", gw.venue().symbols());
+        String symbol = q.symbol("symbol", venue.symbols());
         String status = q.oneOf("status", "open", List.of("open", "all"));
         int limit = q.limit(50, MAX_LIMIT);
         ObjectNode o = Json.object();
@@ -241,7 +256,7 @@ final class ReadRoutes {
                 }
             }
         } else {
-            for (OrderRecord r : gw.journal().orders(symbol, false, limit)) {
+            for (OrderRecord r : journal.orders(symbol, false, limit)) {
                 ObjectNode n = Json.object();
                 n.put("client_order_id", r.clientOrderId());
                 n.put("symbol", r.symbol());
@@ -265,16 +280,17 @@ final class ReadRoutes {
 
     JsonNode decisions(Context ctx) {
         Query q = Query.of(ctx, "symbol", "limit");
-        String symbol = q.symbol("symbol", gw.venue().symbols());
+        String symbol = q.symbol("symbol", venue.symbols());
         int limit = q.limit(50, MAX_LIMIT);
         ObjectNode o = Json.object();
         ArrayNode out = o.putArray("decisions");
-        for (Decision d : gw.journal().decisions(symbol, limit)) {
+        for (Decision d : journal.decisions(symbol, limit)) {
             ObjectNode n = Json.object();
             n.put("time", Json.time(d.time()));
             n.put("symbol", d.symbol());
             n.put("action", d.action().name());
-            n.put("reason", d.reason());
+            n.put("reason", DecisionText.of(d));
+            n.put("reason_code", d.why().code().name());
             n.put("params_version", d.paramsVersion());
             n.set("signals", Json.signals(d.signals()));
             out.add(n);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.engine.StateCause;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
@@ -35,12 +34,16 @@ final class WriteRoutes {
     /** A label the client chooses for the audit author; it never decides the principal. */
     static final String CLIENT_HEADER = "X-Leash-Client";
 
-    private final Gateway gw;
+    private final ParamReads params;
+    private final LoopReads loops;
+    private final GatewayCommands commands;
     private final BacktestRoute backtest;
 
-    WriteRoutes(Gateway gateway) {
-        this.gw = gateway;
-        this.backtest = new BacktestRoute(gateway);
+    WriteRoutes(ParamReads params, LoopReads loops, GatewayCommands commands, BacktestRoute backtest) {
+        this.params = params;
+        this.loops = loops;
+        this.commands = commands;
+        this.backtest = backtest;
     }
 
     /** {@code PUT /api/params}: {@code {"changes": {...}, "rationale": "...", "dry_run": false, "base_version": n}}. */
@@ -70,13 +73,13 @@ final class WriteRoutes {
         String rationale = rationale(ctx, body);
         boolean dryRun = dryRun(ctx, body);
         boolean resume = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun
-                && isOperator(ctx) && gw.inner().tradingStatus().cause(StateCause.DAILY_LOSS) != null;
-        if (resume && gw.store().current().tradingMode() == TradingMode.ACTIVE) {
+                && isOperator(ctx) && loops.tradingStatus().cause(StateCause.DAILY_LOSS) != null;
+        if (resume && params.current().tradingMode() == TradingMode.ACTIVE) {
             return resumeOnly(ctx, rationale); // the params already say active: only the halt is lifted
         }
         ObjectNode o = (ObjectNode) submit(ctx, changes, rationale, dryRun, null);
         if (resume) {
-            o.put("loss_halt_lifted", gw.resumeAfterLossHalt(author(ctx), rationale, true));
+            o.put("loss_halt_lifted", commands.resumeAfterLossHalt(author(ctx), rationale));
         }
         return o;
     }
@@ -86,11 +89,11 @@ final class WriteRoutes {
             throw ApiException.badRequest("rationale: required to resume trading after a daily loss halt");
         }
         String author = author(ctx);
-        boolean lifted = gw.resumeAfterLossHalt(author, rationale, true);
+        boolean lifted = commands.resumeAfterLossHalt(author, rationale);
         ObjectNode o = Json.object();
         o.put("accepted", lifted);
         o.put("dry_run", false);
-        o.put("version", gw.store().current().version());
+        o.put("version", params.current().version());
         o.put("author", author);
         o.putObject("changes");
         o.putArray("reasons");
@@ -110,7 +113,7 @@ final class WriteRoutes {
 
     private JsonNode submit(Context ctx, JsonNode changes, String rationale, boolean dryRun, Long baseVersion)
             throws IOException {
-        WriteResult r = gw.propose(baseVersion, changes, author(ctx), principal(ctx), rationale, dryRun);
+        WriteResult r = commands.propose(baseVersion, changes, author(ctx), principal(ctx), rationale, dryRun);
         ObjectNode o = Json.object();
         o.put("accepted", r.accepted());
         o.put("dry_run", r.entry().dryRun());
@@ -180,10 +183,9 @@ final class WriteRoutes {
     private ApiException refused(Context ctx, ObjectNode body, String field, String message) throws IOException {
         JsonNode r = body.get("rationale");
         JsonNode d = body.get("dry_run");
-        gw.store().rejectMalformed(body, author(ctx), principal(ctx),
+        commands.rejectMalformed(body, author(ctx), principal(ctx),
                 r != null && r.isTextual() ? r.textValue() : "",
-                List.of(new Violation(field, Rule.INVALID, message)), d != null && d.isBoolean() && d.booleanValue(),
-                gw.wall().instant());
+                List.of(new Violation(field, Rule.INVALID, message)), d != null && d.isBoolean() && d.booleanValue());
         return ApiException.badRequest(message);
     }
 

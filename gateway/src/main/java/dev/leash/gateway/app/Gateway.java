@@ -69,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     private final MiddleLoopWatchdog watchdog;
     private final Tokens.Token token;
     private final Tokens.Token modelToken;
+    private final GatewayPorts ports;
     private final ApiServer api;
     private final ParamPolicy policy;
     private final AtomicReference<VenueHealth> venueHealth;
@@ -103,7 +104,8 @@ public final class Gateway implements AutoCloseable {
         });
         this.watchdog = new MiddleLoopWatchdog(middle::lastCompletedWallMillis, config.loops().middle(), wall::millis,
                 new StallActions(inner, journal, wall));
-        this.api = new ApiServer(this);
+        this.ports = new GatewayPorts(this);
+        this.api = new ApiServer(ports.rest());
     }
 
     /** A stalled middle loop: logged as an error, journaled, and the engine goes reduce-only until it resumes. */
@@ -183,7 +185,7 @@ public final class Gateway implements AutoCloseable {
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth);
-            g.metrics = new GatewayMetrics(g, decisionCounts, orderLatency);
+            g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);

@@ -3,9 +3,13 @@ package dev.leash.gateway.engine;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.TradingState;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * The engine's decision and rejection reports with their reason text: the cold path, called only when the listener
- * {@link EngineListener#wantsReports() wants reports} (HOLD decisions: {@link EngineListener#wantsBarDecisions()}).
+ * The engine's decision and rejection reports with their coded reasons (the English is {@link DecisionText}'s): the
+ * cold path, called only when the listener {@link EngineListener#wantsReports() wants reports} (HOLD decisions:
+ * {@link EngineListener#wantsBarDecisions()}).
  */
 final class DecisionReports {
 
@@ -45,58 +49,70 @@ final class DecisionReports {
 
     /** A trade was wanted but not made. */
     void skip(SymbolState s, Action wanted, Skip why, long time, EngineParams p, TradingState state) {
-        String reason = switch (why) {
-            case BLOCKED -> blockText(s, s.block, p, state);
-            case MIN_SIZE -> "size " + s.skippedQty + " below the minimum (qty " + s.minQty + ", notional "
-                    + s.minNotional + ") at equity " + Math.round(s.skippedEquity);
-            case RISK -> "risk check: " + s.reject;
+        Reason reason = switch (why) {
+            case BLOCKED -> block(s, s.block, p, state, wanted, null);
+            case MIN_SIZE -> new Reason(ReasonCode.BELOW_MIN_SIZE, Map.of("qty", s.skippedQty, "min_qty", s.minQty,
+                    "min_notional", s.minNotional, "equity", s.skippedEquity), wanted, null, null);
+            case RISK -> new Reason(ReasonCode.RISK_REJECTED, Map.of(), wanted, null, s.reject.name());
         };
-        listener.onDecision(new Decision(time, s.symbol, Action.SKIP, wanted + ": " + reason, s.signals(),
-                p.version()));
+        listener.onDecision(new Decision(time, s.symbol, Action.SKIP, reason, s.signals(), p.version()));
     }
 
-    private static String reason(SymbolState s, Action action, double price, EngineParams p, TradingState state) {
+    private static Reason reason(SymbolState s, Action action, double price, EngineParams p, TradingState state) {
         return switch (action) {
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> "break of the " + p.lookback()
-                    + "-bar channel [" + s.channelLow + ", " + s.channelHigh + "] at " + price;
-            case STOP_LOSS -> "price " + price + " hit the stop " + p.stopLossPct() + "% from entry " + s.entryPrice;
-            case TAKE_PROFIT -> "price " + price + " reached the take-profit " + p.takeProfitPct() + "% from entry "
-                    + s.entryPrice;
-            case EXIT -> "opposite break at " + price + (s.block == SymbolState.Block.NONE ? ""
-                    : "; no reversal: " + blockText(s, s.block, p, state));
-            case FLATTEN -> "daily loss limit reached";
-            default -> action.name();
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> Reason.of(ReasonCode.CHANNEL_BREAK,
+                    Map.of("lookback", (double) p.lookback(), "channel_low", s.channelLow,
+                            "channel_high", s.channelHigh, "price", price));
+            case STOP_LOSS -> Reason.of(ReasonCode.STOP_HIT,
+                    Map.of("price", price, "stop_loss_pct", p.stopLossPct(), "entry_price", s.entryPrice));
+            case TAKE_PROFIT -> Reason.of(ReasonCode.TAKE_PROFIT_HIT,
+                    Map.of("price", price, "take_profit_pct", p.takeProfitPct(), "entry_price", s.entryPrice));
+            case EXIT -> s.block == SymbolState.Block.NONE
+                    ? Reason.of(ReasonCode.OPPOSITE_BREAK, Map.of("price", price))
+                    : block(s, s.block, p, state, null, price);
+            case FLATTEN -> Reason.of(ReasonCode.DAILY_LOSS_LIMIT, Map.of());
+            default -> Reason.of(ReasonCode.ACTION, Map.of());
         };
     }
 
-    private static String blockText(SymbolState s, SymbolState.Block block, EngineParams p, TradingState state) {
-        return switch (block) {
-            case STATE -> "trading state " + state;
-            case MODE -> "trading_mode " + p.risk().tradingMode().wireName();
-            case DISABLED -> s.symbol + " is not enabled";
-            case HELD -> s.symbol + " is held reduce-only (" + heldBecause(s.holds) + ")";
-            case NONE -> "";
+    /**
+     * What blocked a new position, as a SKIP of {@code wanted}, or (with {@code exitPrice}) as an EXIT that could
+     * not reverse.
+     */
+    private static Reason block(SymbolState s, SymbolState.Block block, EngineParams p, TradingState state,
+                                Action wanted, Double exitPrice) {
+        ReasonCode code = switch (block) {
+            case STATE -> ReasonCode.TRADING_STATE;
+            case MODE -> ReasonCode.TRADING_MODE;
+            case DISABLED -> ReasonCode.SYMBOL_DISABLED;
+            case HELD -> ReasonCode.SYMBOL_HELD;
+            case NONE -> ReasonCode.ACTION;
         };
-    }
-
-    private static String heldBecause(int holds) {
-        StringBuilder b = new StringBuilder();
-        for (SymbolHold h : SymbolHold.values()) {
-            if ((holds & h.bit()) != 0) {
-                b.append(b.length() == 0 ? "" : ", ").append(h.name().toLowerCase(java.util.Locale.ROOT));
-            }
+        String subject = switch (block) {
+            case STATE -> String.valueOf(state);
+            case MODE -> p.risk().tradingMode().wireName();
+            default -> null;
+        };
+        Map<String, Double> numbers = new HashMap<>();
+        if (block == SymbolState.Block.HELD) {
+            numbers.put("holds", (double) s.holds);
         }
-        return b.toString();
+        if (exitPrice != null) {
+            numbers.put("price", exitPrice);
+            return new Reason(ReasonCode.OPPOSITE_BREAK, numbers, null, code, subject);
+        }
+        return new Reason(code, numbers, wanted, null, subject);
     }
 
-    private static String describe(SymbolState s, int lookback) {
+    private static Reason describe(SymbolState s, int lookback) {
         if (Double.isNaN(s.channelHigh)) {
-            return "warming up: " + s.closedBars() + " of " + lookback + " bars";
+            return Reason.of(ReasonCode.WARMING_UP, Map.of("bars", (double) s.closedBars(), "lookback",
+                    (double) lookback));
         }
         if (s.position == 0) {
-            return "flat; channel [" + s.channelLow + ", " + s.channelHigh + "]";
+            return Reason.of(ReasonCode.FLAT, Map.of("channel_low", s.channelLow, "channel_high", s.channelHigh));
         }
-        return (s.position > 0 ? "long " : "short ") + Math.abs(s.position) + " from " + s.entryPrice
-                + "; channel [" + s.channelLow + ", " + s.channelHigh + "]";
+        return Reason.of(ReasonCode.IN_POSITION, Map.of("position", s.position, "entry_price", s.entryPrice,
+                "channel_low", s.channelLow, "channel_high", s.channelHigh));
     }
 }

@@ -1,12 +1,14 @@
 package dev.leash.gateway.metrics;
 
 import dev.leash.gateway.engine.Decision;
+import dev.leash.gateway.engine.ReasonCode;
 
 import java.util.Locale;
 
 /**
- * A decision's reason as a bounded label: the engine's reason text carries prices and sizes, a metric label must not.
- * Read from the text's fixed words; a wording this does not know counts as {@link #OTHER}, never as a new label.
+ * A decision's reason as a bounded label: the reason's numbers carry prices and sizes, a metric label must not. Read
+ * from its code (a text-only decision: from the text's fixed words); what this does not know counts as
+ * {@link #OTHER}, never as a new label.
  */
 public enum DecisionReason {
     /** HOLD at a bar close. */
@@ -38,9 +40,8 @@ public enum DecisionReason {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The reason of {@code d}; reads its text without allocating. */
+    /** The reason of {@code d}: from its code, or for a text-only decision its text; allocates nothing. */
     public static DecisionReason of(Decision d) {
-        String r = d.reason() == null ? "" : d.reason();
         return switch (d.action()) {
             case HOLD -> BAR_CLOSE;
             case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> BREAKOUT;
@@ -48,11 +49,24 @@ public enum DecisionReason {
             case STOP_LOSS -> STOP_LOSS;
             case TAKE_PROFIT -> TAKE_PROFIT;
             case FLATTEN -> DAILY_LOSS_LIMIT;
-            case SKIP -> skip(r);
+            case SKIP -> d.why().code() == ReasonCode.TEXT ? skip(d.why().subject()) : skip(d.why().code());
         };
     }
 
-    private static DecisionReason skip(String r) {
+    private static DecisionReason skip(ReasonCode code) {
+        return switch (code) {
+            case RISK_REJECTED -> RISK_CHECK;
+            case BELOW_MIN_SIZE -> MIN_SIZE;
+            case TRADING_STATE -> TRADING_STATE;
+            case TRADING_MODE -> TRADING_MODE;
+            case SYMBOL_DISABLED -> SYMBOL_DISABLED;
+            case SYMBOL_HELD -> SYMBOL_HELD;
+            default -> OTHER;
+        };
+    }
+
+    private static DecisionReason skip(String text) {
+        String r = text == null ? "" : text;
         if (r.contains(": risk check: ")) {
             return RISK_CHECK;
         }

@@ -1,6 +1,5 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.journal.FillStats;
 import dev.leash.gateway.loop.EngineSnapshot;
@@ -33,7 +32,7 @@ public final class GatewayMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
-    private final Gateway gw;
+    private final MetricsSource gw;
     private final DecisionCounter decisions;
     private final ProposalCounts proposals;
     /** Realized P&L and fees of the journaled fills, read once per scrape for both gauges. */
@@ -43,11 +42,10 @@ public final class GatewayMetrics {
     public record Exposition(String contentType, byte[] body) {
     }
 
-    public GatewayMetrics(Gateway gateway, DecisionCounter decisions, OrderLatency latency) {
-        this.gw = gateway;
+    public GatewayMetrics(MetricsSource source, DecisionCounter decisions, OrderLatency latency) {
+        this.gw = source;
         this.decisions = decisions;
-        this.proposals = new ProposalCounts(gateway.store().directory()
-                .resolve(dev.leash.params.ParamStore.AUDIT_FILE));
+        this.proposals = new ProposalCounts(source.auditFile());
         account();
         state();
         decisions();
@@ -70,14 +68,14 @@ public final class GatewayMetrics {
     private void account() {
         gauge("leash_equity_usdt", "Account equity in USDT as the inner loop sizes from it: the venue's last report,"
                 + " marked to market at every tick.").callback(cb -> {
-                    double e = gw.inner().account().getAsDouble();
+                    double e = gw.equity();
                     if (Double.isFinite(e)) {
                         cb.call(e);
                     }
                 }).register(registry);
         gauge("leash_unrealized_pnl_usdt", "Unrealized P&L in USDT of the engine's position per symbol, at the last"
                 + " trade price.", "symbol").callback(cb -> {
-                    EngineSnapshot s = gw.inner().snapshot();
+                    EngineSnapshot s = gw.snapshot();
                     if (s != null) {
                         for (EngineSnapshot.SymbolView v : s.symbols()) {
                             double u = v.position() == 0 ? 0 : v.position() * (v.lastPrice() - v.entryPrice());
@@ -89,7 +87,7 @@ public final class GatewayMetrics {
                 }).register(registry);
         gauge("leash_position", "The engine's position per symbol, signed, in base units (negative is short).",
                 "symbol").callback(cb -> {
-                    EngineSnapshot s = gw.inner().snapshot();
+                    EngineSnapshot s = gw.snapshot();
                     if (s != null) {
                         for (EngineSnapshot.SymbolView v : s.symbols()) {
                             cb.call(v.position(), v.symbol());
@@ -106,7 +104,7 @@ public final class GatewayMetrics {
     private double[] fillTotals() {
         double pnl = 0;
         double fees = 0;
-        for (FillStats s : gw.journal().fillStatsByVersion().values()) {
+        for (FillStats s : gw.fillStatsByVersion().values()) {
             pnl += Double.isFinite(s.realizedPnl()) ? s.realizedPnl() : 0;
             fees += Double.isFinite(s.fees()) ? s.fees() : 0;
         }
@@ -116,13 +114,13 @@ public final class GatewayMetrics {
     private void state() {
         gauge("leash_trading_state", "1 for what the inner loop may do now (trading_state of /api/state), 0 for the"
                 + " others.", "state").callback(cb -> {
-                    String now = TradingStateName.of(gw.inner().snapshot(), gw.store().current().tradingMode());
+                    String now = TradingStateName.of(gw.snapshot(), gw.params().tradingMode());
                     for (String s : TradingStateName.ALL) {
                         cb.call(s.equals(now) ? 1 : 0, s);
                     }
                 }).register(registry);
         gauge("leash_params_version", "The parameter version in force.")
-                .callback(cb -> cb.call(gw.store().current().version())).register(registry);
+                .callback(cb -> cb.call(gw.params().version())).register(registry);
         CounterWithCallback.builder().name("leash_param_proposals")
                 .help("Parameter proposals and operator actions journaled in audit.jsonl (dry runs left out), by kind,"
                         + " verdict and principal.")
@@ -176,13 +174,13 @@ public final class GatewayMetrics {
         gauge("leash_venue_degraded", "1 while the venue's breaker is not closed or the IP is banned: trading is"
                 + " reduce-only.").callback(cb -> {
                     VenueHealth h = gw.venueHealth();
-                    cb.call(h != null && h.degraded(gw.wall().millis()) ? 1 : 0);
+                    cb.call(h != null && h.degraded(gw.wallMillis()) ? 1 : 0);
                 }).register(registry);
         CounterWithCallback.builder().name("leash_inner_loop_errors")
                 .help("Inner-loop faults since start: venue calls that failed (prices, candles, orders, account) and"
                         + " failed steps.")
                 .callback(cb -> {
-                    EngineSnapshot s = gw.inner().snapshot();
+                    EngineSnapshot s = gw.snapshot();
                     cb.call(s == null ? 0 : s.errors());
                 }).register(registry);
     }
@@ -190,29 +188,29 @@ public final class GatewayMetrics {
     private void loops() {
         gauge("leash_inner_loop_last_step_age_seconds", "Wall-clock seconds since the inner loop's last step.")
                 .callback(cb -> {
-                    EngineSnapshot s = gw.inner().snapshot();
+                    EngineSnapshot s = gw.snapshot();
                     if (s != null) {
-                        cb.call(seconds(gw.wall().millis() - s.wallTime()));
+                        cb.call(seconds(gw.wallMillis() - s.wallTime()));
                     }
                 }).register(registry);
         gauge("leash_middle_loop_last_pass_age_seconds", "Wall-clock seconds since the middle loop last completed a"
                 + " pass; absent before the first.").callback(cb -> {
-                    long last = gw.middle().lastCompletedWallMillis();
+                    long last = gw.middleLastCompletedWallMillis();
                     if (last > 0) {
-                        cb.call(seconds(gw.wall().millis() - last));
+                        cb.call(seconds(gw.wallMillis() - last));
                     }
                 }).register(registry);
         gauge("leash_middle_loop_stalled", "1 while the watchdog sees the middle loop stalled (trading reduce-only).")
-                .callback(cb -> cb.call(gw.middleWatchdog().stalled() ? 1 : 0)).register(registry);
+                .callback(cb -> cb.call(gw.middleStalled() ? 1 : 0)).register(registry);
         CounterWithCallback.builder().name("leash_middle_loop_failed_passes")
                 .help("Middle-loop passes that failed with an unexpected error since start.")
-                .callback(cb -> cb.call(gw.middle().failedPasses())).register(registry);
+                .callback(cb -> cb.call(gw.middleFailedPasses())).register(registry);
     }
 
     private void feed() {
         gauge("leash_feed_lag_seconds", "Age of the newest market event when an inner-loop step looked, over the last"
                 + " 1024 samples (trading time): quantile 0.5, 0.99 and 1 (the maximum).", "quantile").callback(cb -> {
-                    FeedHealth f = gw.inner().feedHealth();
+                    FeedHealth f = gw.feedHealth();
                     if (f.samples() > 0) {
                         cb.call(seconds(f.lagP50()), "0.5");
                         cb.call(seconds(f.lagP99()), "0.99");
@@ -221,13 +219,13 @@ public final class GatewayMetrics {
                 }).register(registry);
         gauge("leash_feed_age_seconds", "Age of each symbol's newest market event at the last step (trading time).",
                 "symbol").callback(cb -> {
-                    for (FeedHealth.SymbolFeed s : gw.inner().feedHealth().symbols()) {
+                    for (FeedHealth.SymbolFeed s : gw.feedHealth().symbols()) {
                         cb.call(seconds(s.ageMillis()), s.symbol());
                     }
                 }).register(registry);
         gauge("leash_feed_stale", "1 while a symbol's market data is stale (the symbol is held reduce-only).",
                 "symbol").callback(cb -> {
-                    for (FeedHealth.SymbolFeed s : gw.inner().feedHealth().symbols()) {
+                    for (FeedHealth.SymbolFeed s : gw.feedHealth().symbols()) {
                         cb.call(s.stale() ? 1 : 0, s.symbol());
                     }
                 }).register(registry);

@@ -351,4 +351,17 @@ class ReadEndpointsTest {
         }
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
+
+    @Test
+    void decisionsCarryAReasonCodeBesideTheRenderedReason() {
+        JsonNode all = Eventually.await("5 decisions journaled", TRADES_APPEAR,
+                () -> ok("/api/decisions?limit=5"), n -> n.path("decisions").size() == 5);
+
+        for (JsonNode d : all.path("decisions")) {
+            String code = d.path("reason_code").asText();
+            assertThat(code).isIn(java.util.Arrays.stream(dev.leash.gateway.engine.ReasonCode.values())
+                    .map(Enum::name).toList()).isNotEqualTo("TEXT");
+            assertThat(d.path("reason").asText()).isNotBlank();
+        }
+    }
 }

@@ -2,19 +2,28 @@ package dev.leash.gateway.journal.internal;
 
 import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Decision;
+import dev.leash.gateway.engine.Reason;
+import dev.leash.gateway.engine.ReasonCode;
 import dev.leash.gateway.engine.Signals;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The {@code decisions} table: every inner-loop decision with its signals; a NaN signal is stored as NULL. */
+/**
+ * The {@code decisions} table: every inner-loop decision with its signals (a NaN signal is stored as NULL) and its
+ * coded reason (code and numbers, with the English beside it); a row from before reasons were coded reads as text.
+ */
 public final class DecisionTable {
 
     private static final String INSERT = "INSERT INTO decisions (id, time_ms, symbol, action, reason, price,"
             + " channel_high, channel_low, rsi, macd_histogram, bollinger_pct_b, volume_ratio, atr,"
-            + " realized_volatility, params_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " realized_volatility, params_version, reason_code, reason_wanted, reason_blocked_by, reason_subject,"
+            + " reason_numbers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT * FROM decisions";
     private static final Signals NO_SIGNALS = new Signals(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -41,6 +50,13 @@ public final class DecisionTable {
                     Sql.setDouble(ps, 6 + i, values[i]);
                 }
                 ps.setLong(15, d.paramsVersion());
+                Reason why = d.why();
+                boolean coded = why.code() != ReasonCode.TEXT;
+                Sql.setText(ps, 16, coded ? why.code().name() : null);
+                Sql.setText(ps, 17, why.wanted() == null ? null : why.wanted().name());
+                Sql.setText(ps, 18, why.blockedBy() == null ? null : why.blockedBy().name());
+                Sql.setText(ps, 19, coded ? why.subject() : null);
+                Sql.setText(ps, 20, coded ? encode(why.numbers()) : null);
                 return ps.executeUpdate();
             }
         });
@@ -67,6 +83,55 @@ public final class DecisionTable {
                 Sql.getDouble(rs, "bollinger_pct_b"), Sql.getDouble(rs, "volume_ratio"), Sql.getDouble(rs, "atr"),
                 Sql.getDouble(rs, "realized_volatility"));
         return new Decision(rs.getLong("time_ms"), rs.getString("symbol"), Action.valueOf(rs.getString("action")),
-                rs.getString("reason"), s, rs.getLong("params_version"));
+                reason(rs), s, rs.getLong("params_version"));
+    }
+
+    /** The coded reason of a row; a row journaled before V4 (or with a code this build does not know) as text. */
+    private static Reason reason(ResultSet rs) throws SQLException {
+        String code = rs.getString("reason_code");
+        ReasonCode known = code == null ? null : known(ReasonCode.class, code);
+        if (known == null) {
+            return Reason.text(rs.getString("reason"));
+        }
+        String wanted = rs.getString("reason_wanted");
+        String blockedBy = rs.getString("reason_blocked_by");
+        return new Reason(known, decode(rs.getString("reason_numbers")),
+                wanted == null ? null : known(Action.class, wanted),
+                blockedBy == null ? null : known(ReasonCode.class, blockedBy), rs.getString("reason_subject"));
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code name=value;name=value}, sorted by name; values as {@link Double#toString}, which reads back exactly. */
+    static String encode(Map<String, Double> numbers) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Double> e : new TreeMap<>(numbers).entrySet()) {
+            b.append(b.length() == 0 ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
+    static Map<String, Double> decode(String text) {
+        Map<String, Double> out = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        for (String pair : text.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    out.put(pair.substring(0, eq), Double.parseDouble(pair.substring(eq + 1)));
+                } catch (NumberFormatException e) {
+                    // a damaged number is left out: the reason still reads, with that number NaN
+                }
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,24 @@
+package dev.leash.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leash.params.WriteResult;
+import dev.leash.risk.Principal;
+import dev.leash.risk.Violation;
+
+import java.io.IOException;
+import java.util.List;
+
+/** What a REST write may ask of the gateway: propose parameters, journal a refused proposal, lift a loss halt. */
+public interface GatewayCommands {
+
+    /** Proposes a change for {@code principal}, whose rules apply; an accepted one is durable when this returns. */
+    WriteResult propose(Long expectedVersion, JsonNode changes, String author, Principal principal, String rationale,
+                        boolean dryRun) throws IOException;
+
+    /** Journals a proposal whose body could not be read as rejected with {@code reasons}; durable when this returns. */
+    void rejectMalformed(JsonNode proposal, String author, Principal principal, String rationale,
+                         List<Violation> reasons, boolean dryRun) throws IOException;
+
+    /** An operator lifts today's daily loss halt; true when lifted and durable. */
+    boolean resumeAfterLossHalt(String author, String rationale) throws IOException;
+}

@@ -1,0 +1,44 @@
+package dev.leash.gateway.api;
+
+import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.gateway.loop.EngineSnapshot;
+import dev.leash.gateway.loop.FeedHealth;
+import dev.leash.gateway.loop.MiddleLoop;
+import dev.leash.gateway.loop.OrderPathHealth;
+import dev.leash.gateway.venue.http.VenueHealth;
+
+import java.time.Instant;
+
+/** What the REST reads see of the running loops: the engine's snapshot and status, and each loop's health. */
+public interface LoopReads {
+
+    /** The inner loop's last published snapshot, or null before its first step. */
+    EngineSnapshot snapshot();
+
+    /** Why trading is restricted now, as the engine last published it. */
+    TradingStatusView tradingStatus();
+
+    /** The order path's health as the inner loop last published it. */
+    OrderPathHealth orderPathHealth();
+
+    /** The market feed's health as the inner loop last published it. */
+    FeedHealth feedHealth();
+
+    /** Trading time of the inner loop's last step (the pacer's time before the first step). */
+    long tradingTime();
+
+    /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */
+    VenueHealth venueHealth();
+
+    /** The middle loop's last pass: when, its parameter problems, its last error. */
+    MiddleLoop.Health middleHealth();
+
+    /** Whether the middle loop's watchdog considers the loop stalled now. */
+    boolean middleStalled();
+
+    /** How many middle-loop passes failed so far. */
+    long middleFailedPasses();
+
+    /** When the scheduled parameter reset runs, seen from the wall time {@code now}. */
+    MiddleLoop.ScheduledResetInfo scheduledReset(Instant now);
+}

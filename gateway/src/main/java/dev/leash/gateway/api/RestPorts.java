@@ -1,0 +1,33 @@
+package dev.leash.gateway.api;
+
+import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.metrics.GatewayMetrics;
+import dev.leash.gateway.venue.Venue;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything the REST API reaches of the running gateway, assembled by the wiring: each route class takes only the
+ * parts it uses.
+ *
+ * @param metrics the Prometheus metrics, read when {@code /metrics} is scraped (they may be created after the API)
+ */
+public record RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal journal, LoopReads loops,
+                        ParamReads params, GatewayCommands commands, Credentials credentials,
+                        Supplier<GatewayMetrics> metrics) {
+
+    public RestPorts {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(wall, "wall");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(loops, "loops");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(commands, "commands");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+}

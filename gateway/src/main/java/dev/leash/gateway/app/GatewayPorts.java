@@ -1,0 +1,180 @@
+package dev.leash.gateway.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leash.gateway.api.Credentials;
+import dev.leash.gateway.api.GatewayCommands;
+import dev.leash.gateway.api.LoopReads;
+import dev.leash.gateway.api.ParamReads;
+import dev.leash.gateway.api.RestPorts;
+import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.gateway.journal.FillStats;
+import dev.leash.gateway.loop.EngineSnapshot;
+import dev.leash.gateway.loop.FeedHealth;
+import dev.leash.gateway.loop.MiddleLoop;
+import dev.leash.gateway.loop.OrderPathHealth;
+import dev.leash.gateway.metrics.MetricsSource;
+import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.params.AuditLog;
+import dev.leash.params.ParamStore;
+import dev.leash.params.WriteResult;
+import dev.leash.risk.ChangeLog;
+import dev.leash.risk.Params;
+import dev.leash.risk.Principal;
+import dev.leash.risk.Violation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The narrow read and command interfaces the REST API and the metrics depend on, implemented over the running
+ * {@link Gateway}'s parts: the wiring is the only place that knows them all.
+ */
+final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Credentials, MetricsSource {
+
+    private final Gateway g;
+
+    GatewayPorts(Gateway gateway) {
+        this.g = gateway;
+    }
+
+    /** Everything the REST API reaches, each part through its interface. */
+    RestPorts rest() {
+        return new RestPorts(g.config(), g.wall(), g.venue(), g.journal(), this, this, this, this, g::metrics);
+    }
+
+    @Override
+    public EngineSnapshot snapshot() {
+        return g.inner().snapshot();
+    }
+
+    @Override
+    public TradingStatusView tradingStatus() {
+        return g.inner().tradingStatus();
+    }
+
+    @Override
+    public OrderPathHealth orderPathHealth() {
+        return g.inner().orderPathHealth();
+    }
+
+    @Override
+    public FeedHealth feedHealth() {
+        return g.inner().feedHealth();
+    }
+
+    @Override
+    public long tradingTime() {
+        return g.tradingTime();
+    }
+
+    @Override
+    public VenueHealth venueHealth() {
+        return g.venueHealth();
+    }
+
+    @Override
+    public MiddleLoop.Health middleHealth() {
+        return g.middle().health();
+    }
+
+    @Override
+    public boolean middleStalled() {
+        return g.middleWatchdog().stalled();
+    }
+
+    @Override
+    public long middleFailedPasses() {
+        return g.middle().failedPasses();
+    }
+
+    @Override
+    public long middleLastCompletedWallMillis() {
+        return g.middle().lastCompletedWallMillis();
+    }
+
+    @Override
+    public MiddleLoop.ScheduledResetInfo scheduledReset(Instant now) {
+        return g.middle().scheduledReset(now);
+    }
+
+    @Override
+    public Params current() {
+        return g.store().current();
+    }
+
+    @Override
+    public Params params() {
+        return g.store().current();
+    }
+
+    @Override
+    public List<Params> history() {
+        return g.store().history();
+    }
+
+    @Override
+    public ChangeLog changeLog() {
+        return g.store().changeLog();
+    }
+
+    @Override
+    public AuditLog audit() throws IOException {
+        return g.store().audit();
+    }
+
+    @Override
+    public List<String> journalProblems() {
+        return g.store().journalProblems();
+    }
+
+    @Override
+    public List<Violation> validate(Params candidate) {
+        return g.policy().validate(candidate);
+    }
+
+    @Override
+    public WriteResult propose(Long expectedVersion, JsonNode changes, String author, Principal principal,
+                               String rationale, boolean dryRun) throws IOException {
+        return g.propose(expectedVersion, changes, author, principal, rationale, dryRun);
+    }
+
+    @Override
+    public void rejectMalformed(JsonNode proposal, String author, Principal principal, String rationale,
+                                List<Violation> reasons, boolean dryRun) throws IOException {
+        g.store().rejectMalformed(proposal, author, principal, rationale, reasons, dryRun, g.wall().instant());
+    }
+
+    @Override
+    public boolean resumeAfterLossHalt(String author, String rationale) throws IOException {
+        return g.resumeAfterLossHalt(author, rationale, true);
+    }
+
+    @Override
+    public Principal principalOf(String presented) {
+        return Tokens.matches(presented, g.token().value()) ? Principal.OPERATOR
+                : Tokens.matches(presented, g.modelToken().value()) ? Principal.MODEL : null;
+    }
+
+    @Override
+    public Path auditFile() {
+        return g.store().directory().resolve(ParamStore.AUDIT_FILE);
+    }
+
+    @Override
+    public double equity() {
+        return g.inner().account().getAsDouble();
+    }
+
+    @Override
+    public Map<Long, FillStats> fillStatsByVersion() {
+        return g.journal().fillStatsByVersion();
+    }
+
+    @Override
+    public long wallMillis() {
+        return g.wall().millis();
+    }
+}
