@@ -1,7 +1,9 @@
 package dev.leash.gateway.loop;
 
 import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.FillSink;
 import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.OrderOutcome;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.PlaceResult;
@@ -31,6 +33,8 @@ final class OrderTracker {
     private final Engine engine;
     private final TradeRecorder recorder;
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
+    /** Fills found by polling go straight to the engine. */
+    private final FillSink engineFills;
 
     private static final class Tracked {
         final OrderIntent intent;
@@ -47,22 +51,35 @@ final class OrderTracker {
         this.venue = venue;
         this.engine = engine;
         this.recorder = recorder;
+        this.engineFills = new FillSink() {
+            @Override
+            public void filled(int sym, double signedQty, double price) {
+                engine.onFill(sym, signedQty, price);
+            }
+
+            @Override
+            public void orderDone(int sym, String clientOrderId) {
+                engine.onOrderDone(sym, clientOrderId);
+            }
+        };
     }
 
-    /** Delivers what a placement returned; keeps the order when the venue has not finished with it. */
-    void placed(OrderIntent intent, PlaceResult r, long now) {
+    /**
+     * Delivers what a placement returned, its new fills to {@code fills}; keeps the order when the venue has not
+     * finished with it. Returns what became of the order.
+     */
+    OrderOutcome placed(OrderIntent intent, PlaceResult r, long now, FillSink fills) {
         recorder.orderPlaced(intent, r);
-        int sym = engine.indexOf(intent.symbol());
-        double filled = deliver(intent, r.fills());
+        double filled = deliver(intent, r.fills(), fills);
         if (r.rejected() || !r.order().status().open()) {
             if (r.duplicate() && r.fills().isEmpty()) {
                 track(intent, now).filled = 0; // an earlier run placed it: pick its fills up from the venue
-                return;
+                return OrderOutcome.OPEN;
             }
-            engine.onOrderDone(sym, intent.clientOrderId());
-            return;
+            return r.rejected() ? OrderOutcome.REJECTED : OrderOutcome.DONE;
         }
         track(intent, now).filled = filled;
+        return OrderOutcome.OPEN;
     }
 
     /** A placement whose outcome is unknown: look for it by client order id from the next step on. */
@@ -117,7 +134,7 @@ final class OrderTracker {
                     mine.add(f);
                 }
             }
-            deliver(intent, mine);
+            deliver(intent, mine, engineFills);
             t.filled = o.filledQty();
         }
         if (!o.status().open()) {
@@ -128,13 +145,13 @@ final class OrderTracker {
     }
 
     /** Journals fills and hands the new ones to the engine; returns the quantity they add up to. */
-    private double deliver(OrderIntent intent, List<Fill> fills) {
+    private double deliver(OrderIntent intent, List<Fill> fills, FillSink sink) {
         int sym = engine.indexOf(intent.symbol());
         double qty = 0;
         for (Fill f : fills) {
             qty += f.qty();
             if (recorder.fill(f, intent.paramsVersion())) {
-                engine.onFill(sym, f.side().sign() * f.qty(), f.price());
+                sink.filled(sym, f.side().sign() * f.qty(), f.price());
             }
         }
         return qty;
