@@ -229,7 +229,7 @@ public final class InnerLoop implements Runnable {
         @Override
         public void afterClock(long t) {
             if (!tracker.isEmpty()) {
-                for (String f : tracker.poll(t)) {
+                for (String f : tracker.poll(t, driver)) { // fills found later reach the engine through the driver
                     fault(t, f);
                 }
             }

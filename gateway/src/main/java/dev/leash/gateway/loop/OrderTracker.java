@@ -33,8 +33,6 @@ final class OrderTracker {
     private final Engine engine;
     private final TradeRecorder recorder;
     private final Map<String, Tracked> orders = new LinkedHashMap<>();
-    /** Fills found by polling go straight to the engine. */
-    private final FillSink engineFills;
 
     private static final class Tracked {
         final OrderIntent intent;
@@ -51,17 +49,6 @@ final class OrderTracker {
         this.venue = venue;
         this.engine = engine;
         this.recorder = recorder;
-        this.engineFills = new FillSink() {
-            @Override
-            public void filled(int sym, double signedQty, double price) {
-                engine.onFill(sym, signedQty, price);
-            }
-
-            @Override
-            public void orderDone(int sym, String clientOrderId) {
-                engine.onOrderDone(sym, clientOrderId);
-            }
-        };
     }
 
     /**
@@ -101,12 +88,15 @@ final class OrderTracker {
         return false;
     }
 
-    /** Asks the venue about every tracked order. Returns the faults met, for the loop's health. */
-    List<String> poll(long now) {
+    /**
+     * Asks the venue about every tracked order; new fills and final statuses go to {@code fills}. Returns the faults
+     * met, for the loop's health.
+     */
+    List<String> poll(long now, FillSink fills) {
         List<String> faults = new ArrayList<>();
         for (Tracked t : new ArrayList<>(orders.values())) {
             try {
-                poll(t, now);
+                poll(t, now, fills);
             } catch (VenueException e) {
                 faults.add("order " + t.intent.clientOrderId() + ": " + e.getMessage());
             }
@@ -114,7 +104,7 @@ final class OrderTracker {
         return faults;
     }
 
-    private void poll(Tracked t, long now) throws VenueException {
+    private void poll(Tracked t, long now, FillSink fills) throws VenueException {
         OrderIntent intent = t.intent;
         int sym = engine.indexOf(intent.symbol());
         Order o = venue.order(intent.symbol(), intent.clientOrderId());
@@ -123,7 +113,7 @@ final class OrderTracker {
                 orders.remove(intent.clientOrderId());
                 recorder.orderFailed(intent, "the venue never showed the order; given up after "
                         + UNSEEN_GIVE_UP_MILLIS / 1000 + " s");
-                engine.onOrderDone(sym, intent.clientOrderId());
+                fills.orderDone(sym, intent.clientOrderId());
             }
             return;
         }
@@ -134,13 +124,13 @@ final class OrderTracker {
                     mine.add(f);
                 }
             }
-            deliver(intent, mine, engineFills);
+            deliver(intent, mine, fills);
             t.filled = o.filledQty();
         }
         if (!o.status().open()) {
             orders.remove(intent.clientOrderId());
             recorder.orderPlaced(intent, new PlaceResult(o, List.of(), false, null));
-            engine.onOrderDone(sym, intent.clientOrderId());
+            fills.orderDone(sym, intent.clientOrderId());
         }
     }
 
