@@ -168,7 +168,7 @@ public final class Gateway implements AutoCloseable {
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             Engine engine = new Engine(Specs.of(venue.instruments()), config.limits(), store.current(), outbox, listener,
                     v.equity());
-            InnerLoop inner = new InnerLoop(venue, engine, pacer, recorder, listener, v.account(),
+            InnerLoop inner = new InnerLoop(venue, v.market(), engine, pacer, recorder, listener, v.account(),
                     config.loops().staleTickAfter().toMillis());
             outbox.bind(inner);
             OrderLatency orderLatency = new OrderLatency();

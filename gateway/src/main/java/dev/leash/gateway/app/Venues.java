@@ -11,6 +11,7 @@ import dev.leash.gateway.sim.StateStore;
 import dev.leash.gateway.sim.SyntheticMarket;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Instrument;
+import dev.leash.gateway.venue.MarketTime;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
 import dev.leash.gateway.venue.StreamedVenue;
@@ -40,8 +41,16 @@ final class Venues {
     private Venues() {
     }
 
-    /** A venue, the clock it trades in, and where the engine reads equity. */
-    record Opened(Venue venue, Pacer pacer, DoubleSupplier equity, AccountCache account) {
+    /**
+     * A venue, the clock it trades in, and where the engine reads equity.
+     *
+     * @param market the venue's market when the inner loop drives its time (the simulated venue), else none
+     */
+    record Opened(Venue venue, Pacer pacer, DoubleSupplier equity, AccountCache account, MarketTime market) {
+
+        Opened(Venue venue, Pacer pacer, DoubleSupplier equity, AccountCache account) {
+            this(venue, pacer, equity, account, MarketTime.NONE);
+        }
     }
 
     static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
@@ -54,7 +63,7 @@ final class Venues {
                 SimulatedVenue sim = SimulatedVenue.open(c.simulated().seed(), specs(c.symbols()),
                         c.simulated().initialBalance(), startAt, store(journal, SIMULATED_ACCOUNT_KEY));
                 return new Opened(sim, Pacer.simulated(wall::millis, sim.now(), c.simulated().speed(), tick),
-                        sim::equity, account);
+                        sim::equity, account, sim);
             }
             case "paper" -> {
                 BybitConfig prices = BybitConfig.publicData(baseUrl(c, BybitConfig.MAINNET), c.symbols());

@@ -1,9 +1,17 @@
 package dev.leash.gateway.backtest;
 
+import dev.leash.gateway.engine.BarSink;
 import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.EngineDriver;
 import dev.leash.gateway.engine.EngineListener;
+import dev.leash.gateway.engine.FillSink;
+import dev.leash.gateway.engine.MarketFeed;
 import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.engine.OrderOutcome;
+import dev.leash.gateway.engine.OrderQueue;
+import dev.leash.gateway.engine.OrderRoute;
+import dev.leash.gateway.engine.StepHooks;
+import dev.leash.gateway.engine.Tick;
 import dev.leash.gateway.sim.FundingModel;
 import dev.leash.gateway.sim.SimExchange;
 import dev.leash.gateway.sim.TickPath;
@@ -21,12 +29,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One backtest: the engine, the exchange and the event loop. Used once, on one thread.
+ * One backtest: the engine, the exchange and the bars, run by the {@link EngineDriver} that live trading uses too.
+ * Used once, on one thread.
  *
- * <p>The sequence, which the live runner on the simulated venue follows too:
+ * <p>This class is the driver's backtest side: the bars and their tick paths are the {@link MarketFeed}, the
+ * {@link SimExchange} is the {@link OrderRoute} and the source of resting-order fills, and the equity curve is
+ * drawn at the {@link StepHooks} after each bar. So the sequence is the driver's:
  * <ol>
  * <li>Warm-up: bars {@code 0..warmup-1} as {@code onBarClose} only, bar-major (every symbol's bar 0, then bar 1).
- * <li>For each later bar {@code k} and tick-path point {@code i} in 0..3, at {@code t = open(k) + i * 75 s}:
+ * <li>For each later bar {@code k} and tick-path point {@code i} in 0..3, one step at {@code t = open(k) + i * 75 s}:
  *   <ol>
  *   <li>{@code exchange.onPrice} for every symbol (resting-order fills go to the engine);
  *   <li>at a funding time, {@code applyFunding} for every symbol at the rate of the closes of bars
@@ -39,11 +50,12 @@ import java.util.List;
  * <li>After point 3, one equity point.
  * </ol>
  */
-final class BacktestRun implements OrderPort {
+final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
 
     /** Bars of funding look-back: 8 hours. */
     private static final int FUNDING_LOOKBACK_BARS = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS);
     private static final int PROGRESS_EVERY = 4096;
+    private static final int STEPS_PER_WORK = 4096;
 
     private final Params params;
     private final double initialBalance;
@@ -52,14 +64,21 @@ final class BacktestRun implements OrderPort {
     private final BacktestProgress progress;
     private final SimExchange exchange;
     private final Engine engine;
+    private final EngineDriver driver;
     private final int symbols;
-    private final List<OrderIntent> queue = new ArrayList<>(4);
     private final List<Fill> fills = new ArrayList<>();
     private final TradeLedger ledger;
     private int rejected;
     private double fees;
     private double funding;
     private double realized;
+    /** The bar and tick-path point of the next step, and of the step running. */
+    private int nextBar;
+    private int nextPoint;
+    private int bar;
+    private int point;
+    private double[] equity;
+    private long[] time;
 
     BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
                 Bars bars, EngineListener listener, BacktestProgress progress) {
@@ -70,33 +89,24 @@ final class BacktestRun implements OrderPort {
         this.progress = progress;
         this.symbols = bars.symbolCount();
         this.exchange = new SimExchange(instruments, initialBalance, SimExchange.Costs.DEFAULT);
-        this.engine = new Engine(Specs.of(instruments), limits, params, this, listener, exchange::equity);
+        OrderQueue orders = new OrderQueue();
+        this.engine = new Engine(Specs.of(instruments), limits, params, orders, listener, exchange::equity);
+        this.driver = new EngineDriver(engine, orders, this, this, this, () -> Long.MAX_VALUE, STEPS_PER_WORK);
         this.ledger = new TradeLedger(symbols);
-    }
-
-    @Override
-    public void send(OrderIntent intent) {
-        queue.add(intent);
     }
 
     BacktestResult execute() {
         int n = bars.size();
         for (int k = 0; k < warmup; k++) {
             for (int s = 0; s < symbols; s++) {
-                closeBar(s, k);
+                closeBar(s, k, engine::onBarClose);
             }
         }
-        double[] equity = new double[n - warmup];
-        long[] time = new long[n - warmup];
-        for (int k = warmup; k < n; k++) {
-            for (int i = 0; i < TickPath.POINTS; i++) {
-                step(k, i);
-            }
-            equity[k - warmup] = exchange.equity();
-            time[k - warmup] = bars.openTime(k) + Candle.INTERVAL_MILLIS;
-            if ((k & (PROGRESS_EVERY - 1)) == 0) {
-                progress.onProgress(k + 1L, n);
-            }
+        equity = new double[n - warmup];
+        time = new long[n - warmup];
+        nextBar = warmup;
+        while (driver.doWork() > 0) {
+            // every step is due at once: the bars are the clock
         }
         progress.onProgress(n, n);
         EquityCurve curve = EquityCurve.wrap(initialBalance, time, equity);
@@ -105,38 +115,86 @@ final class BacktestRun implements OrderPort {
         return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics);
     }
 
-    private void step(int k, int i) {
-        long t = bars.openTime(k) + i * TickPath.STEP_MILLIS;
+    @Override
+    public long nextStep(long now) {
+        if (nextBar >= bars.size()) {
+            return NO_STEP;
+        }
+        bar = nextBar;
+        point = nextPoint;
+        if (++nextPoint == TickPath.POINTS) {
+            nextPoint = 0;
+            nextBar++;
+        }
+        return bars.openTime(bar) + point * TickPath.STEP_MILLIS;
+    }
+
+    @Override
+    public void advanceTo(long t, FillSink sink) {
         for (int s = 0; s < symbols; s++) {
-            double price = TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), i);
-            List<Fill> resting = exchange.onPrice(s, price, t);
+            List<Fill> resting = exchange.onPrice(s, price(s), t);
             for (int f = 0; f < resting.size(); f++) {
                 Fill fill = resting.get(f);
-                report(s, fill);
+                report(s, fill, sink);
                 if (!exchange.order(fill.clientOrderId()).status().open()) {
-                    engine.onOrderDone(s, fill.clientOrderId());
+                    sink.orderDone(s, fill.clientOrderId());
                 }
             }
         }
         if (FundingModel.isFundingTime(t)) {
-            chargeFunding(k);
-        }
-        engine.onClock(t);
-        placeQueued(t);
-        if (i == 0 && k - 1 >= warmup) {
-            for (int s = 0; s < symbols; s++) {
-                closeBar(s, k - 1);
-            }
-        }
-        for (int s = 0; s < symbols; s++) {
-            double price = TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), i);
-            engine.onTick(s, price, t);
-            placeQueued(t);
+            chargeFunding(bar);
         }
     }
 
-    private void closeBar(int s, int k) {
-        engine.onBarClose(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
+    @Override
+    public void closeBars(int sym, long t, BarSink sink) {
+        if (point == 0 && bar - 1 >= warmup) {
+            closeBar(sym, bar - 1, sink);
+        }
+    }
+
+    @Override
+    public boolean tick(int sym, long t, Tick tick) {
+        tick.set(price(sym), Double.NaN);
+        return true;
+    }
+
+    @Override
+    public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
+        int s = engine.indexOf(intent.symbol());
+        double qty = intent.signedQty();
+        PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
+                Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
+                intent.reduceOnly()), t);
+        for (Fill f : r.fills()) {
+            report(s, f, sink);
+        }
+        if (r.rejected()) {
+            rejected++;
+            return OrderOutcome.REJECTED;
+        }
+        return OrderOutcome.DONE;
+    }
+
+    @Override
+    public void afterStep(long t) {
+        if (point != TickPath.POINTS - 1) {
+            return;
+        }
+        equity[bar - warmup] = exchange.equity();
+        time[bar - warmup] = bars.openTime(bar) + Candle.INTERVAL_MILLIS;
+        if ((bar & (PROGRESS_EVERY - 1)) == 0) {
+            progress.onProgress(bar + 1L, bars.size());
+        }
+    }
+
+    private double price(int s) {
+        int k = bar;
+        return TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), point);
+    }
+
+    private void closeBar(int s, int k, BarSink sink) {
+        sink.barClosed(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
                 bars.close(s, k), bars.volume(s, k));
     }
 
@@ -150,31 +208,9 @@ final class BacktestRun implements OrderPort {
         }
     }
 
-    private void placeQueued(long t) {
-        if (queue.isEmpty()) {
-            return;
-        }
-        for (int q = 0; q < queue.size(); q++) {
-            OrderIntent intent = queue.get(q);
-            int s = engine.indexOf(intent.symbol());
-            double qty = intent.signedQty();
-            PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
-                    Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
-                    intent.reduceOnly()), t);
-            if (r.rejected()) {
-                rejected++;
-            }
-            for (Fill f : r.fills()) {
-                report(s, f);
-            }
-            engine.onOrderDone(s, intent.clientOrderId());
-        }
-        queue.clear();
-    }
-
-    private void report(int s, Fill f) {
+    private void report(int s, Fill f, FillSink sink) {
         int dir = f.side().sign();
-        engine.onFill(s, dir * f.qty(), f.price());
+        sink.filled(s, dir * f.qty(), f.price());
         fills.add(f);
         ledger.onFill(s, dir, f.qty(), f.fee(), f.realizedPnl());
         fees += f.fee();

@@ -1,28 +1,26 @@
 package dev.leash.gateway.loop;
 
 import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.EngineDriver;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.OrderPort;
+import dev.leash.gateway.engine.OrderQueue;
+import dev.leash.gateway.engine.StepHooks;
 import dev.leash.gateway.engine.SymbolHold;
+import dev.leash.gateway.engine.Tick;
 import dev.leash.gateway.engine.TradingStatusView;
-import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.venue.Account;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.Fill;
+import dev.leash.gateway.venue.MarketTime;
 import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.OrderRequest;
-import dev.leash.gateway.venue.OrderType;
 import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Side;
-import dev.leash.gateway.venue.Ticker;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
-import dev.leash.gateway.venue.http.HttpVenueException;
 import dev.leash.risk.Params;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,13 +30,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The inner loop's thread: steps the {@link Engine} through trading time, one step per second of trading time,
- * feeding it bar closes and trade prices from the {@link Venue} and sending its orders.
+ * The inner loop's thread: runs the {@link EngineDriver} through trading time, one step per second of trading
+ * time, with the {@link Venue} as its feed and order route ({@link VenuePorts}).
  *
- * <p>Per step, in this order (the backtester follows the same order, which is what makes live and backtest
- * fills identical): the simulated venue advances (prices, then funding); {@code onClock}; closed bars for every
- * symbol; then per symbol {@code onTick} followed by the delivery of any order it sent (place, fills,
- * {@code onOrderDone}).
+ * <p>The step sequence is the driver's, shared with the backtester, which is what makes live and backtest fills
+ * identical. This loop adds the live-only work at the driver's hook points: the journal's retry before the clock;
+ * order tracking and unreconciled symbols after it; the stale-feed hold before each tick; the order path's health
+ * and one equity point per bar after the step.
  *
  * <p>Other threads talk to it only through {@link #swapParams}, {@link #post} and {@link #snapshot}: a new
  * parameter version is installed between two steps, and the loop wakes at once to use it.
@@ -54,8 +52,10 @@ public final class InnerLoop implements Runnable {
     private final Pacer pacer;
     private final JournalGuard recorder;
     private final QuietListener quiet;
-    private final ArrayDeque<OrderIntent> outbox = new ArrayDeque<>();
+    private final OrderQueue outbox = new OrderQueue();
     private final OrderTracker tracker;
+    private final VenuePorts ports;
+    private final EngineDriver driver;
     private final UnreconciledSymbols unreconciled;
     private final FeedMonitor feed;
     private final AccountCache account;
@@ -63,15 +63,13 @@ public final class InnerLoop implements Runnable {
     private final ConcurrentLinkedQueue<Consumer<Engine>> inbox = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private final long[] lastBarOpen;
     private final List<Consumer<Params>> paramListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Hears each order's round trip to the venue: the answer (null when the call failed) and its nanoseconds. */
-    private volatile java.util.function.ObjLongConsumer<PlaceResult> roundTrips = (r, nanos) -> { };
 
     private volatile boolean running = true;
     private volatile EngineSnapshot snapshot;
     private volatile OrderPathHealth orderPathHealth;
-    private long nextStep;
+    /** The trading time the steps of one wake are due against. */
+    private long target;
     private long steps;
     private long errors;
     private String lastError;
@@ -99,16 +97,26 @@ public final class InnerLoop implements Runnable {
      */
     public InnerLoop(Venue venue, Engine engine, Pacer pacer, TradeRecorder recorder, QuietListener quiet,
                      AccountCache account, long staleTickAfterMillis) {
+        this(venue, MarketTime.NONE, engine, pacer, recorder, quiet, account, staleTickAfterMillis);
+    }
+
+    /**
+     * @param market the venue's market when this loop drives its time (the simulated venue), else
+     *               {@link MarketTime#NONE}
+     */
+    public InnerLoop(Venue venue, MarketTime market, Engine engine, Pacer pacer, TradeRecorder recorder,
+                     QuietListener quiet, AccountCache account, long staleTickAfterMillis) {
         this.venue = venue;
         this.engine = engine;
         this.pacer = pacer;
         this.recorder = new JournalGuard(recorder);
         this.quiet = quiet;
         this.account = account;
-        this.lastBarOpen = new long[engine.symbols().size()];
         this.tracker = new OrderTracker(venue, engine, this.recorder);
         this.unreconciled = new UnreconciledSymbols(venue, engine, this.recorder, tracker);
         this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
+        this.ports = new VenuePorts(venue, market, pacer, engine.symbols(), feed, this.recorder, tracker, this::fault);
+        this.driver = new EngineDriver(engine, outbox, ports, ports, new LiveHooks(), () -> target, 1);
         quiet.guard(this.recorder);
     }
 
@@ -118,7 +126,7 @@ public final class InnerLoop implements Runnable {
 
         @Override
         public void send(OrderIntent intent) {
-            loop.outbox.add(intent);
+            loop.outbox.send(intent);
         }
 
         public void bind(InnerLoop loop) {
@@ -133,8 +141,8 @@ public final class InnerLoop implements Runnable {
     public void start(int warmupBars, List<OrderIntent> unresolved) throws VenueException {
         long now = pacer.now();
         long step = pacer.stepMillis();
-        nextStep = Math.floorDiv(now, step) * step;
-        feed.start(nextStep);
+        long firstStep = Math.floorDiv(now, step) * step;
+        feed.start(firstStep);
         account.update(venue.account());
         for (var p : venue.positions()) {
             int i = engine.indexOf(p.symbol());
@@ -145,23 +153,13 @@ public final class InnerLoop implements Runnable {
         for (OrderIntent intent : unresolved) {
             resolve(intent);
         }
-        long currentBarOpen = Math.floorDiv(nextStep, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
         quiet.setQuiet(true);
         try {
-            for (int i = 0; i < lastBarOpen.length; i++) {
-                String symbol = engine.symbols().get(i);
-                List<Candle> history = venue.candles(symbol,
-                        currentBarOpen - warmupBars * Candle.INTERVAL_MILLIS, currentBarOpen);
-                for (Candle c : history) {
-                    engine.onBarClose(i, c.closeTime(), c.high(), c.low(), c.close(), c.volume());
-                }
-                lastBarOpen[i] = history.isEmpty() ? currentBarOpen - Candle.INTERVAL_MILLIS
-                        : history.get(history.size() - 1).openTime();
-            }
+            ports.start(firstStep, warmupBars, engine::onBarClose);
         } finally {
             quiet.setQuiet(false);
         }
-        recorder.paramsActive(engine.params().version(), nextStep, pacer.wallNow());
+        recorder.paramsActive(engine.params().version(), firstStep, pacer.wallNow());
         publishOrderPath();
         publish();
     }
@@ -189,11 +187,9 @@ public final class InnerLoop implements Runnable {
         while (running) {
             try {
                 drainInbox();
-                long target = pacer.now();
+                target = pacer.now();
                 int n = 0;
-                while (nextStep <= target && n < MAX_STEPS_PER_WAKE && running) {
-                    step(nextStep);
-                    nextStep += pacer.stepMillis();
+                while (n < MAX_STEPS_PER_WAKE && running && driver.doWork() > 0) {
                     n++;
                     if (nextParams.get() != null || !inbox.isEmpty()) {
                         drainInbox();
@@ -201,14 +197,14 @@ public final class InnerLoop implements Runnable {
                 }
                 publish();
                 if (n < MAX_STEPS_PER_WAKE) {
-                    await(pacer.wallMillisUntil(nextStep));
+                    await(pacer.wallMillisUntil(ports.nextStepTime()));
                 }
             } catch (RuntimeException e) {
                 errors++;
                 lastError = e.toString();
                 LOG.error("inner loop step failed; continuing", e);
-                await(pacer.wallMillisUntil(nextStep + pacer.stepMillis()));
-                nextStep += pacer.stepMillis();
+                // the failed step is skipped: the driver took it from the schedule before running it
+                await(pacer.wallMillisUntil(ports.nextStepTime()));
             }
         }
         publish();
@@ -216,65 +212,53 @@ public final class InnerLoop implements Runnable {
 
     /** Runs one step at trading time {@code t}. Package-private for tests that drive time themselves. */
     void step(long t) {
-        if (venue instanceof SimulatedVenue sim) {
-            sim.advanceTo(t);
-        }
-        recorder.at(t);
-        if (!recorder.health().ok()) {
-            recorder.retry();
-        }
-        engine.onClock(t);
-        if (!tracker.isEmpty()) {
-            for (String f : tracker.poll(t)) {
-                fault(t, f);
+        driver.step(t);
+    }
+
+    /** The live-only work at the driver's hook points, where it ran before the driver existed. */
+    private final class LiveHooks implements StepHooks {
+
+        @Override
+        public void beforeClock(long t) {
+            recorder.at(t);
+            if (!recorder.health().ok()) {
+                recorder.retry();
             }
         }
-        String reconcileFault = unreconciled.step(t);
-        if (reconcileFault != null) {
-            fault(t, reconcileFault);
-        }
-        deliverOrders(t);
-        long lastClosedOpen = Math.floorDiv(t, Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS - Candle.INTERVAL_MILLIS;
-        List<String> symbols = engine.symbols();
-        for (int i = 0; i < symbols.size(); i++) {
-            if (lastClosedOpen > lastBarOpen[i]) {
-                try {
-                    for (Candle c : venue.candles(symbols.get(i), lastBarOpen[i] + Candle.INTERVAL_MILLIS,
-                            lastClosedOpen + Candle.INTERVAL_MILLIS)) {
-                        engine.onBarClose(i, c.closeTime(), c.high(), c.low(), c.close(), c.volume());
-                        lastBarOpen[i] = c.openTime();
-                    }
-                } catch (VenueException e) {
-                    fault(t, "candles " + symbols.get(i) + ": " + e.getMessage());
+
+        @Override
+        public void afterClock(long t) {
+            if (!tracker.isEmpty()) {
+                for (String f : tracker.poll(t, driver)) { // fills found later reach the engine through the driver
+                    fault(t, f);
                 }
             }
-        }
-        for (int i = 0; i < symbols.size(); i++) {
-            Ticker ticker = null;
-            try {
-                ticker = venue.ticker(symbols.get(i));
-                feed.onEvent(i, ticker.time());
-            } catch (VenueException e) {
-                fault(t, "ticker " + symbols.get(i) + ": " + e.getMessage());
+            String reconcileFault = unreconciled.step(t);
+            if (reconcileFault != null) {
+                fault(t, reconcileFault);
             }
-            watchFeed(i, t); // before the tick: a stale price may close a position, never open one
-            if (ticker != null) {
-                account.mark(i, engine.position(i), ticker.lastPrice());
-                engine.onTick(i, ticker.lastPrice(), independentMark(ticker), t);
-            }
-            deliverOrders(t);
         }
-        steps++;
-        publishOrderPath();
-        long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
-        if (bar != lastEquityBar) {
-            lastEquityBar = bar;
-            try {
-                Account a = venue.account();
-                account.update(a);
-                recorder.equity(t, a);
-            } catch (VenueException e) {
-                fault(t, "account: " + e.getMessage());
+
+        @Override
+        public void beforeTick(int sym, long t, boolean fresh, Tick tick) {
+            watchFeed(sym, t);
+            if (fresh) {
+                account.mark(sym, engine.position(sym), tick.price());
+            }
+        }
+
+        @Override
+        public void afterStep(long t) {
+            steps++;
+            publishOrderPath();
+            long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
+            if (bar != lastEquityBar) {
+                lastEquityBar = bar;
+                Account a = ports.account(t);
+                if (a != null) {
+                    account.update(a);
+                    recorder.equity(t, a);
+                }
             }
         }
     }
@@ -291,53 +275,6 @@ public final class InnerLoop implements Runnable {
                     ? symbol + " held reduce-only: its newest market data is " + age / 1000 + " s old (bound "
                     + feed.staleAfterMillis() / 1000 + " s)"
                     : symbol + " market data fresh again (" + age + " ms old); it may open positions again");
-        }
-    }
-
-    /**
-     * The ticker's mark price as the price band's reference, or NaN: a mark equal to the last trade is no independent
-     * evidence (the simulated venue reports its last price as the mark), so the engine then uses a median of recent
-     * trades.
-     */
-    private static double independentMark(Ticker ticker) {
-        double mark = ticker.markPrice();
-        return mark > 0 && Double.isFinite(mark) && mark != ticker.lastPrice() ? mark : Double.NaN;
-    }
-
-    private void deliverOrders(long t) {
-        OrderIntent intent;
-        while ((intent = outbox.poll()) != null) {
-            if (!recorder.sending(intent) && !intent.reduceOnly()) {
-                // No trace of it would survive a crash: a new position is not opened blind. An exit still goes out.
-                recorder.orderFailed(intent, "not sent: the journal could not record it");
-                engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
-                continue;
-            }
-            double qty = Math.abs(intent.signedQty());
-            PlaceResult r;
-            long sentAt = System.nanoTime(); // metrics only: never read by a decision
-            try {
-                r = venue.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
-                        Side.ofSign(intent.signedQty()), OrderType.MARKET, qty, intent.referencePrice(),
-                        intent.reduceOnly()));
-                roundTrips.accept(r, System.nanoTime() - sentAt);
-            } catch (HttpVenueException e) {
-                roundTrips.accept(null, System.nanoTime() - sentAt);
-                fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
-                if (e.outcomeUnknown()) {
-                    tracker.unknown(intent, t); // never re-sent blindly: resolved by asking for its id
-                } else {
-                    recorder.orderFailed(intent, e.getMessage());
-                    engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
-                }
-                continue;
-            } catch (VenueException e) {
-                roundTrips.accept(null, System.nanoTime() - sentAt);
-                fault(t, "place " + intent.clientOrderId() + ": " + e.getMessage());
-                tracker.unknown(intent, t);
-                continue;
-            }
-            tracker.placed(intent, r, t);
         }
     }
 
@@ -358,7 +295,7 @@ public final class InnerLoop implements Runnable {
             return;
         }
         engine.swapParams(p);
-        long last = nextStep - pacer.stepMillis();
+        long last = ports.nextStepTime() - pacer.stepMillis();
         recorder.paramsActive(p.version(), last, pacer.wallNow());
         recorder.event(last, "params", "inner loop now trades on params version " + p.version());
         if (steps > 0) {
@@ -376,7 +313,7 @@ public final class InnerLoop implements Runnable {
      * null when the call failed, and its duration in nanoseconds. It must not block or allocate.
      */
     public void onOrderRoundTrip(java.util.function.ObjLongConsumer<PlaceResult> listener) {
-        this.roundTrips = listener;
+        ports.onOrderRoundTrip(listener);
     }
 
     /** The account as last reported by the venue: what a live venue's engine sizes from. */
@@ -473,7 +410,7 @@ public final class InnerLoop implements Runnable {
             views.add(new EngineSnapshot.SymbolView(engine.symbols().get(i), engine.position(i), engine.entryPrice(i),
                     engine.lastPrice(i), engine.pendingOrder(i), engine.signals(i)));
         }
-        snapshot = new EngineSnapshot(nextStep - pacer.stepMillis(), pacer.wallNow(), engine.state(),
+        snapshot = new EngineSnapshot(ports.nextStepTime() - pacer.stepMillis(), pacer.wallNow(), engine.state(),
                 engine.params().version(), engine.startOfDayEquity(), List.copyOf(views), steps, errors, lastError);
     }
 }

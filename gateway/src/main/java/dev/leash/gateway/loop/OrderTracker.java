@@ -1,7 +1,9 @@
 package dev.leash.gateway.loop;
 
 import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.FillSink;
 import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.OrderOutcome;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.PlaceResult;
@@ -49,20 +51,22 @@ final class OrderTracker {
         this.recorder = recorder;
     }
 
-    /** Delivers what a placement returned; keeps the order when the venue has not finished with it. */
-    void placed(OrderIntent intent, PlaceResult r, long now) {
+    /**
+     * Delivers what a placement returned, its new fills to {@code fills}; keeps the order when the venue has not
+     * finished with it. Returns what became of the order.
+     */
+    OrderOutcome placed(OrderIntent intent, PlaceResult r, long now, FillSink fills) {
         recorder.orderPlaced(intent, r);
-        int sym = engine.indexOf(intent.symbol());
-        double filled = deliver(intent, r.fills());
+        double filled = deliver(intent, r.fills(), fills);
         if (r.rejected() || !r.order().status().open()) {
             if (r.duplicate() && r.fills().isEmpty()) {
                 track(intent, now).filled = 0; // an earlier run placed it: pick its fills up from the venue
-                return;
+                return OrderOutcome.OPEN;
             }
-            engine.onOrderDone(sym, intent.clientOrderId());
-            return;
+            return r.rejected() ? OrderOutcome.REJECTED : OrderOutcome.DONE;
         }
         track(intent, now).filled = filled;
+        return OrderOutcome.OPEN;
     }
 
     /** A placement whose outcome is unknown: look for it by client order id from the next step on. */
@@ -84,12 +88,15 @@ final class OrderTracker {
         return false;
     }
 
-    /** Asks the venue about every tracked order. Returns the faults met, for the loop's health. */
-    List<String> poll(long now) {
+    /**
+     * Asks the venue about every tracked order; new fills and final statuses go to {@code fills}. Returns the faults
+     * met, for the loop's health.
+     */
+    List<String> poll(long now, FillSink fills) {
         List<String> faults = new ArrayList<>();
         for (Tracked t : new ArrayList<>(orders.values())) {
             try {
-                poll(t, now);
+                poll(t, now, fills);
             } catch (VenueException e) {
                 faults.add("order " + t.intent.clientOrderId() + ": " + e.getMessage());
             }
@@ -97,7 +104,7 @@ final class OrderTracker {
         return faults;
     }
 
-    private void poll(Tracked t, long now) throws VenueException {
+    private void poll(Tracked t, long now, FillSink fills) throws VenueException {
         OrderIntent intent = t.intent;
         int sym = engine.indexOf(intent.symbol());
         Order o = venue.order(intent.symbol(), intent.clientOrderId());
@@ -106,7 +113,7 @@ final class OrderTracker {
                 orders.remove(intent.clientOrderId());
                 recorder.orderFailed(intent, "the venue never showed the order; given up after "
                         + UNSEEN_GIVE_UP_MILLIS / 1000 + " s");
-                engine.onOrderDone(sym, intent.clientOrderId());
+                fills.orderDone(sym, intent.clientOrderId());
             }
             return;
         }
@@ -117,24 +124,24 @@ final class OrderTracker {
                     mine.add(f);
                 }
             }
-            deliver(intent, mine);
+            deliver(intent, mine, fills);
             t.filled = o.filledQty();
         }
         if (!o.status().open()) {
             orders.remove(intent.clientOrderId());
             recorder.orderPlaced(intent, new PlaceResult(o, List.of(), false, null));
-            engine.onOrderDone(sym, intent.clientOrderId());
+            fills.orderDone(sym, intent.clientOrderId());
         }
     }
 
     /** Journals fills and hands the new ones to the engine; returns the quantity they add up to. */
-    private double deliver(OrderIntent intent, List<Fill> fills) {
+    private double deliver(OrderIntent intent, List<Fill> fills, FillSink sink) {
         int sym = engine.indexOf(intent.symbol());
         double qty = 0;
         for (Fill f : fills) {
             qty += f.qty();
             if (recorder.fill(f, intent.paramsVersion())) {
-                engine.onFill(sym, f.side().sign() * f.qty(), f.price());
+                sink.filled(sym, f.side().sign() * f.qty(), f.price());
             }
         }
         return qty;

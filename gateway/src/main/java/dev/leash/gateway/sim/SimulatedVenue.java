@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.leash.gateway.venue.Candle;
 import dev.leash.gateway.venue.FundingRate;
 import dev.leash.gateway.venue.Instrument;
+import dev.leash.gateway.venue.MarketTime;
 import dev.leash.gateway.venue.Ticker;
 import dev.leash.gateway.venue.VenueException;
 
@@ -23,7 +24,7 @@ import java.util.List;
  *
  * <p>Thread-safe: the inner loop trades while the REST API reads.
  */
-public final class SimulatedVenue extends PaperAccountVenue {
+public final class SimulatedVenue extends PaperAccountVenue implements MarketTime {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -86,6 +87,7 @@ public final class SimulatedVenue extends PaperAccountVenue {
     }
 
     /** Moves simulated time forward to {@code time}: prices, then funding due in {@code (now, time]}. */
+    @Override
     public synchronized void advanceTo(long time) {
         if (time <= now) {
             return;

@@ -1,13 +1,20 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.backtest.Specs;
+import dev.leash.gateway.backtest.BacktestProgress;
 import dev.leash.gateway.backtest.BacktestResult;
 import dev.leash.gateway.backtest.Backtester;
 import dev.leash.gateway.backtest.Bars;
+import dev.leash.gateway.backtest.EquityCurve;
+import dev.leash.gateway.backtest.Specs;
+import dev.leash.gateway.engine.Action;
+import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.EngineListener;
 import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.RiskRejection;
+import dev.leash.gateway.engine.StateChange;
 import dev.leash.gateway.sim.FundingModel;
+import dev.leash.gateway.sim.TickPath;
 import dev.leash.gateway.sim.SimulatedVenue;
 import dev.leash.gateway.sim.StateStore;
 import dev.leash.gateway.sim.SyntheticMarket;
@@ -35,17 +42,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same bars through the live path (the inner loop stepping the simulated venue second by second) and through
- * the backtester give identical fills: same orders, times, prices, quantities and fees.
+ * the backtester, both run by the one engine driver, give identical streams byte for byte: every decision, risk
+ * rejection and state change; every fill (orders, times, prices, quantities, fees, realized P&L); and the equity
+ * after each bar's last tick-path point.
  */
 class LiveBacktestParityTest {
 
     private static final int WARMUP = 260;
     private static final long SEED = 11;
     private static final long DAYS = 3;
+    /** The last tick-path point of a bar: where the backtest draws its equity curve. */
+    private static final long LAST_POINT = 3 * TickPath.STEP_MILLIS;
 
     @Test
     @Timeout(120)
-    void liveSimulatedVenueAndBacktestOfTheSameBarsFillIdentically() throws Exception {
+    void liveSimulatedVenueAndBacktestOfTheSameBarsDecideFillAndEarnIdentically() throws Exception {
         // Start one bar after a funding time, so funding falls mid-run on both paths.
         long start = FundingModel.nextFundingTime(1_767_225_600_000L) + Candle.INTERVAL_MILLIS;
         long end = start + DAYS * 86_400_000L;
@@ -56,15 +67,20 @@ class LiveBacktestParityTest {
         Limits limits = Limits.hard(symbols);
 
         SimulatedVenue venue = SimulatedVenue.open(SEED, specs, 100_000, start, new MemoryStore());
-        QuietListener quiet = new QuietListener(EngineListener.NONE);
+        Recording liveEvents = new Recording();
+        QuietListener quiet = new QuietListener(liveEvents);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         Engine engine = new Engine(Specs.of(venue.instruments()), limits, params, outbox, quiet, venue::equity);
-        InnerLoop loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), new NoRecorder(),
-                quiet);
+        InnerLoop loop = new InnerLoop(venue, venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000),
+                new NoRecorder(), quiet, new AccountCache(), 60_000);
         outbox.bind(loop);
         loop.start(WARMUP, List.of());
+        List<String> liveEquity = new ArrayList<>();
         for (long t = start; t < end; t += 1_000) {
             loop.step(t);
+            if (Math.floorMod(t, Candle.INTERVAL_MILLIS) == LAST_POINT) {
+                liveEquity.add(t + Candle.INTERVAL_MILLIS - LAST_POINT + " " + venue.equity());
+            }
         }
         List<Fill> live = venue.fills(Long.MIN_VALUE, Long.MAX_VALUE);
 
@@ -79,11 +95,67 @@ class LiveBacktestParityTest {
             }
             bars.put(specs.get(sym).instrument().symbol(), list);
         }
+        Recording backtestEvents = new Recording();
         BacktestResult backtest = Backtester.create(venue.instruments(), limits, 100_000, WARMUP)
-                .run(params, Bars.of(bars));
+                .run(params, Bars.of(bars), backtestEvents, BacktestProgress.NONE);
+        List<String> backtestEquity = new ArrayList<>();
+        EquityCurve curve = backtest.equityCurve();
+        for (int i = 0; i < curve.size(); i++) {
+            backtestEquity.add(curve.time(i) + " " + curve.equity(i));
+        }
 
         assertThat(live).hasSizeGreaterThan(10);
-        assertThat(backtest.fills()).containsExactlyElementsOf(live);
+        assertThat(liveEvents.decisions()).isGreaterThan(live.size());
+        assertThat(serialized(backtestEvents.after(start))).isEqualTo(serialized(liveEvents.after(start)));
+        assertThat(serialized(backtest.fills())).isEqualTo(serialized(live));
+        assertThat(liveEquity).hasSize(curve.size());
+        assertThat(String.join("\n", backtestEquity)).isEqualTo(String.join("\n", liveEquity));
+    }
+
+    private static String serialized(List<?> stream) {
+        StringBuilder out = new StringBuilder();
+        for (Object o : stream) {
+            out.append(o).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Every decision, risk rejection and state change, in order. */
+    private static final class Recording implements EngineListener {
+        private final List<Object> events = new ArrayList<>();
+
+        @Override
+        public void onDecision(Decision decision) {
+            events.add(decision);
+        }
+
+        @Override
+        public void onRiskRejection(RiskRejection rejection) {
+            events.add(rejection);
+        }
+
+        @Override
+        public void onStateChange(StateChange change) {
+            events.add(change);
+        }
+
+        long decisions() {
+            return events.stream().filter(Decision.class::isInstance).count();
+        }
+
+        /**
+         * The events of the trading run: without the warm-up's bar-close holds (the backtest reports them, the live
+         * loop replays its history quietly).
+         */
+        List<Object> after(long start) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : events) {
+                if (!(e instanceof Decision d && d.action() == Action.HOLD && d.time() <= start)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
     }
 
     private static Params params() {
