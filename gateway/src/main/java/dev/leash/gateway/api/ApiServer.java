@@ -73,6 +73,8 @@ public final class ApiServer {
             cfg.routes.get("/api/params", json(params::params));
             cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
+            cfg.routes.get("/api/equity",
+                    json(new EquityRoute(gateway.journal()::equityCurve, gateway::tradingTime)::equity));
             cfg.routes.get("/metrics", ctx -> metrics(ctx, gateway.metrics()));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
