@@ -75,6 +75,7 @@ public final class ApiServer {
             cfg.routes.get("/api/decisions", json(reads::decisions));
             cfg.routes.get("/api/equity",
                     json(new EquityRoute(gateway.journal()::equityCurve, gateway::tradingTime)::equity));
+            cfg.routes.get("/api/events", new EventsRoute(gateway.events())::stream);
             cfg.routes.get("/metrics", ctx -> metrics(ctx, gateway.metrics()));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));

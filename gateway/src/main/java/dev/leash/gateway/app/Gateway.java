@@ -8,6 +8,8 @@ import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.StateCause;
+import dev.leash.gateway.events.EventPublisher;
+import dev.leash.gateway.events.LiveEvents;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
@@ -74,6 +76,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicReference<VenueHealth> venueHealth;
     private volatile boolean closed;
     private volatile GatewayMetrics metrics;
+    private volatile LiveEvents events;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -144,7 +147,8 @@ public final class Gateway implements AutoCloseable {
                     config.dataDir().resolve("gateway.token"));
             Tokens.Token modelToken = Tokens.loadModelToken(env, config.dataDir(), token);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
-            JournalRecorder recorder = new JournalRecorder(journal);
+            LiveEvents live = LiveEvents.startingAt(wall.millis() * 1000); // ids of an earlier run never resume
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live));
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -184,6 +188,7 @@ public final class Gateway implements AutoCloseable {
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth);
             g.metrics = new GatewayMetrics(g, decisionCounts, orderLatency);
+            g.events = live;
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -285,6 +290,11 @@ public final class Gateway implements AutoCloseable {
         return venueHealth.get();
     }
 
+    /** The live event stream {@code GET /api/events} serves. */
+    public LiveEvents events() {
+        return events;
+    }
+
     /** The Prometheus metrics {@code GET /metrics} serves. */
     public GatewayMetrics metrics() {
         return metrics;
@@ -364,6 +374,9 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        if (events != null) {
+            events.close(); // event-stream clients end now, so the API stops without waiting for them
+        }
         api.stop();
         watchdogExecutor.shutdownNow();
         middleExecutor.shutdownNow();
