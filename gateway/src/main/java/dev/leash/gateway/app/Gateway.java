@@ -285,6 +285,54 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The operator halts trading: the inner loop flattens every position and opens nothing until the operator
+     * resumes, across restarts; journaled with {@code author}, durable when this returns. False when the operator had
+     * already halted it.
+     */
+    public boolean haltByOperator(String author, String rationale) throws IOException {
+        return onInnerLoop("halting trading", e -> e.haltByOperator(author, "operator " + author + " halted trading"
+                + (rationale.isBlank() ? "" : ": " + rationale)));
+    }
+
+    /** The operator lifts its own halt, journaled with {@code author}; false when trading was not so halted. */
+    public boolean liftOperatorHalt(String author, String rationale) throws IOException {
+        return onInnerLoop("resuming trading", e -> e.liftOperatorHalt(author, "operator " + author
+                + " lifted the halt" + (rationale.isBlank() ? "" : ": " + rationale)));
+    }
+
+    /** Runs {@code task} on the inner loop and waits for its answer; it never runs after the caller was told no. */
+    private boolean onInnerLoop(String what, java.util.function.Predicate<Engine> task) throws IOException {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        AtomicInteger claim = new AtomicInteger(); // 0 waiting, 1 taken by the inner loop, 2 given up by the caller
+        inner.post(e -> {
+            if (!claim.compareAndSet(0, 1)) {
+                return;
+            }
+            try {
+                done.complete(task.test(e));
+            } catch (RuntimeException ex) {
+                done.completeExceptionally(ex);
+            }
+        });
+        try {
+            try {
+                return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException ex) {
+                if (claim.compareAndSet(0, 2)) {
+                    throw new IOException("the inner loop did not take " + what + " within " + RESUME_TIMEOUT_SECONDS
+                            + " s; nothing changed", ex);
+                }
+                return done.get();
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + what, ex);
+        } catch (ExecutionException ex) {
+            throw new IOException(what + " could not be saved", ex);
+        }
+    }
+
     /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */
     public VenueHealth venueHealth() {
         return venueHealth.get();
