@@ -80,6 +80,7 @@ public final class ApiServer {
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
+            dev.leash.gateway.web.Dashboard.install(cfg);
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();
         LOG.info("REST API listening on {}", gateway.baseUrl());
