@@ -85,7 +85,7 @@
       + '; trading modes allowed now: ' + now.trading_modes.join(', ');
     const rows = [];
     for (const [field, value] of Object.entries(p.params)) {
-      if (field === 'symbols' || typeof value === 'object' && value !== null) continue;
+      if (!p.ceilings[field] && field !== 'trading_mode') continue; // version, author, times: not tunable
       const c = p.ceilings[field] || {};
       const r = (now.ranges || {})[field] || {};
       const headroom = (typeof value === 'number' && typeof r.max === 'number') ? fmt(r.max - value, 3) : '';
