@@ -29,7 +29,7 @@ final class EventsRoute {
         this.stream = stream;
     }
 
-    void stream(Context ctx) throws InterruptedException {
+    void stream(Context ctx) {
         Query.of(ctx);
         Long last = lastEventId(ctx.header("Last-Event-ID"));
         Subscription s = stream.subscribe(last);
@@ -65,6 +65,8 @@ final class EventsRoute {
             }
         } catch (IOException gone) {
             // the client went away: its subscription is closed, nothing else to do
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt(); // the server is stopping: end the stream quietly
         }
     }
 

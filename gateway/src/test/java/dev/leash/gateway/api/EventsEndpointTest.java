@@ -107,6 +107,20 @@ class EventsEndpointTest {
     }
 
     @Test
+    void aFollowingClientNeverHoldsUpTheGatewaysStop(@TempDir Path ownDir) throws Exception {
+        RunningGateway own = RunningGateway.start(ownDir);
+        try (SseClient sse = SseClient.open(own.gateway().baseUrl() + "/api/events", Map.of())) {
+            sse.await("a first event", SOON, e -> true);
+
+            long start = System.nanoTime();
+            own.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(own.gateway().events().clients()).isZero();
+        }
+    }
+
+    @Test
     void refusesAMalformedLastEventIdWithAProblem() {
         Response r = gw.send("GET", "/api/events", null, Map.of("Last-Event-ID", "yesterday"));
 
