@@ -74,10 +74,14 @@ public final class ApiServer {
             cfg.routes.get("/api/params", json(params::params));
             cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
+            cfg.routes.get("/api/equity",
+                    json(new EquityRoute(ports.journal()::equityCurve, ports.loops()::tradingTime)::equity));
+            cfg.routes.get("/api/events", new EventsRoute(ports.events().get())::stream);
             cfg.routes.get("/metrics", ctx -> metrics(ctx, ports.metrics().get()));
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
+            dev.leash.gateway.web.Dashboard.install(cfg);
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();
         LOG.info("REST API listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, port());

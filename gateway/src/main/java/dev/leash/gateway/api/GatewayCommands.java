@@ -8,7 +8,10 @@ import dev.leash.risk.Violation;
 import java.io.IOException;
 import java.util.List;
 
-/** What a REST write may ask of the gateway: propose parameters, journal a refused proposal, lift a loss halt. */
+/**
+ * What a REST write may ask of the gateway: propose parameters, journal a refused proposal, lift a loss halt, and the
+ * operator's halt and its lifting.
+ */
 public interface GatewayCommands {
 
     /** Proposes a change for {@code principal}, whose rules apply; an accepted one is durable when this returns. */
@@ -21,4 +24,10 @@ public interface GatewayCommands {
 
     /** An operator lifts today's daily loss halt; true when lifted and durable. */
     boolean resumeAfterLossHalt(String author, String rationale) throws IOException;
+
+    /** The operator flattens every position and stops trading until its own resume; true when halted and durable. */
+    boolean haltByOperator(String author, String rationale) throws IOException;
+
+    /** The operator lifts its own halt; true when lifted and durable. */
+    boolean liftOperatorHalt(String author, String rationale) throws IOException;
 }

@@ -47,7 +47,7 @@ final class HostGuard {
     /** A Javalin before-handler: throws the refusal as an {@link ApiException}. */
     void check(Context ctx) {
         Refusal r = checkHost(ctx.header("Host"));
-        if (r == null && isWrite(ctx.method().name())) {
+        if (r == null && isWrite(ctx.method().name()) && !sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
             r = checkOrigin(ctx.header("Origin"));
         }
         if (r != null) {
@@ -70,6 +70,14 @@ final class HostGuard {
                     + " or add the name to api.allowed_hosts (LEASH_API_ALLOWED_HOSTS)");
         }
         return null;
+    }
+
+    /**
+     * True when a browser's {@code Origin} is this very gateway's, {@code http://} and the {@code Host} already checked
+     * to name this machine: the dashboard the gateway serves may write (with the operator's token), nothing else.
+     */
+    static boolean sameOrigin(String origin, String host) {
+        return origin != null && host != null && origin.strip().equalsIgnoreCase("http://" + host.strip());
     }
 
     /** Null when {@code origin} (an {@code Origin} header, null when absent) may write. */

@@ -1,6 +1,7 @@
 package dev.leash.gateway.api;
 
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.events.LiveEvents;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.metrics.GatewayMetrics;
 import dev.leash.gateway.venue.Venue;
@@ -14,10 +15,11 @@ import java.util.function.Supplier;
  * parts it uses.
  *
  * @param metrics the Prometheus metrics, read when {@code /metrics} is scraped (they may be created after the API)
+ * @param events the live event stream {@code /api/events} serves, created before the API starts
  */
 public record RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal journal, LoopReads loops,
                         ParamReads params, GatewayCommands commands, Credentials credentials,
-                        Supplier<GatewayMetrics> metrics) {
+                        Supplier<GatewayMetrics> metrics, Supplier<LiveEvents> events) {
 
     public RestPorts {
         Objects.requireNonNull(config, "config");
@@ -29,5 +31,6 @@ public record RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal j
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(events, "events");
     }
 }

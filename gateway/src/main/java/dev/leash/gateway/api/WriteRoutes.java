@@ -33,6 +33,8 @@ final class WriteRoutes {
     static final String MODEL_PRINCIPAL = "model-token";
     /** A label the client chooses for the audit author; it never decides the principal. */
     static final String CLIENT_HEADER = "X-Leash-Client";
+    /** The trading mode that is not a parameter: the operator's flatten-and-stop. */
+    static final String HALTED = "halted";
 
     private final ParamReads params;
     private final LoopReads loops;
@@ -66,38 +68,77 @@ final class WriteRoutes {
         Query.of(ctx);
         ObjectNode body = proposal(ctx, Set.of("mode", "rationale", "dry_run"));
         JsonNode mode = body.get("mode");
+        if (mode != null && HALTED.equals(mode.textValue())) {
+            return halt(ctx, body);
+        }
         if (mode == null || !mode.isTextual() || TradingMode.fromWire(mode.textValue()) == null) {
-            throw refused(ctx, body, "mode", "mode: required, one of active, reduce_only, paused");
+            throw refused(ctx, body, "mode", "mode: required, one of active, reduce_only, paused, halted");
         }
         ObjectNode changes = Json.object().put("trading_mode", mode.textValue());
         String rationale = rationale(ctx, body);
         boolean dryRun = dryRun(ctx, body);
         boolean resume = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun
                 && isOperator(ctx) && loops.tradingStatus().cause(StateCause.DAILY_LOSS) != null;
-        if (resume && params.current().tradingMode() == TradingMode.ACTIVE) {
-            return resumeOnly(ctx, rationale); // the params already say active: only the halt is lifted
+        boolean unhalt = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun
+                && isOperator(ctx) && loops.tradingStatus().cause(StateCause.OPERATOR) != null;
+        if ((resume || unhalt) && params.current().tradingMode() == TradingMode.ACTIVE) {
+            return resumeOnly(ctx, rationale, resume, unhalt); // the params already say active: only halts lift
         }
         ObjectNode o = (ObjectNode) submit(ctx, changes, rationale, dryRun, null);
         if (resume) {
             o.put("loss_halt_lifted", commands.resumeAfterLossHalt(author(ctx), rationale));
         }
+        if (unhalt) {
+            o.put("operator_halt_lifted", commands.liftOperatorHalt(author(ctx), rationale));
+        }
         return o;
     }
 
-    private ObjectNode resumeOnly(Context ctx, String rationale) throws IOException {
+    /**
+     * {@code "mode": "halted"}: the operator flattens every position and stops trading until its own {@code active};
+     * the model's token is refused (403), since only the operator may stop and restart trading this way.
+     */
+    private ObjectNode halt(Context ctx, ObjectNode body) throws IOException {
+        if (!isOperator(ctx)) {
+            throw new ApiException(403, "Forbidden", "mode halted: only the operator's token may halt trading"
+                    + " (flatten and stop); the model may set paused or reduce_only");
+        }
+        String rationale = rationale(ctx, body);
         if (rationale.isBlank()) {
-            throw ApiException.badRequest("rationale: required to resume trading after a daily loss halt");
+            throw ApiException.badRequest("rationale: required to halt trading");
+        }
+        boolean dryRun = dryRun(ctx, body);
+        String author = author(ctx);
+        ObjectNode o = Json.object();
+        o.put("accepted", true);
+        o.put("dry_run", dryRun);
+        o.put("mode", HALTED);
+        o.put("version", params.current().version());
+        o.put("author", author);
+        o.put("halted", !dryRun && commands.haltByOperator(author, rationale));
+        return o;
+    }
+
+    private ObjectNode resumeOnly(Context ctx, String rationale, boolean lossHalt, boolean operatorHalt)
+            throws IOException {
+        if (rationale.isBlank()) {
+            throw ApiException.badRequest("rationale: required to resume trading after a "
+                    + (lossHalt ? "daily loss halt" : "halt"));
         }
         String author = author(ctx);
-        boolean lifted = commands.resumeAfterLossHalt(author, rationale);
+        boolean unhalted = operatorHalt && commands.liftOperatorHalt(author, rationale);
+        boolean lifted = lossHalt && commands.resumeAfterLossHalt(author, rationale);
         ObjectNode o = Json.object();
-        o.put("accepted", lifted);
+        o.put("accepted", lifted || unhalted);
         o.put("dry_run", false);
         o.put("version", params.current().version());
         o.put("author", author);
         o.putObject("changes");
         o.putArray("reasons");
         o.put("loss_halt_lifted", lifted);
+        if (operatorHalt) {
+            o.put("operator_halt_lifted", unhalted);
+        }
         return o;
     }
 

@@ -8,6 +8,8 @@ import dev.leash.gateway.engine.Action;
 import dev.leash.gateway.engine.Engine;
 import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.StateCause;
+import dev.leash.gateway.events.EventPublisher;
+import dev.leash.gateway.events.LiveEvents;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
@@ -75,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicReference<VenueHealth> venueHealth;
     private volatile boolean closed;
     private volatile GatewayMetrics metrics;
+    private volatile LiveEvents events;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -146,7 +149,8 @@ public final class Gateway implements AutoCloseable {
                     config.dataDir().resolve("gateway.token"));
             Tokens.Token modelToken = Tokens.loadModelToken(env, config.dataDir(), token);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
-            JournalRecorder recorder = new JournalRecorder(journal);
+            LiveEvents live = LiveEvents.startingAt(wall.millis() * 1000); // ids of an earlier run never resume
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live));
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -186,6 +190,7 @@ public final class Gateway implements AutoCloseable {
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth);
             g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency);
+            g.events = live;
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -282,9 +287,62 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The operator halts trading: the inner loop flattens every position and opens nothing until the operator
+     * resumes, across restarts; journaled with {@code author}, durable when this returns. False when the operator had
+     * already halted it.
+     */
+    public boolean haltByOperator(String author, String rationale) throws IOException {
+        return onInnerLoop("halting trading", e -> e.haltByOperator(author, "operator " + author + " halted trading"
+                + (rationale.isBlank() ? "" : ": " + rationale)));
+    }
+
+    /** The operator lifts its own halt, journaled with {@code author}; false when trading was not so halted. */
+    public boolean liftOperatorHalt(String author, String rationale) throws IOException {
+        return onInnerLoop("resuming trading", e -> e.liftOperatorHalt(author, "operator " + author
+                + " lifted the halt" + (rationale.isBlank() ? "" : ": " + rationale)));
+    }
+
+    /** Runs {@code task} on the inner loop and waits for its answer; it never runs after the caller was told no. */
+    private boolean onInnerLoop(String what, java.util.function.Predicate<Engine> task) throws IOException {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        AtomicInteger claim = new AtomicInteger(); // 0 waiting, 1 taken by the inner loop, 2 given up by the caller
+        inner.post(e -> {
+            if (!claim.compareAndSet(0, 1)) {
+                return;
+            }
+            try {
+                done.complete(task.test(e));
+            } catch (RuntimeException ex) {
+                done.completeExceptionally(ex);
+            }
+        });
+        try {
+            try {
+                return done.get(RESUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException ex) {
+                if (claim.compareAndSet(0, 2)) {
+                    throw new IOException("the inner loop did not take " + what + " within " + RESUME_TIMEOUT_SECONDS
+                            + " s; nothing changed", ex);
+                }
+                return done.get();
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + what, ex);
+        } catch (ExecutionException ex) {
+            throw new IOException(what + " could not be saved", ex);
+        }
+    }
+
     /** The last breaker or ban report of an HTTP venue, or null when there was none (or the venue is local). */
     public VenueHealth venueHealth() {
         return venueHealth.get();
+    }
+
+    /** The live event stream {@code GET /api/events} serves. */
+    public LiveEvents events() {
+        return events;
     }
 
     /** The Prometheus metrics {@code GET /metrics} serves. */
@@ -366,6 +424,9 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        if (events != null) {
+            events.close(); // event-stream clients end now, so the API stops without waiting for them
+        }
         api.stop();
         watchdogExecutor.shutdownNow();
         middleExecutor.shutdownNow();

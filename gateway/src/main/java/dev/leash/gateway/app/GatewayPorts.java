@@ -42,7 +42,8 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
 
     /** Everything the REST API reaches, each part through its interface. */
     RestPorts rest() {
-        return new RestPorts(g.config(), g.wall(), g.venue(), g.journal(), this, this, this, this, g::metrics);
+        return new RestPorts(g.config(), g.wall(), g.venue(), g.journal(), this, this, this, this, g::metrics,
+                g::events);
     }
 
     @Override
@@ -150,6 +151,16 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     @Override
     public boolean resumeAfterLossHalt(String author, String rationale) throws IOException {
         return g.resumeAfterLossHalt(author, rationale, true);
+    }
+
+    @Override
+    public boolean haltByOperator(String author, String rationale) throws IOException {
+        return g.haltByOperator(author, rationale);
+    }
+
+    @Override
+    public boolean liftOperatorHalt(String author, String rationale) throws IOException {
+        return g.liftOperatorHalt(author, rationale);
     }
 
     @Override

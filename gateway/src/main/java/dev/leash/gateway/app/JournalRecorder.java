@@ -6,6 +6,7 @@ import dev.leash.gateway.engine.OrderIntent;
 import dev.leash.gateway.engine.RiskRejection;
 import dev.leash.gateway.engine.StateChange;
 import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.gateway.events.EventPublisher;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.ParamsActivation;
 import dev.leash.gateway.loop.TradeRecorder;
@@ -26,14 +27,22 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     static final String SENDING = "SENDING";
 
     private final Journal journal;
+    private final EventPublisher live;
 
     public JournalRecorder(Journal journal) {
+        this(journal, EventPublisher.NONE);
+    }
+
+    /** A recorder that also publishes each record to the live event stream, after it is journaled. */
+    public JournalRecorder(Journal journal, EventPublisher live) {
         this.journal = journal;
+        this.live = live;
     }
 
     @Override
     public void orderSending(OrderIntent intent) {
         journal.recordOrder(intent, SENDING, null, null, intent.time());
+        live.order(intent, SENDING, null);
     }
 
     @Override
@@ -45,12 +54,14 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
         if (result.rejected()) {
             LOG.warn("order {} rejected by the venue: {}", intent.clientOrderId(), result.rejectReason());
         }
+        live.order(intent, result.order().status().name(), result.rejectReason());
     }
 
     @Override
     public void orderFailed(OrderIntent intent, String error) {
         journal.recordOrder(intent, "REJECTED", null, error, intent.time());
         journal.updateOrderStatus(intent.clientOrderId(), "REJECTED", 0, intent.time());
+        live.order(intent, "REJECTED", error);
     }
 
     @Override
@@ -59,6 +70,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
         if (fresh) {
             LOG.info("fill {} {} {} @ {} ({})", fill.symbol(), fill.side(), fill.qty(), fill.price(),
                     fill.clientOrderId());
+            live.fill(fill, paramsVersion);
         }
         return fresh;
     }
@@ -76,6 +88,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     @Override
     public void event(long time, String kind, String message) {
         journal.recordEvent(time, kind, message);
+        live.event(time, kind, message);
     }
 
     @Override
@@ -83,23 +96,27 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
         List<ParamsActivation> all = journal.paramsActivations();
         if (all.isEmpty() || all.get(all.size() - 1).version() != version) {
             journal.recordParamsActivation(new ParamsActivation(version, tradingTime, wallTime));
+            live.params(version, tradingTime);
         }
     }
 
     @Override
     public void onDecision(Decision decision) {
         journal.recordDecision(decision);
+        live.decision(decision);
     }
 
     @Override
     public void onRiskRejection(RiskRejection rejection) {
         journal.recordRiskRejection(rejection);
+        live.rejection(rejection);
     }
 
     @Override
     public void onStateChange(StateChange change) {
         LOG.warn("trading state {} -> {}: {}", change.from(), change.to(), change.reason());
         journal.recordStateChange(change);
+        live.state(change);
     }
 
     @Override

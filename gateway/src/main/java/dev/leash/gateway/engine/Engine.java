@@ -217,6 +217,18 @@ public final class Engine {
         return status.resumeAfterLossHalt(by, reason, now);
     }
 
+    /** The operator halts trading: every position is flattened and nothing opens until the operator lifts it. */
+    public boolean haltByOperator(String by, String reason) {
+        long bar = Math.floorDiv(now, SymbolSpec.BAR_MILLIS);
+        orders.flattenAll(symbols, bar, now);
+        return status.haltByOperator(bar, by, reason, now);
+    }
+
+    /** The operator lifts its own halt; false when trading was not halted by the operator. */
+    public boolean liftOperatorHalt(String by, String reason) {
+        return status.liftOperatorHalt(by, reason, now);
+    }
+
     /** Restores the trading status a previous run persisted, before the first step at trading time {@code now}. */
     public void restoreStatus(TradingStatusView saved, long nowMillis) {
         this.now = nowMillis;

@@ -14,6 +14,8 @@ public record StateCause(String cause, TradingState state, String by, String rea
     public static final String DAILY_LOSS = "daily_loss";
     /** The venue's circuit breaker opened or the IP was banned: REDUCE_ONLY until it has been healthy a while. */
     public static final String VENUE = "venue";
+    /** The operator halted trading (flatten and stop): HALTED until the operator resumes, across restarts. */
+    public static final String OPERATOR = "operator";
     /** No middle-loop pass completed for 3 intervals (the watchdog): REDUCE_ONLY until passes resume. */
     public static final String MIDDLE_LOOP = "middle_loop";
     /** {@link #until} of a cause that lasts until something lifts it. */

@@ -63,9 +63,9 @@ final class TradingStatus {
         }
     }
 
-    /** True once per bar while loss-halted: positions still open are to be flattened again. */
+    /** True once per bar while loss-halted or halted by the operator: positions still open are flattened again. */
     boolean flattenRetryDue(long bar) {
-        if (lossHalted() && bar != lastFlattenBar) {
+        if ((lossHalted() || causes.containsKey(StateCause.OPERATOR)) && bar != lastFlattenBar) {
             lastFlattenBar = bar;
             return true;
         }
@@ -80,6 +80,33 @@ final class TradingStatus {
         next.put(StateCause.DAILY_LOSS, new StateCause(StateCause.DAILY_LOSS, TradingState.HALTED, ENGINE, reason,
                 nowMillis, nextDay));
         move(next, day, startOfDayEquity, ENGINE, reason, nowMillis);
+    }
+
+    /**
+     * The operator halts trading, the positions flattened in {@code bar}: HALTED until the operator lifts it. False
+     * (and nothing changes) when the operator had already halted it.
+     */
+    boolean haltByOperator(long bar, String by, String reason, long nowMillis) {
+        if (causes.containsKey(StateCause.OPERATOR)) {
+            return false;
+        }
+        lastFlattenBar = bar;
+        Map<String, StateCause> next = new LinkedHashMap<>(causes);
+        next.put(StateCause.OPERATOR, new StateCause(StateCause.OPERATOR, TradingState.HALTED, by, reason, nowMillis,
+                StateCause.NO_END));
+        move(next, day, startOfDayEquity, by, reason, nowMillis);
+        return true;
+    }
+
+    /** The operator lifts its own halt; false (and nothing changes) when there was none. */
+    boolean liftOperatorHalt(String by, String reason, long nowMillis) {
+        if (!causes.containsKey(StateCause.OPERATOR)) {
+            return false;
+        }
+        Map<String, StateCause> next = new LinkedHashMap<>(causes);
+        next.remove(StateCause.OPERATOR);
+        move(next, day, startOfDayEquity, by, reason, nowMillis);
+        return true;
     }
 
     void setVenueDegraded(boolean degraded, String reason, long nowMillis) {
@@ -132,7 +159,7 @@ final class TradingStatus {
         StringBuilder why = new StringBuilder("restored at start");
         for (StateCause c : saved.causes()) {
             boolean keep = StateCause.DAILY_LOSS.equals(c.cause()) ? sameDay && c.until() > nowMillis
-                    : StateCause.VENUE.equals(c.cause());
+                    : StateCause.VENUE.equals(c.cause()) || StateCause.OPERATOR.equals(c.cause());
             if (keep) {
                 next.put(c.cause(), c);
                 why.append(next.size() == 1 ? ": " : "; ").append(c.reason());

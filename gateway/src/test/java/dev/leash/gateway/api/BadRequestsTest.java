@@ -104,8 +104,9 @@ class BadRequestsTest {
         assertProblem(gw.get("/api/orders?status=closed"), 400, "status must be one of [open, all], got 'closed'");
     }
 
+    /** {@code /} is the dashboard (DashboardTest); any other unknown path, static or API, is a 404 problem. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/nope", "/api", "/", "/api/params/history/3", "/api/trade"})
+    @ValueSource(strings = {"/api/nope", "/api", "/nope", "/nope.html", "/api/params/history/3", "/api/trade"})
     void answersAnUnknownEndpointWithNotFound(String path) {
         assertProblem(gw.get(path), 404, "no endpoint GET " + path);
     }
