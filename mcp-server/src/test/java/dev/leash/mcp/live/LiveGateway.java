@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.mcp.McpConfig;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.ParamStore;
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -50,6 +53,31 @@ public final class LiveGateway implements AutoCloseable {
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
         GatewayConfig config = ConfigLoader.load(null, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         return new LiveGateway(Gateway.start(config, env, Clock.systemUTC()), dataDir);
+    }
+
+    /**
+     * Starts a gateway whose simulated trading time moves only when {@code clock} is advanced ({@link #advanceTo}),
+     * with the wall clock standing still at {@code wall}: two starts with the same arguments trade identically.
+     */
+    public static LiveGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
+        GatewayConfig config = ConfigLoader.load(null, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
+        return new LiveGateway(Gateway.start(config, env, Clock.fixed(wall, ZoneOffset.UTC), clock), dataDir);
+    }
+
+    /** Moves {@code clock} to {@code tradingTime} (a multiple of the step); returns once the inner loop is there. */
+    public void advanceTo(ManualTradingClock clock, long tradingTime) {
+        clock.advanceTo(tradingTime);
+        await("the inner loop steps to " + tradingTime, Duration.ofSeconds(60), gateway::tradingTime,
+                t -> t >= tradingTime);
+        if (gateway.tradingTime() != tradingTime) {
+            throw new AssertionError("stepped past " + tradingTime + " to " + gateway.tradingTime());
+        }
+    }
+
+    /** The running gateway, to read its venue and journal directly. */
+    public Gateway gateway() {
+        return gateway;
     }
 
     public String url() {
