@@ -88,15 +88,26 @@ public final class RunningGateway implements AutoCloseable {
 
     /**
      * Starts a gateway whose simulated trading time moves only when {@code clock} is advanced ({@link #advanceTo}),
-     * on a wall clock that stands still at {@code wall}: two starts with the same arguments trade identically.
+     * on a wall clock that stands still at {@code wall}: two starts with the same arguments trade identically. The
+     * middle loop makes its first pass before this returns and the next only an hour later, so it never races the
+     * steps a test makes.
      */
     public static RunningGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
         Files.createDirectories(dataDir);
         Path configFile = dataDir.resolve("gateway-test.yaml");
-        Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\n", StandardCharsets.UTF_8);
+        Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\nloops:\n  middle_seconds: 3600\n",
+                StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
-        return new RunningGateway(Gateway.start(config, env, new MutableClock(wall), clock), dataDir);
+        Gateway g = Gateway.start(config, env, new MutableClock(wall), clock);
+        try {
+            Eventually.await("the middle loop's first pass", Duration.ofSeconds(STEP_WAIT_SECONDS),
+                    () -> g.middle().lastCompletedWallMillis(), t -> t != 0);
+        } catch (RuntimeException | AssertionError e) {
+            g.close();
+            throw e;
+        }
+        return new RunningGateway(g, dataDir);
     }
 
     /**

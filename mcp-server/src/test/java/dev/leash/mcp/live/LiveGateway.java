@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,12 +59,25 @@ public final class LiveGateway implements AutoCloseable {
 
     /**
      * Starts a gateway whose simulated trading time moves only when {@code clock} is advanced ({@link #advanceTo}),
-     * with the wall clock standing still at {@code wall}: two starts with the same arguments trade identically.
+     * with the wall clock standing still at {@code wall}: two starts with the same arguments trade identically. The
+     * middle loop makes its first pass before this returns and the next only an hour later, so it never races the
+     * steps a test makes.
      */
     public static LiveGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        Files.createDirectories(dataDir);
+        Path configFile = Files.writeString(dataDir.resolve("gateway-test.yaml"), "loops:\n  middle_seconds: 3600\n",
+                StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
-        GatewayConfig config = ConfigLoader.load(null, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
-        return new LiveGateway(Gateway.start(config, env, Clock.fixed(wall, ZoneOffset.UTC), clock), dataDir);
+        GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
+        Gateway g = Gateway.start(config, env, Clock.fixed(wall, ZoneOffset.UTC), clock);
+        try {
+            await("the middle loop's first pass", Duration.ofSeconds(60), () -> g.middle().lastCompletedWallMillis(),
+                    t -> t != 0);
+        } catch (RuntimeException | AssertionError e) {
+            g.close();
+            throw e;
+        }
+        return new LiveGateway(g, dataDir);
     }
 
     /** Moves {@code clock} to {@code tradingTime} (a multiple of the step); returns once the inner loop is there. */
