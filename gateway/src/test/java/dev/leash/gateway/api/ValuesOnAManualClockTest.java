@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +132,37 @@ class ValuesOnAManualClockTest {
             assertThat(ok(gw, "/api/trades?limit=500").path("count").asInt()).as("trades to compare").isPositive();
             for (String r : reads) {
                 assertThat(gw.get(r).body()).as(r).isEqualTo(jumped.get(r));
+            }
+        }
+    }
+
+    @Test
+    void anAcceptedProposalGovernsEveryDecisionFromTheNextBarCloseOnAndNoneBefore(@TempDir Path dir) throws Exception {
+        ManualTradingClock clock = new ManualTradingClock();
+        try (RunningGateway gw = RunningGateway.startManual(dir, WALL, clock)) {
+            long accepted = clock.now() + 12 * Candle.INTERVAL_MILLIS;
+            gw.advanceTo(clock, accepted);
+            double lower = ok(gw, "/api/params").path("params").path("max_position_pct").asDouble() / 2;
+            Response put = gw.write("PUT", "/api/params", "{\"changes\":{\"max_position_pct\":" + lower
+                    + "},\"rationale\":\"halve exposure between two bars\"}");
+            assertThat(put.status()).as("%s", put).isEqualTo(200);
+            long v = put.json().path("version").asLong();
+
+            gw.advanceTo(clock, accepted + 3 * Candle.INTERVAL_MILLIS);
+            JsonNode decisions = ok(gw, "/api/decisions?limit=500").path("decisions");
+
+            Map<Long, List<String>> after = new HashMap<>();
+            for (JsonNode d : decisions) {
+                long t = Instant.parse(d.path("time").asText()).toEpochMilli();
+                assertThat(d.path("params_version").asLong()).as("decision at %s", d.path("time").asText())
+                        .isEqualTo(t <= accepted ? v - 1 : v);
+                if (t > accepted) {
+                    after.computeIfAbsent(t, k -> new ArrayList<>()).add(d.path("symbol").asText());
+                }
+            }
+            for (int bar = 1; bar <= 3; bar++) {
+                assertThat(after.get(accepted + bar * Candle.INTERVAL_MILLIS)).as("bar %d after the change", bar)
+                        .containsExactlyInAnyOrderElementsOf(gw.gateway().venue().symbols());
             }
         }
     }
