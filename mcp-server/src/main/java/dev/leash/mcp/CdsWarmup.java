@@ -1,5 +1,7 @@
 package dev.leash.mcp;
 
+import dev.leash.mcp.internal.McpProtocol;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class CdsWarmup {
 
     private static final List<String> SESSION = List.of(
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                    + McpProtocol.LATEST + "\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"cds-warmup\",\"version\":\"1\"}}}",
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
             "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",

@@ -2,6 +2,8 @@ package dev.leash.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leash.mcp.internal.McpProtocol;
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,5 +173,18 @@ class StreamableHttpTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Mcp-Session-Id")).isEmpty();
         assertThat(JSON.readTree(r.body()).at("/error/message").asText()).contains("clientInfo");
+    }
+
+    @Test
+    void negotiatesEachSdkStreamableHttpVersionAndAnswersAnUnknownOneWithTheSdksLatest() throws Exception {
+        for (String v : List.of(ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18,
+                ProtocolVersions.MCP_2025_11_25)) {
+            assertThat(JSON.readTree(post(null, BOTH, INIT.replace("2025-06-18", v)).body())
+                    .at("/result/protocolVersion").asText()).as(v).isEqualTo(v);
+        }
+        JsonNode unknown = JSON.readTree(post(null, BOTH, INIT.replace("2025-06-18", "1999-01-01")).body());
+
+        assertThat(unknown.at("/result/protocolVersion").asText()).isEqualTo(McpProtocol.LATEST)
+                .isEqualTo(ProtocolVersions.MCP_2025_11_25);
     }
 }

@@ -13,6 +13,7 @@ import dev.leash.gateway.events.LiveEvents;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.MiddleLoopWatchdog;
 import dev.leash.gateway.loop.Pacer;
@@ -134,6 +135,15 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens every component and starts the loops and the API. On failure, what was opened is closed again. */
     public static Gateway start(GatewayConfig config, Map<String, String> env, Clock wall) throws Exception {
+        return start(config, env, wall, null);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, Map, Clock)}; a non-null {@code manual} clock paces the simulated venue instead
+     * of the wall clock, so a test decides how far trading goes.
+     */
+    public static Gateway start(GatewayConfig config, Map<String, String> env, Clock wall,
+                                ManualTradingClock manual) throws Exception {
         BindCheck.requireTokenOffLoopback(config.api().host(), env);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
@@ -163,7 +173,7 @@ public final class Gateway implements AutoCloseable {
                 venueHealth.set(h);
                 watch.onHealth(h);
             };
-            Venues.Opened v = Venues.open(config, env, journal, wall, health);
+            Venues.Opened v = Venues.open(config, env, journal, wall, health, manual);
             Venue venue = v.venue();
             opened.add(venue);
             Pacer pacer = v.pacer();

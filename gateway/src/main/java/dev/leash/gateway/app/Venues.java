@@ -4,6 +4,7 @@ import dev.leash.gateway.config.ConfigException;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.loop.AccountCache;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.gateway.sim.PaperVenue;
 import dev.leash.gateway.sim.SimulatedVenue;
@@ -55,6 +56,15 @@ final class Venues {
 
     static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
                        VenueHealth.Listener health) throws ConfigException, VenueException {
+        return open(c, env, journal, wall, health, null);
+    }
+
+    /** As above; a non-null {@code manual} clock (simulated venue only) paces trading instead of the wall clock. */
+    static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
+                       VenueHealth.Listener health, ManualTradingClock manual) throws ConfigException, VenueException {
+        if (manual != null && !c.venue().equals("simulated")) {
+            throw new IllegalArgumentException("a manual trading clock needs the simulated venue, not " + c.venue());
+        }
         long tick = c.loops().tick().toMillis();
         AccountCache account = new AccountCache();
         switch (c.venue()) {
@@ -62,8 +72,9 @@ final class Venues {
                 long startAt = Math.floorDiv(wall.millis(), Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
                 SimulatedVenue sim = SimulatedVenue.open(c.simulated().seed(), specs(c.symbols()),
                         c.simulated().initialBalance(), startAt, store(journal, SIMULATED_ACCOUNT_KEY));
-                return new Opened(sim, Pacer.simulated(wall::millis, sim.now(), c.simulated().speed(), tick),
-                        sim::equity, account, sim);
+                Pacer pacer = manual == null ? Pacer.simulated(wall::millis, sim.now(), c.simulated().speed(), tick)
+                        : Pacer.manual(wall::millis, manual, sim.now(), tick);
+                return new Opened(sim, pacer, sim::equity, account, sim);
             }
             case "paper" -> {
                 BybitConfig prices = BybitConfig.publicData(baseUrl(c, BybitConfig.MAINNET), c.symbols());

@@ -13,8 +13,15 @@ public final class Pacer {
     private final long tradingStart;
     private final double speed;
     private final long stepMillis;
+    /** Trading time set by hand ({@link ManualTradingClock}), or null when it follows the wall clock. */
+    private final LongSupplier manual;
 
     private Pacer(LongSupplier wall, long tradingStart, double speed, long stepMillis) {
+        this(wall, tradingStart, speed, stepMillis, null);
+    }
+
+    private Pacer(LongSupplier wall, long tradingStart, double speed, long stepMillis, LongSupplier manual) {
+        this.manual = manual;
         this.wall = wall;
         this.wallStart = wall.getAsLong();
         this.tradingStart = tradingStart;
@@ -32,8 +39,24 @@ public final class Pacer {
         return new Pacer(wall, tradingStart, speed, stepMillis);
     }
 
+    /**
+     * Trading time that moves only when {@code clock} is advanced (tests); the inner loop steps exactly up to it and
+     * looks again every {@value #MANUAL_POLL_MILLIS} ms of wall time. The clock starts at {@code tradingStart} unless it
+     * already has a time.
+     */
+    public static Pacer manual(LongSupplier wall, ManualTradingClock clock, long tradingStart, long stepMillis) {
+        clock.startAt(tradingStart);
+        return new Pacer(wall, tradingStart, 1.0, stepMillis, clock::now);
+    }
+
+    /** How often a loop waiting for a manual clock looks at it again, in wall milliseconds. */
+    static final long MANUAL_POLL_MILLIS = 2;
+
     /** Trading time now. */
     public long now() {
+        if (manual != null) {
+            return manual.getAsLong();
+        }
         return tradingStart + (long) ((wall.getAsLong() - wallStart) * speed);
     }
 
@@ -45,6 +68,9 @@ public final class Pacer {
     /** Wall-clock milliseconds until trading time reaches {@code tradingTime} (0 if already there). */
     public long wallMillisUntil(long tradingTime) {
         long ahead = tradingTime - now();
+        if (manual != null) {
+            return ahead <= 0 ? 0 : MANUAL_POLL_MILLIS;
+        }
         return ahead <= 0 ? 0 : (long) Math.ceil(ahead / speed);
     }
 

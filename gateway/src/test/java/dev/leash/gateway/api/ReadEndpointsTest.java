@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.app.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import dev.leash.gateway.app.RunningGateway.Response;
+import dev.leash.gateway.loop.ManualTradingClock;
+import dev.leash.gateway.venue.Candle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-/** Every GET endpoint answers 200 with its documented shape, on one gateway that trades while the tests read. */
+/**
+ * Every GET endpoint answers 200 with its documented shape, on one gateway that has traded a day of bars on a manual
+ * trading clock before the tests read (values: {@link ValuesOnAManualClockTest}).
+ */
 @Timeout(30)
 class ReadEndpointsTest {
 
@@ -35,7 +40,9 @@ class ReadEndpointsTest {
     @BeforeAll
     @Timeout(30)
     static void start() throws Exception {
-        gw = RunningGateway.start(dataDir);
+        ManualTradingClock clock = new ManualTradingClock();
+        gw = RunningGateway.startManual(dataDir, Instant.parse("2026-01-05T00:00:00Z"), clock);
+        gw.advanceTo(clock, clock.now() + 288 * Candle.INTERVAL_MILLIS);
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.params.ParamStore;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,45 @@ public final class RunningGateway implements AutoCloseable {
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, speed));
         return new RunningGateway(Gateway.start(config, env, wall), dataDir);
     }
+
+    /**
+     * Starts a gateway whose simulated trading time moves only when {@code clock} is advanced ({@link #advanceTo}),
+     * on a wall clock that stands still at {@code wall}: two starts with the same arguments trade identically. The
+     * middle loop makes its first pass before this returns and the next only an hour later, so it never races the
+     * steps a test makes.
+     */
+    public static RunningGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        Files.createDirectories(dataDir);
+        Path configFile = dataDir.resolve("gateway-test.yaml");
+        Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\nloops:\n  middle_seconds: 3600\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
+        GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
+        Gateway g = Gateway.start(config, env, new MutableClock(wall), clock);
+        try {
+            Eventually.await("the middle loop's first pass", Duration.ofSeconds(STEP_WAIT_SECONDS),
+                    () -> g.middle().lastCompletedWallMillis(), t -> t != 0);
+        } catch (RuntimeException | AssertionError e) {
+            g.close();
+            throw e;
+        }
+        return new RunningGateway(g, dataDir);
+    }
+
+    /**
+     * Moves {@code clock} to {@code tradingTime} (a multiple of the step) and returns once the inner loop has stepped
+     * exactly to it (at most {@value #STEP_WAIT_SECONDS} s, else the test fails).
+     */
+    public void advanceTo(ManualTradingClock clock, long tradingTime) {
+        clock.advanceTo(tradingTime);
+        Eventually.await("the inner loop steps to " + Instant.ofEpochMilli(tradingTime),
+                Duration.ofSeconds(STEP_WAIT_SECONDS), gateway::tradingTime, t -> t >= tradingTime);
+        if (gateway.tradingTime() != tradingTime) {
+            throw new AssertionError("stepped past " + tradingTime + " to " + gateway.tradingTime());
+        }
+    }
+
+    private static final int STEP_WAIT_SECONDS = 60;
 
     public Gateway gateway() {
         return gateway;

@@ -5,6 +5,7 @@ import dev.leash.gateway.config.ConfigException;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.journal.Journal;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.gateway.venue.bybit.BybitVenue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,16 @@ class VenuesTest {
                     .hasMessageContaining("venue bybit-testnet trades with your API keys: set LEASH_BYBIT_API_KEY");
             assertThatThrownBy(() -> Venues.open(c, Map.of("LEASH_BYBIT_API_KEY", "k-123"), j, CLOCK, h -> { }))
                     .hasMessageContaining("LEASH_BYBIT_API_SECRET");
+        }
+    }
+
+    @Test
+    void aManualTradingClockIsRefusedForAVenueThatTradesInWallClockTime() throws Exception {
+        GatewayConfig c = config(Map.of("LEASH_VENUE", "paper"));
+        try (Journal j = journal()) {
+            assertThatThrownBy(() -> Venues.open(c, Map.of(), j, CLOCK, h -> { }, new ManualTradingClock()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a manual trading clock needs the simulated venue, not paper");
         }
     }
 

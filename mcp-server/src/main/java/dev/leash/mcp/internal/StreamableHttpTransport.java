@@ -92,7 +92,7 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
 
     @Override
     public List<String> protocolVersions() {
-        return List.of("2025-03-26", "2025-06-18", "2025-11-25");
+        return McpProtocol.STREAMABLE_HTTP;
     }
 
     @Override

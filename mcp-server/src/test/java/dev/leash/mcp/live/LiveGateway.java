@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leash.gateway.app.Gateway;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.mcp.McpConfig;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.ParamStore;
@@ -15,9 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -50,6 +55,44 @@ public final class LiveGateway implements AutoCloseable {
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
         GatewayConfig config = ConfigLoader.load(null, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         return new LiveGateway(Gateway.start(config, env, Clock.systemUTC()), dataDir);
+    }
+
+    /**
+     * Starts a gateway whose simulated trading time moves only when {@code clock} is advanced ({@link #advanceTo}),
+     * with the wall clock standing still at {@code wall}: two starts with the same arguments trade identically. The
+     * middle loop makes its first pass before this returns and the next only an hour later, so it never races the
+     * steps a test makes.
+     */
+    public static LiveGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        Files.createDirectories(dataDir);
+        Path configFile = Files.writeString(dataDir.resolve("gateway-test.yaml"), "loops:\n  middle_seconds: 3600\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
+        GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
+        Gateway g = Gateway.start(config, env, Clock.fixed(wall, ZoneOffset.UTC), clock);
+        try {
+            await("the middle loop's first pass", Duration.ofSeconds(60), () -> g.middle().lastCompletedWallMillis(),
+                    t -> t != 0);
+        } catch (RuntimeException | AssertionError e) {
+            g.close();
+            throw e;
+        }
+        return new LiveGateway(g, dataDir);
+    }
+
+    /** Moves {@code clock} to {@code tradingTime} (a multiple of the step); returns once the inner loop is there. */
+    public void advanceTo(ManualTradingClock clock, long tradingTime) {
+        clock.advanceTo(tradingTime);
+        await("the inner loop steps to " + tradingTime, Duration.ofSeconds(60), gateway::tradingTime,
+                t -> t >= tradingTime);
+        if (gateway.tradingTime() != tradingTime) {
+            throw new AssertionError("stepped past " + tradingTime + " to " + gateway.tradingTime());
+        }
+    }
+
+    /** The running gateway, to read its venue and journal directly. */
+    public Gateway gateway() {
+        return gateway;
     }
 
     public String url() {

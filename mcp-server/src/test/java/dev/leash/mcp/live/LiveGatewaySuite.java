@@ -2,6 +2,7 @@ package dev.leash.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.params.AuditEntry;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,10 @@ abstract class LiveGatewaySuite {
             "leash://params/history", "leash://trades/recent");
     static final List<String> PROMPTS = List.of("outer_loop_review", "weekly_review", "risk_check");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant WALL = Instant.parse("2026-01-05T00:00:00Z");
+    private static final long BAR = 5 * 60_000L;
+    /** Bars the gateway trades on its manual clock before the client connects; then trading time stands still. */
+    private static final int BARS = 96;
 
     LiveGateway gateway;
     McpSyncClient client;
@@ -62,7 +67,9 @@ abstract class LiveGatewaySuite {
     @BeforeAll
     @Timeout(60)
     void start(@TempDir Path dir) throws Exception {
-        gateway = LiveGateway.start(dir.resolve("gateway"));
+        ManualTradingClock clock = new ManualTradingClock();
+        gateway = LiveGateway.startManual(dir.resolve("gateway"), WALL, clock);
+        gateway.advanceTo(clock, clock.now() + BARS * BAR);
         client = connect(gateway, dir.resolve("mcp"));
     }
 
@@ -110,8 +117,8 @@ abstract class LiveGatewaySuite {
 
     @Test
     void everyReadToolAnswersWithTheLiveGatewaysJson() {
-        JsonNode decisions = LiveGateway.await("the inner loop decides at bar close", Duration.ofSeconds(20),
-                () -> structured(call("get_decisions", Map.of("limit", 5))).path("decisions"), d -> d.size() > 0);
+        JsonNode decisions = structured(call("get_decisions", Map.of("limit", 5))).path("decisions");
+        assertThat(decisions).hasSize(5);
         assertThat(decisions.get(0).path("symbol").asText()).isIn("BTCUSDT", "ETHUSDT", "SOLUSDT");
 
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
@@ -150,6 +157,14 @@ abstract class LiveGatewaySuite {
         assertThat(out.get("get_health").path("venue").asText()).isEqualTo("simulated");
         assertThat(out.get("get_params").path("ceilings").has("max_position_pct")).isTrue();
         assertThat(out.get("get_param_history").path("versions").size()).isBetween(1, 5);
+        // Trading time stands still, so each answer is exactly the gateway's REST answer to the same query.
+        Map<String, String> rest = Map.of("get_trades", "/api/trades?symbol=BTCUSDT&limit=5",
+                "get_positions", "/api/positions", "get_open_orders", "/api/orders?symbol=BTCUSDT&status=open",
+                "get_performance", "/api/performance?window=7d",
+                "get_decisions", "/api/decisions?symbol=ETHUSDT&limit=3", "get_params", "/api/params",
+                "get_param_history", "/api/params/history?limit=5");
+        rest.forEach((tool, path) -> assertThat(out.get(tool)).as(tool).isEqualTo(gateway.get(path)));
+        assertThat(out.get("get_trades").path("trades")).as("a BTCUSDT fill in %d bars", BARS).isNotEmpty();
     }
 
     private static JsonNode readTree(String text) {
