@@ -316,7 +316,8 @@ public final class ParamsJson {
             for (Iterator<String> fit = s.fieldNames(); fit.hasNext(); ) {
                 String f = fit.next();
                 if (!SYMBOL_FIELDS.contains(f)) {
-                    out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: " + SYMBOL_FIELD_LIST));
+                    out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: "
+                            + SYMBOL_FIELD_LIST));
                 }
             }
             SymbolParams was = symbols.getOrDefault(symbol, new SymbolParams(false, SymbolParams.DEFAULT_SIZE_MULTIPLIER));

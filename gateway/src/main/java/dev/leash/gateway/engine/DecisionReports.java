@@ -1,6 +1,7 @@
 package dev.leash.gateway.engine;
 
 import dev.leash.risk.OrderReject;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.TradingState;
 
 /**
@@ -72,7 +73,7 @@ final class DecisionReports {
     private static String blockText(SymbolState s, SymbolState.Block block, EngineParams p, TradingState state) {
         return switch (block) {
             case STATE -> "trading state " + state;
-            case MODE -> "trading_mode " + p.risk().tradingMode().wireName();
+            case MODE -> ParamField.TRADING_MODE.wireName() + " " + p.risk().tradingMode().wireName();
             case DISABLED -> s.symbol + " is not enabled";
             case HELD -> s.symbol + " is held reduce-only (" + heldBecause(s.holds) + ")";
             case NONE -> "";

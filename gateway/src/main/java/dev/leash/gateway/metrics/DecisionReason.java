@@ -1,6 +1,7 @@
 package dev.leash.gateway.metrics;
 
 import dev.leash.gateway.engine.Decision;
+import dev.leash.risk.ParamField;
 
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ public enum DecisionReason {
         if (r.contains(": trading state ")) {
             return TRADING_STATE;
         }
-        if (r.contains(": trading_mode ")) {
+        if (r.contains(": " + ParamField.TRADING_MODE.wireName() + " ")) {
             return TRADING_MODE;
         }
         if (r.endsWith(" is not enabled")) {
