@@ -34,6 +34,9 @@ public enum DecisionReason {
     RISK_CHECK,
     OTHER;
 
+    /** How a decision's text names the trading mode, built once: classifying a decision allocates nothing. */
+    private static final String MODE_TEXT = ": " + ParamField.TRADING_MODE.wireName() + " ";
+
     /** The label value: lower case. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -63,7 +66,7 @@ public enum DecisionReason {
         if (r.contains(": trading state ")) {
             return TRADING_STATE;
         }
-        if (r.contains(": " + ParamField.TRADING_MODE.wireName() + " ")) {
+        if (r.contains(MODE_TEXT)) {
             return TRADING_MODE;
         }
         if (r.endsWith(" is not enabled")) {
