@@ -6,6 +6,7 @@ import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ParamSwapLatency {
             for (int i = 0; i < samples + 20; i++) {
                 Params cur = gw.store().current();
                 ObjectNode change = ParamsJson.MAPPER.createObjectNode()
-                        .put("breakout_lookback", cur.breakoutLookback() == 20 ? 25 : 20);
+                        .put(ParamField.BREAKOUT_LOOKBACK.wireName(), cur.breakoutLookback() == 20 ? 25 : 20);
                 WriteResult r = gw.propose(null, change, "latency-bench", "latency probe: lookback toggle", false);
                 long accepted = System.nanoTime();
                 if (!r.accepted()) {

@@ -2,6 +2,7 @@ package dev.leash.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 
 import java.util.ArrayList;
@@ -20,24 +21,25 @@ public record FieldChange(String field, JsonNode from, JsonNode to) {
         List<FieldChange> out = new ArrayList<>();
         for (Iterator<String> it = y.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!ParamsJson.TUNABLE_FIELDS.contains(f) || f.equals("symbols")) {
+            if (!ParamsJson.TUNABLE_FIELDS.contains(f) || f.equals(ParamField.SYMBOLS)) {
                 continue;
             }
             if (!Objects.equals(x.get(f), y.get(f))) {
                 out.add(new FieldChange(f, x.get(f), y.get(f)));
             }
         }
-        JsonNode xs = x.get("symbols");
-        JsonNode ys = y.get("symbols");
+        JsonNode xs = x.get(ParamField.SYMBOLS);
+        JsonNode ys = y.get(ParamField.SYMBOLS);
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
         xs.fieldNames().forEachRemaining(names::add);
         ys.fieldNames().forEachRemaining(names::add);
         for (String s : names) {
-            for (String f : List.of("enabled", "size_multiplier")) {
+            for (ParamField field : ParamField.inScope(ParamField.Scope.PER_SYMBOL)) {
+                String f = field.wireName();
                 JsonNode from = xs.has(s) ? xs.get(s).get(f) : null;
                 JsonNode to = ys.has(s) ? ys.get(s).get(f) : null;
                 if (!Objects.equals(from, to)) {
-                    out.add(new FieldChange("symbols." + s + "." + f, from, to));
+                    out.add(new FieldChange(field.of(s), from, to));
                 }
             }
         }

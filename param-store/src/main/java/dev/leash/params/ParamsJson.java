@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 import dev.leash.risk.Rule;
 import dev.leash.risk.SymbolParams;
@@ -35,12 +36,24 @@ import java.util.TreeMap;
 public final class ParamsJson {
 
     /** Fields a {@code changes} object may carry. */
-    public static final Set<String> TUNABLE_FIELDS = Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct",
-            "breakout_lookback", "max_leverage", "daily_loss_limit_pct", "trading_mode", "symbols");
+    public static final Set<String> TUNABLE_FIELDS = tunableFields();
     /** Fields of a whole document besides the tunable ones. */
     public static final Set<String> METADATA_FIELDS = Set.of("version", "updated_by", "rationale", "updated_at");
 
-    private static final Set<String> SYMBOL_FIELDS = Set.of("enabled", "size_multiplier");
+    private static final Set<String> SYMBOL_FIELDS = Set.copyOf(ParamField.names(ParamField.Scope.PER_SYMBOL));
+
+    private static final String MAX_POSITION = ParamField.MAX_POSITION_PCT.wireName();
+    private static final String STOP_LOSS = ParamField.STOP_LOSS_PCT.wireName();
+    private static final String TAKE_PROFIT = ParamField.TAKE_PROFIT_PCT.wireName();
+    private static final String LOOKBACK = ParamField.BREAKOUT_LOOKBACK.wireName();
+    private static final String LEVERAGE = ParamField.MAX_LEVERAGE.wireName();
+    private static final String DAILY_LOSS = ParamField.DAILY_LOSS_LIMIT_PCT.wireName();
+    private static final String MODE = ParamField.TRADING_MODE.wireName();
+    private static final String ENABLED = ParamField.ENABLED.wireName();
+    private static final String MULTIPLIER = ParamField.SIZE_MULTIPLIER.wireName();
+    private static final String SYMBOLS = ParamField.SYMBOLS;
+    /** The per-symbol fields as text for messages: {@code enabled, size_multiplier}. */
+    private static final String SYMBOL_FIELD_LIST = String.join(", ", ParamField.names(ParamField.Scope.PER_SYMBOL));
 
     /** The longest number literal read (under Jackson's own limit of 1000, so that the field is named). */
     public static final int MAX_NUMBER_CHARS = 500;
@@ -60,6 +73,12 @@ public final class ParamsJson {
             .build();
 
     private ParamsJson() {
+    }
+
+    private static Set<String> tunableFields() {
+        List<String> names = new ArrayList<>(ParamField.names(ParamField.Scope.GLOBAL));
+        names.add(ParamField.SYMBOLS);
+        return Set.copyOf(names);
     }
 
     /** Parsed params or the problems found. */
@@ -149,22 +168,22 @@ public final class ParamsJson {
     public static ObjectNode toJson(Params p) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("version", p.version());
-        o.put("max_position_pct", p.maxPositionPct());
-        o.put("stop_loss_pct", p.stopLossPct());
+        o.put(MAX_POSITION, p.maxPositionPct());
+        o.put(STOP_LOSS, p.stopLossPct());
         if (p.takeProfitPct() == null) {
-            o.putNull("take_profit_pct");
+            o.putNull(TAKE_PROFIT);
         } else {
-            o.put("take_profit_pct", p.takeProfitPct().doubleValue());
+            o.put(TAKE_PROFIT, p.takeProfitPct().doubleValue());
         }
-        o.put("breakout_lookback", p.breakoutLookback());
-        o.put("max_leverage", p.maxLeverage());
-        o.put("daily_loss_limit_pct", p.dailyLossLimitPct());
-        o.put("trading_mode", p.tradingMode().wireName());
-        ObjectNode symbols = o.putObject("symbols");
+        o.put(LOOKBACK, p.breakoutLookback());
+        o.put(LEVERAGE, p.maxLeverage());
+        o.put(DAILY_LOSS, p.dailyLossLimitPct());
+        o.put(MODE, p.tradingMode().wireName());
+        ObjectNode symbols = o.putObject(SYMBOLS);
         for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
             ObjectNode s = symbols.putObject(e.getKey());
-            s.put("enabled", e.getValue().enabled());
-            s.put("size_multiplier", e.getValue().sizeMultiplier());
+            s.put(ENABLED, e.getValue().enabled());
+            s.put(MULTIPLIER, e.getValue().sizeMultiplier());
         }
         o.put("updated_by", p.updatedBy());
         o.put("rationale", p.rationale());
@@ -203,17 +222,17 @@ public final class ParamsJson {
             }
         }
         long version = integer(node, "version", true, out, 1, Long.MAX_VALUE);
-        double maxPos = number(node, "max_position_pct", true, out);
-        double stop = number(node, "stop_loss_pct", true, out);
-        Double tp = optionalNumber(node, "take_profit_pct", out);
-        long lookback = integer(node, "breakout_lookback", true, out, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        double lev = number(node, "max_leverage", true, out);
-        double dll = number(node, "daily_loss_limit_pct", true, out);
+        double maxPos = number(node, MAX_POSITION, true, out);
+        double stop = number(node, STOP_LOSS, true, out);
+        Double tp = optionalNumber(node, TAKE_PROFIT, out);
+        long lookback = integer(node, LOOKBACK, true, out, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        double lev = number(node, LEVERAGE, true, out);
+        double dll = number(node, DAILY_LOSS, true, out);
         TradingMode mode = mode(node, true, out);
         Map<String, SymbolParams> symbols = new TreeMap<>();
-        JsonNode syms = node.get("symbols");
+        JsonNode syms = node.get(SYMBOLS);
         if (syms == null) {
-            out.add(new Violation("symbols", Rule.INVALID, "required"));
+            out.add(new Violation(SYMBOLS, Rule.INVALID, "required"));
         } else {
             applySymbols(syms, symbols, out);
         }
@@ -248,22 +267,22 @@ public final class ParamsJson {
                         + new java.util.TreeSet<>(TUNABLE_FIELDS)));
             }
         }
-        double maxPos = changes.has("max_position_pct") ? number(changes, "max_position_pct", true, out)
+        double maxPos = changes.has(MAX_POSITION) ? number(changes, MAX_POSITION, true, out)
                 : current.maxPositionPct();
-        double stop = changes.has("stop_loss_pct") ? number(changes, "stop_loss_pct", true, out)
+        double stop = changes.has(STOP_LOSS) ? number(changes, STOP_LOSS, true, out)
                 : current.stopLossPct();
-        Double tp = changes.has("take_profit_pct") ? optionalNumber(changes, "take_profit_pct", out)
+        Double tp = changes.has(TAKE_PROFIT) ? optionalNumber(changes, TAKE_PROFIT, out)
                 : current.takeProfitPct();
-        long lookback = changes.has("breakout_lookback")
-                ? integer(changes, "breakout_lookback", true, out, Integer.MIN_VALUE, Integer.MAX_VALUE)
+        long lookback = changes.has(LOOKBACK)
+                ? integer(changes, LOOKBACK, true, out, Integer.MIN_VALUE, Integer.MAX_VALUE)
                 : current.breakoutLookback();
-        double lev = changes.has("max_leverage") ? number(changes, "max_leverage", true, out) : current.maxLeverage();
-        double dll = changes.has("daily_loss_limit_pct") ? number(changes, "daily_loss_limit_pct", true, out)
+        double lev = changes.has(LEVERAGE) ? number(changes, LEVERAGE, true, out) : current.maxLeverage();
+        double dll = changes.has(DAILY_LOSS) ? number(changes, DAILY_LOSS, true, out)
                 : current.dailyLossLimitPct();
-        TradingMode mode = changes.has("trading_mode") ? mode(changes, true, out) : current.tradingMode();
+        TradingMode mode = changes.has(MODE) ? mode(changes, true, out) : current.tradingMode();
         Map<String, SymbolParams> symbols = new TreeMap<>(current.symbols());
-        if (changes.has("symbols")) {
-            applySymbols(changes.get("symbols"), symbols, out);
+        if (changes.has(SYMBOLS)) {
+            applySymbols(changes.get(SYMBOLS), symbols, out);
         }
         if (!out.isEmpty()) {
             return new Parsed(null, out);
@@ -279,38 +298,39 @@ public final class ParamsJson {
 
     private static void applySymbols(JsonNode syms, Map<String, SymbolParams> symbols, List<Violation> out) {
         if (!syms.isObject()) {
-            out.add(new Violation("symbols", Rule.INVALID, "must be an object of symbol -> {enabled, size_multiplier}"));
+            out.add(new Violation(SYMBOLS, Rule.INVALID, "must be an object of symbol -> {" + SYMBOL_FIELD_LIST + "}"));
             return;
         }
         for (Map.Entry<String, JsonNode> e : syms.properties()) {
             String symbol = e.getKey();
-            String field = "symbols." + symbol;
+            String field = SYMBOLS + "." + symbol;
             JsonNode s = e.getValue();
             if (symbol.isEmpty()) {
-                out.add(new Violation("symbols", Rule.INVALID, "a symbol name must not be empty"));
+                out.add(new Violation(SYMBOLS, Rule.INVALID, "a symbol name must not be empty"));
                 continue;
             }
             if (!s.isObject()) {
-                out.add(new Violation(field, Rule.INVALID, "must be an object {enabled, size_multiplier}"));
+                out.add(new Violation(field, Rule.INVALID, "must be an object {" + SYMBOL_FIELD_LIST + "}"));
                 continue;
             }
             for (Iterator<String> fit = s.fieldNames(); fit.hasNext(); ) {
                 String f = fit.next();
                 if (!SYMBOL_FIELDS.contains(f)) {
-                    out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: enabled, size_multiplier"));
+                    out.add(new Violation(field + "." + f, Rule.INVALID, "unknown field; allowed: "
+                            + SYMBOL_FIELD_LIST));
                 }
             }
             SymbolParams was = symbols.getOrDefault(symbol, new SymbolParams(false, SymbolParams.DEFAULT_SIZE_MULTIPLIER));
             boolean enabled = was.enabled();
-            if (s.has("enabled")) {
-                JsonNode en = s.get("enabled");
+            if (s.has(ENABLED)) {
+                JsonNode en = s.get(ENABLED);
                 if (!en.isBoolean()) {
                     out.add(new Violation(field + ".enabled", Rule.INVALID, "must be true or false"));
                 } else {
                     enabled = en.booleanValue();
                 }
             }
-            double mult = s.has("size_multiplier") ? number(s, "size_multiplier", true, out, field + ".")
+            double mult = s.has(MULTIPLIER) ? number(s, MULTIPLIER, true, out, field + ".")
                     : was.sizeMultiplier();
             symbols.put(symbol, new SymbolParams(enabled, mult));
         }
@@ -372,16 +392,16 @@ public final class ParamsJson {
     }
 
     private static TradingMode mode(JsonNode node, boolean required, List<Violation> out) {
-        JsonNode v = node.get("trading_mode");
+        JsonNode v = node.get(MODE);
         if (v == null) {
             if (required) {
-                out.add(new Violation("trading_mode", Rule.INVALID, "required"));
+                out.add(new Violation(MODE, Rule.INVALID, "required"));
             }
             return TradingMode.PAUSED;
         }
         TradingMode m = v.isTextual() ? TradingMode.fromWire(v.textValue()) : null;
         if (m == null) {
-            out.add(new Violation("trading_mode", Rule.INVALID, "must be one of active, reduce_only, paused"));
+            out.add(new Violation(MODE, Rule.INVALID, "must be one of active, reduce_only, paused"));
             return TradingMode.PAUSED;
         }
         return m;

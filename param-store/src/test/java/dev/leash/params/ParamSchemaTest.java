@@ -1,13 +1,16 @@
 package dev.leash.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.Limits;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Range;
 import dev.leash.risk.Symbols;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,5 +163,44 @@ class ParamSchemaTest {
         ParamsJson.toJson(BASELINE).get("symbols").get("BTCUSDT").fieldNames()
                 .forEachRemaining(writtenSymbolFields::add);
         assertThat(writtenSymbolFields).isEqualTo(symbolFields);
+    }
+    @Test
+    void generatedSchemaHasEveryNameTypeBoundAndOrderOfTheHandWrittenOne() throws Exception {
+        ObjectMapper plain = new ObjectMapper();
+        JsonNode handWritten;
+        try (InputStream in = ParamSchemaTest.class.getResourceAsStream(
+                "/dev/leash/params/handwritten-ai_params.schema.json")) {
+            handWritten = plain.readTree(in);
+        }
+        JsonNode generated = plain.readTree(plain.writeValueAsString(ParamSchema.document()));
+
+        assertThat(withoutDescriptions(generated).toString()).isEqualTo(withoutDescriptions(handWritten).toString());
+    }
+
+    @Test
+    void everyFieldDescriptionStatesItsStepFromTheTable() {
+        for (ParamField f : ParamField.values()) {
+            JsonNode property = f.perSymbol()
+                    ? SCHEMA.at("/properties/symbols/additionalProperties/properties/" + f.wireName())
+                    : PROPERTIES.get(f.wireName());
+            String description = property.get("description").asText();
+            assertThat(description).as(f.wireName()).startsWith(f.description());
+            if (!f.step().none()) {
+                assertThat(description).as(f.wireName()).contains(f.step().text() + " per update");
+            }
+        }
+    }
+
+    private static JsonNode withoutDescriptions(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node.isObject()) {
+            ((ObjectNode) node).remove("description");
+        }
+        node.forEach(ParamSchemaTest::strip);
     }
 }

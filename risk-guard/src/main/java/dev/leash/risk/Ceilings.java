@@ -4,43 +4,43 @@ import java.time.Duration;
 
 /**
  * The hard limits compiled into Leash. Operator configuration may tighten them ({@link Limits}), never loosen
- * them; nothing the model writes can move them.
+ * them; nothing the model writes can move them. The per-field ranges and steps are those of {@link ParamField}.
  *
  * <p>Units: every {@code *_PCT} is percent (1.0 means 1 %), lookbacks are closed 5-minute bars.
  */
 public final class Ceilings {
 
     /** Position notional per symbol, percent of equity. */
-    public static final Range MAX_POSITION_PCT = new Range(0.1, 5.0);
+    public static final Range MAX_POSITION_PCT = ParamField.MAX_POSITION_PCT.ceilings();
     /** Stop-loss distance from entry, percent of entry price. */
-    public static final Range STOP_LOSS_PCT = new Range(0.2, 10.0);
+    public static final Range STOP_LOSS_PCT = ParamField.STOP_LOSS_PCT.ceilings();
     /** Take-profit distance from entry, percent of entry price; the field is optional. */
-    public static final Range TAKE_PROFIT_PCT = new Range(0.2, 50.0);
+    public static final Range TAKE_PROFIT_PCT = ParamField.TAKE_PROFIT_PCT.ceilings();
     /** Breakout lookback, closed bars. */
-    public static final Range BREAKOUT_LOOKBACK = new Range(5, 200);
+    public static final Range BREAKOUT_LOOKBACK = ParamField.BREAKOUT_LOOKBACK.ceilings();
     /** Gross exposure over equity. */
-    public static final Range MAX_LEVERAGE = new Range(1.0, 3.0);
+    public static final Range MAX_LEVERAGE = ParamField.MAX_LEVERAGE.ceilings();
     /** Per-symbol multiplier applied to the position size; 0 keeps a symbol enabled but flat. */
-    public static final Range SIZE_MULTIPLIER = new Range(0.0, 1.5);
+    public static final Range SIZE_MULTIPLIER = ParamField.SIZE_MULTIPLIER.ceilings();
     /** Loss since the start of the UTC day, percent of start-of-day equity, at which trading halts. */
-    public static final Range DAILY_LOSS_LIMIT_PCT = new Range(0.5, 5.0);
+    public static final Range DAILY_LOSS_LIMIT_PCT = ParamField.DAILY_LOSS_LIMIT_PCT.ceilings();
     /** Default daily loss limit, percent. */
     public static final double DEFAULT_DAILY_LOSS_LIMIT_PCT = 3.0;
     /** Enabled symbols at most. */
     public static final int MAX_ENABLED_SYMBOLS = 10;
 
     /** Largest rise of {@code max_position_pct} in one accepted update, percentage points. */
-    public static final double MAX_POSITION_PCT_STEP = 0.5;
+    public static final double MAX_POSITION_PCT_STEP = ParamField.MAX_POSITION_PCT.step().amount();
     /** Largest rise of {@code stop_loss_pct} in one update, percentage points. */
-    public static final double STOP_LOSS_PCT_STEP = 1.0;
+    public static final double STOP_LOSS_PCT_STEP = ParamField.STOP_LOSS_PCT.step().amount();
     /** Largest rise of {@code max_leverage} in one update. */
-    public static final double MAX_LEVERAGE_STEP = 1.0;
+    public static final double MAX_LEVERAGE_STEP = ParamField.MAX_LEVERAGE.step().amount();
     /** Largest relative change of {@code breakout_lookback} in one update, either direction. */
-    public static final double BREAKOUT_LOOKBACK_STEP_FRACTION = 0.5;
+    public static final double BREAKOUT_LOOKBACK_STEP_FRACTION = ParamField.BREAKOUT_LOOKBACK.step().amount();
     /** Largest rise of a symbol's {@code size_multiplier} in one update. */
-    public static final double SIZE_MULTIPLIER_STEP = 0.5;
+    public static final double SIZE_MULTIPLIER_STEP = ParamField.SIZE_MULTIPLIER.step().amount();
     /** Largest rise of {@code daily_loss_limit_pct} in one update, percentage points. */
-    public static final double DAILY_LOSS_LIMIT_PCT_STEP = 1.0;
+    public static final double DAILY_LOSS_LIMIT_PCT_STEP = ParamField.DAILY_LOSS_LIMIT_PCT.step().amount();
     /** Minimum time between two accepted risk-increasing updates. */
     public static final Duration INCREASE_COOLDOWN = Duration.ofMinutes(15);
     /** Risk-increasing updates allowed per rolling window. */

@@ -33,7 +33,7 @@ final class EffectiveExposure {
      */
     static String blamedField(Params before, Params after, String symbol) {
         if (before != null && !before.isEnabled(symbol)) {
-            return "symbols." + symbol + ".enabled";
+            return ParamField.ENABLED.of(symbol);
         }
         SymbolParams was = before == null ? null : before.symbols().get(symbol);
         SymbolParams now = after.symbols().get(symbol);
@@ -41,7 +41,8 @@ final class EffectiveExposure {
                 || Double.compare(was.sizeMultiplier(), now.sizeMultiplier()) != 0;
         boolean positionChanged = before != null
                 && Double.compare(before.maxPositionPct(), after.maxPositionPct()) != 0;
-        return multiplierChanged || !positionChanged ? "symbols." + symbol + ".size_multiplier" : "max_position_pct";
+        return multiplierChanged || !positionChanged ? ParamField.SIZE_MULTIPLIER.of(symbol)
+                : ParamField.MAX_POSITION_PCT.wireName();
     }
 
     /** Effective units as plain percent text. */

@@ -37,18 +37,19 @@ public record Headroom(Duration cooldownLeft, int increasesLeft, boolean increas
                 posCap = Math.min(posCap, effectiveCap(limits, current, e.getKey(), log, windowStart) / m);
             }
         }
-        ranges.put("max_position_pct", rising(limits.maxPositionPct(), current.maxPositionPct(), floorToGrid(posCap),
-                canRaise));
-        ranges.put("stop_loss_pct", rising(limits.stopLossPct(), current.stopLossPct(),
+        ranges.put(ParamField.MAX_POSITION_PCT.wireName(), rising(limits.maxPositionPct(), current.maxPositionPct(),
+                floorToGrid(posCap), canRaise));
+        ranges.put(ParamField.STOP_LOSS_PCT.wireName(), rising(limits.stopLossPct(), current.stopLossPct(),
                 current.stopLossPct() + Ceilings.STOP_LOSS_PCT_STEP, canRaise));
-        ranges.put("take_profit_pct", limits.takeProfitPct());
+        ranges.put(ParamField.TAKE_PROFIT_PCT.wireName(), limits.takeProfitPct());
         int lb = current.breakoutLookback();
-        ranges.put("breakout_lookback", new Range(Math.max(limits.breakoutLookback().floor(), lb - Math.floorDiv(lb, 2)),
-                Math.min(limits.breakoutLookback().ceiling(), lb + Math.floorDiv(lb, 2))));
-        ranges.put("max_leverage", rising(limits.maxLeverage(), current.maxLeverage(),
+        int lbStep = (int) Math.floor(lb * ParamField.BREAKOUT_LOOKBACK.step().amount());
+        ranges.put(ParamField.BREAKOUT_LOOKBACK.wireName(), new Range(Math.max(limits.breakoutLookback().floor(),
+                lb - lbStep), Math.min(limits.breakoutLookback().ceiling(), lb + lbStep)));
+        ranges.put(ParamField.MAX_LEVERAGE.wireName(), rising(limits.maxLeverage(), current.maxLeverage(),
                 current.maxLeverage() + Ceilings.MAX_LEVERAGE_STEP, canRaise));
-        ranges.put("daily_loss_limit_pct", rising(limits.dailyLossLimitPct(), current.dailyLossLimitPct(),
-                current.dailyLossLimitPct() + Ceilings.DAILY_LOSS_LIMIT_PCT_STEP, canRaise));
+        ranges.put(ParamField.DAILY_LOSS_LIMIT_PCT.wireName(), rising(limits.dailyLossLimitPct(),
+                current.dailyLossLimitPct(), current.dailyLossLimitPct() + Ceilings.DAILY_LOSS_LIMIT_PCT_STEP, canRaise));
         for (Map.Entry<String, SymbolParams> e : current.symbols().entrySet()) {
             double m = e.getValue().sizeMultiplier();
             double cap = m + Ceilings.SIZE_MULTIPLIER_STEP;
@@ -56,7 +57,7 @@ public record Headroom(Duration cooldownLeft, int increasesLeft, boolean increas
                 cap = Math.min(cap, effectiveCap(limits, current, e.getKey(), log, windowStart)
                         / current.maxPositionPct());
             }
-            ranges.put("symbols." + e.getKey() + ".size_multiplier", rising(limits.sizeMultiplier(), m,
+            ranges.put(ParamField.SIZE_MULTIPLIER.of(e.getKey()), rising(limits.sizeMultiplier(), m,
                     floorToGrid(cap), canRaise));
         }
         return new Headroom(cooldown, left, canRaise, ranges);

@@ -2,6 +2,7 @@ package dev.leash.risk;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,13 +43,13 @@ public record Limits(
      * @throws IllegalArgumentException naming the field that is outside the hard limits
      */
     public Limits {
-        within("max_position_pct", maxPositionPct, Ceilings.MAX_POSITION_PCT);
-        within("stop_loss_pct", stopLossPct, Ceilings.STOP_LOSS_PCT);
-        within("take_profit_pct", takeProfitPct, Ceilings.TAKE_PROFIT_PCT);
-        within("breakout_lookback", breakoutLookback, Ceilings.BREAKOUT_LOOKBACK);
-        within("max_leverage", maxLeverage, Ceilings.MAX_LEVERAGE);
-        within("size_multiplier", sizeMultiplier, Ceilings.SIZE_MULTIPLIER);
-        within("daily_loss_limit_pct", dailyLossLimitPct, Ceilings.DAILY_LOSS_LIMIT_PCT);
+        Range[] inForce = { // in the order of ParamField.rangedFields()
+                maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage, sizeMultiplier,
+                dailyLossLimitPct};
+        List<ParamField> fields = ParamField.rangedFields();
+        for (int i = 0; i < fields.size(); i++) {
+            within(fields.get(i).wireName(), inForce[i], fields.get(i).ceilings());
+        }
         if (maxEnabledSymbols < 1 || maxEnabledSymbols > Ceilings.MAX_ENABLED_SYMBOLS) {
             throw new IllegalArgumentException("limits.max_enabled_symbols: " + maxEnabledSymbols
                     + " is outside [1, " + Ceilings.MAX_ENABLED_SYMBOLS + "]");
@@ -91,14 +92,28 @@ public record Limits(
     /** A range by its wire field name, for messages and for the published ceilings. */
     public Map<String, Range> ranges() {
         Map<String, Range> ranges = new LinkedHashMap<>();
-        ranges.put("max_position_pct", maxPositionPct);
-        ranges.put("stop_loss_pct", stopLossPct);
-        ranges.put("take_profit_pct", takeProfitPct);
-        ranges.put("breakout_lookback", breakoutLookback);
-        ranges.put("max_leverage", maxLeverage);
-        ranges.put("size_multiplier", sizeMultiplier);
-        ranges.put("daily_loss_limit_pct", dailyLossLimitPct);
+        for (ParamField f : ParamField.rangedFields()) {
+            ranges.put(f.wireName(), range(f));
+        }
         return Collections.unmodifiableMap(ranges);
+    }
+
+    /**
+     * The range in force for a field of the {@link ParamField} table.
+     *
+     * @throws IllegalArgumentException for a field without a numeric range
+     */
+    public Range range(ParamField field) {
+        return switch (field) {
+            case MAX_POSITION_PCT -> maxPositionPct;
+            case STOP_LOSS_PCT -> stopLossPct;
+            case TAKE_PROFIT_PCT -> takeProfitPct;
+            case BREAKOUT_LOOKBACK -> breakoutLookback;
+            case MAX_LEVERAGE -> maxLeverage;
+            case SIZE_MULTIPLIER -> sizeMultiplier;
+            case DAILY_LOSS_LIMIT_PCT -> dailyLossLimitPct;
+            default -> throw new IllegalArgumentException(field.wireName() + " has no numeric range");
+        };
     }
 
     /** Operator tightening of the hard ceilings; every setter is checked when {@link #build()} runs. */
@@ -112,17 +127,14 @@ public record Limits(
 
         private Builder(Set<String> allowlist) {
             this.allowlist = Set.copyOf(allowlist);
-            ranges.put("max_position_pct", Ceilings.MAX_POSITION_PCT);
-            ranges.put("stop_loss_pct", Ceilings.STOP_LOSS_PCT);
-            ranges.put("take_profit_pct", Ceilings.TAKE_PROFIT_PCT);
-            ranges.put("breakout_lookback", Ceilings.BREAKOUT_LOOKBACK);
-            ranges.put("max_leverage", Ceilings.MAX_LEVERAGE);
-            ranges.put("size_multiplier", Ceilings.SIZE_MULTIPLIER);
-            ranges.put("daily_loss_limit_pct", Ceilings.DAILY_LOSS_LIMIT_PCT);
+            for (ParamField f : ParamField.rangedFields()) {
+                ranges.put(f.wireName(), f.ceilings());
+            }
         }
 
         /**
-         * Tightens the range of a field given by its wire name ({@code max_position_pct}, ...).
+         * Tightens the range of a field given by its wire name ({@code max_position_pct}, ...; the ranged rows of
+         * {@link ParamField}).
          *
          * @throws IllegalArgumentException when the field is unknown or the range is not inside the hard one
          */
@@ -182,6 +194,10 @@ public record Limits(
             return this;
         }
 
+        private Range tightened(ParamField field) {
+            return ranges.get(field.wireName());
+        }
+
         public Limits build() {
             if (allowlist.isEmpty()) {
                 throw new IllegalArgumentException("limits.allowlist: at least one symbol is required");
@@ -192,9 +208,10 @@ public record Limits(
                             + "' is not a symbol (2-20 of A-Z, 0-9, '-')");
                 }
             }
-            return new Limits(ranges.get("max_position_pct"), ranges.get("stop_loss_pct"),
-                    ranges.get("take_profit_pct"), ranges.get("breakout_lookback"), ranges.get("max_leverage"),
-                    ranges.get("size_multiplier"), ranges.get("daily_loss_limit_pct"), maxEnabledSymbols,
+            return new Limits(tightened(ParamField.MAX_POSITION_PCT), tightened(ParamField.STOP_LOSS_PCT),
+                    tightened(ParamField.TAKE_PROFIT_PCT), tightened(ParamField.BREAKOUT_LOOKBACK),
+                    tightened(ParamField.MAX_LEVERAGE), tightened(ParamField.SIZE_MULTIPLIER),
+                    tightened(ParamField.DAILY_LOSS_LIMIT_PCT), maxEnabledSymbols,
                     allowlist, maxOrderNotional, maxOrdersPerWindow, Ceilings.ORDER_RATE_WINDOW_MILLIS,
                     priceBandPct);
         }

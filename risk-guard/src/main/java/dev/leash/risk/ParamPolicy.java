@@ -90,18 +90,16 @@ public final class ParamPolicy {
      */
     private List<Violation> validate(Params p, Params before) {
         List<Violation> out = new ArrayList<>();
-        checkNumber("max_position_pct", p.maxPositionPct(), limits.maxPositionPct(), out);
-        checkNumber("stop_loss_pct", p.stopLossPct(), limits.stopLossPct(), out);
-        if (p.takeProfitPct() != null) {
-            checkNumber("take_profit_pct", p.takeProfitPct(), limits.takeProfitPct(), out);
+        for (ParamField f : ParamField.inScope(ParamField.Scope.GLOBAL)) {
+            boolean off = f.type() == ParamField.Type.OPTIONAL_NUMBER && p.takeProfitPct() == null;
+            if (f.ranged() && !off) {
+                checkNumber(f.wireName(), f.number(p), limits.range(f), out);
+            }
         }
-        checkNumber("breakout_lookback", p.breakoutLookback(), limits.breakoutLookback(), out);
-        checkNumber("max_leverage", p.maxLeverage(), limits.maxLeverage(), out);
-        checkNumber("daily_loss_limit_pct", p.dailyLossLimitPct(), limits.dailyLossLimitPct(), out);
         int enabled = 0;
         for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
             String symbol = e.getKey();
-            String field = "symbols." + symbol;
+            String field = ParamField.SYMBOLS + "." + symbol;
             if (!Symbols.isWellFormed(symbol)) {
                 out.add(new Violation(field, Rule.INVALID, "'" + symbol + "' is not a symbol"));
                 continue;
@@ -111,7 +109,8 @@ public final class ParamPolicy {
                         + limits.allowlist()));
                 continue;
             }
-            checkNumber(field + ".size_multiplier", e.getValue().sizeMultiplier(), limits.sizeMultiplier(), out);
+            checkNumber(ParamField.SIZE_MULTIPLIER.of(symbol), e.getValue().sizeMultiplier(), limits.sizeMultiplier(),
+                    out);
             if (e.getValue().enabled()) {
                 enabled++;
             }
@@ -126,14 +125,14 @@ public final class ParamPolicy {
 
     /** Per enabled symbol, {@code max_position_pct x size_multiplier} may not exceed the max position ceiling. */
     private void checkEffectiveCeiling(Params p, Params before, List<Violation> out) {
-        if (hasViolation(out, "max_position_pct")) {
+        if (hasViolation(out, ParamField.MAX_POSITION_PCT.wireName())) {
             return;
         }
         long ceiling = Numbers.effectiveUnits(limits.maxPositionPct().ceiling(), 1.0);
         for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
             String symbol = e.getKey();
-            if (!e.getValue().enabled() || hasViolation(out, "symbols." + symbol)
-                    || hasViolation(out, "symbols." + symbol + ".size_multiplier")) {
+            if (!e.getValue().enabled() || hasViolation(out, ParamField.SYMBOLS + "." + symbol)
+                    || hasViolation(out, ParamField.SIZE_MULTIPLIER.of(symbol))) {
                 continue;
             }
             double multiplier = e.getValue().sizeMultiplier();
@@ -143,8 +142,9 @@ public final class ParamPolicy {
             }
             String field = EffectiveExposure.blamedField(before, p, symbol);
             if (!hasViolation(out, field)) {
-                out.add(new Violation(field, Rule.BOUNDS, "effective exposure of " + symbol + ", max_position_pct "
-                        + Numbers.format(p.maxPositionPct()) + " x size_multiplier " + Numbers.format(multiplier)
+                out.add(new Violation(field, Rule.BOUNDS, "effective exposure of " + symbol + ", "
+                        + ParamField.MAX_POSITION_PCT.wireName() + " " + Numbers.format(p.maxPositionPct()) + " x "
+                        + ParamField.SIZE_MULTIPLIER.wireName() + " " + Numbers.format(multiplier)
                         + " = " + EffectiveExposure.format(effective) + " % of equity, is above the ceiling of "
                         + Numbers.format(limits.maxPositionPct().ceiling()) + " %"));
             }
@@ -186,24 +186,24 @@ public final class ParamPolicy {
     }
 
     private static void checkSteps(Params cur, Params cand, Map<String, Violation> out) {
-        checkRise(out, "max_position_pct", cur.maxPositionPct(), cand.maxPositionPct(),
-                Ceilings.MAX_POSITION_PCT_STEP);
-        checkRise(out, "stop_loss_pct", cur.stopLossPct(), cand.stopLossPct(), Ceilings.STOP_LOSS_PCT_STEP);
-        checkRise(out, "max_leverage", cur.maxLeverage(), cand.maxLeverage(), Ceilings.MAX_LEVERAGE_STEP);
-        checkRise(out, "daily_loss_limit_pct", cur.dailyLossLimitPct(), cand.dailyLossLimitPct(),
-                Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
+        for (ParamField f : ParamField.inScope(ParamField.Scope.GLOBAL)) {
+            if (!f.step().none() && !f.step().fraction()) {
+                checkRise(out, f.wireName(), f.number(cur), f.number(cand), f.step().amount());
+            }
+        }
         for (Map.Entry<String, SymbolParams> e : cand.symbols().entrySet()) {
             SymbolParams was = cur.symbols().get(e.getKey());
             double before = was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier();
-            checkRise(out, "symbols." + e.getKey() + ".size_multiplier", before, e.getValue().sizeMultiplier(),
-                    Ceilings.SIZE_MULTIPLIER_STEP);
+            checkRise(out, ParamField.SIZE_MULTIPLIER.of(e.getKey()), before, e.getValue().sizeMultiplier(),
+                    ParamField.SIZE_MULTIPLIER.step().amount());
         }
+        ParamField lookback = ParamField.BREAKOUT_LOOKBACK;
         long before = cur.breakoutLookback();
         long after = cand.breakoutLookback();
-        // |after - before| <= 50 % of before, in integers: 2 * |after - before| <= before.
-        if (!out.containsKey("breakout_lookback") && 2 * Math.abs(after - before) > before) {
-            out.put("breakout_lookback", new Violation("breakout_lookback", Rule.STEP, "change from " + before
-                    + " to " + after + " bars exceeds the per-update limit of +-50%"));
+        // |after - before| <= the step fraction of before (exact in doubles for these small integers).
+        if (!out.containsKey(lookback.wireName()) && Math.abs(after - before) > lookback.step().amount() * before) {
+            out.put(lookback.wireName(), new Violation(lookback.wireName(), Rule.STEP, "change from " + before
+                    + " to " + after + " bars exceeds the per-update limit of " + lookback.step().text()));
         }
     }
 
@@ -220,12 +220,13 @@ public final class ParamPolicy {
 
     private static void checkIncreaseRules(Params cur, Params cand, Set<String> raised, Instant now, ChangeLog log,
                                            Map<String, Violation> out) {
-        if (raised.contains("max_position_pct")) {
+        String maxPosition = ParamField.MAX_POSITION_PCT.wireName();
+        if (raised.contains(maxPosition)) {
             Instant windowStart = now.minus(Ceilings.INCREASE_WINDOW);
             double lowest = log.lowestMaxPositionPctSince(windowStart, cur.maxPositionPct());
             if (Numbers.units(cand.maxPositionPct()) - Numbers.units(lowest)
                     > Numbers.units(Ceilings.MAX_POSITION_PCT_DRIFT)) {
-                out.putIfAbsent("max_position_pct", new Violation("max_position_pct", Rule.DRIFT,
+                out.putIfAbsent(maxPosition, new Violation(maxPosition, Rule.DRIFT,
                         Numbers.format(cand.maxPositionPct()) + " is more than "
                                 + Numbers.format(Ceilings.MAX_POSITION_PCT_DRIFT) + " points above "
                                 + Numbers.format(lowest) + ", the lowest value in the last 24 h"));
@@ -271,7 +272,8 @@ public final class ParamPolicy {
             if (after - lowest > drift) {
                 String field = EffectiveExposure.blamedField(cur, cand, symbol);
                 out.putIfAbsent(field, new Violation(field, Rule.DRIFT, "effective exposure of " + symbol
-                        + " (max_position_pct x size_multiplier) " + EffectiveExposure.format(after)
+                        + " (" + ParamField.MAX_POSITION_PCT.wireName() + " x " + ParamField.SIZE_MULTIPLIER.wireName()
+                        + ") " + EffectiveExposure.format(after)
                         + " % is more than " + Numbers.format(Ceilings.MAX_POSITION_PCT_DRIFT) + " points above "
                         + EffectiveExposure.format(lowest) + " %, its lowest value in the last 24 h"));
             }

@@ -19,31 +19,26 @@ public final class RiskIncrease {
     /** Wire names of the fields whose change from {@code before} to {@code after} raises risk. */
     public static Set<String> fields(Params before, Params after) {
         Set<String> raised = new LinkedHashSet<>();
-        if (after.maxPositionPct() > before.maxPositionPct()) {
-            raised.add("max_position_pct");
-        }
-        if (after.stopLossPct() > before.stopLossPct()) {
-            raised.add("stop_loss_pct");
-        }
-        if (after.maxLeverage() > before.maxLeverage()) {
-            raised.add("max_leverage");
-        }
-        if (after.dailyLossLimitPct() > before.dailyLossLimitPct()) {
-            raised.add("daily_loss_limit_pct");
-        }
-        if (after.tradingMode().compareTo(before.tradingMode()) > 0) {
-            raised.add("trading_mode");
+        for (ParamField f : ParamField.inScope(ParamField.Scope.GLOBAL)) {
+            if (!f.upRaisesRisk()) {
+                continue;
+            }
+            boolean up = f == ParamField.TRADING_MODE ? after.tradingMode().compareTo(before.tradingMode()) > 0
+                    : f.number(after) > f.number(before);
+            if (up) {
+                raised.add(f.wireName());
+            }
         }
         for (Map.Entry<String, SymbolParams> e : after.symbols().entrySet()) {
             SymbolParams was = before.symbols().get(e.getKey());
             SymbolParams now = e.getValue();
             boolean wasEnabled = was != null && was.enabled();
             if (now.enabled() && !wasEnabled) {
-                raised.add("symbols." + e.getKey() + ".enabled");
+                raised.add(ParamField.ENABLED.of(e.getKey()));
             }
             double wasMultiplier = was == null ? SymbolParams.DEFAULT_SIZE_MULTIPLIER : was.sizeMultiplier();
             if (now.sizeMultiplier() > wasMultiplier) {
-                raised.add("symbols." + e.getKey() + ".size_multiplier");
+                raised.add(ParamField.SIZE_MULTIPLIER.of(e.getKey()));
             }
         }
         return raised;

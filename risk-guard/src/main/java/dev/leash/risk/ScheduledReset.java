@@ -18,11 +18,14 @@ public final class ScheduledReset {
 
     /** The rule in one paragraph, for the REST API and the MCP tools. */
     public static final String RULE = "Each field moves to the less risky of its current value and the baseline:"
-            + " the smaller max_position_pct, stop_loss_pct, max_leverage and daily_loss_limit_pct; the larger"
-            + " breakout_lookback; the more restrictive trading_mode (paused < reduce_only < active), so a pause is"
+            + " the smaller " + ParamField.MAX_POSITION_PCT.wireName() + ", " + ParamField.STOP_LOSS_PCT.wireName()
+            + ", " + ParamField.MAX_LEVERAGE.wireName() + " and " + ParamField.DAILY_LOSS_LIMIT_PCT.wireName()
+            + "; the larger " + ParamField.BREAKOUT_LOOKBACK.wireName() + "; the more restrictive "
+            + ParamField.TRADING_MODE.wireName() + " (paused < reduce_only < active), so a pause is"
             + " never lifted; per symbol, enabled only if enabled in both (a disabled symbol is never re-enabled) and"
-            + " the smaller size_multiplier; a symbol the baseline does not list is disabled. take_profit_pct returns to the baseline. Risk goes back up only through"
-            + " ordinary proposals under the step, cooldown and drift rules.";
+            + " the smaller " + ParamField.SIZE_MULTIPLIER.wireName() + "; a symbol the baseline does not list is"
+            + " disabled. " + ParamField.TAKE_PROFIT_PCT.wireName() + " returns to the baseline. Risk goes back up"
+            + " only through ordinary proposals under the step, cooldown and drift rules.";
 
     private ScheduledReset() {
     }

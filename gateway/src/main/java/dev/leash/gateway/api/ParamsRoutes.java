@@ -11,6 +11,7 @@ import dev.leash.params.ParamsJson;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.Headroom;
 import dev.leash.risk.Limits;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 import dev.leash.risk.Range;
 import dev.leash.risk.ScheduledReset;
@@ -100,20 +101,28 @@ final class ParamsRoutes {
         ArrayNode allow = c.putArray("allowlist");
         limits.allowlist().forEach(allow::add);
         ObjectNode rules = c.putObject("increase_rules");
-        Json.num(rules, "max_position_pct_step", Ceilings.MAX_POSITION_PCT_STEP);
-        Json.num(rules, "stop_loss_pct_step", Ceilings.STOP_LOSS_PCT_STEP);
-        Json.num(rules, "max_leverage_step", Ceilings.MAX_LEVERAGE_STEP);
-        Json.num(rules, "daily_loss_limit_pct_step", Ceilings.DAILY_LOSS_LIMIT_PCT_STEP);
-        Json.num(rules, "size_multiplier_step", Ceilings.SIZE_MULTIPLIER_STEP);
-        Json.num(rules, "breakout_lookback_step_fraction", Ceilings.BREAKOUT_LOOKBACK_STEP_FRACTION);
+        steps(rules, ParamField.inScope(ParamField.Scope.GLOBAL), false);
+        steps(rules, ParamField.inScope(ParamField.Scope.PER_SYMBOL), false);
+        steps(rules, List.of(ParamField.values()), true);
         rules.put("cooldown_minutes", Ceilings.INCREASE_COOLDOWN.toMinutes());
         rules.put("max_increases_per_24h", Ceilings.MAX_INCREASES_PER_WINDOW);
-        Json.num(rules, "max_position_pct_drift_24h", Ceilings.MAX_POSITION_PCT_DRIFT);
-        c.put("effective_exposure", "per enabled symbol, max_position_pct x size_multiplier may not exceed the"
-                + " max_position_pct ceiling, and its 24 h drift cap is the same as max_position_pct's");
+        String position = ParamField.MAX_POSITION_PCT.wireName();
+        Json.num(rules, position + "_drift_24h", Ceilings.MAX_POSITION_PCT_DRIFT);
+        c.put("effective_exposure", "per enabled symbol, " + position + " x " + ParamField.SIZE_MULTIPLIER.wireName()
+                + " may not exceed the " + position + " ceiling, and its 24 h drift cap is the same as " + position
+                + "'s");
         rules.put("apply_to", "the model token (and hand edits of ai_params.json), counting every accepted"
                 + " increase, the operator's too; the operator's gateway token is bound by the ceilings only");
         return c;
+    }
+
+    /** Each field's per-update step as {@code <field>_step} (a rise) or {@code <field>_step_fraction}. */
+    private static void steps(ObjectNode rules, List<ParamField> fields, boolean fraction) {
+        for (ParamField f : fields) {
+            if (!f.step().none() && f.step().fraction() == fraction) {
+                Json.num(rules, f.wireName() + (fraction ? "_step_fraction" : "_step"), f.step().amount());
+            }
+        }
     }
 
     JsonNode paramsHistory(Context ctx) throws java.io.IOException {

@@ -19,6 +19,7 @@ import dev.leash.gateway.venue.Order;
 import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Venue;
 import dev.leash.gateway.venue.VenueException;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 import io.javalin.http.Context;
 
@@ -184,7 +185,7 @@ final class ReadRoutes {
         double sod = snap == null ? Double.NaN : snap.startOfDayEquity();
         Json.num(r, "start_of_day_equity", sod);
         Json.num(r, "daily_loss_pct", sod > 0 ? Math.max(0, (sod - a.equity()) / sod * 100) : Double.NaN);
-        Json.num(r, "daily_loss_limit_pct", p.dailyLossLimitPct());
+        Json.num(r, ParamField.DAILY_LOSS_LIMIT_PCT.wireName(), p.dailyLossLimitPct());
         double gross = 0;
         double largest = 0;
         for (Position pos : positions) {
@@ -194,10 +195,10 @@ final class ReadRoutes {
         }
         Json.num(r, "gross_exposure", gross);
         Json.num(r, "leverage", a.equity() > 0 ? gross / a.equity() : Double.NaN);
-        Json.num(r, "max_leverage", p.maxLeverage());
+        Json.num(r, ParamField.MAX_LEVERAGE.wireName(), p.maxLeverage());
         Json.num(r, "largest_position_pct", a.equity() > 0 ? largest / a.equity() * 100 : Double.NaN);
-        Json.num(r, "max_position_pct", p.maxPositionPct());
-        r.put("trading_mode", p.tradingMode().wireName());
+        Json.num(r, ParamField.MAX_POSITION_PCT.wireName(), p.maxPositionPct());
+        r.put(ParamField.TRADING_MODE.wireName(), p.tradingMode().wireName());
         r.put("enabled_symbols", p.enabledSymbolCount());
         return r;
     }

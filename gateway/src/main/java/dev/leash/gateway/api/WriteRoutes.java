@@ -8,6 +8,7 @@ import dev.leash.gateway.engine.StateCause;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Principal;
 import dev.leash.risk.Rule;
 import dev.leash.risk.TradingMode;
@@ -74,7 +75,7 @@ final class WriteRoutes {
         if (mode == null || !mode.isTextual() || TradingMode.fromWire(mode.textValue()) == null) {
             throw refused(ctx, body, "mode", "mode: required, one of active, reduce_only, paused, halted");
         }
-        ObjectNode changes = Json.object().put("trading_mode", mode.textValue());
+        ObjectNode changes = Json.object().put(ParamField.TRADING_MODE.wireName(), mode.textValue());
         String rationale = rationale(ctx, body);
         boolean dryRun = dryRun(ctx, body);
         boolean resume = TradingMode.fromWire(mode.textValue()) == TradingMode.ACTIVE && !dryRun

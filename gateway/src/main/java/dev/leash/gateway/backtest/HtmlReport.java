@@ -1,6 +1,7 @@
 package dev.leash.gateway.backtest;
 
 import dev.leash.gateway.venue.Fill;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
 
@@ -91,16 +92,16 @@ public final class HtmlReport {
     private static void params(StringBuilder h, Params p) {
         h.append("<table>\n");
         row(h, "version", Long.toString(p.version()));
-        row(h, "max_position_pct", num(p.maxPositionPct()));
-        row(h, "stop_loss_pct", num(p.stopLossPct()));
-        row(h, "take_profit_pct", p.takeProfitPct() == null ? "off" : num(p.takeProfitPct()));
-        row(h, "breakout_lookback", Integer.toString(p.breakoutLookback()));
-        row(h, "max_leverage", num(p.maxLeverage()));
-        row(h, "daily_loss_limit_pct", num(p.dailyLossLimitPct()));
-        row(h, "trading_mode", p.tradingMode().wireName());
+        row(h, ParamField.MAX_POSITION_PCT.wireName(), num(p.maxPositionPct()));
+        row(h, ParamField.STOP_LOSS_PCT.wireName(), num(p.stopLossPct()));
+        row(h, ParamField.TAKE_PROFIT_PCT.wireName(), p.takeProfitPct() == null ? "off" : num(p.takeProfitPct()));
+        row(h, ParamField.BREAKOUT_LOOKBACK.wireName(), Integer.toString(p.breakoutLookback()));
+        row(h, ParamField.MAX_LEVERAGE.wireName(), num(p.maxLeverage()));
+        row(h, ParamField.DAILY_LOSS_LIMIT_PCT.wireName(), num(p.dailyLossLimitPct()));
+        row(h, ParamField.TRADING_MODE.wireName(), p.tradingMode().wireName());
         for (Map.Entry<String, SymbolParams> e : p.symbols().entrySet()) {
-            row(h, "symbols." + escape(e.getKey()), (e.getValue().enabled() ? "enabled" : "disabled")
-                    + ", size_multiplier " + num(e.getValue().sizeMultiplier()));
+            row(h, ParamField.SYMBOLS + "." + escape(e.getKey()), (e.getValue().enabled() ? "enabled" : "disabled")
+                    + ", " + ParamField.SIZE_MULTIPLIER.wireName() + " " + num(e.getValue().sizeMultiplier()));
         }
         h.append("</table>\n");
     }

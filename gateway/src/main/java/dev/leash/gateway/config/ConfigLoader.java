@@ -9,8 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.leash.params.ParamsJson;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.Limits;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
+import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
@@ -51,9 +53,7 @@ public final class ConfigLoader {
                     "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
-            "limits", Set.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
-                    "max_leverage", "size_multiplier", "daily_loss_limit_pct", "max_enabled_symbols",
-                    "max_orders_per_minute", "price_band_pct", "max_order_notional"));
+            "limits", LimitKeys.all());
 
     private ConfigLoader() {
     }
@@ -287,8 +287,7 @@ public final class ConfigLoader {
     private static Limits limits(ObjectNode n, List<String> symbols) throws ConfigException {
         Limits.Builder b = Limits.builder(new LinkedHashSet<>(symbols));
         try {
-            for (String field : List.of("max_position_pct", "stop_loss_pct", "take_profit_pct", "breakout_lookback",
-                    "max_leverage", "size_multiplier", "daily_loss_limit_pct")) {
+            for (String field : LimitKeys.tightenable()) {
                 JsonNode r = n.get(field);
                 if (r == null || r.isNull()) {
                     continue;
@@ -331,16 +330,16 @@ public final class ConfigLoader {
     /** The default baseline: 1 % per position, 1.5 % stop, 20-bar lookback, every allowlisted symbol enabled. */
     public static ObjectNode defaultBaseline(List<String> symbols) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("max_position_pct", 1.0);
-        o.put("stop_loss_pct", 1.5);
-        o.putNull("take_profit_pct");
-        o.put("breakout_lookback", 20);
-        o.put("max_leverage", 2.0);
-        o.put("daily_loss_limit_pct", Ceilings.DEFAULT_DAILY_LOSS_LIMIT_PCT);
-        o.put("trading_mode", "active");
-        ObjectNode syms = o.putObject("symbols");
+        o.put(ParamField.MAX_POSITION_PCT.wireName(), 1.0);
+        o.put(ParamField.STOP_LOSS_PCT.wireName(), 1.5);
+        o.putNull(ParamField.TAKE_PROFIT_PCT.wireName());
+        o.put(ParamField.BREAKOUT_LOOKBACK.wireName(), 20);
+        o.put(ParamField.MAX_LEVERAGE.wireName(), 2.0);
+        o.put(ParamField.DAILY_LOSS_LIMIT_PCT.wireName(), Ceilings.DEFAULT_DAILY_LOSS_LIMIT_PCT);
+        o.put(ParamField.TRADING_MODE.wireName(), TradingMode.ACTIVE.wireName());
+        ObjectNode syms = o.putObject(ParamField.SYMBOLS);
         for (String s : symbols.subList(0, Math.min(symbols.size(), Ceilings.MAX_ENABLED_SYMBOLS))) {
-            syms.putObject(s).put("enabled", true).put("size_multiplier", 1.0);
+            syms.putObject(s).put(ParamField.ENABLED.wireName(), true).put(ParamField.SIZE_MULTIPLIER.wireName(), 1.0);
         }
         return o;
     }

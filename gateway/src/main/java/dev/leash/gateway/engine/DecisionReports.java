@@ -1,6 +1,7 @@
 package dev.leash.gateway.engine;
 
 import dev.leash.risk.OrderReject;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.TradingState;
 
 import java.util.HashMap;
@@ -64,9 +65,11 @@ final class DecisionReports {
                     Map.of("lookback", (double) p.lookback(), "channel_low", s.channelLow,
                             "channel_high", s.channelHigh, "price", price));
             case STOP_LOSS -> Reason.of(ReasonCode.STOP_HIT,
-                    Map.of("price", price, "stop_loss_pct", p.stopLossPct(), "entry_price", s.entryPrice));
+                    Map.of("price", price, ParamField.STOP_LOSS_PCT.wireName(), p.stopLossPct(),
+                            "entry_price", s.entryPrice));
             case TAKE_PROFIT -> Reason.of(ReasonCode.TAKE_PROFIT_HIT,
-                    Map.of("price", price, "take_profit_pct", p.takeProfitPct(), "entry_price", s.entryPrice));
+                    Map.of("price", price, ParamField.TAKE_PROFIT_PCT.wireName(), p.takeProfitPct(),
+                            "entry_price", s.entryPrice));
             case EXIT -> s.block == SymbolState.Block.NONE
                     ? Reason.of(ReasonCode.OPPOSITE_BREAK, Map.of("price", price))
                     : block(s, s.block, p, state, null, price);

@@ -1,5 +1,7 @@
 package dev.leash.gateway.engine;
 
+import dev.leash.risk.ParamField;
+
 import java.util.Locale;
 
 /**
@@ -38,10 +40,10 @@ public final class DecisionText {
             }
             case CHANNEL_BREAK -> "break of the " + (long) r.number("lookback") + "-bar channel ["
                     + r.number("channel_low") + ", " + r.number("channel_high") + "] at " + r.number("price");
-            case STOP_HIT -> "price " + r.number("price") + " hit the stop " + r.number("stop_loss_pct")
-                    + "% from entry " + r.number("entry_price");
+            case STOP_HIT -> "price " + r.number("price") + " hit the stop "
+                    + r.number(ParamField.STOP_LOSS_PCT.wireName()) + "% from entry " + r.number("entry_price");
             case TAKE_PROFIT_HIT -> "price " + r.number("price") + " reached the take-profit "
-                    + r.number("take_profit_pct") + "% from entry " + r.number("entry_price");
+                    + r.number(ParamField.TAKE_PROFIT_PCT.wireName()) + "% from entry " + r.number("entry_price");
             case DAILY_LOSS_LIMIT -> "daily loss limit reached";
             case BELOW_MIN_SIZE -> "size " + r.number("qty") + " below the minimum (qty " + r.number("min_qty")
                     + ", notional " + r.number("min_notional") + ") at equity " + Math.round(r.number("equity"));
@@ -53,7 +55,7 @@ public final class DecisionText {
     private static String block(ReasonCode code, Reason r, String symbol) {
         return switch (code) {
             case TRADING_STATE -> "trading state " + r.subject();
-            case TRADING_MODE -> "trading_mode " + r.subject();
+            case TRADING_MODE -> ParamField.TRADING_MODE.wireName() + " " + r.subject();
             case SYMBOL_DISABLED -> symbol + " is not enabled";
             case SYMBOL_HELD -> symbol + " is held reduce-only (" + heldBecause((int) r.number("holds")) + ")";
             default -> "";

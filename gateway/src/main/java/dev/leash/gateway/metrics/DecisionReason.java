@@ -2,6 +2,7 @@ package dev.leash.gateway.metrics;
 
 import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.engine.ReasonCode;
+import dev.leash.risk.ParamField;
 
 import java.util.Locale;
 
@@ -34,6 +35,9 @@ public enum DecisionReason {
     /** SKIP: the pre-trade risk check refused the order. */
     RISK_CHECK,
     OTHER;
+
+    /** How a decision's text names the trading mode, built once: classifying a decision allocates nothing. */
+    private static final String MODE_TEXT = ": " + ParamField.TRADING_MODE.wireName() + " ";
 
     /** The label value: lower case. */
     public String label() {
@@ -76,7 +80,7 @@ public enum DecisionReason {
         if (r.contains(": trading state ")) {
             return TRADING_STATE;
         }
-        if (r.contains(": trading_mode ")) {
+        if (r.contains(MODE_TEXT)) {
             return TRADING_MODE;
         }
         if (r.endsWith(" is not enabled")) {

@@ -7,7 +7,7 @@ import dev.leash.params.ParamSchema;
 /** JSON Schema fragments for tool inputs: strict objects, bounded strings and numbers. */
 final class Schemas {
 
-    static final String SYMBOL_PATTERN = "^[A-Z0-9-]{2,20}$";
+    static final String SYMBOL_PATTERN = ParamSchema.SYMBOL_PATTERN;
     static final int MAX_RATIONALE = 4000;
 
     private Schemas() {
