@@ -3,7 +3,7 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.app.Gateway;
-import dev.leash.gateway.app.Tokens;
+import dev.leash.common.Tokens;
 import dev.leash.risk.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
