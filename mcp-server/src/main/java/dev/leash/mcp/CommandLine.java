@@ -1,5 +1,8 @@
 package dev.leash.mcp;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,45 +17,76 @@ import java.util.Map;
 /** Flags and environment variables to a {@link McpConfig}; flags win over the environment. */
 public final class CommandLine {
 
-    public static final String USAGE = """
-            usage: java -jar leash-mcp.jar [--http [--port 7071] [--host 127.0.0.1] [--allowed-origin URL]...]
-                                           [--gateway URL] [--token-file FILE] [--data-dir DIR]
-              stdio by default (what Claude Desktop launches); --http serves Streamable HTTP at /mcp.
-              --token-file: the gateway's model token (the gateway writes it to its data directory's model.token).
-            environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else
-              DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is created),
-              LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS (comma-separated)""";
+    /** The flags, declared once for parsing and for the help text. */
+    @Command(name = "java -jar leash-mcp.jar", sortOptions = false,
+            description = "The Leash MCP server: stdio by default (what Claude Desktop launches); --http serves"
+                    + " Streamable HTTP at /mcp.",
+            footer = {"", "Environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else"
+                    + " DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is"
+                    + " created), LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS"
+                    + " (comma-separated). Flags win over the environment."})
+    static final class Flags {
+
+        McpConfig.Transport transport = McpConfig.Transport.STDIO;
+
+        @Option(names = "--stdio", description = "serve MCP on stdin and stdout (the default)")
+        void stdio(boolean on) {
+            transport = McpConfig.Transport.STDIO;
+        }
+
+        @Option(names = "--http", description = "serve Streamable HTTP at /mcp instead")
+        void http(boolean on) {
+            transport = McpConfig.Transport.HTTP;
+        }
+
+        @Option(names = "--port", paramLabel = "PORT", description = "the HTTP port (default 7071; 0 picks one)")
+        String port;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "the HTTP bind address (default 127.0.0.1)")
+        String host;
+
+        @Option(names = "--allowed-origin", paramLabel = "URL",
+                description = "a browser Origin allowed over HTTP; repeat for more")
+        List<String> origins = new ArrayList<>();
+
+        @Option(names = "--gateway", paramLabel = "URL", description = "the gateway's base URL")
+        String gateway;
+
+        @Option(names = "--token-file", paramLabel = "FILE", description = "the gateway's model token (the gateway"
+                + " writes it to its data directory's model.token)")
+        String tokenFile;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "where mcp.token lives")
+        String dataDir;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+    }
+
+    /** The help text, rendered from {@link Flags}. */
+    public static final String USAGE = new picocli.CommandLine(new Flags())
+            .getUsageMessage(picocli.CommandLine.Help.Ansi.OFF).stripTrailing();
 
     private CommandLine() {
     }
 
     /** Parses and validates; throws {@link ConfigException} with a specific message. */
     public static McpConfig parse(String[] args, Map<String, String> env) {
-        McpConfig.Transport transport = McpConfig.Transport.STDIO;
-        String host = McpConfig.DEFAULT_HOST;
-        int port = McpConfig.DEFAULT_PORT;
-        String gateway = env.getOrDefault("LEASH_GATEWAY_URL", McpConfig.DEFAULT_GATEWAY);
-        String tokenFile = null;
-        String dataDir = env.getOrDefault("LEASH_MCP_DATA_DIR", McpConfig.DEFAULT_DATA_DIR);
+        Flags f = flags(args);
+        McpConfig.Transport transport = f.transport;
+        String host = f.host == null ? McpConfig.DEFAULT_HOST : f.host;
+        int port = f.port == null ? McpConfig.DEFAULT_PORT : parsePort(f.port);
+        String gateway = f.gateway != null ? f.gateway : env.getOrDefault("LEASH_GATEWAY_URL",
+                McpConfig.DEFAULT_GATEWAY);
+        String tokenFile = f.tokenFile;
+        String dataDir = f.dataDir != null ? f.dataDir : env.getOrDefault("LEASH_MCP_DATA_DIR",
+                McpConfig.DEFAULT_DATA_DIR);
         List<String> origins = new ArrayList<>();
         String envOrigins = env.get("LEASH_MCP_ALLOWED_ORIGINS");
         if (envOrigins != null && !envOrigins.isBlank()) {
             Arrays.stream(envOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(origins::add);
         }
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--stdio" -> transport = McpConfig.Transport.STDIO;
-                case "--http" -> transport = McpConfig.Transport.HTTP;
-                case "--port" -> port = parsePort(value(args, ++i, a));
-                case "--host" -> host = value(args, ++i, a);
-                case "--gateway" -> gateway = value(args, ++i, a);
-                case "--token-file" -> tokenFile = value(args, ++i, a);
-                case "--data-dir" -> dataDir = value(args, ++i, a);
-                case "--allowed-origin" -> origins.add(value(args, ++i, a));
-                default -> throw new ConfigException("unknown argument '" + a + "'\n" + USAGE);
-            }
-        }
+        origins.addAll(f.origins);
         Path dir = Path.of(dataDir);
         return new McpConfig(transport, host, port, uri(gateway), gatewayToken(tokenFile, env, dir),
                 blankToNull(env.get("LEASH_MCP_TOKEN")), dir, origins, McpConfig.DEFAULT_CONNECT_TIMEOUT,
@@ -93,11 +127,17 @@ public final class CommandLine {
         }
     }
 
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new ConfigException(flag + " needs a value");
+    /** The flags; a usage mistake is a {@link ConfigException} naming it. */
+    private static Flags flags(String[] args) {
+        Flags f = new Flags();
+        try {
+            new picocli.CommandLine(f).setOverwrittenOptionsAllowed(true).parseArgs(args);
+        } catch (picocli.CommandLine.UnmatchedArgumentException e) {
+            throw new ConfigException("unknown argument '" + e.getUnmatched().get(0) + "'\n" + USAGE);
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new ConfigException(e.getMessage());
         }
-        return args[i];
+        return f;
     }
 
     private static int parsePort(String v) {

@@ -28,7 +28,7 @@ public final class Main {
         // Only JSON-RPC may reach stdout: keep the real descriptor for the transport, send stray prints to stderr.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
-        if (Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.err.println(CommandLine.USAGE);
             return;
         }

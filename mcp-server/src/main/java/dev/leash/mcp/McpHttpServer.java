@@ -1,9 +1,10 @@
 package dev.leash.mcp;
 
+import dev.leash.common.Tokens;
 import dev.leash.mcp.internal.GatewayClient;
 import dev.leash.mcp.internal.HttpHosting;
-import dev.leash.mcp.internal.TokenStore;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -12,11 +13,16 @@ import java.nio.file.Path;
  */
 public final class McpHttpServer implements AutoCloseable {
 
+    /** The environment variable holding the MCP server's own HTTP token. */
+    static final String ENV = "LEASH_MCP_TOKEN";
+    /** The token's file in the data directory, created owner-only when missing. */
+    static final String FILE = "mcp.token";
+
     private final HttpHosting hosting;
-    private final TokenStore.Token token;
+    private final Tokens.Token token;
     private final String host;
 
-    private McpHttpServer(HttpHosting hosting, TokenStore.Token token, String host) {
+    private McpHttpServer(HttpHosting hosting, Tokens.Token token, String host) {
         this.hosting = hosting;
         this.token = token;
         this.host = host;
@@ -24,11 +30,21 @@ public final class McpHttpServer implements AutoCloseable {
 
     /** Resolves the token (env, else {@code mcp.token}, created 0600 on first start), binds and starts. */
     public static McpHttpServer start(McpConfig config) {
-        TokenStore.Token token = TokenStore.resolve(config.mcpToken(), config.dataDir());
+        Tokens.Token token = token(config);
         HttpHosting hosting = HttpHosting.start(config.host(), config.port(), token.value(), token.file(),
                 config.allowedOrigins(),
                 GatewayClient.create(config));
         return new McpHttpServer(hosting, token, config.host());
+    }
+
+    private static Tokens.Token token(McpConfig config) {
+        try {
+            return Tokens.load(config.mcpToken(), ENV, config.dataDir().resolve(FILE));
+        } catch (IOException e) {
+            // Names the variable or the file and the cause, never the token.
+            throw new ConfigException("cannot use the MCP token: " + e.getMessage() + " (" + e.getClass()
+                    .getSimpleName() + "); set " + ENV + " or --data-dir");
+        }
     }
 
     public int port() {

@@ -95,4 +95,47 @@ class CommandLineTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("LEASH_MODEL_TOKEN")
                 .hasMessageContaining("model.token").hasMessageNotContaining("operator-secret-0123456789");
     }
+
+    @Test
+    void theHelpNamesEveryFlagAndEnvironmentVariable() {
+        assertThat(CommandLine.USAGE).contains("--stdio", "--http", "--port", "--host", "--allowed-origin",
+                "--gateway", "--token-file", "--data-dir", "--help", "LEASH_GATEWAY_URL", "LEASH_MODEL_TOKEN",
+                "LEASH_MCP_TOKEN", "LEASH_MCP_DATA_DIR", "LEASH_MCP_ALLOWED_ORIGINS");
+    }
+
+    @Test
+    void takesAFlagsValueAfterAnEqualsSignToo() {
+        McpConfig c = CommandLine.parse(new String[] {"--http", "--port=0", "--host=::1"},
+                Map.of("LEASH_MCP_DATA_DIR", dir.toString()));
+
+        assertThat(c.port()).isZero();
+        assertThat(c.host()).isEqualTo("::1");
+    }
+
+    @Test
+    void theLastOfStdioAndHttpWins() {
+        Map<String, String> env = Map.of("LEASH_MCP_DATA_DIR", dir.toString());
+
+        assertThat(CommandLine.parse(new String[] {"--http", "--stdio"}, env).transport())
+                .isEqualTo(McpConfig.Transport.STDIO);
+        assertThat(CommandLine.parse(new String[] {"--stdio", "--http"}, env).transport())
+                .isEqualTo(McpConfig.Transport.HTTP);
+    }
+
+    @Test
+    void aFlagFollowedByAnotherFlagInsteadOfItsValueIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--host", "--http"},
+                Map.of("LEASH_MCP_DATA_DIR", dir.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--host");
+    }
+
+    @Test
+    void addsTheFlagsOriginsToTheEnvironmentsOnes() {
+        McpConfig c = CommandLine.parse(new String[] {"--allowed-origin", "http://localhost:3000",
+                "--allowed-origin", "http://localhost:4000"}, Map.of("LEASH_MCP_DATA_DIR", dir.toString(),
+                "LEASH_MCP_ALLOWED_ORIGINS", "http://localhost:5000, http://localhost:6000"));
+
+        assertThat(c.allowedOrigins()).containsExactly("http://localhost:5000", "http://localhost:6000",
+                "http://localhost:3000", "http://localhost:4000");
+    }
 }

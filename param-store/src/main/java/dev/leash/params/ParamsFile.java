@@ -1,6 +1,6 @@
 package dev.leash.params;
 
-import dev.leash.params.internal.Files2;
+import dev.leash.common.AtomicFiles;
 import dev.leash.params.internal.GuardedRead;
 import dev.leash.risk.Params;
 import dev.leash.risk.Symbols;
@@ -71,7 +71,7 @@ final class ParamsFile {
 
     /** Replaces the file with {@code p}; a crash at any instant leaves the old or the new file, never a torn one. */
     static void write(Path file, Params p) throws IOException {
-        Files2.writeAtomically(file, ParamsJson.toText(p).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, ParamsJson.toText(p).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The violations as one report phrase: {@code field: message; field: message}. */

@@ -1,6 +1,7 @@
 package dev.leash.gateway.app;
 
 import dev.leash.gateway.backtest.Specs;
+import dev.leash.common.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.api.ApiServer;
 import dev.leash.gateway.config.GatewayConfig;
@@ -157,7 +158,7 @@ public final class Gateway implements AutoCloseable {
             opened.add(journal);
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));
-            Tokens.Token modelToken = Tokens.loadModelToken(env, config.dataDir(), token);
+            Tokens.Token modelToken = ModelToken.load(env, config.dataDir(), token);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             LiveEvents live = LiveEvents.startingAt(wall.millis() * 1000); // ids of an earlier run never resume
             JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live));

@@ -1,6 +1,7 @@
 package dev.leash.gateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leash.common.Tokens;
 import dev.leash.gateway.api.Credentials;
 import dev.leash.gateway.api.GatewayCommands;
 import dev.leash.gateway.api.LoopReads;

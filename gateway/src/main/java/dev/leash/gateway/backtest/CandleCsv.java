@@ -1,5 +1,6 @@
 package dev.leash.gateway.backtest;
 
+import dev.leash.common.AtomicFiles;
 import dev.leash.gateway.venue.Candle;
 
 import java.io.IOException;

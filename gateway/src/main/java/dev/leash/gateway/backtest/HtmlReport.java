@@ -1,5 +1,6 @@
 package dev.leash.gateway.backtest;
 
+import dev.leash.common.AtomicFiles;
 import dev.leash.gateway.venue.Fill;
 import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;

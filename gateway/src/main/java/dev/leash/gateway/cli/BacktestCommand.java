@@ -16,6 +16,9 @@ import dev.leash.risk.Limits;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
 import dev.leash.risk.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,25 +28,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code backtest --data candles.csv [--params ai_params.json] [--report out.html] [--symbol S] [--balance N]}:
  * replays CSV candles through the real engine on the paper exchange. Progress goes to stderr, the metrics as JSON
  * to stdout, and an HTML report (metrics and equity curve) to {@code --report}.
  */
-final class BacktestCommand {
+@Command(name = "backtest", description = "Replay CSV candles through the engine on the paper exchange.")
+final class BacktestCommand implements Callable<Integer> {
 
-    private BacktestCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "the candles to replay (required)")
+    Path data;
+
+    @Option(names = "--params", paramLabel = "FILE", description = "an ai_params.json (default: the baseline)")
+    Path paramsFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write an HTML report here")
+    Path report;
+
+    @Option(names = "--symbol", paramLabel = "S", description = "replay only this symbol")
+    String symbol;
+
+    @Option(names = "--balance", paramLabel = "N", description = "the initial balance in USDT (default 100000)")
+    Double balance;
+
+    @Option(names = "--config", paramLabel = "FILE", hidden = true, description = "accepted and ignored")
+    Path config;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BacktestCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    static int run(Args a, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        Path data = a.path("data");
+    @Override
+    public Integer call() throws Exception {
         if (data == null) {
-            throw new Args.UsageException("backtest needs --data candles.csv");
+            throw new UsageException("backtest needs --data candles.csv");
         }
         long started = System.nanoTime();
-        CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, a.options.get("symbol"));
+        CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, symbol);
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         err.println(String.format(Locale.ROOT, "read %,d bars in %.1f s (%,.0f bars/s)", loaded.count(), seconds,
                 loaded.count() / seconds));
@@ -53,9 +83,8 @@ final class BacktestCommand {
         }
         List<String> symbols = loaded.bars().symbols();
         Limits limits = Limits.hard(new LinkedHashSet<>(symbols));
-        Params params = params(a.path("params"), symbols, limits);
+        Params params = params(paramsFile, symbols, limits);
         List<Instrument> instruments = instruments(symbols, err);
-        Double balance = a.number("balance");
         double initial = balance == null ? 100_000 : balance;
         int warmup = Math.min(Backtester.DEFAULT_WARMUP_BARS, Math.max(0, loaded.bars().size() / 10));
         err.println("backtest: " + loaded.count() + " bars of " + symbols + ", params version " + params.version()
@@ -63,7 +92,6 @@ final class BacktestCommand {
         BacktestResult r = Backtester.create(instruments, limits, initial, warmup)
                 .run(params, loaded.bars(), EngineListener.NONE, ProgressBar.toStderr("backtest"));
         out.println(ParamsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary(r)));
-        Path report = a.path("report");
         if (report != null) {
             HtmlReport.write(report, "Leash backtest of " + data.getFileName(), r);
             err.println("report: " + report.toAbsolutePath());
@@ -81,17 +109,17 @@ final class BacktestCommand {
         } else {
             ParamsJson.JsonParse tree = ParamsJson.readTree(Files.readString(file));
             if (tree.error() != null) {
-                throw new Args.UsageException(file + ": " + tree.error().message());
+                throw new UsageException(file + ": " + tree.error().message());
             }
             ParamsJson.Parsed parsed = ParamsJson.parseDocument(tree.node());
             if (!parsed.ok()) {
-                throw new Args.UsageException(file + ": " + describe(parsed.violations()));
+                throw new UsageException(file + ": " + describe(parsed.violations()));
             }
             p = parsed.params();
         }
         List<Violation> bad = new ParamPolicy(limits).validate(p);
         if (!bad.isEmpty()) {
-            throw new Args.UsageException((file == null ? "params" : file.toString()) + ": " + describe(bad));
+            throw new UsageException((file == null ? "params" : file.toString()) + ": " + describe(bad));
         }
         return p;
     }

@@ -10,27 +10,56 @@ import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Principal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code params show|history|rollback N|reset-baseline}: the operator's direct access to the parameter store; its
  * writes speak for {@link Principal#OPERATOR} (limits apply, slow-rise rules do not).
  */
-final class ParamsCommand {
+@Command(name = "params", description = "Inspect or change the parameters while the gateway is stopped: show,"
+        + " history, rollback N or reset-baseline.")
+final class ParamsCommand implements Callable<Integer> {
 
-    private ParamsCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--rationale", paramLabel = "TEXT", description = "why, recorded in the audit log")
+    String rationale;
+
+    @Parameters(paramLabel = "WORD", description = "show | history | rollback N | reset-baseline")
+    List<String> words = new ArrayList<>();
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ParamsCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
-    static int run(Args a, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        if (a.positional.isEmpty()) {
-            throw new Args.UsageException("params needs a subcommand: show, history, rollback N, reset-baseline");
+    @Override
+    public Integer call() throws Exception {
+        if (words.isEmpty()) {
+            throw new UsageException("params needs a subcommand: show, history, rollback N, reset-baseline");
         }
-        GatewayConfig config = Main.config(a, env);
-        String sub = a.positional.get(0);
+        GatewayConfig config = options.load(env, null, null);
+        String sub = words.get(0);
         try (ParamStore store = ParamStore.open(config.dataDir(), new ParamPolicy(config.limits()), config.baseline(),
                 Instant.now())) {
             for (String problem : store.openReport()) {
@@ -41,24 +70,24 @@ final class ParamsCommand {
                 case "history" -> out.println(ParamsJson.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(history(store)));
                 case "rollback" -> {
-                    if (a.positional.size() != 2) {
-                        throw new Args.UsageException("params rollback needs a version number");
+                    if (words.size() != 2) {
+                        throw new UsageException("params rollback needs a version number");
                     }
                     long version;
                     try {
-                        version = Long.parseLong(a.positional.get(1));
+                        version = Long.parseLong(words.get(1));
                     } catch (NumberFormatException e) {
-                        throw new Args.UsageException("params rollback: '" + a.positional.get(1)
+                        throw new UsageException("params rollback: '" + words.get(1)
                                 + "' is not a version number");
                     }
                     return report(store.rollback(version, "operator (cli)", Principal.OPERATOR,
-                            rationale(a, "rollback to version " + version), Instant.now()), out, err);
+                            rationale("rollback to version " + version), Instant.now()), out, err);
                 }
                 case "reset-baseline" -> {
-                    return report(store.resetToBaseline("operator (cli)", rationale(a, "reset to the baseline"),
+                    return report(store.resetToBaseline("operator (cli)", rationale("reset to the baseline"),
                             Instant.now()), out, err);
                 }
-                default -> throw new Args.UsageException("unknown params subcommand '" + sub + "'");
+                default -> throw new UsageException("unknown params subcommand '" + sub + "'");
             }
         } catch (java.io.IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("in use by another process")) {
@@ -71,8 +100,8 @@ final class ParamsCommand {
         return 0;
     }
 
-    private static String rationale(Args a, String dflt) {
-        String r = a.options.get("rationale");
+    private String rationale(String dflt) {
+        String r = rationale;
         return r == null || r.isBlank() ? "operator " + dflt + " from the command line" : r;
     }
 

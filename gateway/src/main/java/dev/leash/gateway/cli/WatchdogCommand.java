@@ -3,6 +3,9 @@ package dev.leash.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,13 +24,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * {@code leash-gateway watchdog --data-dir d --max-age 120s [--expect ACTIVE,PAUSED] [--webhook URL]}: an external
  * check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else one line on
  * stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given.
  */
-final class WatchdogCommand {
+@Command(name = "watchdog", description = "Check heartbeat.json for cron or systemd: exit 0 when fresh and in an"
+        + " expected state, else one line on stderr and an alert POSTed to the webhook.",
+        footer = {"", "Exit codes: 0 fresh and expected, 2 usage error, 3 missing, 4 unreadable,",
+                "5 too old, 6 HALTED, 7 REDUCE_ONLY, 8 another state."})
+final class WatchdogCommand implements Callable<Integer> {
 
     /** What the check found, with its exit code. */
     enum Verdict {
@@ -52,23 +60,47 @@ final class WatchdogCommand {
     record Finding(Verdict verdict, String text, long ageSeconds) {
     }
 
-    static final Set<String> OPTIONS = Set.of("data-dir", "max-age", "expect", "webhook");
     static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WatchdogCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "the gateway's data directory (required)")
+    Path dataDir;
+
+    @Option(names = "--max-age", paramLabel = "AGE", defaultValue = "120s",
+            description = "the oldest acceptable heartbeat, such as 120s, 5m or 1h (default: ${DEFAULT-VALUE})")
+    String maxAgeText;
+
+    @Option(names = "--expect", paramLabel = "STATES", defaultValue = "ACTIVE",
+            description = "the acceptable trading states, comma-separated (default: ${DEFAULT-VALUE})")
+    String expectText;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "POST an alert here when the check fails")
+    String webhookText;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+    private final Duration webhookTimeout;
+
+    WatchdogCommand(PrintStream out, PrintStream err, Clock clock, Duration webhookTimeout) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        this.webhookTimeout = webhookTimeout;
     }
 
-    /** Runs the check at {@code clock}'s time; returns the exit code. */
-    static int run(Args a, PrintStream out, PrintStream err, Clock clock, Duration webhookTimeout)
-            throws Args.UsageException {
-        Path dataDir = a.path("data-dir");
+    /** Runs the check at the clock's time; returns the exit code. */
+    @Override
+    public Integer call() throws UsageException {
         if (dataDir == null) {
-            throw new Args.UsageException("watchdog needs --data-dir");
+            throw new UsageException("watchdog needs --data-dir");
         }
-        Duration maxAge = duration("max-age", a.options.getOrDefault("max-age", "120s"));
-        Set<String> expected = expected(a.options.getOrDefault("expect", "ACTIVE"));
-        URI webhook = webhookUri(a.options.get("webhook"));
+        Duration maxAge = duration("max-age", maxAgeText);
+        Set<String> expected = expected(expectText);
+        URI webhook = webhookUri(webhookText);
         Finding f = check(dataDir, maxAge, expected, clock.instant());
         if (f.verdict() == Verdict.OK) {
             out.println("leash-gateway watchdog: " + f.text());
@@ -165,7 +197,7 @@ final class WatchdogCommand {
     }
 
     /** {@code 120s}, {@code 5m}, {@code 1h} or plain seconds. */
-    static Duration duration(String name, String v) throws Args.UsageException {
+    static Duration duration(String name, String v) throws UsageException {
         try {
             String s = v.trim().toLowerCase(Locale.ROOT);
             long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : 1;
@@ -176,17 +208,17 @@ final class WatchdogCommand {
             }
             return Duration.ofSeconds(Math.multiplyExact(n, unit));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new Args.UsageException("--" + name + " must be a positive duration such as 120s, 5m or 1h, got '"
+            throw new UsageException("--" + name + " must be a positive duration such as 120s, 5m or 1h, got '"
                     + v + "'");
         }
     }
 
-    private static Set<String> expected(String v) throws Args.UsageException {
+    private static Set<String> expected(String v) throws UsageException {
         Set<String> out = new TreeSet<>();
         for (String s : Arrays.asList(v.split(","))) {
             String name = s.trim().toUpperCase(Locale.ROOT);
             if (!dev.leash.gateway.loop.TradingStateName.ALL.contains(name)) {
-                throw new Args.UsageException("--expect takes states among "
+                throw new UsageException("--expect takes states among "
                         + dev.leash.gateway.loop.TradingStateName.ALL + ", got '" + s.trim() + "'");
             }
             out.add(name);
@@ -194,18 +226,18 @@ final class WatchdogCommand {
         return out;
     }
 
-    private static URI webhookUri(String v) throws Args.UsageException {
+    private static URI webhookUri(String v) throws UsageException {
         if (v == null) {
             return null;
         }
         try {
             URI u = new URI(v);
             if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                throw new Args.UsageException("--webhook must be an http or https URL");
+                throw new UsageException("--webhook must be an http or https URL");
             }
             return u;
         } catch (java.net.URISyntaxException e) {
-            throw new Args.UsageException("--webhook must be an http or https URL");
+            throw new UsageException("--webhook must be an http or https URL");
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.leash.gateway.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,13 +25,17 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link GatewayConfig} from an optional YAML file, then environment overrides, then command-line
@@ -42,7 +49,10 @@ public final class ConfigLoader {
             "lmex", "lmex-testnet");
     public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key written twice is an error: otherwise the second {@code limits:} section would silently win. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
                     "baseline", "limits", "journal", "lmex"),
@@ -81,21 +91,22 @@ public final class ConfigLoader {
                 : Path.of(env.getOrDefault("LEASH_DATA_DIR", text(root, "data_dir", "./leash-data")));
         List<String> symbols = symbols(root);
         ObjectNode api = section(root, "api");
-        String host = env.getOrDefault("LEASH_API_HOST", text(api, "host", GatewayConfig.Api.DEFAULT_HOST));
-        int port = overrides.port() != null ? overrides.port()
+        String host = env.getOrDefault("LEASH_API_HOST", text(api, "api.host", "host",
+                GatewayConfig.Api.DEFAULT_HOST));
+        long port = overrides.port() != null ? overrides.port()
                 : env.containsKey("LEASH_API_PORT") ? parseInt("LEASH_API_PORT", env.get("LEASH_API_PORT"))
-                : (int) number(api, "api.port", "port", GatewayConfig.Api.DEFAULT_PORT);
+                : integer(api, "api.port", "port", GatewayConfig.Api.DEFAULT_PORT);
         if (port < 0 || port > 65_535) {
             throw new ConfigException("api.port: " + port + " is not a TCP port (0 picks a free one)");
         }
-        long maxBody = (long) number(api, "api.max_body_bytes", "max_body_bytes",
+        long maxBody = integer(api, "api.max_body_bytes", "max_body_bytes",
                 GatewayConfig.Api.DEFAULT_MAX_BODY_BYTES);
         if (maxBody < 1024 || maxBody > 10 * 1024 * 1024) {
             throw new ConfigException("api.max_body_bytes: " + maxBody + " is outside [1024, 10485760]");
         }
         ObjectNode sim = section(root, "simulated");
         long seed = env.containsKey("LEASH_SEED") ? parseInt("LEASH_SEED", env.get("LEASH_SEED"))
-                : (long) number(sim, "simulated.seed", "seed", GatewayConfig.Simulated.DEFAULT_SEED);
+                : integer(sim, "simulated.seed", "seed", GatewayConfig.Simulated.DEFAULT_SEED);
         double speed = overrides.speed() != null ? overrides.speed()
                 : env.containsKey("LEASH_SPEED") ? parseDouble("LEASH_SPEED", env.get("LEASH_SPEED"))
                 : number(sim, "simulated.speed", "speed", GatewayConfig.Simulated.DEFAULT_SPEED);
@@ -111,7 +122,8 @@ public final class ConfigLoader {
         GatewayConfig.BaselineReset reset = reset(section(root, "baseline_reset"));
         Limits limits = limits(section(root, "limits"), symbols);
         Params baseline = baseline(root.get("baseline"), symbols, limits);
-        String journalUrl = env.getOrDefault("LEASH_JOURNAL_URL", text(section(root, "journal"), "url", null));
+        String journalUrl = env.getOrDefault("LEASH_JOURNAL_URL", text(section(root, "journal"), "journal.url", "url",
+                null));
         String baseUrl = env.getOrDefault("LEASH_VENUE_BASE_URL", text(root, "venue_base_url", null));
         if (baseUrl != null && !baseUrl.matches("https?://[^\\s]+")) {
             throw new ConfigException((env.containsKey("LEASH_VENUE_BASE_URL") ? "LEASH_VENUE_BASE_URL"
@@ -122,7 +134,7 @@ public final class ConfigLoader {
             throw new ConfigException("lmex.sign_path_includes_futures: must be true or false");
         }
         boolean lmexSignsFutures = signFutures != null && !signFutures.isNull() && signFutures.booleanValue();
-        return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, port, maxBody,
+        return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, (int) port, maxBody,
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures);
@@ -141,11 +153,32 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                throw new ConfigException(duplicate + ": duplicate key" + (e.getLocation() == null ? ""
+                        : " at line " + e.getLocation().getLineNr()) + " of " + file + "; write each key once");
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException(file + ": not valid YAML" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The full path of the key a duplicate-key error is about, such as {@code api.port}; null for other errors. */
+    private static String duplicateKey(JsonProcessingException e) {
+        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.find() || !(e.getProcessor() instanceof JsonParser p)) {
+            return null;
+        }
+        Deque<String> path = new ArrayDeque<>();
+        path.add(m.group(1));
+        for (JsonStreamContext c = p.getParsingContext().getParent(); c != null; c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                path.addFirst(c.getCurrentName());
+            }
+        }
+        return String.join(".", path);
     }
 
     private static void checkKeys(JsonNode node, String path) throws ConfigException {
@@ -172,14 +205,35 @@ public final class ConfigLoader {
     }
 
     private static String text(JsonNode node, String key, String dflt) throws ConfigException {
+        return text(node, key, key, dflt);
+    }
+
+    private static String text(JsonNode node, String fullKey, String key, String dflt) throws ConfigException {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return dflt;
         }
         if (!v.isValueNode()) {
-            throw new ConfigException(key + ": must be a string");
+            throw new ConfigException(fullKey + ": must be a string");
         }
         return v.asText();
+    }
+
+    /** A whole number; a fraction is refused rather than truncated, {@code 7070.0} reads as 7070. */
+    private static long integer(JsonNode node, String fullKey, String key, long dflt) throws ConfigException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(fullKey + ": must be an integer, got '" + v.asText() + "'");
+        }
+        if (v.isIntegralNumber() ? v.canConvertToLong()
+                : Double.isFinite(v.doubleValue()) && v.doubleValue() == Math.rint(v.doubleValue())
+                && Math.abs(v.doubleValue()) < 0x1p53) {
+            return v.longValue();
+        }
+        throw new ConfigException(fullKey + ": must be an integer, got " + v.asText());
     }
 
     private static double number(JsonNode node, String fullKey, String key, double dflt) throws ConfigException {
@@ -189,6 +243,9 @@ public final class ConfigLoader {
         }
         if (!v.isNumber()) {
             throw new ConfigException(fullKey + ": must be a number, got '" + v.asText() + "'");
+        }
+        if (!Double.isFinite(v.doubleValue())) {
+            throw new ConfigException(fullKey + ": must be a finite number, got " + v.asText());
         }
         return v.doubleValue();
     }
@@ -266,11 +323,12 @@ public final class ConfigLoader {
     private static GatewayConfig.BaselineReset reset(ObjectNode n) throws ConfigException {
         JsonNode raw = n.get("schedule");
         // YAML reads an unquoted off as the boolean false.
-        String schedule = raw != null && raw.isBoolean() && !raw.booleanValue() ? "off" : text(n, "schedule", "weekly");
+        String schedule = raw != null && raw.isBoolean() && !raw.booleanValue() ? "off"
+                : text(n, "baseline_reset.schedule", "schedule", "weekly");
         if (!Set.of("weekly", "daily", "off").contains(schedule)) {
             throw new ConfigException("baseline_reset.schedule: '" + schedule + "' is not weekly, daily or off");
         }
-        String day = text(n, "day", "monday");
+        String day = text(n, "baseline_reset.day", "day", "monday");
         DayOfWeek dow;
         try {
             dow = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));

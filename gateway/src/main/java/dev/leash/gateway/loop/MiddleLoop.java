@@ -1,6 +1,7 @@
 package dev.leash.gateway.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.common.AtomicFiles;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.venue.Position;
@@ -15,9 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -342,9 +341,7 @@ public final class MiddleLoop implements Runnable {
         }
         o.put("param_problems", health.paramProblems().size());
         try {
-            Path tmp = heartbeat.resolveSibling("heartbeat.json.tmp");
-            Files.writeString(tmp, ParamsJson.compact(o) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, heartbeat, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(heartbeat, (ParamsJson.compact(o) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("cannot write the heartbeat file {}: {}", heartbeat, e.getMessage());
         }

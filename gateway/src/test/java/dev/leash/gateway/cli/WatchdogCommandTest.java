@@ -56,15 +56,14 @@ class WatchdogCommandTest {
                 + "\"params_version\":3,\"trading_state\":\"" + state + "\"}\n");
     }
 
-    private int watchdog(String... options) throws Args.UsageException {
+    private int watchdog(String... options) {
         String[] args = new String[options.length + 3];
         args[0] = "watchdog";
         args[1] = "--data-dir";
         args[2] = dataDir.toString();
         System.arraycopy(options, 0, args, 3, options.length);
-        return WatchdogCommand.run(Args.parse(args, 1, WatchdogCommand.OPTIONS),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                CLOCK, Duration.ofSeconds(2));
+        return Main.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, Duration.ofSeconds(2));
     }
 
     private List<String> errLines() {

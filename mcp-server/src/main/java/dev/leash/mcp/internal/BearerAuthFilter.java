@@ -1,5 +1,6 @@
 package dev.leash.mcp.internal;
 
+import dev.leash.common.Tokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

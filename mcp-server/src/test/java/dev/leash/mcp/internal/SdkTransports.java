@@ -1,5 +1,6 @@
 package dev.leash.mcp.internal;
 
+import dev.leash.common.Tokens;
 import dev.leash.mcp.McpConfig;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -11,6 +12,8 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.EnumSet;
@@ -36,7 +39,12 @@ public final class SdkTransports {
      * embedded Jetty, behind Leash's bearer filter, with Leash's Host and Origin check; port 0 picks a free port.
      */
     public static Http http(McpConfig config) {
-        TokenStore.Token token = TokenStore.resolve(config.mcpToken(), config.dataDir());
+        Tokens.Token token;
+        try {
+            token = Tokens.load(config.mcpToken(), "LEASH_MCP_TOKEN", config.dataDir().resolve("mcp.token"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         HostOriginValidator validator = new HostOriginValidator(config.allowedOrigins());
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
                 .builder()

@@ -1,5 +1,7 @@
 package dev.leash.params.internal;
 
+import dev.leash.common.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -51,7 +53,7 @@ public final class AppendLog implements AutoCloseable {
             }
             ch.position(end);
             if (!existed) {
-                Files2.fsyncDirectory(path.toAbsolutePath().getParent());
+                AtomicFiles.fsyncDirectory(path.toAbsolutePath().getParent());
             }
             List<String> lines = new ArrayList<>();
             int start = 0;
@@ -111,7 +113,7 @@ public final class AppendLog implements AutoCloseable {
             throw new IllegalArgumentException("a log line must not contain a newline");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        Files2.writeFully(channel, ByteBuffer.wrap(bytes));
+        AtomicFiles.writeFully(channel, ByteBuffer.wrap(bytes));
         channel.force(false);
     }
 

@@ -1,4 +1,4 @@
-package dev.leash.gateway.app;
+package dev.leash.common;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -122,5 +122,41 @@ class TokensTest {
     @Test
     void generatesADifferentTokenEachTime() {
         assertThat(Tokens.generate()).isNotEqualTo(Tokens.generate());
+    }
+
+    @Test
+    void aTokenFromAFileNamesTheFileAndNeverTheToken() throws IOException {
+        Path file = dir.resolve("mcp.token");
+        Files.writeString(file, "a-secret-token-of-some-length\n");
+
+        Tokens.Token t = Tokens.load(null, "LEASH_MCP_TOKEN", file);
+
+        assertThat(t.value()).isEqualTo("a-secret-token-of-some-length");
+        assertThat(t.file()).isEqualTo(file);
+        assertThat(t.generated()).isFalse();
+        assertThat(t.toString()).doesNotContain("a-secret").contains(file.toString());
+    }
+
+    @Test
+    void aGeneratedTokenRemembersItsFile() throws IOException {
+        Path file = dir.resolve("data/mcp.token");
+
+        Tokens.Token t = Tokens.load(null, "LEASH_MCP_TOKEN", file);
+
+        assertThat(t.file()).isEqualTo(file);
+        assertThat(t.generated()).isTrue();
+        assertThat(t.toString()).doesNotContain(t.value());
+    }
+
+    @Test
+    void anUnusableTokenFileIsRefusedWithoutQuotingIt() throws IOException {
+        Path file = dir.resolve("model.token");
+        Files.writeString(file, "fifteen-chars-x\n");
+
+        assertThatThrownBy(() -> Tokens.load(null, "LEASH_MODEL_TOKEN", file))
+                .isInstanceOf(IOException.class)
+                .hasMessage(file + " holds no usable token (shorter than 16 characters); delete it to generate a "
+                        + "new one");
+        assertThat(Files.readString(file)).isEqualTo("fifteen-chars-x\n");
     }
 }
