@@ -1,11 +1,11 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.app.Eventually;
+import dev.leash.testsupport.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import dev.leash.gateway.app.RunningGateway.Response;
 import dev.leash.gateway.loop.ManualTradingClock;
-import dev.leash.gateway.venue.Candle;
+import dev.leash.venue.Candle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -366,7 +366,7 @@ class ReadEndpointsTest {
 
         for (JsonNode d : all.path("decisions")) {
             String code = d.path("reason_code").asText();
-            assertThat(code).isIn(java.util.Arrays.stream(dev.leash.gateway.engine.ReasonCode.values())
+            assertThat(code).isIn(java.util.Arrays.stream(dev.leash.engine.ReasonCode.values())
                     .map(Enum::name).toList()).isNotEqualTo("TEXT");
             assertThat(d.path("reason").asText()).isNotBlank();
         }

@@ -9,6 +9,7 @@ import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.params.ParamStore;
 
+import dev.leash.testsupport.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
