@@ -1,0 +1,253 @@
+package dev.leash.gateway.shadow;
+
+import dev.leash.gateway.engine.BarSink;
+import dev.leash.gateway.engine.Engine;
+import dev.leash.gateway.engine.EngineDriver;
+import dev.leash.gateway.engine.EngineListener;
+import dev.leash.gateway.engine.FillSink;
+import dev.leash.gateway.engine.MarketFeed;
+import dev.leash.gateway.engine.OrderIntent;
+import dev.leash.gateway.engine.OrderOutcome;
+import dev.leash.gateway.engine.OrderQueue;
+import dev.leash.gateway.engine.OrderRoute;
+import dev.leash.gateway.engine.StepHooks;
+import dev.leash.gateway.engine.SymbolSpec;
+import dev.leash.gateway.engine.Tick;
+import dev.leash.gateway.sim.FundingModel;
+import dev.leash.gateway.sim.SimExchange;
+import dev.leash.gateway.sim.SimState;
+import dev.leash.gateway.venue.Candle;
+import dev.leash.gateway.venue.Fill;
+import dev.leash.gateway.venue.Instrument;
+import dev.leash.gateway.venue.OrderRequest;
+import dev.leash.gateway.venue.OrderType;
+import dev.leash.gateway.venue.PlaceResult;
+import dev.leash.gateway.venue.Side;
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shadow book: a full {@link Engine} with its own params, run by the same {@link EngineDriver} as the live book
+ * on the live book's market events, its orders filled by a {@link SimExchange} at the live prices (fees, slippage,
+ * funding as a backtest charges them). It never reaches a venue. Used on one thread.
+ *
+ * <p>Per {@link MarketStep} the driver's sequence is the backtest's: prices and funding, the clock, the bars closed
+ * in the step, then each symbol's tick and its orders; so a shadow fed the steps of a backtest fills exactly as it.
+ */
+public final class ShadowBook implements MarketFeed, OrderRoute {
+
+    /** Closes kept for the funding rate: the last close and the one 8 hours (96 bars) before it. */
+    private static final int FUNDING_CLOSES = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS) + 1;
+
+    private final String name;
+    private final Params params;
+    private final long since;
+    private final SimExchange exchange;
+    private final Engine engine;
+    private final EngineDriver driver;
+    private final int symbols;
+    private final double[][] closes;
+    private final int[] closeCount;
+    private final TradeCounter trades;
+    private final List<Fill> fills = new ArrayList<>();
+    private final Figures figures;
+    private final List<String> flags = new ArrayList<>();
+    private double funding;
+    private MarketStep current;
+
+    /**
+     * A book that starts at {@code since} with {@code equity}, flat.
+     *
+     * @param instruments the live book's instruments, in its symbol order
+     */
+    public ShadowBook(String name, List<Instrument> instruments, Limits limits, Params params, long since,
+                      double equity) {
+        this.name = name;
+        this.params = params;
+        this.since = since;
+        this.symbols = instruments.size();
+        this.exchange = new SimExchange(instruments, equity, SimExchange.Costs.DEFAULT);
+        OrderQueue orders = new OrderQueue();
+        this.engine = new Engine(specs(instruments), limits, params, orders, EngineListener.NONE,
+                exchange::equity);
+        this.driver = new EngineDriver(engine, orders, this, this, StepHooks.NONE, () -> Long.MIN_VALUE, 1);
+        this.closes = new double[symbols][FUNDING_CLOSES];
+        this.closeCount = new int[symbols];
+        this.trades = new TradeCounter(symbols);
+        this.figures = new Figures(since, equity, 0);
+    }
+
+    private static List<SymbolSpec> specs(List<Instrument> instruments) {
+        return instruments.stream()
+                .map(i -> new SymbolSpec(i.symbol(), i.lotStep(), i.minQty(), i.minNotional()))
+                .toList();
+    }
+
+    /** Warms the engine up on closed bars (no orders) and remembers their closes for the funding rate. */
+    public void warmUp(List<ClosedBar> bars) {
+        for (ClosedBar b : bars) {
+            remember(b);
+            engine.onBarClose(b.sym(), b.closeTime(), b.high(), b.low(), b.close(), b.volume());
+        }
+    }
+
+    /**
+     * Starts from the live book's positions at their entry prices, marked at {@code price} (NaN: at the entry), the
+     * wallet set so that the equity stays what this book started with.
+     */
+    public void holdLivePositions(double[] position, double[] entry, double[] price) {
+        List<SimState.Holding> holdings = new ArrayList<>();
+        double unrealized = 0;
+        for (int s = 0; s < symbols; s++) {
+            double mark = price[s] > 0 ? price[s] : entry[s];
+            holdings.add(new SimState.Holding(engine.symbols().get(s), position[s], entry[s], mark));
+            if (position[s] != 0) {
+                engine.setPosition(s, position[s], entry[s]);
+                unrealized += position[s] * (mark - entry[s]);
+            }
+            trades.position(s, position[s]);
+        }
+        exchange.restore(new SimState(since, exchange.equity() - unrealized, 0, holdings, List.of(), List.of()));
+    }
+
+    /** Runs the engine through one step of the live book's market events. */
+    public void step(MarketStep step) {
+        current = step;
+        driver.step(step.time());
+        figures.mark(exchange.equity(), trades.closed());
+    }
+
+    @Override
+    public long nextStep(long now) {
+        return NO_STEP; // stepped by step(), never by its own clock
+    }
+
+    @Override
+    public void advanceTo(long t, FillSink sink) {
+        for (ClosedBar b : current.bars()) {
+            remember(b);
+        }
+        for (int s = 0; s < symbols; s++) {
+            if (!current.fresh()[s]) {
+                continue;
+            }
+            List<Fill> resting = exchange.onPrice(s, current.price()[s], t);
+            for (Fill fill : resting) {
+                report(s, fill, sink);
+                if (!exchange.order(fill.clientOrderId()).status().open()) {
+                    sink.orderDone(s, fill.clientOrderId());
+                }
+            }
+        }
+        if (FundingModel.isFundingTime(t)) {
+            for (int s = 0; s < symbols; s++) {
+                funding += exchange.applyFunding(s, fundingRate(s));
+            }
+        }
+    }
+
+    @Override
+    public void closeBars(int sym, long t, BarSink sink) {
+        for (ClosedBar b : current.bars()) {
+            if (b.sym() == sym) {
+                sink.barClosed(sym, b.closeTime(), b.high(), b.low(), b.close(), b.volume());
+            }
+        }
+    }
+
+    @Override
+    public boolean tick(int sym, long t, Tick tick) {
+        if (!current.fresh()[sym]) {
+            return false;
+        }
+        tick.set(current.price()[sym], current.mark()[sym]);
+        return true;
+    }
+
+    @Override
+    public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
+        int s = engine.indexOf(intent.symbol());
+        double qty = intent.signedQty();
+        PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
+                Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
+                intent.reduceOnly()), t);
+        for (Fill f : r.fills()) {
+            report(s, f, sink);
+        }
+        return r.rejected() ? OrderOutcome.REJECTED : OrderOutcome.DONE;
+    }
+
+    private void report(int s, Fill f, FillSink sink) {
+        sink.filled(s, f.side().sign() * f.qty(), f.price());
+        fills.add(f);
+        trades.position(s, exchange.position(s));
+    }
+
+    /** The rate the simulated venue and a backtest charge: from the last close and the close 8 hours before it. */
+    private double fundingRate(int s) {
+        int n = closeCount[s];
+        if (n < FUNDING_CLOSES) {
+            return FundingModel.BASE_RATE;
+        }
+        double now = closes[s][(n - 1) % FUNDING_CLOSES];
+        double before = closes[s][(n - FUNDING_CLOSES) % FUNDING_CLOSES];
+        return FundingModel.rate(before, now);
+    }
+
+    private void remember(ClosedBar b) {
+        closes[b.sym()][closeCount[b.sym()] % FUNDING_CLOSES] = b.close();
+        closeCount[b.sym()]++;
+    }
+
+    /** Marks the book's figures as incomplete, e.g. for market steps it missed. */
+    void flag(String flag) {
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Params params() {
+        return engine.params();
+    }
+
+    /** The params this book was started with; the engine never receives another version. */
+    public Params startParams() {
+        return params;
+    }
+
+    public long since() {
+        return since;
+    }
+
+    /** Every fill, oldest first. */
+    public List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    public double equity() {
+        return exchange.equity();
+    }
+
+    public double funding() {
+        return funding;
+    }
+
+    public int closedTrades() {
+        return trades.closed();
+    }
+
+    public BookFigures figures() {
+        return figures.view();
+    }
+
+    public List<String> flags() {
+        return List.copyOf(flags);
+    }
+}
