@@ -22,12 +22,15 @@ import dev.leash.gateway.venue.Instrument;
 import dev.leash.gateway.venue.OrderRequest;
 import dev.leash.gateway.venue.OrderType;
 import dev.leash.gateway.venue.PlaceResult;
+import dev.leash.gateway.venue.Position;
 import dev.leash.gateway.venue.Side;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A shadow book: a full {@link Engine} with its own params, run by the same {@link EngineDriver} as the live book
@@ -56,6 +59,8 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     private final Figures figures;
     private final List<String> flags = new ArrayList<>();
     private double funding;
+    private double startUnrealized;
+    private Map<String, Double> startPositions = Map.of();
     private MarketStep current;
 
     /**
@@ -110,6 +115,14 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
             }
             trades.position(s, position[s]);
         }
+        startUnrealized = unrealized;
+        Map<String, Double> held = new HashMap<>();
+        for (int s = 0; s < symbols; s++) {
+            if (position[s] != 0) {
+                held.put(engine.symbols().get(s), position[s]);
+            }
+        }
+        startPositions = Map.copyOf(held);
         exchange.restore(new SimState(since, exchange.equity() - unrealized, 0, holdings, List.of(), List.of()));
     }
 
@@ -235,6 +248,22 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         return exchange.equity();
     }
 
+    /** Open positions, marked at the last price. */
+    public List<Position> positions() {
+        return exchange.positions();
+    }
+
+    /** The unrealized P&L of the live positions this book started with, part of its starting equity. */
+    public double startUnrealized() {
+        return startUnrealized;
+    }
+
+    /** The live positions this book started with, by symbol (none when it started flat). */
+    public Map<String, Double> startPositions() {
+        return startPositions;
+    }
+
+    /** Funding paid (negative: received). */
     public double funding() {
         return funding;
     }

@@ -10,8 +10,14 @@ final class TradeCounter {
         this.position = new double[symbols];
     }
 
+    /** Below this a position is flat: a position summed from fills keeps rounding dust (13.4 - 13.4 = 1e-15). */
+    private static final double DUST = 1e-10;
+
     /** The symbol's position is now {@code qty} (signed). */
     void position(int sym, double qty) {
+        if (Math.abs(qty) < DUST) {
+            qty = 0;
+        }
         double before = position[sym];
         if (before != 0 && (qty == 0 || Math.signum(qty) != Math.signum(before))) {
             closed++;
