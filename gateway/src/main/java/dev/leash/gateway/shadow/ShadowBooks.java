@@ -47,6 +47,15 @@ public final class ShadowBooks implements Runnable {
         }
     }
 
+    /** The journal line of a retirement: the shadow's final figures in plain words. */
+    public static String retirementText(String name, long paramsVersion, BookFigures f, List<String> flags) {
+        return "shadow " + name + " (params v" + paramsVersion + ") retired, " + String.join(", ", flags)
+                + ": since " + java.time.Instant.ofEpochMilli(f.since()) + " net P&L " + Scorecard.money(f.netPnl())
+                + " USDT (" + String.format(java.util.Locale.ROOT, "%+.3f %%", f.returnPct()) + "), max drawdown "
+                + String.format(java.util.Locale.ROOT, "%.3f %%", f.maxDrawdownPct()) + ", " + f.trades()
+                + " closed trades";
+    }
+
     /** Hears a shadow's retirement with its final figures (the gateway journals it). Called on the shadow thread. */
     public interface Retirements {
         void retired(long t, String name, long paramsVersion, BookFigures figures, List<String> flags);
