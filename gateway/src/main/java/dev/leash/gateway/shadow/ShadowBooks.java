@@ -3,6 +3,8 @@ package dev.leash.gateway.shadow;
 import dev.leash.gateway.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread; {@link #scorecard} from any thread.
  */
 public final class ShadowBooks implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowBooks.class);
 
     /** Changes kept on the scorecard. */
     private static final int MAX_CHANGES = 50;
@@ -115,6 +119,12 @@ public final class ShadowBooks implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                // a shadow's failure never reaches trading; its figures say they are incomplete
+                LOG.error("a shadow step failed; the shadows continue with the next step", e);
+                for (ShadowBook b : active) {
+                    b.flag("a step failed");
+                }
             }
         }
     }

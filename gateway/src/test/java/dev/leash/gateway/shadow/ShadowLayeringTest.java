@@ -14,7 +14,7 @@ class ShadowLayeringTest {
         classes().that().resideInAPackage("dev.leash.gateway.shadow..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.leash.gateway.shadow..",
                         "dev.leash.gateway.engine..", "dev.leash.gateway.sim..", "dev.leash.gateway.venue",
-                        "dev.leash.risk..", "java..")
+                        "dev.leash.risk..", "java..", "org.slf4j..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.leash.gateway"));
     }
