@@ -88,6 +88,7 @@ class ShadowLoopTest {
     }
 
     @Test
+    @Timeout(30)
     void theInnerLoopNeverWaitsForAStalledShadowThread() throws Exception {
         Rig rig = new Rig(params(1, 20), params(1, 20), new ShadowBooks.Settings(4, 72 * 3_600_000L, 20, 8, 260));
         CountDownLatch stalled = new CountDownLatch(1);
