@@ -53,6 +53,28 @@ class ScorecardEndpointTest {
     }
 
     @Test
+    void anIncumbentRetiresAtItsHorizonAndItsFinalFiguresAreJournaled() throws Exception {
+        try (RunningGateway gw = RunningGateway.start(dataDir, "shadows:\n  incumbent_horizon_hours: 1\n")) {
+            Eventually.await("the baseline shadow", Duration.ofSeconds(20),
+                    () -> gw.get("/api/scorecard").json(), n -> n.path("enabled").asBoolean());
+            Response put = gw.write("PUT", "/api/params",
+                    "{\"changes\": {\"stop_loss_pct\": 1.9}, \"rationale\": \"horizon test\"}");
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+            JsonNode card = Eventually.await("the change closed by its incumbent's horizon", Duration.ofSeconds(30),
+                    () -> gw.get("/api/scorecard").json(),
+                    n -> n.path("changes").size() == 1 && !n.path("changes").get(0).path("open").asBoolean());
+            JsonNode retired = card.path("shadows").get(1);
+            assertThat(retired.path("active").asBoolean()).isFalse();
+            assertThat(retired.path("flags")).extracting(JsonNode::asText).contains("horizon reached");
+            var events = Eventually.await("the retirement in the journal", Duration.ofSeconds(10),
+                    () -> gw.gateway().journal().events("shadow", 10), e -> !e.isEmpty());
+            assertThat(events.get(0).message()).startsWith("shadow " + retired.path("name").asText())
+                    .contains("retired, horizon reached").contains("net P&L").contains("closed trades");
+        }
+    }
+
+    @Test
     void withShadowsOffTheScorecardSaysSoPlainly() throws Exception {
         try (RunningGateway gw = RunningGateway.start(dataDir, "shadows:\n  enabled: false\n")) {
             Response r = gw.get("/api/scorecard");
