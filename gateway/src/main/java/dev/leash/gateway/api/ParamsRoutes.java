@@ -3,7 +3,7 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.journal.Journal;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;

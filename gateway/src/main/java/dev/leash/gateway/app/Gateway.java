@@ -1,17 +1,17 @@
 package dev.leash.gateway.app;
 
-import dev.leash.gateway.backtest.Specs;
+import dev.leash.backtest.Specs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.api.ApiServer;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.engine.StateCause;
+import dev.leash.engine.Action;
+import dev.leash.engine.Engine;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.StateCause;
 import dev.leash.gateway.events.EventPublisher;
 import dev.leash.gateway.events.LiveEvents;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
 import dev.leash.gateway.loop.InnerLoop;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.MiddleLoopWatchdog;
@@ -22,8 +22,8 @@ import dev.leash.gateway.metrics.DecisionCounter;
 import dev.leash.gateway.metrics.GatewayMetrics;
 import dev.leash.gateway.metrics.OrderLatency;
 import dev.leash.gateway.shadow.ShadowBooks;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.venue.Venue;
+import dev.leash.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.ParamPolicy;
@@ -229,7 +229,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The shadow books the configuration asks for, or null; each retirement is journaled with its final figures. */
     private static ShadowBooks shadows(GatewayConfig config, Venue venue, Journal journal)
-            throws dev.leash.gateway.venue.VenueException {
+            throws dev.leash.venue.VenueException {
         GatewayConfig.Shadows c = config.shadows();
         if (!c.enabled()) {
             return null;

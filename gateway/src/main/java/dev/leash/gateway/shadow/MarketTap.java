@@ -1,10 +1,10 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.gateway.engine.BarSink;
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.FillSink;
-import dev.leash.gateway.engine.MarketFeed;
-import dev.leash.gateway.engine.Tick;
+import dev.leash.engine.BarSink;
+import dev.leash.engine.Engine;
+import dev.leash.engine.FillSink;
+import dev.leash.engine.MarketFeed;
+import dev.leash.engine.Tick;
 
 import java.util.ArrayList;
 import java.util.List;

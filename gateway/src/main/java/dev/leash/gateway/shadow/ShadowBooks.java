@@ -1,6 +1,6 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.gateway.venue.Instrument;
+import dev.leash.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import org.slf4j.Logger;

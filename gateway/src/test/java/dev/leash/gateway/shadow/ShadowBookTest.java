@@ -1,8 +1,8 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.gateway.backtest.BacktestResult;
-import dev.leash.gateway.backtest.Backtester;
-import dev.leash.gateway.backtest.Bars;
+import dev.leash.backtest.BacktestResult;
+import dev.leash.backtest.Backtester;
+import dev.leash.backtest.Bars;
 import dev.leash.risk.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,6 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.gateway.backtest.Bars;
+import dev.leash.backtest.Bars;
 import dev.leash.risk.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,10 +1,10 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.gateway.backtest.Bars;
-import dev.leash.gateway.sim.SyntheticMarket;
-import dev.leash.gateway.sim.TickPath;
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
+import dev.leash.backtest.Bars;
+import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.sim.TickPath;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;

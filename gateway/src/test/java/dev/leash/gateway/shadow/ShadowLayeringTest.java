@@ -13,7 +13,7 @@ class ShadowLayeringTest {
     void shadowsUseOnlyTheEngineTheFillModelVenueRecordsAndRisk() {
         classes().that().resideInAPackage("dev.leash.gateway.shadow..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.leash.gateway.shadow..",
-                        "dev.leash.gateway.engine..", "dev.leash.gateway.sim..", "dev.leash.gateway.venue",
+                        "dev.leash.engine..", "dev.leash.venue.sim..", "dev.leash.venue",
                         "dev.leash.risk..", "java..", "org.slf4j..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.leash.gateway"));
