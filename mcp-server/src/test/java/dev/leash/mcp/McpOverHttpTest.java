@@ -44,7 +44,7 @@ class McpOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
-            "get_param_history", "update_params", "backtest_params", "set_trading_mode");
+            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard");
 
     @TempDir
     Path dir;
@@ -87,10 +87,12 @@ class McpOverHttpTest {
 
     @Test
     void everyReadToolCallsItsEndpoint() {
-        Map<String, String> paths = Map.of("get_state", "/api/state", "get_positions", "/api/positions",
-                "get_open_orders", "/api/orders", "get_funding_rates", "/api/funding", "get_market", "/api/market",
-                "get_performance", "/api/performance", "get_decisions", "/api/decisions", "get_health",
-                "/api/health", "get_params", "/api/params", "get_param_history", "/api/params/history");
+        Map<String, String> paths = Map.ofEntries(Map.entry("get_state", "/api/state"),
+                Map.entry("get_positions", "/api/positions"), Map.entry("get_open_orders", "/api/orders"),
+                Map.entry("get_funding_rates", "/api/funding"), Map.entry("get_market", "/api/market"),
+                Map.entry("get_performance", "/api/performance"), Map.entry("get_decisions", "/api/decisions"),
+                Map.entry("get_health", "/api/health"), Map.entry("get_params", "/api/params"),
+                Map.entry("get_param_history", "/api/params/history"), Map.entry("get_scorecard", "/api/scorecard"));
         paths.forEach((tool, path) -> {
             CallToolResult r = call(tool, Map.of());
             assertThat(r.isError()).as(tool).isFalse();

@@ -36,7 +36,8 @@ public final class TestGateway implements AutoCloseable {
                 new String[] {"/api/params", "{\"params\":{\"version\":3,\"max_position_pct\":1.0},"
                         + "\"ceilings\":{\"max_position_pct\":{\"floor\":0.1,\"ceiling\":5.0}},"
                         + "\"may_change_now\":{\"increase_allowed_now\":true},\"reload_problems\":[]}"},
-                new String[] {"/api/params/history", "{\"versions\":[{\"version\":3,\"author\":\"x\"}]}"})) {
+                new String[] {"/api/params/history", "{\"versions\":[{\"version\":3,\"author\":\"x\"}]}"},
+                new String[] {"/api/scorecard", "{\"enabled\":true,\"summary\":\"No parameter change yet\"}"})) {
             wm.stubFor(get(urlPathEqualTo(e[0])).willReturn(json(200, e[1])));
         }
     }

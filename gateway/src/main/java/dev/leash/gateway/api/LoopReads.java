@@ -5,6 +5,7 @@ import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.FeedHealth;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.OrderPathHealth;
+import dev.leash.gateway.shadow.Scorecard;
 import dev.leash.venue.http.VenueHealth;
 
 import java.time.Instant;
@@ -41,4 +42,9 @@ public interface LoopReads {
 
     /** When the scheduled parameter reset runs, seen from the wall time {@code now}. */
     MiddleLoop.ScheduledResetInfo scheduledReset(Instant now);
+
+    /** The shadow books' scorecard as of their last step, or null when they are off or have seen no step yet. */
+    default Scorecard scorecard() {
+        return null;
+    }
 }

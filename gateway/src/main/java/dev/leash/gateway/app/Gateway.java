@@ -23,6 +23,7 @@ import dev.leash.gateway.loop.VenueWatch;
 import dev.leash.gateway.metrics.DecisionCounter;
 import dev.leash.gateway.metrics.GatewayMetrics;
 import dev.leash.gateway.metrics.OrderLatency;
+import dev.leash.gateway.shadow.ShadowBooks;
 import dev.leash.venue.Venue;
 import dev.leash.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
@@ -80,6 +81,8 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean closed;
     private volatile GatewayMetrics metrics;
     private volatile LiveEvents events;
+    private volatile ShadowBooks shadows;
+    private volatile Thread shadowThread;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -196,12 +199,22 @@ public final class Gateway implements AutoCloseable {
             } else if (watch.held()) {
                 engine.setVenueDegraded(true, watch.reason()); // degraded before the inner loop existed
             }
+            ShadowBooks shadows = shadows(config, venue, journal);
+            if (shadows != null) {
+                inner.shadowTo(shadows::offer); // before start: the shadows warm up on the live engine's bars
+            }
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth);
             g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency);
             g.events = live;
+            if (shadows != null) {
+                g.shadows = shadows;
+                g.shadowThread = new Thread(shadows, "leash-shadows");
+                g.shadowThread.setDaemon(true);
+                g.shadowThread.start();
+            }
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
@@ -223,6 +236,30 @@ public final class Gateway implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The shadow books the configuration asks for, or null; each retirement is journaled with its final figures. */
+    private static ShadowBooks shadows(GatewayConfig config, Venue venue, Journal journal)
+            throws dev.leash.venue.VenueException {
+        GatewayConfig.Shadows c = config.shadows();
+        if (!c.enabled()) {
+            return null;
+        }
+        return new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
+                new ShadowBooks.Settings(c.max(), c.incumbentHorizon().toMillis(), c.minTrades(),
+                        ShadowBooks.Settings.DEFAULT.queueCapacity(), WARMUP_BARS),
+                (t, name, version, figures, flags) -> {
+                    try {
+                        journal.recordEvent(t, "shadow", ShadowBooks.retirementText(name, version, figures, flags));
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not journal the retirement of shadow {}", name);
+                    }
+                });
+    }
+
+    /** The shadow books beside the live book, or null when they are off. */
+    public ShadowBooks shadows() {
+        return shadows;
     }
 
     private static List<OrderIntent> unresolvedOrders(Journal journal) {
@@ -446,6 +483,15 @@ public final class Gateway implements AutoCloseable {
             innerThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        ShadowBooks s = shadows;
+        if (s != null) {
+            s.stop();
+            try {
+                shadowThread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             journal.recordEvent(pacer.now(), "lifecycle", "gateway stopped");

@@ -14,6 +14,8 @@ import dev.leash.gateway.loop.FeedHealth;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.OrderPathHealth;
 import dev.leash.gateway.metrics.MetricsSource;
+import dev.leash.gateway.shadow.Scorecard;
+import dev.leash.gateway.shadow.ShadowBooks;
 import dev.leash.venue.http.VenueHealth;
 import dev.leash.params.AuditLog;
 import dev.leash.params.ParamStore;
@@ -65,6 +67,12 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     @Override
     public FeedHealth feedHealth() {
         return g.inner().feedHealth();
+    }
+
+    @Override
+    public Scorecard scorecard() {
+        ShadowBooks shadows = g.shadows();
+        return shadows == null ? null : shadows.scorecard();
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class ConfigLoader {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
-                    "baseline", "limits", "journal", "lmex"),
+                    "baseline", "limits", "journal", "lmex", "shadows"),
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
@@ -63,6 +63,7 @@ public final class ConfigLoader {
                     "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
+            "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades"),
             "limits", LimitKeys.all());
 
     private ConfigLoader() {
@@ -137,7 +138,30 @@ public final class ConfigLoader {
         return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, (int) port, maxBody,
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
-                baseUrl, lmexSignsFutures);
+                baseUrl, lmexSignsFutures, shadows(section(root, "shadows")));
+    }
+
+    private static GatewayConfig.Shadows shadows(ObjectNode n) throws ConfigException {
+        JsonNode enabled = n.get("enabled");
+        if (enabled != null && !enabled.isBoolean() && !enabled.isNull()) {
+            throw new ConfigException("shadows.enabled: must be true or false, got '" + enabled.asText() + "'");
+        }
+        GatewayConfig.Shadows d = GatewayConfig.Shadows.DEFAULT;
+        double max = number(n, "shadows.max", "max", d.max());
+        if (!(max >= 1 && max <= 16) || max != Math.rint(max)) {
+            throw new ConfigException("shadows.max: " + max + " is not a whole number in [1, 16]");
+        }
+        double hours = number(n, "shadows.incumbent_horizon_hours", "incumbent_horizon_hours",
+                d.incumbentHorizon().toHours());
+        if (!(hours >= 1 && hours <= 24 * 90)) {
+            throw new ConfigException("shadows.incumbent_horizon_hours: " + hours + " is outside [1, 2160]");
+        }
+        double minTrades = number(n, "shadows.min_trades", "min_trades", d.minTrades());
+        if (!(minTrades >= 1 && minTrades <= 100_000) || minTrades != Math.rint(minTrades)) {
+            throw new ConfigException("shadows.min_trades: " + minTrades + " is not a whole number in [1, 100000]");
+        }
+        return new GatewayConfig.Shadows(enabled == null || enabled.isNull() || enabled.booleanValue(), (int) max,
+                Duration.ofMillis((long) (hours * 3_600_000)), (int) minTrades);
     }
 
     private static ObjectNode read(Path file) throws ConfigException {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param journalUrl JDBC URL of the trade journal; null means SQLite in the data directory
  * @param venueBaseUrl the venue's REST base URL when not the venue's default (proxies, tests); null for the default
  * @param lmexSignPathIncludesFutures whether LMEX signatures cover the {@code /futures} path prefix
+ * @param shadows the shadow books beside the live book
  */
 public record GatewayConfig(
         String venue,
@@ -31,7 +32,24 @@ public record GatewayConfig(
         Limits limits,
         String journalUrl,
         String venueBaseUrl,
-        boolean lmexSignPathIncludesFutures) {
+        boolean lmexSignPathIncludesFutures,
+        Shadows shadows) {
+
+    /** The configuration with the default shadow books. */
+    public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
+                         BaselineReset baselineReset, Params baseline, Limits limits, String journalUrl,
+                         String venueBaseUrl, boolean lmexSignPathIncludesFutures) {
+        this(venue, dataDir, symbols, api, simulated, loops, baselineReset, baseline, limits, journalUrl, venueBaseUrl,
+                lmexSignPathIncludesFutures, Shadows.DEFAULT);
+    }
+
+    /**
+     * Shadow books: at most {@code max} at once (the baseline included), an incumbent running
+     * {@code incumbentHorizon} after its change, a verdict only from {@code minTrades} closed trades.
+     */
+    public record Shadows(boolean enabled, int max, Duration incumbentHorizon, int minTrades) {
+        public static final Shadows DEFAULT = new Shadows(true, 4, Duration.ofHours(72), 20);
+    }
 
     /**
      * REST API binding.

@@ -9,6 +9,8 @@ import dev.leash.engine.StepHooks;
 import dev.leash.engine.SymbolHold;
 import dev.leash.engine.Tick;
 import dev.leash.engine.TradingStatusView;
+import dev.leash.gateway.shadow.MarketStep;
+import dev.leash.gateway.shadow.MarketTap;
 import dev.leash.venue.Account;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
@@ -55,6 +57,7 @@ public final class InnerLoop implements Runnable {
     private final OrderQueue outbox = new OrderQueue();
     private final OrderTracker tracker;
     private final VenuePorts ports;
+    private final MarketTap tap;
     private final EngineDriver driver;
     private final UnreconciledSymbols unreconciled;
     private final FeedMonitor feed;
@@ -116,7 +119,8 @@ public final class InnerLoop implements Runnable {
         this.unreconciled = new UnreconciledSymbols(venue, engine, this.recorder, tracker);
         this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
         this.ports = new VenuePorts(venue, market, pacer, engine.symbols(), feed, this.recorder, tracker, this::fault);
-        this.driver = new EngineDriver(engine, outbox, ports, ports, new LiveHooks(), () -> target, 1);
+        this.tap = new MarketTap(ports, engine.symbols().size());
+        this.driver = new EngineDriver(engine, outbox, tap, ports, new LiveHooks(), () -> target, 1);
         quiet.guard(this.recorder);
     }
 
@@ -155,7 +159,7 @@ public final class InnerLoop implements Runnable {
         }
         quiet.setQuiet(true);
         try {
-            ports.start(firstStep, warmupBars, engine::onBarClose);
+            ports.start(firstStep, warmupBars, tap.warmup(engine::onBarClose));
         } finally {
             quiet.setQuiet(false);
         }
@@ -250,6 +254,7 @@ public final class InnerLoop implements Runnable {
         @Override
         public void afterStep(long t) {
             steps++;
+            tap.endStep(t, engine, account.getAsDouble());
             publishOrderPath();
             long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
             if (bar != lastEquityBar) {
@@ -314,6 +319,14 @@ public final class InnerLoop implements Runnable {
      */
     public void onOrderRoundTrip(java.util.function.ObjLongConsumer<PlaceResult> listener) {
         ports.onOrderRoundTrip(listener);
+    }
+
+    /**
+     * Offers each step's market events (and the live book's params, equity and positions after it) to
+     * {@code shadows}, which must never block; call before {@link #start} so the shadows warm up on the same bars.
+     */
+    public void shadowTo(java.util.function.Predicate<MarketStep> shadows) {
+        tap.sendTo(shadows);
     }
 
     /** The account as last reported by the venue: what a live venue's engine sizes from. */

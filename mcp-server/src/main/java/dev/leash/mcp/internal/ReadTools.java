@@ -56,7 +56,12 @@ final class ReadTools {
                                 + " A version's P&L is that of the trades it opened, wherever they closed"
                                 + " (pnl_attribution); return and drawdown are the account's while it was active.",
                         object(props().set("limit", integer(1, 500, "Max versions (default 20)"))),
-                        "/api/params/history", false, "limit"));
+                        "/api/params/history", false, "limit"),
+                get("get_scorecard", "Is the AI helping? The live book against shadow books on the same ticks: the"
+                                + " untouched baseline, and per accepted change the version it replaced."
+                                + " Differences are live minus shadow; below min_trades the verdict is"
+                                + " 'insufficient evidence'.",
+                        object(props()), "/api/scorecard", false));
     }
 
     private SyncToolSpecification openOrders() {

@@ -42,7 +42,7 @@ abstract class LiveGatewaySuite {
     static final String CLIENT_NAME = "Leash IT";
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
-            "get_param_history", "update_params", "backtest_params", "set_trading_mode");
+            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard");
     static final List<String> RESOURCES = List.of("leash://params/current", "leash://params/ceilings",
             "leash://params/history", "leash://trades/recent");
     static final List<String> PROMPTS = List.of("outer_loop_review", "weekly_review", "risk_check");
@@ -133,6 +133,7 @@ abstract class LiveGatewaySuite {
         calls.put("get_health", Map.of());
         calls.put("get_params", Map.of());
         calls.put("get_param_history", Map.of("limit", 5));
+        calls.put("get_scorecard", Map.of());
         Map<String, JsonNode> out = new LinkedHashMap<>();
         calls.forEach((tool, args) -> {
             CallToolResult r = call(tool, args);
@@ -165,6 +166,7 @@ abstract class LiveGatewaySuite {
                 "get_param_history", "/api/params/history?limit=5");
         rest.forEach((tool, path) -> assertThat(out.get(tool)).as(tool).isEqualTo(gateway.get(path)));
         assertThat(out.get("get_trades").path("trades")).as("a BTCUSDT fill in %d bars", BARS).isNotEmpty();
+        assertThat(out.get("get_scorecard").path("summary").asText()).isNotBlank();
     }
 
     private static JsonNode readTree(String text) {

@@ -1,0 +1,19 @@
+package dev.leash.gateway.shadow;
+
+import dev.leash.risk.Params;
+
+import java.util.List;
+
+/**
+ * What the live book saw in one step of the engine driver, handed to the shadow books: the same market events, and
+ * the live book's params, equity and positions after the step (for the live side of the scorecard).
+ *
+ * @param fresh     per symbol, whether the feed had a trade (then {@code price} and {@code mark} hold it)
+ * @param warmup    the bars the live engine warmed up on before its first step (empty after the first step)
+ * @param bars      the bars the live engine closed in this step, in the order it closed them
+ * @param liveEntry per symbol, the live position's average entry price
+ */
+public record MarketStep(long time, double[] price, double[] mark, boolean[] fresh, List<ClosedBar> warmup,
+                         List<ClosedBar> bars, Params liveParams, double liveEquity, double[] livePosition,
+                         double[] liveEntry) {
+}

@@ -1,0 +1,282 @@
+package dev.leash.gateway.shadow;
+
+import dev.leash.engine.BarSink;
+import dev.leash.engine.Engine;
+import dev.leash.engine.EngineDriver;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.FillSink;
+import dev.leash.engine.MarketFeed;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.OrderOutcome;
+import dev.leash.engine.OrderQueue;
+import dev.leash.engine.OrderRoute;
+import dev.leash.engine.StepHooks;
+import dev.leash.engine.SymbolSpec;
+import dev.leash.engine.Tick;
+import dev.leash.venue.sim.FundingModel;
+import dev.leash.venue.sim.SimExchange;
+import dev.leash.venue.sim.SimState;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Instrument;
+import dev.leash.venue.OrderRequest;
+import dev.leash.venue.OrderType;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
+import dev.leash.venue.Side;
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A shadow book: a full {@link Engine} with its own params, run by the same {@link EngineDriver} as the live book
+ * on the live book's market events, its orders filled by a {@link SimExchange} at the live prices (fees, slippage,
+ * funding as a backtest charges them). It never reaches a venue. Used on one thread.
+ *
+ * <p>Per {@link MarketStep} the driver's sequence is the backtest's: prices and funding, the clock, the bars closed
+ * in the step, then each symbol's tick and its orders; so a shadow fed the steps of a backtest fills exactly as it.
+ */
+public final class ShadowBook implements MarketFeed, OrderRoute {
+
+    /** Closes kept for the funding rate: the last close and the one 8 hours (96 bars) before it. */
+    private static final int FUNDING_CLOSES = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS) + 1;
+
+    private final String name;
+    private final Params params;
+    private final long since;
+    private final SimExchange exchange;
+    private final Engine engine;
+    private final EngineDriver driver;
+    private final int symbols;
+    private final double[][] closes;
+    private final int[] closeCount;
+    private final TradeCounter trades;
+    private final List<Fill> fills = new ArrayList<>();
+    private final Figures figures;
+    private final List<String> flags = new ArrayList<>();
+    private double funding;
+    private double startUnrealized;
+    private Map<String, Double> startPositions = Map.of();
+    private MarketStep current;
+
+    /**
+     * A book that starts at {@code since} with {@code equity}, flat.
+     *
+     * @param instruments the live book's instruments, in its symbol order
+     */
+    public ShadowBook(String name, List<Instrument> instruments, Limits limits, Params params, long since,
+                      double equity) {
+        this.name = name;
+        this.params = params;
+        this.since = since;
+        this.symbols = instruments.size();
+        this.exchange = new SimExchange(instruments, equity, SimExchange.Costs.DEFAULT);
+        OrderQueue orders = new OrderQueue();
+        this.engine = new Engine(specs(instruments), limits, params, orders, EngineListener.NONE,
+                exchange::equity);
+        this.driver = new EngineDriver(engine, orders, this, this, StepHooks.NONE, () -> Long.MIN_VALUE, 1);
+        this.closes = new double[symbols][FUNDING_CLOSES];
+        this.closeCount = new int[symbols];
+        this.trades = new TradeCounter(symbols);
+        this.figures = new Figures(since, equity, 0);
+    }
+
+    private static List<SymbolSpec> specs(List<Instrument> instruments) {
+        return instruments.stream()
+                .map(i -> new SymbolSpec(i.symbol(), i.lotStep(), i.minQty(), i.minNotional()))
+                .toList();
+    }
+
+    /** Warms the engine up on closed bars (no orders) and remembers their closes for the funding rate. */
+    public void warmUp(List<ClosedBar> bars) {
+        for (ClosedBar b : bars) {
+            remember(b);
+            engine.onBarClose(b.sym(), b.closeTime(), b.high(), b.low(), b.close(), b.volume());
+        }
+    }
+
+    /**
+     * Starts from the live book's positions at their entry prices, marked at {@code price} (NaN: at the entry), the
+     * wallet set so that the equity stays what this book started with.
+     */
+    public void holdLivePositions(double[] position, double[] entry, double[] price) {
+        List<SimState.Holding> holdings = new ArrayList<>();
+        double unrealized = 0;
+        for (int s = 0; s < symbols; s++) {
+            double mark = price[s] > 0 ? price[s] : entry[s];
+            holdings.add(new SimState.Holding(engine.symbols().get(s), position[s], entry[s], mark));
+            if (position[s] != 0) {
+                engine.setPosition(s, position[s], entry[s]);
+                unrealized += position[s] * (mark - entry[s]);
+            }
+            trades.position(s, position[s]);
+        }
+        startUnrealized = unrealized;
+        Map<String, Double> held = new HashMap<>();
+        for (int s = 0; s < symbols; s++) {
+            if (position[s] != 0) {
+                held.put(engine.symbols().get(s), position[s]);
+            }
+        }
+        startPositions = Map.copyOf(held);
+        exchange.restore(new SimState(since, exchange.equity() - unrealized, 0, holdings, List.of(), List.of()));
+    }
+
+    /** Runs the engine through one step of the live book's market events. */
+    public void step(MarketStep step) {
+        current = step;
+        driver.step(step.time());
+        figures.mark(exchange.equity(), trades.closed());
+    }
+
+    @Override
+    public long nextStep(long now) {
+        return NO_STEP; // stepped by step(), never by its own clock
+    }
+
+    @Override
+    public void advanceTo(long t, FillSink sink) {
+        for (ClosedBar b : current.bars()) {
+            remember(b);
+        }
+        for (int s = 0; s < symbols; s++) {
+            if (!current.fresh()[s]) {
+                continue;
+            }
+            List<Fill> resting = exchange.onPrice(s, current.price()[s], t);
+            for (Fill fill : resting) {
+                report(s, fill, sink);
+                if (!exchange.order(fill.clientOrderId()).status().open()) {
+                    sink.orderDone(s, fill.clientOrderId());
+                }
+            }
+        }
+        if (FundingModel.isFundingTime(t)) {
+            for (int s = 0; s < symbols; s++) {
+                funding += exchange.applyFunding(s, fundingRate(s));
+            }
+        }
+    }
+
+    @Override
+    public void closeBars(int sym, long t, BarSink sink) {
+        for (ClosedBar b : current.bars()) {
+            if (b.sym() == sym) {
+                sink.barClosed(sym, b.closeTime(), b.high(), b.low(), b.close(), b.volume());
+            }
+        }
+    }
+
+    @Override
+    public boolean tick(int sym, long t, Tick tick) {
+        if (!current.fresh()[sym]) {
+            return false;
+        }
+        tick.set(current.price()[sym], current.mark()[sym]);
+        return true;
+    }
+
+    @Override
+    public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
+        int s = engine.indexOf(intent.symbol());
+        double qty = intent.signedQty();
+        PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
+                Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
+                intent.reduceOnly()), t);
+        for (Fill f : r.fills()) {
+            report(s, f, sink);
+        }
+        return r.rejected() ? OrderOutcome.REJECTED : OrderOutcome.DONE;
+    }
+
+    private void report(int s, Fill f, FillSink sink) {
+        sink.filled(s, f.side().sign() * f.qty(), f.price());
+        fills.add(f);
+        trades.position(s, exchange.position(s));
+    }
+
+    /** The rate the simulated venue and a backtest charge: from the last close and the close 8 hours before it. */
+    private double fundingRate(int s) {
+        int n = closeCount[s];
+        if (n < FUNDING_CLOSES) {
+            return FundingModel.BASE_RATE;
+        }
+        double now = closes[s][(n - 1) % FUNDING_CLOSES];
+        double before = closes[s][(n - FUNDING_CLOSES) % FUNDING_CLOSES];
+        return FundingModel.rate(before, now);
+    }
+
+    private void remember(ClosedBar b) {
+        closes[b.sym()][closeCount[b.sym()] % FUNDING_CLOSES] = b.close();
+        closeCount[b.sym()]++;
+    }
+
+    /** Marks the book's figures as incomplete, e.g. for market steps it missed. */
+    void flag(String flag) {
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Params params() {
+        return engine.params();
+    }
+
+    /** The params this book was started with; the engine never receives another version. */
+    public Params startParams() {
+        return params;
+    }
+
+    public long since() {
+        return since;
+    }
+
+    /** Every fill, oldest first. */
+    public List<Fill> fills() {
+        return List.copyOf(fills);
+    }
+
+    public double equity() {
+        return exchange.equity();
+    }
+
+    /** Open positions, marked at the last price. */
+    public List<Position> positions() {
+        return exchange.positions();
+    }
+
+    /** The unrealized P&L of the live positions this book started with, part of its starting equity. */
+    public double startUnrealized() {
+        return startUnrealized;
+    }
+
+    /** The live positions this book started with, by symbol (none when it started flat). */
+    public Map<String, Double> startPositions() {
+        return startPositions;
+    }
+
+    /** Funding paid (negative: received). */
+    public double funding() {
+        return funding;
+    }
+
+    public int closedTrades() {
+        return trades.closed();
+    }
+
+    public BookFigures figures() {
+        return figures.view();
+    }
+
+    public List<String> flags() {
+        return List.copyOf(flags);
+    }
+}

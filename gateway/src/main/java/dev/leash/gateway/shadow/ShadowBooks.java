@@ -1,0 +1,340 @@
+package dev.leash.gateway.shadow;
+
+import dev.leash.venue.Instrument;
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shadow books beside the live book, off its hot path: the inner loop {@link #offer}s each step's market events
+ * to a bounded queue and never waits; this runner's own thread drains it and steps every shadow. A full queue drops
+ * the step and flags the shadows' figures as missing events.
+ *
+ * <p>The {@code baseline} shadow trades the operator's baseline params from the first step and never changes them.
+ * When the live params change (an accepted change, seen in the steps themselves), the replaced version keeps running
+ * as an {@code incumbent} shadow for the configured horizon; at most {@code max} shadows run, the oldest incumbent
+ * retired first, each retirement reported with its final figures.
+ *
+ * <p>Threading: {@link #offer} from the inner loop's thread; {@link #run} (or {@link #drain} in tests) on one shadow
+ * thread; {@link #scorecard} from any thread.
+ */
+public final class ShadowBooks implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowBooks.class);
+
+    /** Changes kept on the scorecard. */
+    private static final int MAX_CHANGES = 50;
+
+    /**
+     * @param max                    most shadows running at once, the baseline included
+     * @param incumbentHorizonMillis how long (trading time) an incumbent shadow runs after its change
+     * @param minTrades              closed trades before a comparison gets a verdict
+     * @param queueCapacity          market steps waiting for the shadow thread before new ones are dropped
+     * @param historyBars            closed bars per symbol a new shadow warms up on
+     */
+    public record Settings(int max, long incumbentHorizonMillis, int minTrades, int queueCapacity, int historyBars) {
+        public static final Settings DEFAULT = new Settings(4, 72 * 3_600_000L, 20, 4096, 260);
+
+        public Settings {
+            if (max < 1 || incumbentHorizonMillis <= 0 || minTrades < 1 || queueCapacity < 1 || historyBars < 0) {
+                throw new IllegalArgumentException("shadow settings out of range: max " + max + ", horizon "
+                        + incumbentHorizonMillis + " ms, min trades " + minTrades + ", queue " + queueCapacity);
+            }
+        }
+    }
+
+    /** The journal line of a retirement: the shadow's final figures in plain words. */
+    public static String retirementText(String name, long paramsVersion, BookFigures f, List<String> flags) {
+        return "shadow " + name + " (params v" + paramsVersion + ") retired, " + String.join(", ", flags)
+                + ": since " + java.time.Instant.ofEpochMilli(f.since()) + " net P&L " + Scorecard.money(f.netPnl())
+                + " USDT (" + String.format(java.util.Locale.ROOT, "%+.3f %%", f.returnPct()) + "), max drawdown "
+                + String.format(java.util.Locale.ROOT, "%.3f %%", f.maxDrawdownPct()) + ", " + f.trades()
+                + " closed trades";
+    }
+
+    /** Hears a shadow's retirement with its final figures (the gateway journals it). Called on the shadow thread. */
+    public interface Retirements {
+        void retired(long t, String name, long paramsVersion, BookFigures figures, List<String> flags);
+    }
+
+    private final List<Instrument> instruments;
+    private final Limits limits;
+    private final Params baselineParams;
+    private final Settings settings;
+    private final Retirements retirements;
+    private final ArrayBlockingQueue<MarketStep> queue;
+    private final AtomicLong missed = new AtomicLong();
+    private final List<ShadowBook> active = new ArrayList<>();
+    private final List<Scorecard.Shadow> retired = new ArrayList<>();
+    private final List<ChangeRecord> changes = new ArrayList<>();
+    private final ArrayDeque<ClosedBar> history = new ArrayDeque<>();
+    private volatile boolean running = true;
+    private volatile Scorecard scorecard;
+    private long missedSeen;
+    private ShadowBook baseline;
+    private Params liveParams;
+    private TradeCounter liveTrades;
+    private Figures live;
+    private double lastLiveEquity;
+    private double[] lastPosition;
+    private double[] lastEntry;
+    private double[] lastPrice;
+
+    public ShadowBooks(List<Instrument> instruments, Limits limits, Params baselineParams, Settings settings,
+                       Retirements retirements) {
+        this.instruments = List.copyOf(instruments);
+        this.limits = limits;
+        this.baselineParams = baselineParams;
+        this.settings = settings;
+        this.retirements = retirements;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /** Hands one step to the shadows without waiting; false (and the shadows flagged) when the queue is full. */
+    public boolean offer(MarketStep step) {
+        if (queue.offer(step)) {
+            return true;
+        }
+        missed.incrementAndGet();
+        return false;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("leash-shadows");
+        while (running) {
+            try {
+                MarketStep step = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (step != null) {
+                    process(step);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // a shadow's failure never reaches trading; its figures say they are incomplete
+                LOG.error("a shadow step failed; the shadows continue with the next step", e);
+                for (ShadowBook b : active) {
+                    b.flag("a step failed");
+                }
+            }
+        }
+    }
+
+    /** Ends {@link #run} within its poll interval. */
+    public void stop() {
+        running = false;
+    }
+
+    /** Processes every step queued now on the calling thread; returns how many. For tests that own the thread. */
+    public int drain() {
+        int n = 0;
+        MarketStep step;
+        while ((step = queue.poll()) != null) {
+            process(step);
+            n++;
+        }
+        return n;
+    }
+
+    /** The scorecard as of the last step processed, or null before the first. */
+    public Scorecard scorecard() {
+        return scorecard;
+    }
+
+    /** Market steps dropped because the queue was full. */
+    public long missedSteps() {
+        return missed.get();
+    }
+
+    /** The shadows running now, baseline first. Shadow thread only (tests). */
+    public List<ShadowBook> activeBooks() {
+        return List.copyOf(active);
+    }
+
+    private void process(MarketStep step) {
+        if (live == null) {
+            begin(step);
+        } else if (step.liveParams().version() != liveParams.version()) {
+            changed(step);
+        }
+        long m = missed.get();
+        if (m != missedSeen) {
+            missedSeen = m;
+            for (ShadowBook b : active) {
+                b.flag("missed market events");
+            }
+        }
+        for (ShadowBook b : active) {
+            b.step(step);
+        }
+        for (ClosedBar b : step.bars()) {
+            remember(b);
+        }
+        for (int s = 0; s < instruments.size(); s++) {
+            liveTrades.position(s, step.livePosition()[s]);
+            if (step.fresh()[s]) {
+                lastPrice[s] = step.price()[s];
+            }
+        }
+        live.mark(step.liveEquity(), liveTrades.closed());
+        for (ChangeRecord c : changes) {
+            c.mark(step.liveEquity(), liveTrades.closed(), baseline);
+        }
+        lastLiveEquity = step.liveEquity();
+        lastPosition = step.livePosition().clone();
+        lastEntry = step.liveEntry().clone();
+        retireExpired(step.time());
+        publish(step.time());
+    }
+
+    private void begin(MarketStep step) {
+        liveParams = step.liveParams();
+        liveTrades = new TradeCounter(instruments.size());
+        lastPrice = new double[instruments.size()];
+        java.util.Arrays.fill(lastPrice, Double.NaN);
+        for (ClosedBar b : step.warmup()) {
+            remember(b);
+        }
+        for (int s = 0; s < instruments.size(); s++) {
+            liveTrades.position(s, step.livePosition()[s]);
+        }
+        live = new Figures(step.time(), step.liveEquity(), liveTrades.closed());
+        lastLiveEquity = step.liveEquity();
+        lastPosition = step.livePosition().clone();
+        lastEntry = step.liveEntry().clone();
+        baseline = start("baseline", baselineParams, step.time());
+    }
+
+    private void changed(MarketStep step) {
+        Params replaced = liveParams;
+        liveParams = step.liveParams();
+        ShadowBook incumbent = null;
+        if (settings.max() > 1) {
+            while (active.size() >= settings.max()) {
+                retire(active.get(1), step.time(), "retired for a newer change");
+            }
+            incumbent = start("incumbent v" + replaced.version(), replaced, step.time());
+        }
+        changes.add(new ChangeRecord(step.time(), replaced.version(), liveParams.version(), incumbent,
+                new Figures(step.time(), lastLiveEquity, liveTrades.closed()),
+                new Figures(step.time(), baseline.equity(), baseline.closedTrades())));
+        if (changes.size() > MAX_CHANGES) {
+            changes.remove(0);
+        }
+    }
+
+    /** A new shadow from the live book's state before this step: its equity and positions, warmed on the history. */
+    private ShadowBook start(String name, Params params, long t) {
+        ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
+        b.warmUp(List.copyOf(history));
+        b.holdLivePositions(lastPosition, lastEntry, lastPrice);
+        active.add(b);
+        return b;
+    }
+
+    private void retireExpired(long t) {
+        for (ShadowBook b : new ArrayList<>(active)) {
+            if (b != baseline && t - b.since() >= settings.incumbentHorizonMillis()) {
+                retire(b, t, "horizon reached");
+            }
+        }
+    }
+
+    private void retire(ShadowBook b, long t, String why) {
+        active.remove(b);
+        b.flag(why);
+        BookFigures f = b.figures();
+        retired.add(new Scorecard.Shadow(b.name(), b.params().version(), false, f, b.flags()));
+        for (ChangeRecord c : changes) {
+            if (c.incumbent == b) {
+                c.close(b);
+            }
+        }
+        retirements.retired(t, b.name(), b.params().version(), f, b.flags());
+    }
+
+    private void remember(ClosedBar b) {
+        history.addLast(b);
+        while (history.size() > settings.historyBars() * instruments.size()) {
+            history.removeFirst();
+        }
+    }
+
+    private void publish(long t) {
+        int min = settings.minTrades();
+        List<Scorecard.Shadow> shadows = new ArrayList<>();
+        for (ShadowBook b : active) {
+            shadows.add(new Scorecard.Shadow(b.name(), b.params().version(), true, b.figures(), b.flags()));
+        }
+        shadows.addAll(retired.subList(Math.max(0, retired.size() - MAX_CHANGES), retired.size()));
+        List<Scorecard.Change> out = new ArrayList<>();
+        for (ChangeRecord c : changes) {
+            out.add(c.view(min));
+        }
+        BookFigures liveView = live.view();
+        Scorecard.Comparison overall = Scorecard.Comparison.of("baseline", liveView, baseline.figures(), min);
+        scorecard = new Scorecard(t, min, missed.get(), liveView, overall, List.copyOf(shadows), List.copyOf(out),
+                summary(liveView, baseline.figures(), overall, out.size(), min));
+    }
+
+    private static String summary(BookFigures live, BookFigures base, Scorecard.Comparison c, int changes,
+                                  int minTrades) {
+        String head = changes == 0 ? "No parameter change yet: " : changes + (changes == 1 ? " change" : " changes")
+                + " accepted: ";
+        String figures = "the live book made " + Scorecard.money(live.netPnl()) + " USDT over " + live.trades()
+                + " closed trades, the untouched baseline " + Scorecard.money(base.netPnl()) + " USDT over "
+                + base.trades() + "; ";
+        String verdict = c.sufficient() ? c.verdict()
+                : Scorecard.INSUFFICIENT + " yet (a verdict needs " + minTrades + " closed trades)";
+        return head + figures + verdict + ".";
+    }
+
+    /** One accepted change: the live book and the baseline since it, and the incumbent shadow it started. */
+    private static final class ChangeRecord {
+        private final long at;
+        private final long from;
+        private final long to;
+        private final ShadowBook incumbent;
+        private final Figures live;
+        private final Figures baseline;
+        private BookFigures finalIncumbent;
+
+        ChangeRecord(long at, long from, long to, ShadowBook incumbent, Figures live, Figures baseline) {
+            this.at = at;
+            this.from = from;
+            this.to = to;
+            this.incumbent = incumbent;
+            this.live = live;
+            this.baseline = baseline;
+        }
+
+        void mark(double liveEquity, int liveTrades, ShadowBook base) {
+            if (finalIncumbent != null) {
+                return; // the window ended with the incumbent: the figures are final
+            }
+            live.mark(liveEquity, liveTrades);
+            baseline.mark(base.equity(), base.closedTrades());
+        }
+
+        void close(ShadowBook b) {
+            finalIncumbent = b.figures();
+        }
+
+        Scorecard.Change view(int minTrades) {
+            BookFigures l = live.view();
+            Scorecard.Comparison strategy = incumbent == null ? null : Scorecard.Comparison.of(
+                    "incumbent v" + from, l, finalIncumbent != null ? finalIncumbent : incumbent.figures(), minTrades);
+            return new Scorecard.Change(at, from, to, finalIncumbent == null && incumbent != null, strategy,
+                    Scorecard.Comparison.of("baseline", l, baseline.view(), minTrades));
+        }
+    }
+}

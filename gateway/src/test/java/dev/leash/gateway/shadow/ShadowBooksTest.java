@@ -1,0 +1,114 @@
+package dev.leash.gateway.shadow;
+
+import dev.leash.backtest.Bars;
+import dev.leash.risk.Params;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class ShadowBooksTest {
+
+    private static final int WARMUP = 260;
+    private static final long HOUR = 3_600_000L;
+
+    private final List<String> retired = new ArrayList<>();
+    private final List<BookFigures> retiredFigures = new ArrayList<>();
+
+    private ShadowBooks books(int max, long horizon, int minTrades) {
+        return new ShadowBooks(ShadowFixtures.instruments(), ShadowFixtures.limits(), ShadowFixtures.params(1, 20),
+                new ShadowBooks.Settings(max, horizon, minTrades, 1_000_000, WARMUP),
+                (t, name, version, figures, flags) -> {
+                    retired.add(name + " v" + version);
+                    retiredFigures.add(figures);
+                });
+    }
+
+    /** Runs the bars' steps with the live params version {@code k+1} from the k-th of {@code changesAt} (a step index). */
+    private static void run(ShadowBooks books, Bars bars, int... changesAt) {
+        List<MarketStep> steps = ShadowFixtures.steps(bars, WARMUP, ShadowFixtures.params(1, 20), 100_000);
+        int version = 1;
+        for (int i = 0; i < steps.size(); i++) {
+            for (int at : changesAt) {
+                if (at == i) {
+                    version++;
+                }
+            }
+            MarketStep s = steps.get(i);
+            Params live = ShadowFixtures.params(version, 20 + version);
+            books.offer(new MarketStep(s.time(), s.price(), s.mark(), s.fresh(), s.warmup(), s.bars(), live,
+                    s.liveEquity(), s.livePosition(), s.liveEntry()));
+            books.drain();
+        }
+    }
+
+    @Test
+    void theBaselineKeepsItsParamsThroughEveryLiveChange() {
+        ShadowBooks books = books(4, 72 * HOUR, 20);
+        run(books, ShadowFixtures.bars(5, 800), 100, 200, 300);
+        assertThat(books.activeBooks().get(0).name()).isEqualTo("baseline");
+        assertThat(books.activeBooks().get(0).params()).isEqualTo(ShadowFixtures.params(1, 20));
+        assertThat(books.scorecard().shadows().get(0).paramsVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void atMostMaxShadowsRunTheOldestIncumbentRetiredFirstWithItsFinalFigures() {
+        ShadowBooks books = books(3, 72 * HOUR, 20);
+        run(books, ShadowFixtures.bars(5, 800), 100, 200, 300);
+        assertThat(books.activeBooks()).extracting(ShadowBook::name)
+                .containsExactly("baseline", "incumbent v2", "incumbent v3");
+        assertThat(retired).containsExactly("incumbent v1 v1");
+        Scorecard card = books.scorecard();
+        assertThat(card.shadows()).extracting(Scorecard.Shadow::name)
+                .containsExactly("baseline", "incumbent v2", "incumbent v3", "incumbent v1");
+        Scorecard.Shadow gone = card.shadows().get(3);
+        assertThat(gone.active()).isFalse();
+        assertThat(gone.figures()).isEqualTo(retiredFigures.get(0));
+        assertThat(gone.flags()).contains("retired for a newer change");
+        assertThat(card.changes()).extracting(Scorecard.Change::open).containsExactly(false, true, true);
+    }
+
+    @Test
+    void anIncumbentRetiresAtItsHorizonAndItsChangesFiguresStopThere() {
+        ShadowBooks books = books(4, HOUR, 20);
+        Bars bars = ShadowFixtures.bars(5, 800);
+        run(books, bars, 100);
+        assertThat(retired).containsExactly("incumbent v1 v1");
+        Scorecard.Change c = books.scorecard().changes().get(0);
+        assertThat(c.open()).isFalse();
+        assertThat(c.strategyEffect().other()).isEqualTo(retiredFigures.get(0));
+        assertThat(c.strategyEffect().live().equity()).isEqualTo(100_000); // the fixture's live equity
+        assertThat(books.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline");
+    }
+
+    @Test
+    void belowTheMinimumOfClosedTradesTheVerdictIsInsufficientEvidenceNeverANumber() {
+        ShadowBooks books = books(4, 72 * HOUR, 1_000);
+        run(books, ShadowFixtures.bars(5, 800), 100);
+        Scorecard card = books.scorecard();
+        assertThat(card.vsBaseline().sufficient()).isFalse();
+        assertThat(card.vsBaseline().verdict()).isEqualTo(Scorecard.INSUFFICIENT);
+        assertThat(card.changes().get(0).strategyEffect().verdict()).isEqualTo(Scorecard.INSUFFICIENT);
+        assertThat(card.changes().get(0).vsBaseline().verdict()).isEqualTo(Scorecard.INSUFFICIENT);
+        assertThat(card.summary()).contains("insufficient evidence").contains("1000 closed trades")
+                .contains("1 change accepted");
+    }
+
+    @Test
+    void aFullQueueDropsTheStepAndFlagsTheShadowsWithoutWaiting() {
+        ShadowBooks books = new ShadowBooks(ShadowFixtures.instruments(), ShadowFixtures.limits(),
+                ShadowFixtures.params(1, 20), new ShadowBooks.Settings(4, HOUR, 20, 2, WARMUP), (t, n, v, f, fl) -> { });
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, 300), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        assertThat(books.offer(steps.get(0))).isTrue();
+        assertThat(books.offer(steps.get(1))).isTrue();
+        assertThat(books.offer(steps.get(2))).isFalse();
+        assertThat(books.missedSteps()).isEqualTo(1);
+        assertThat(books.drain()).isEqualTo(2);
+        assertThat(books.scorecard().shadows().get(0).flags()).containsExactly("missed market events");
+    }
+}
