@@ -111,8 +111,10 @@ class MiddleLoopStallTest {
                                 && "REDUCE_ONLY".equals(h.path("trading_state").asText()));
                 assertThat(stalled.path("status").asText()).isEqualTo("degraded");
                 assertThat(stalled.path("middle_loop").path("ok").asBoolean()).isFalse();
-                assertThat(g.gateway().journal().events("fault", 10)).extracting(JournalEvent::message)
-                        .anyMatch(m -> m.startsWith("middle loop stalled"));
+                // the watchdog journals after it marks health: wait for the entry rather than race it
+                Eventually.await("the stall's journal entry", A_FEW_PASSES,
+                        () -> g.gateway().journal().events("fault", 10),
+                        es -> es.stream().anyMatch(e -> e.message().startsWith("middle loop stalled")));
             }
 
             JsonNode resumed = Eventually.await("trading resumes with the passes", A_FEW_PASSES, () -> health(g),

@@ -3,7 +3,6 @@ package dev.leash.gateway.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.journal.JournalEvent;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.Params;
@@ -78,8 +77,9 @@ class ScheduledResetGatewayTest {
             Params p = Eventually.await("the missed reset", RESET_RUNS, () -> gw.store().current(),
                     c -> c.updatedBy().equals("scheduler"));
             assertThat(p.stopLossPct()).isEqualTo(1.5);
-            assertThat(gw.journal().events("params", 20)).extracting(JournalEvent::message)
-                    .anyMatch(m -> m.contains("missed while the gateway was stopped"));
+            // the middle loop journals the event just after the store's write: wait for it rather than race it
+            Eventually.await("the missed reset's journal entry", RESET_RUNS, () -> gw.journal().events("params", 20),
+                    es -> es.stream().anyMatch(e -> e.message().contains("missed while the gateway was stopped")));
             version = p.version();
         }
 
