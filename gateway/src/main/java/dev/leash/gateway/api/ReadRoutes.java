@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.engine.Decision;
 import dev.leash.gateway.engine.DecisionText;
-import dev.leash.gateway.journal.EquityPoint;
 import dev.leash.gateway.journal.Journal;
 import dev.leash.gateway.journal.OrderRecord;
 import dev.leash.gateway.engine.StateCause;
@@ -135,8 +134,7 @@ final class ReadRoutes {
         Json.num(o, "cash", a.walletBalance());
         Json.num(o, "available", a.availableBalance());
         Json.num(o, "unrealized_pnl", a.unrealizedPnl());
-        List<EquityPoint> day = journal.equityCurve(now - DAY, now, 2);
-        Json.num(o, "pnl_24h", day.isEmpty() ? Double.NaN : a.equity() - day.get(0).equity());
+        Json.num(o, "pnl_24h", a.equity() - journal.firstEquity(now - DAY, now));
         EngineSnapshot snap = loops.snapshot();
         o.put("trading_state", tradingState(snap));
         o.set("trading_status", tradingStatusNode(loops.tradingStatus()));
