@@ -61,6 +61,56 @@ final class SymbolState {
         return pending ? dev.leash.gateway.engine.OrderIntent.clientOrderId(symbol, pendingBar, pendingSeq) : null;
     }
 
+    /**
+     * True when an order is in flight and {@code clientOrderId} is its id: the same answer as
+     * {@code clientOrderId.equals(pendingId())}, without building the id (no allocation on the order path).
+     */
+    boolean pendingIs(String clientOrderId) {
+        if (!pending) {
+            return false;
+        }
+        String prefix = OrderIntent.CLIENT_ORDER_ID_PREFIX;
+        if (!clientOrderId.startsWith(prefix) || !clientOrderId.startsWith(symbol, prefix.length())) {
+            return false;
+        }
+        int at = dash(clientOrderId, prefix.length() + symbol.length());
+        at = dash(clientOrderId, number(clientOrderId, at, pendingBar));
+        return number(clientOrderId, at, pendingSeq) == clientOrderId.length();
+    }
+
+    /** The index after the '-' at {@code at}, or -1 when there is none. */
+    private static int dash(String id, int at) {
+        return at >= 0 && at < id.length() && id.charAt(at) == '-' ? at + 1 : -1;
+    }
+
+    /** The index after {@code Long.toString(n)} written at {@code at}, or -1 when it is not written there. */
+    private static int number(String id, int at, long n) {
+        if (at < 0) {
+            return -1;
+        }
+        if (n < 0) {
+            if (at >= id.length() || id.charAt(at) != '-') {
+                return -1;
+            }
+            at++;
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        if (at + digits > id.length()) {
+            return -1;
+        }
+        long rest = n;
+        for (int i = at + digits - 1; i >= at; i--) {
+            if (id.charAt(i) != (char) ('0' + Math.abs(rest % 10))) {
+                return -1;
+            }
+            rest /= 10;
+        }
+        return at + digits;
+    }
+
     SymbolState(String symbol, int index, double lotStep, double minQty, double minNotional) {
         this.symbol = symbol;
         this.index = index;
