@@ -164,8 +164,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
                 Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
                 intent.reduceOnly()), t);
-        for (Fill f : r.fills()) {
-            report(s, f, sink);
+        List<Fill> filled = r.fills();
+        for (int f = 0; f < filled.size(); f++) { // indexed: no iterator per order
+            report(s, filled.get(f), sink);
         }
         if (r.rejected()) {
             rejected++;
