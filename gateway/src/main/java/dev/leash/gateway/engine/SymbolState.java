@@ -157,24 +157,29 @@ final class SymbolState {
         double high = highs[(int) (bar % CAPACITY)];
         double low = lows[(int) (bar % CAPACITY)];
         // A bar dominated by a newer one can never again be the extreme of a window ending at the newest bar.
-        while (maxSize > 0 && highs[(int) (maxDeque[(maxHead + maxSize - 1) % maxDeque.length] % CAPACITY)] <= high) {
+        while (maxSize > 0 && highs[(int) (maxDeque[wrap(maxHead + maxSize - 1, maxDeque.length)] % CAPACITY)] <= high) {
             maxSize--;
         }
-        maxDeque[(maxHead + maxSize++) % maxDeque.length] = bar;
-        while (minSize > 0 && lows[(int) (minDeque[(minHead + minSize - 1) % minDeque.length] % CAPACITY)] >= low) {
+        maxDeque[wrap(maxHead + maxSize++, maxDeque.length)] = bar;
+        while (minSize > 0 && lows[(int) (minDeque[wrap(minHead + minSize - 1, minDeque.length)] % CAPACITY)] >= low) {
             minSize--;
         }
-        minDeque[(minHead + minSize++) % minDeque.length] = bar;
+        minDeque[wrap(minHead + minSize++, minDeque.length)] = bar;
+    }
+
+    /** {@code i % n} for {@code 0 <= i < 2n}, as the deque indices always are: no division per bar. */
+    private static int wrap(int i, int n) {
+        return i >= n ? i - n : i;
     }
 
     private void expire(int lookback) {
         long first = closedBars - lookback;
         while (maxSize > 0 && maxDeque[maxHead] < first) {
-            maxHead = (maxHead + 1) % maxDeque.length;
+            maxHead = wrap(maxHead + 1, maxDeque.length);
             maxSize--;
         }
         while (minSize > 0 && minDeque[minHead] < first) {
-            minHead = (minHead + 1) % minDeque.length;
+            minHead = wrap(minHead + 1, minDeque.length);
             minSize--;
         }
     }
