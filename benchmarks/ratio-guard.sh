@@ -6,7 +6,7 @@
 #   - REST: benchmarks/rest-load.sh on /api/state against a Javalin hello-JSON in the same run; goal >= 0.8x, so the
 #     guard fails below 0.64x.
 #
-#   benchmarks/ratio-guard.sh                  # builds benchmarks (and the gateway), about 1.5 minutes on 2 cores
+#   benchmarks/ratio-guard.sh                  # builds benchmarks (and the gateway); then about 1 minute on 2 cores
 #   SKIP_BUILD=1 benchmarks/ratio-guard.sh
 #
 # Needs wrk (Debian: apt-get install wrk) and python3. Loopback only.
