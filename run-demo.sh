@@ -37,7 +37,7 @@ check_port LEASH_MCP_PORT "$mcp_port"
 [ "$api_port" != "$mcp_port" ] || fail "LEASH_API_PORT and LEASH_MCP_PORT are both $api_port"
 
 stale() {
-  [ ! -f "$1" ] || [ -n "$(find pom.xml risk-guard param-store gateway mcp-server examples/outer-loop/prompts \
+  [ ! -f "$1" ] || [ -n "$(find pom.xml common risk-guard param-store engine venues backtest journal gateway mcp-server examples/outer-loop/prompts \
       -newer "$1" \( -name '*.java' -o -name '*.json' -o -name '*.sql' -o -name '*.md' -o -name 'pom.xml' \) \
       -not -path '*/target/*' -print -quit)" ]
 }

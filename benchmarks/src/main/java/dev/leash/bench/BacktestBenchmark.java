@@ -1,12 +1,12 @@
 package dev.leash.bench;
 
-import dev.leash.gateway.backtest.Backtester;
-import dev.leash.gateway.backtest.Bars;
-import dev.leash.gateway.sim.SimExchange;
-import dev.leash.gateway.sim.SyntheticMarket;
-import dev.leash.gateway.sim.TickPath;
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
+import dev.leash.backtest.Backtester;
+import dev.leash.backtest.Bars;
+import dev.leash.venue.sim.SimExchange;
+import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.sim.TickPath;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Instrument;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
 import dev.leash.risk.TradingMode;

@@ -1,11 +1,11 @@
 package dev.leash.bench;
 
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.SymbolSpec;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.engine.OrderPort;
+import dev.leash.engine.Action;
+import dev.leash.engine.Engine;
+import dev.leash.engine.SymbolSpec;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.OrderPort;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;

@@ -1,12 +1,13 @@
 package dev.leash.gateway;
 
+import dev.leash.testsupport.JavaProcess;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +21,9 @@ record GatewayProcess(Process process, String url) {
 
     /** Starts {@code leash-gateway run} on an ephemeral port and returns once it prints its REST API's address. */
     static GatewayProcess start(Path data, int speed, String token) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), "dev.leash.gateway.cli.Main", "run", "--data-dir",
-                data.toString(), "--port", "0", "--speed", Integer.toString(speed));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("LEASH_GATEWAY_TOKEN", token);
-        Process p = pb.start();
+        Process p = JavaProcess.main("dev.leash.gateway.cli.Main")
+                .args("run", "--data-dir", data.toString(), "--port", "0", "--speed", Integer.toString(speed))
+                .env("LEASH_GATEWAY_TOKEN", token).builder().redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String line;

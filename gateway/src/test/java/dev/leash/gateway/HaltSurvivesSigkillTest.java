@@ -2,10 +2,10 @@ package dev.leash.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leash.gateway.engine.StateCause;
-import dev.leash.gateway.journal.JournalEvent;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
+import dev.leash.engine.StateCause;
+import dev.leash.journal.JournalEvent;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
 import dev.leash.risk.TradingState;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.leash.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
-import dev.leash.gateway.venue.Fill;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
+import dev.leash.venue.Fill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package dev.leash.params;
 
 import dev.leash.risk.Params;
+import dev.leash.testsupport.JavaProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,8 +109,8 @@ class CrashSafetyTest {
 
     /** Starts a writer and SIGKILLs it {@code delayMillis} after its first ACK (or after start when early). */
     private List<Long> runAndKill(Path dir, Path log, boolean early, int delayMillis) throws Exception {
-        Process child = ChildJvm.of(CrashWriter.class, dir.toString())
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process child = JavaProcess.main(CrashWriter.class).jvm("-XX:+UseSerialGC", "-XX:-UsePerfData")
+                .args(dir.toString()).builder().redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         List<Long> acked = new CopyOnWriteArrayList<>();
         CountDownLatch firstAck = new CountDownLatch(1);
         Future<?> reader = readers.submit(() -> readAcks(child, acked, firstAck));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.risk.Params;
 import dev.leash.risk.Rule;
 import dev.leash.risk.Violation;
+import dev.leash.testsupport.JavaProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -662,7 +663,8 @@ class ParamStoreTest {
     }
 
     private String runProbe() throws IOException, InterruptedException {
-        Process p = ChildJvm.of(OpenProbe.class, dir.toString()).redirectErrorStream(true).start();
+        Process p = JavaProcess.main(OpenProbe.class).jvm("-XX:+UseSerialGC", "-XX:-UsePerfData").args(dir.toString())
+                .builder().redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(out).isZero();
         return out;

@@ -1,8 +1,8 @@
 package dev.leash.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.JournalEvent;
+import dev.leash.journal.Journal;
+import dev.leash.journal.JournalEvent;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.AuditLog;
 import dev.leash.params.ParamStore;

@@ -1,5 +1,7 @@
 package dev.leash.examples;
 
+import dev.leash.testsupport.JavaProcess;
+
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -7,8 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,19 +58,19 @@ final class LeashProcesses {
     static Running gateway(Path dir, int speed) throws IOException {
         assertThat(GATEWAY_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
         int port = freePort();
-        return start(dir, "gateway", List.of(jvmArgs("gateway"), "-jar", GATEWAY_JAR.toString(), "run", "--data-dir",
-                dir.resolve("gateway-data").toString(), "--port", Integer.toString(port), "--speed",
-                Integer.toString(speed)),
-                Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN), port);
+        return start(dir, "gateway", JavaProcess.jar(GATEWAY_JAR).jvm(jvmArgs("gateway"))
+                .args("run", "--data-dir", dir.resolve("gateway-data").toString(), "--port", Integer.toString(port),
+                        "--speed", Integer.toString(speed))
+                .env(Map.of("LEASH_GATEWAY_TOKEN", GATEWAY_TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN)), port);
     }
 
     static Running mcpServer(Path dir, Running gateway) throws IOException {
         assertThat(MCP_JAR).as("build the jars first: ./mvnw install -DskipTests").exists();
         int port = freePort();
-        return start(dir, "mcp", List.of(jvmArgs("mcp"), "-jar", MCP_JAR.toString(), "--http", "--port",
-                Integer.toString(port), "--data-dir", dir.resolve("mcp-data").toString()),
-                Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(), "LEASH_MODEL_TOKEN", MODEL_TOKEN,
-                        "LEASH_MCP_TOKEN", MCP_TOKEN), port);
+        return start(dir, "mcp", JavaProcess.jar(MCP_JAR).jvm(jvmArgs("mcp"))
+                .args("--http", "--port", Integer.toString(port), "--data-dir", dir.resolve("mcp-data").toString())
+                .env(Map.of("LEASH_GATEWAY_URL", gateway.baseUrl(), "LEASH_MODEL_TOKEN", MODEL_TOKEN,
+                        "LEASH_MCP_TOKEN", MCP_TOKEN)), port);
     }
 
     /** The launchers' JVM options (heap limits): the argument file {@code @bin/<name>.jvm-args} run-demo.sh passes. */
@@ -80,18 +80,11 @@ final class LeashProcesses {
         return "@" + file;
     }
 
-    private static Running start(Path dir, String name, List<String> args, Map<String, String> env, int port)
-            throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(args);
+    private static Running start(Path dir, String name, JavaProcess java, int port) throws IOException {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("LEASH_"));
-        pb.environment().putAll(env);
+        ProcessBuilder pb = java.builder().directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         return new Running(pb.start(), out, err, port);
     }
 

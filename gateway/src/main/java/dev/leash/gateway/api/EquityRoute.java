@@ -3,7 +3,7 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.journal.EquityPoint;
+import dev.leash.journal.EquityPoint;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;

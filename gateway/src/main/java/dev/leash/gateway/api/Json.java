@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.engine.Signals;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.Position;
+import dev.leash.engine.Signals;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
+import dev.leash.venue.Position;
 import dev.leash.params.ParamsJson;
 
 import java.time.Instant;

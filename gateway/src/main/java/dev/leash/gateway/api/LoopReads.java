@@ -1,11 +1,11 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.engine.TradingStatusView;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.FeedHealth;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.gateway.loop.OrderPathHealth;
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.venue.http.VenueHealth;
 
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.journal.Journal;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;

@@ -1,8 +1,8 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.backtest.TradeLedger;
-import dev.leash.gateway.journal.EquityPoint;
-import dev.leash.gateway.venue.Fill;
+import dev.leash.backtest.TradeLedger;
+import dev.leash.journal.EquityPoint;
+import dev.leash.venue.Fill;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.journal.EquityPoint;
+import dev.leash.journal.EquityPoint;
 
 import java.util.List;
 

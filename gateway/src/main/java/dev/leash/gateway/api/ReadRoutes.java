@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.DecisionText;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
-import dev.leash.gateway.engine.StateCause;
-import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.engine.Decision;
+import dev.leash.engine.DecisionText;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
+import dev.leash.engine.StateCause;
+import dev.leash.engine.TradingStatusView;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.MiddleLoop;
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
+import dev.leash.venue.Position;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 import dev.leash.risk.Params;
 import io.javalin.http.Context;
 
@@ -86,7 +86,7 @@ final class ReadRoutes {
         if (snap != null && snap.lastError() != null) {
             in.put("last_error", snap.lastError());
         }
-        dev.leash.gateway.venue.http.VenueHealth vh = loops.venueHealth();
+        dev.leash.venue.http.VenueHealth vh = loops.venueHealth();
         if (vh != null) {
             ObjectNode v = o.putObject("venue_health");
             v.put("breaker", vh.breakerState());

@@ -2,9 +2,9 @@ package dev.leash.gateway.api;
 
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.gateway.events.LiveEvents;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.journal.Journal;
 import dev.leash.gateway.metrics.GatewayMetrics;
-import dev.leash.gateway.venue.Venue;
+import dev.leash.venue.Venue;
 
 import java.time.Clock;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.venue.Account;
+import dev.leash.venue.Order;
+import dev.leash.venue.Position;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.util.List;
 import java.util.function.LongSupplier;

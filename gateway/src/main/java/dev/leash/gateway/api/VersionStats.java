@@ -1,10 +1,10 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.journal.EquityPoint;
-import dev.leash.gateway.journal.FillStats;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.ParamsActivation;
+import dev.leash.journal.EquityPoint;
+import dev.leash.journal.FillStats;
+import dev.leash.journal.Journal;
+import dev.leash.journal.ParamsActivation;
 import dev.leash.risk.Params;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.engine.StateCause;
+import dev.leash.engine.StateCause;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;

@@ -1,19 +1,19 @@
 package dev.leash.gateway.app;
 
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.engine.RiskRejection;
-import dev.leash.gateway.engine.StateChange;
-import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.engine.Decision;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.RiskRejection;
+import dev.leash.engine.StateChange;
+import dev.leash.engine.TradingStatusView;
 import dev.leash.gateway.events.EventPublisher;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.ParamsActivation;
+import dev.leash.journal.Journal;
+import dev.leash.journal.ParamsActivation;
 import dev.leash.gateway.loop.TradeRecorder;
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

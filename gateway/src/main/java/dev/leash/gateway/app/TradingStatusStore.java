@@ -3,9 +3,9 @@ package dev.leash.gateway.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.engine.StateCause;
-import dev.leash.gateway.engine.TradingStatusView;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.engine.StateCause;
+import dev.leash.engine.TradingStatusView;
+import dev.leash.journal.Journal;
 import dev.leash.params.ParamsJson;
 import dev.leash.risk.TradingState;
 

@@ -2,25 +2,25 @@ package dev.leash.gateway.app;
 
 import dev.leash.gateway.config.ConfigException;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.journal.Journal;
 import dev.leash.gateway.loop.AccountCache;
 import dev.leash.gateway.loop.Pacer;
-import dev.leash.gateway.sim.PaperVenue;
-import dev.leash.gateway.sim.SimulatedVenue;
-import dev.leash.gateway.sim.StateStore;
-import dev.leash.gateway.sim.SyntheticMarket;
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Instrument;
-import dev.leash.gateway.venue.MarketTime;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
-import dev.leash.gateway.venue.StreamedVenue;
-import dev.leash.gateway.venue.bybit.BybitConfig;
-import dev.leash.gateway.venue.bybit.BybitPublicStream;
-import dev.leash.gateway.venue.bybit.BybitVenue;
-import dev.leash.gateway.venue.http.VenueHealth;
-import dev.leash.gateway.venue.lmex.LmexConfig;
-import dev.leash.gateway.venue.lmex.LmexVenue;
+import dev.leash.venue.sim.PaperVenue;
+import dev.leash.venue.sim.SimulatedVenue;
+import dev.leash.venue.sim.StateStore;
+import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Instrument;
+import dev.leash.venue.MarketTime;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
+import dev.leash.venue.StreamedVenue;
+import dev.leash.venue.bybit.BybitConfig;
+import dev.leash.venue.bybit.BybitPublicStream;
+import dev.leash.venue.bybit.BybitVenue;
+import dev.leash.venue.http.VenueHealth;
+import dev.leash.venue.lmex.LmexConfig;
+import dev.leash.venue.lmex.LmexVenue;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ final class Venues {
                     }
 
                     @Override
-                    public void onTicker(dev.leash.gateway.venue.Ticker ticker) {
+                    public void onTicker(dev.leash.venue.Ticker ticker) {
                         v.onTicker(ticker);
                     }
                 }));

@@ -1,16 +1,16 @@
 package dev.leash.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.backtest.BacktestMetrics;
-import dev.leash.gateway.backtest.BacktestResult;
-import dev.leash.gateway.backtest.Backtester;
-import dev.leash.gateway.backtest.CandleCsv;
-import dev.leash.gateway.backtest.HtmlReport;
-import dev.leash.gateway.backtest.ProgressBar;
+import dev.leash.backtest.BacktestMetrics;
+import dev.leash.backtest.BacktestResult;
+import dev.leash.backtest.Backtester;
+import dev.leash.backtest.CandleCsv;
+import dev.leash.backtest.HtmlReport;
+import dev.leash.backtest.ProgressBar;
 import dev.leash.gateway.config.ConfigLoader;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.sim.SyntheticMarket;
-import dev.leash.gateway.venue.Instrument;
+import dev.leash.engine.EngineListener;
+import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.Instrument;
 import dev.leash.params.ParamsJson;
 import dev.leash.risk.Limits;
 import dev.leash.risk.ParamPolicy;

@@ -1,6 +1,6 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.venue.Account;
+import dev.leash.venue.Account;
 
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;

@@ -1,6 +1,6 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.Signals;
+import dev.leash.engine.Signals;
 import dev.leash.risk.TradingState;
 
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.leash.gateway.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.journal.Journal;
+import dev.leash.venue.Position;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 import dev.leash.params.LoadResult;
 import dev.leash.params.ParamStore;
 import dev.leash.params.ParamsJson;
@@ -164,7 +164,7 @@ public final class MiddleLoop implements Runnable {
                 h.lastError());
         try {
             maybeResetToBaseline(now);
-            dev.leash.gateway.venue.Account account = venue.account();
+            dev.leash.venue.Account account = venue.account();
             lastEquity = account.equity();
             inner.refreshAccount(account); // equity at most one pass old, whatever the bar
             cancelled = cancelStaleOrders();

@@ -1,12 +1,12 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.engine.OrderIntent;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,14 +1,14 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.FillSink;
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.engine.OrderOutcome;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.engine.Engine;
+import dev.leash.engine.FillSink;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.OrderOutcome;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.engine.RiskRejection;
-import dev.leash.gateway.engine.StateChange;
-import dev.leash.gateway.engine.TradingStatusView;
+import dev.leash.engine.Decision;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.RiskRejection;
+import dev.leash.engine.StateChange;
+import dev.leash.engine.TradingStatusView;
 
 /**
  * Forwards engine reports, except bar decisions while quiet (warm-up replays history that is not news). Once the

@@ -1,10 +1,10 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.OrderRequest;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.engine.OrderIntent;
+import dev.leash.venue.Order;
+import dev.leash.venue.OrderRequest;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.time.Duration;
 import java.time.Instant;

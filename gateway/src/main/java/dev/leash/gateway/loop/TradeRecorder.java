@@ -1,10 +1,10 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
+import dev.leash.engine.OrderIntent;
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
 
 import java.util.List;
 

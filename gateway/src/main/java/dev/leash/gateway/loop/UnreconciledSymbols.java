@@ -1,10 +1,10 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.SymbolHold;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.engine.Engine;
+import dev.leash.engine.SymbolHold;
+import dev.leash.venue.Position;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

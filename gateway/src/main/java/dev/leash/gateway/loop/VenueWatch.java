@@ -1,6 +1,6 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.venue.http.VenueHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

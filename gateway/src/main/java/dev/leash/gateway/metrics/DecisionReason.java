@@ -1,7 +1,7 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.ReasonCode;
+import dev.leash.engine.Decision;
+import dev.leash.engine.ReasonCode;
 
 import java.util.Locale;
 

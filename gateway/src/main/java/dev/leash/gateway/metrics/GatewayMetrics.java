@@ -1,11 +1,11 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.journal.FillStats;
+import dev.leash.engine.Action;
+import dev.leash.journal.FillStats;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.FeedHealth;
 import dev.leash.gateway.loop.TradingStateName;
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.venue.http.VenueHealth;
 import dev.leash.risk.OrderReject;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;

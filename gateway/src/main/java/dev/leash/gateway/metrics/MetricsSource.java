@@ -1,9 +1,9 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.journal.FillStats;
+import dev.leash.journal.FillStats;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.FeedHealth;
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.venue.http.VenueHealth;
 import dev.leash.risk.Params;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.venue.PlaceResult;
+import dev.leash.venue.PlaceResult;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;

@@ -1,10 +1,10 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.app.Eventually;
+import dev.leash.testsupport.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import dev.leash.gateway.app.RunningGateway.Response;
-import dev.leash.gateway.journal.EquityPoint;
+import dev.leash.journal.EquityPoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.app.Eventually;
+import dev.leash.testsupport.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import dev.leash.gateway.app.RunningGateway.Response;
 import org.junit.jupiter.api.Test;

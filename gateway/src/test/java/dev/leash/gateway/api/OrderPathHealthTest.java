@@ -1,7 +1,7 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.app.Eventually;
+import dev.leash.testsupport.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class OrderPathHealthTest {
         if (gw != null) {
             try {
                 gw.close();
-            } catch (dev.leash.gateway.journal.JournalException closedByTheTest) {
+            } catch (dev.leash.journal.JournalException closedByTheTest) {
                 gw.gateway().store().close(); // the gateway's close stopped at the journal this test closed
             }
         }

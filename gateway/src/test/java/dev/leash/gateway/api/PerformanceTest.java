@@ -1,8 +1,8 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.journal.EquityPoint;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Side;
+import dev.leash.journal.EquityPoint;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.app.Eventually;
+import dev.leash.testsupport.Eventually;
 import dev.leash.gateway.app.RunningGateway;
 import dev.leash.gateway.app.RunningGateway.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -359,7 +359,7 @@ class ReadEndpointsTest {
 
         for (JsonNode d : all.path("decisions")) {
             String code = d.path("reason_code").asText();
-            assertThat(code).isIn(java.util.Arrays.stream(dev.leash.gateway.engine.ReasonCode.values())
+            assertThat(code).isIn(java.util.Arrays.stream(dev.leash.engine.ReasonCode.values())
                     .map(Enum::name).toList()).isNotEqualTo("TEXT");
             assertThat(d.path("reason").asText()).isNotBlank();
         }

@@ -1,7 +1,7 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Venue;
+import dev.leash.venue.Account;
+import dev.leash.venue.Venue;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;

@@ -1,11 +1,11 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.journal.FillStats;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.ParamsActivation;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Side;
+import dev.leash.journal.FillStats;
+import dev.leash.journal.Journal;
+import dev.leash.journal.ParamsActivation;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

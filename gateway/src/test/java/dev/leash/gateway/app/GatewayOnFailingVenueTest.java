@@ -3,17 +3,16 @@ package dev.leash.gateway.app;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.journal.JournalEvent;
+import dev.leash.journal.JournalEvent;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.risk.TradingState;
+import dev.leash.testsupport.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,10 +54,10 @@ class GatewayOnFailingVenueTest {
                 {"/v5/position/list", "position-list-empty"}, {"/v5/account/wallet-balance", "account-wallet-balance"},
                 {"/v5/execution/list", "execution-list-empty"}, {"/v5/order/realtime", "order-realtime-empty"}}) {
             bybit.stubFor(get(urlPathEqualTo(s[0])).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(fixture(s[1]))));
+                    .withHeader("Content-Type", "application/json").withBody(bybitJson(s[1]))));
         }
         bybit.stubFor(get(urlPathEqualTo("/v5/market/tickers")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(fixture("market-tickers"))));
+                .withHeader("Content-Type", "application/json").withBody(bybitJson("market-tickers"))));
         Path config = Files.writeString(dir.resolve("gateway.yaml"), String.join("\n",
                 "symbols: [BTCUSDT, ETHUSDT]", "loops:", "  middle_seconds: 1", "baseline_reset:",
                 "  schedule: 'off'", ""));
@@ -86,11 +86,5 @@ class GatewayOnFailingVenueTest {
             }
         }
         bybit.verify(0, postRequestedFor(urlPathMatching("/v5/order/.*")));
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = GatewayOnFailingVenueTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

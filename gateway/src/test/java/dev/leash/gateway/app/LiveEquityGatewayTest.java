@@ -3,14 +3,13 @@ package dev.leash.gateway.app;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.testsupport.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +49,7 @@ class LiveEquityGatewayTest {
                 {"/v5/execution/list", "execution-list-empty"}, {"/v5/order/realtime", "order-realtime-empty"},
                 {"/v5/market/tickers", "market-tickers"}}) {
             bybit.stubFor(get(urlPathEqualTo(s[0])).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(fixture(s[1]))));
+                    .withHeader("Content-Type", "application/json").withBody(bybitJson(s[1]))));
         }
         Path config = Files.writeString(dir.resolve("gateway.yaml"), String.join("\n",
                 "symbols: [BTCUSDT, ETHUSDT]", "loops:", "  middle_seconds: 1", "baseline_reset:",
@@ -64,16 +64,10 @@ class LiveEquityGatewayTest {
 
             bybit.stubFor(get(urlPathEqualTo("/v5/account/wallet-balance")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
-                    .withBody(fixture("account-wallet-balance").replace("\"10050.25\"", "\"9700.25\""))));
+                    .withBody(bybitJson("account-wallet-balance").replace("\"10050.25\"", "\"9700.25\""))));
 
             Eventually.await("the new equity in the engine", Duration.ofSeconds(10),
                     () -> g.inner().account().getAsDouble(), e -> e == 9_700.25);
-        }
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = LiveEquityGatewayTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

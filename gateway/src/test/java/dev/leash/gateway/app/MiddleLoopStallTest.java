@@ -1,9 +1,10 @@
 package dev.leash.gateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.journal.JournalEvent;
+import dev.leash.journal.JournalEvent;
 import dev.leash.gateway.loop.MiddleLoop;
-import dev.leash.gateway.venue.Venue;
+import dev.leash.testsupport.Eventually;
+import dev.leash.venue.Venue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package dev.leash.gateway.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leash.gateway.engine.StateCause;
-import dev.leash.gateway.engine.TradingStatusView;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.JournalEvent;
-import dev.leash.gateway.journal.OrderRecord;
+import dev.leash.engine.StateCause;
+import dev.leash.engine.TradingStatusView;
+import dev.leash.journal.Journal;
+import dev.leash.journal.JournalEvent;
+import dev.leash.journal.OrderRecord;
 import dev.leash.risk.TradingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,8 @@
 package dev.leash.gateway.app;
 
-import dev.leash.gateway.engine.StateCause;
-import dev.leash.gateway.engine.TradingStatusView;
-import dev.leash.gateway.journal.Journal;
+import dev.leash.engine.StateCause;
+import dev.leash.engine.TradingStatusView;
+import dev.leash.journal.Journal;
 import dev.leash.risk.TradingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -3,17 +3,16 @@ package dev.leash.gateway.app;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.journal.JournalEvent;
+import dev.leash.journal.JournalEvent;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.risk.TradingState;
+import dev.leash.testsupport.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +52,7 @@ class VenueRecoveryTest {
                 {"/v5/execution/list", "execution-list-empty"}, {"/v5/order/realtime", "order-realtime-empty"},
                 {"/v5/market/tickers", "market-tickers"}}) {
             bybit.stubFor(get(urlPathEqualTo(s[0])).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(fixture(s[1]))));
+                    .withHeader("Content-Type", "application/json").withBody(bybitJson(s[1]))));
         }
         Path config = Files.writeString(dir.resolve("gateway.yaml"), String.join("\n",
                 "symbols: [BTCUSDT, ETHUSDT]", "loops:", "  middle_seconds: 1", "  venue_recovery_seconds: 2",
@@ -79,12 +79,6 @@ class VenueRecoveryTest {
             assertThat(g.journal().events("state", 20)).extracting(JournalEvent::message)
                     .anyMatch(m -> m.startsWith("ACTIVE -> REDUCE_ONLY: venue bybit degraded"))
                     .anyMatch(m -> m.startsWith("REDUCE_ONLY -> ACTIVE: venue bybit healthy for"));
-        }
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = VenueRecoveryTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -4,16 +4,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.config.ConfigException;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.journal.Journal;
+import dev.leash.venue.bybit.BybitVenue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,13 +126,7 @@ class VenuesTest {
                 {"/v5/market/tickers", "market-tickers"}, {"/v5/market/kline", "market-kline"},
                 {"/v5/market/funding/history", "market-funding-history"}, {"/v5/market/time", "market-time"}}) {
             bybit.stubFor(get(urlPathEqualTo(s[0])).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(fixture(s[1]))));
-        }
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = VenuesTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    .withHeader("Content-Type", "application/json").withBody(bybitJson(s[1]))));
         }
     }
 }

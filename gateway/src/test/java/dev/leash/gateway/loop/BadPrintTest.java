@@ -1,17 +1,17 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.backtest.Specs;
+import dev.leash.backtest.Specs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.app.JournalRecorder;
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.RiskRejection;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.sim.SimulatedVenue;
-import dev.leash.gateway.sim.SyntheticMarket;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.bybit.BybitConfig;
-import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.engine.Engine;
+import dev.leash.engine.RiskRejection;
+import dev.leash.journal.Journal;
+import dev.leash.venue.sim.SimulatedVenue;
+import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Venue;
+import dev.leash.venue.bybit.BybitConfig;
+import dev.leash.venue.bybit.BybitVenue;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +39,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -76,7 +75,8 @@ class BadPrintTest {
         JournalRecorder recorder = new JournalRecorder(journal);
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        Engine engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(20), outbox, quiet, sim::equity);
+        Engine engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(20), outbox, quiet,
+                sim::equity);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), recorder, quiet);
         outbox.bind(loop);
         loop.start(260, List.of());
@@ -137,7 +137,7 @@ class BadPrintTest {
         stub("/v5/account/wallet-balance", "account-wallet-balance");
         stub("/v5/execution/list", "execution-list-empty");
         stub("/v5/order/realtime", "order-realtime-new");
-        bybit.stubFor(post(urlPathEqualTo("/v5/order/create")).willReturn(json(fixture("order-create"))));
+        bybit.stubFor(post(urlPathEqualTo("/v5/order/create")).willReturn(json(bybitJson("order-create"))));
         journal = Journal.open(Journal.sqliteUrl(dir));
         Clock clock = Clock.fixed(Instant.ofEpochMilli(BYBIT_NOW), ZoneOffset.UTC);
         BybitVenue venue = BybitVenue.create(new BybitConfig(bybit.baseUrl(), "test-api-key-0001",
@@ -147,8 +147,8 @@ class BadPrintTest {
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         AccountCache account = new AccountCache();
-        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT")), params(5), outbox, quiet,
-                account);
+        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT")), params(5), outbox,
+                quiet, account);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.live(() -> BYBIT_NOW, 1_000), recorder, quiet, account);
         outbox.bind(loop);
         loop.start(10, List.of());
@@ -171,17 +171,11 @@ class BadPrintTest {
     }
 
     private void stub(String path, String fixture) throws IOException {
-        bybit.stubFor(get(urlPathEqualTo(path)).willReturn(json(fixture(fixture))));
+        bybit.stubFor(get(urlPathEqualTo(path)).willReturn(json(bybitJson(fixture))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = BadPrintTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** The simulated venue, except that the next ticker of a symbol may carry one bad last price. */
@@ -199,19 +193,19 @@ class BadPrintTest {
         }
 
         @Override
-        public dev.leash.gateway.venue.Ticker ticker(String s) throws dev.leash.gateway.venue.VenueException {
-            dev.leash.gateway.venue.Ticker t = super.ticker(s);
+        public dev.leash.venue.Ticker ticker(String s) throws dev.leash.venue.VenueException {
+            dev.leash.venue.Ticker t = super.ticker(s);
             if (!s.equals(symbol)) {
                 return t;
             }
             symbol = null;
             double bad = t.lastPrice() * factor; // the simulated venue's mark is its last price: bad too
-            return new dev.leash.gateway.venue.Ticker(t.symbol(), t.time(), bad, bad, t.bid(), t.ask(),
+            return new dev.leash.venue.Ticker(t.symbol(), t.time(), bad, bad, t.bid(), t.ask(),
                     t.volume24h());
         }
     }
 
-    private static final class MemoryStore implements dev.leash.gateway.sim.StateStore {
+    private static final class MemoryStore implements dev.leash.venue.sim.StateStore {
         private String state;
 
         @Override

@@ -1,17 +1,17 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Candle;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.FundingRate;
-import dev.leash.gateway.venue.Instrument;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.OrderRequest;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Ticker;
-import dev.leash.gateway.venue.Venue;
-import dev.leash.gateway.venue.VenueException;
+import dev.leash.venue.Account;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Fill;
+import dev.leash.venue.FundingRate;
+import dev.leash.venue.Instrument;
+import dev.leash.venue.Order;
+import dev.leash.venue.OrderRequest;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
+import dev.leash.venue.Ticker;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 
 import java.util.List;
 

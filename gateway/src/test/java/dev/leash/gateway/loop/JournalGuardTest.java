@@ -1,12 +1,12 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.journal.JournalException;
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.Side;
+import dev.leash.engine.OrderIntent;
+import dev.leash.journal.JournalException;
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
+import dev.leash.venue.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

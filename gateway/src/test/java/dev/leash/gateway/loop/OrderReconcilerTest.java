@@ -3,11 +3,11 @@ package dev.leash.gateway.loop;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.leash.gateway.app.JournalRecorder;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.JournalEvent;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.bybit.BybitConfig;
-import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.journal.Journal;
+import dev.leash.journal.JournalEvent;
+import dev.leash.venue.Fill;
+import dev.leash.venue.bybit.BybitConfig;
+import dev.leash.venue.bybit.BybitVenue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,8 +50,8 @@ class OrderReconcilerTest {
     @BeforeEach
     void accountTradedByHandToo() throws IOException {
         bybit.start();
-        bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).willReturn(json(fixture("order-realtime-mixed"))));
-        bybit.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(json(fixture("execution-list-mixed"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).willReturn(json(bybitJson("order-realtime-mixed"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(json(bybitJson("execution-list-mixed"))));
         journal = Journal.open(Journal.sqliteUrl(dir));
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
         venue = BybitVenue.create(new BybitConfig(bybit.baseUrl(), "test-api-key-0001", "test-secret-never-logged-9",
@@ -86,15 +85,16 @@ class OrderReconcilerTest {
 
     @Test
     void aCloseJournaledBeforeBybitPublishedItsPnlGetsItOnTheNextPass() throws Exception {
-        bybit.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(json(fixture("execution-list-closing"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/execution/list")).willReturn(json(bybitJson("execution-list-closing"))));
         bybit.stubFor(get(urlPathEqualTo("/v5/position/closed-pnl"))
-                .willReturn(json(fixture("position-closed-pnl-empty"))));
+                .willReturn(json(bybitJson("position-closed-pnl-empty"))));
         OrderReconciler reconciler = new OrderReconciler(venue, journal, new JournalRecorder(journal));
         reconciler.reconcile(NOW, 7);
         assertThat(journal.fillsBetween(0, Long.MAX_VALUE)).filteredOn(f -> f.qty() < 0.003)
                 .allSatisfy(f -> assertThat(f.realizedPnl()).isNaN());
 
-        bybit.stubFor(get(urlPathEqualTo("/v5/position/closed-pnl")).willReturn(json(fixture("position-closed-pnl"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/position/closed-pnl"))
+                .willReturn(json(bybitJson("position-closed-pnl"))));
         reconciler.reconcile(NOW + 60_000, 7);
 
         assertThat(journal.fillsBetween(0, Long.MAX_VALUE)).hasSize(3)
@@ -103,11 +103,5 @@ class OrderReconcilerTest {
 
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = OrderReconcilerTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,15 +1,15 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.backtest.Specs;
+import dev.leash.backtest.Specs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.leash.gateway.app.JournalRecorder;
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Engine;
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.OrderRecord;
-import dev.leash.gateway.venue.bybit.BybitConfig;
-import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.engine.Action;
+import dev.leash.engine.Engine;
+import dev.leash.engine.OrderIntent;
+import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
+import dev.leash.venue.bybit.BybitConfig;
+import dev.leash.venue.bybit.BybitVenue;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,17 +62,17 @@ class RestartReconciliationTest {
     @BeforeEach
     void venueThatTookTheOrder() throws IOException {
         bybit.start();
-        stub("/v5/market/instruments-info", fixture("market-instruments-info"));
-        stub("/v5/market/tickers", fixture("market-tickers"));
-        stub("/v5/market/kline", fixture("market-kline"));
-        stub("/v5/market/time", fixture("market-time"));
-        stub("/v5/position/list", fixture("position-list"));
-        stub("/v5/account/wallet-balance", fixture("account-wallet-balance"));
-        stub("/v5/execution/list", fixture("execution-list"));
+        stub("/v5/market/instruments-info", bybitJson("market-instruments-info"));
+        stub("/v5/market/tickers", bybitJson("market-tickers"));
+        stub("/v5/market/kline", bybitJson("market-kline"));
+        stub("/v5/market/time", bybitJson("market-time"));
+        stub("/v5/position/list", bybitJson("position-list"));
+        stub("/v5/account/wallet-balance", bybitJson("account-wallet-balance"));
+        stub("/v5/execution/list", bybitJson("execution-list"));
         bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).withQueryParam("orderLinkId", equalTo(ID))
-                .willReturn(json(fixture("order-realtime-filled"))));
+                .willReturn(json(bybitJson("order-realtime-filled"))));
         bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).withQueryParam("settleCoin", equalTo("USDT"))
-                .willReturn(json(fixture("order-realtime-new").replace(ID, "manual-trader-order-1"))));
+                .willReturn(json(bybitJson("order-realtime-new").replace(ID, "manual-trader-order-1"))));
         journal = Journal.open(Journal.sqliteUrl(dir));
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
         BybitConfig cfg = new BybitConfig(bybit.baseUrl(), "test-api-key-0001", "test-secret-never-logged-9",
@@ -97,8 +96,8 @@ class RestartReconciliationTest {
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         AccountCache account = new AccountCache();
-        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT", "ETHUSDT")), params(), outbox,
-                quiet, account);
+        Engine engine = new Engine(Specs.of(venue.instruments()), Limits.hard(Set.of("BTCUSDT", "ETHUSDT")), params(),
+                outbox, quiet, account);
         InnerLoop loop = new InnerLoop(venue, engine, Pacer.live(() -> NOW, 1_000), recorder, quiet, account);
         outbox.bind(loop);
         loop.start(4, List.of(inFlight));
@@ -137,11 +136,5 @@ class RestartReconciliationTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = RestartReconciliationTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

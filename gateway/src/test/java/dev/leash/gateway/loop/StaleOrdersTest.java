@@ -3,10 +3,10 @@ package dev.leash.gateway.loop;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.leash.gateway.app.JournalRecorder;
-import dev.leash.gateway.journal.Journal;
-import dev.leash.gateway.journal.JournalEvent;
-import dev.leash.gateway.venue.bybit.BybitConfig;
-import dev.leash.gateway.venue.bybit.BybitVenue;
+import dev.leash.journal.Journal;
+import dev.leash.journal.JournalEvent;
+import dev.leash.venue.bybit.BybitConfig;
+import dev.leash.venue.bybit.BybitVenue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.leash.testsupport.VenueFixtures.bybitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,8 +54,8 @@ class StaleOrdersTest {
     @BeforeEach
     void accountWithHandPlacedOrders() throws IOException {
         bybit.start();
-        bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).willReturn(json(fixture("order-realtime-mixed"))));
-        bybit.stubFor(post(urlPathEqualTo("/v5/order/cancel")).willReturn(json(fixture("order-cancel"))));
+        bybit.stubFor(get(urlPathEqualTo("/v5/order/realtime")).willReturn(json(bybitJson("order-realtime-mixed"))));
+        bybit.stubFor(post(urlPathEqualTo("/v5/order/cancel")).willReturn(json(bybitJson("order-cancel"))));
         journal = Journal.open(Journal.sqliteUrl(dir));
         recorder = new JournalRecorder(journal);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
@@ -107,11 +106,5 @@ class StaleOrdersTest {
 
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = StaleOrdersTest.class.getResourceAsStream("/bybit/" + name + ".json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.leash.gateway.loop;
 
-import dev.leash.gateway.engine.OrderIntent;
-import dev.leash.gateway.venue.Account;
-import dev.leash.gateway.venue.Fill;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Position;
-import dev.leash.gateway.venue.http.VenueHealth;
+import dev.leash.engine.OrderIntent;
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
+import dev.leash.venue.http.VenueHealth;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

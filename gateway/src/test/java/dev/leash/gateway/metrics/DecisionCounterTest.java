@@ -1,10 +1,10 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.engine.RiskRejection;
-import dev.leash.gateway.engine.StateChange;
+import dev.leash.engine.Action;
+import dev.leash.engine.Decision;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.RiskRejection;
+import dev.leash.engine.StateChange;
 import dev.leash.risk.OrderReject;
 import org.junit.jupiter.api.Test;
 

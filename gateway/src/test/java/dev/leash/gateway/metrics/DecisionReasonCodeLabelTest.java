@@ -1,9 +1,9 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.Reason;
-import dev.leash.gateway.engine.ReasonCode;
+import dev.leash.engine.Action;
+import dev.leash.engine.Decision;
+import dev.leash.engine.Reason;
+import dev.leash.engine.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.leash.gateway.metrics;
 
-import dev.leash.gateway.engine.Action;
-import dev.leash.gateway.engine.Decision;
-import dev.leash.gateway.engine.EngineListener;
-import dev.leash.gateway.engine.RiskRejection;
-import dev.leash.gateway.venue.Order;
-import dev.leash.gateway.venue.OrderStatus;
-import dev.leash.gateway.venue.OrderType;
-import dev.leash.gateway.venue.PlaceResult;
-import dev.leash.gateway.venue.Side;
+import dev.leash.engine.Action;
+import dev.leash.engine.Decision;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.RiskRejection;
+import dev.leash.venue.Order;
+import dev.leash.venue.OrderStatus;
+import dev.leash.venue.OrderType;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Side;
 import dev.leash.risk.OrderReject;
 import org.junit.jupiter.api.Test;
 

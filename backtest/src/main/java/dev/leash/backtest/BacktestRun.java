@@ -1,0 +1,217 @@
+package dev.leash.backtest;
+
+import dev.leash.engine.BarSink;
+import dev.leash.engine.Engine;
+import dev.leash.engine.EngineDriver;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.FillSink;
+import dev.leash.engine.MarketFeed;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.OrderOutcome;
+import dev.leash.engine.OrderQueue;
+import dev.leash.engine.OrderRoute;
+import dev.leash.engine.StepHooks;
+import dev.leash.engine.Tick;
+import dev.leash.venue.sim.FundingModel;
+import dev.leash.venue.sim.SimExchange;
+import dev.leash.venue.sim.TickPath;
+import dev.leash.venue.Candle;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Instrument;
+import dev.leash.venue.OrderRequest;
+import dev.leash.venue.OrderType;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Side;
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One backtest: the engine, the exchange and the bars, run by the {@link EngineDriver} that live trading uses too.
+ * Used once, on one thread.
+ *
+ * <p>This class is the driver's backtest side: the bars and their tick paths are the {@link MarketFeed}, the
+ * {@link SimExchange} is the {@link OrderRoute} and the source of resting-order fills, and the equity curve is
+ * drawn at the {@link StepHooks} after each bar. So the sequence is the driver's:
+ * <ol>
+ * <li>Warm-up: bars {@code 0..warmup-1} as {@code onBarClose} only, bar-major (every symbol's bar 0, then bar 1).
+ * <li>For each later bar {@code k} and tick-path point {@code i} in 0..3, one step at {@code t = open(k) + i * 75 s}:
+ *   <ol>
+ *   <li>{@code exchange.onPrice} for every symbol (resting-order fills go to the engine);
+ *   <li>at a funding time, {@code applyFunding} for every symbol at the rate of the closes of bars
+ *       {@code k-97} and {@code k-1} ({@code BASE_RATE} before bar 97), as the simulated venue charges it;
+ *   <li>{@code onClock(t)}; orders it sent (a daily-loss flatten) are placed at once;
+ *   <li>at {@code i == 0}, bar {@code k-1}'s close for every symbol, unless it was part of the warm-up;
+ *   <li>per symbol, {@code onTick}, then each order it sent is placed, its fills reported with {@code onFill}
+ *       and its end with {@code onOrderDone}, never re-entrantly.
+ *   </ol>
+ * <li>After point 3, one equity point.
+ * </ol>
+ */
+final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
+
+    /** Bars of funding look-back: 8 hours. */
+    private static final int FUNDING_LOOKBACK_BARS = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS);
+    private static final int PROGRESS_EVERY = 4096;
+    private static final int STEPS_PER_WORK = 4096;
+
+    private final Params params;
+    private final double initialBalance;
+    private final int warmup;
+    private final Bars bars;
+    private final BacktestProgress progress;
+    private final SimExchange exchange;
+    private final Engine engine;
+    private final EngineDriver driver;
+    private final int symbols;
+    private final List<Fill> fills = new ArrayList<>();
+    private final TradeLedger ledger;
+    private int rejected;
+    private double fees;
+    private double funding;
+    private double realized;
+    /** The bar and tick-path point of the next step, and of the step running. */
+    private int nextBar;
+    private int nextPoint;
+    private int bar;
+    private int point;
+    private double[] equity;
+
+    BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
+                Bars bars, EngineListener listener, BacktestProgress progress) {
+        this.params = params;
+        this.initialBalance = initialBalance;
+        this.warmup = Math.min(warmup, bars.size());
+        this.bars = bars;
+        this.progress = progress;
+        this.symbols = bars.symbolCount();
+        this.exchange = new SimExchange(instruments, initialBalance, SimExchange.Costs.DEFAULT);
+        OrderQueue orders = new OrderQueue();
+        this.engine = new Engine(Specs.of(instruments), limits, params, orders, listener, exchange::equity);
+        this.driver = new EngineDriver(engine, orders, this, this, this, () -> Long.MAX_VALUE, STEPS_PER_WORK);
+        this.ledger = new TradeLedger(symbols);
+    }
+
+    BacktestResult execute() {
+        int n = bars.size();
+        for (int k = 0; k < warmup; k++) {
+            for (int s = 0; s < symbols; s++) {
+                closeBar(s, k, engine::onBarClose);
+            }
+        }
+        equity = new double[n - warmup];
+        nextBar = warmup;
+        while (driver.doWork() > 0) {
+            // every step is due at once: the bars are the clock
+        }
+        progress.onProgress(n, n);
+        EquityCurve curve = EquityCurve.wrap(initialBalance, bars, warmup, equity);
+        BacktestMetrics metrics = BacktestMetrics.compute(curve, ledger.pnls(), fees, funding, realized,
+                exchange.unrealizedPnl());
+        return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics);
+    }
+
+    @Override
+    public long nextStep(long now) {
+        if (nextBar >= bars.size()) {
+            return NO_STEP;
+        }
+        bar = nextBar;
+        point = nextPoint;
+        if (++nextPoint == TickPath.POINTS) {
+            nextPoint = 0;
+            nextBar++;
+        }
+        return bars.openTime(bar) + point * TickPath.STEP_MILLIS;
+    }
+
+    @Override
+    public void advanceTo(long t, FillSink sink) {
+        for (int s = 0; s < symbols; s++) {
+            List<Fill> resting = exchange.onPrice(s, price(s), t);
+            for (int f = 0; f < resting.size(); f++) {
+                Fill fill = resting.get(f);
+                report(s, fill, sink);
+                if (!exchange.order(fill.clientOrderId()).status().open()) {
+                    sink.orderDone(s, fill.clientOrderId());
+                }
+            }
+        }
+        if (FundingModel.isFundingTime(t)) {
+            chargeFunding(bar);
+        }
+    }
+
+    @Override
+    public void closeBars(int sym, long t, BarSink sink) {
+        if (point == 0 && bar - 1 >= warmup) {
+            closeBar(sym, bar - 1, sink);
+        }
+    }
+
+    @Override
+    public boolean tick(int sym, long t, Tick tick) {
+        tick.set(price(sym), Double.NaN);
+        return true;
+    }
+
+    @Override
+    public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
+        int s = engine.indexOf(intent.symbol());
+        double qty = intent.signedQty();
+        PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
+                Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
+                intent.reduceOnly()), t);
+        List<Fill> filled = r.fills();
+        for (int f = 0; f < filled.size(); f++) { // indexed: no iterator per order
+            report(s, filled.get(f), sink);
+        }
+        if (r.rejected()) {
+            rejected++;
+            return OrderOutcome.REJECTED;
+        }
+        return OrderOutcome.DONE;
+    }
+
+    @Override
+    public void afterStep(long t) {
+        if (point != TickPath.POINTS - 1) {
+            return;
+        }
+        equity[bar - warmup] = exchange.equity();
+        if ((bar & (PROGRESS_EVERY - 1)) == 0) {
+            progress.onProgress(bar + 1L, bars.size());
+        }
+    }
+
+    private double price(int s) {
+        int k = bar;
+        return TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), point);
+    }
+
+    private void closeBar(int s, int k, BarSink sink) {
+        sink.barClosed(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
+                bars.close(s, k), bars.volume(s, k));
+    }
+
+    private void chargeFunding(int k) {
+        int now = k - 1;
+        int before = now - FUNDING_LOOKBACK_BARS;
+        for (int s = 0; s < symbols; s++) {
+            double rate = before < 0 ? FundingModel.BASE_RATE
+                    : FundingModel.rate(bars.close(s, before), bars.close(s, now));
+            funding += exchange.applyFunding(s, rate);
+        }
+    }
+
+    private void report(int s, Fill f, FillSink sink) {
+        int dir = f.side().sign();
+        sink.filled(s, dir * f.qty(), f.price());
+        fills.add(f);
+        ledger.onFill(s, dir, f.qty(), f.fee(), f.realizedPnl());
+        fees += f.fee();
+        realized += f.realizedPnl();
+    }
+}

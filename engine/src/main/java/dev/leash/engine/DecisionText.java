@@ -1,0 +1,72 @@
+package dev.leash.engine;
+
+import java.util.Locale;
+
+/**
+ * The one place a decision's or a rejection's reason becomes English, for the REST views (and so the MCP tools that
+ * read them), the journal's text column and reports. The engine itself only emits codes and numbers.
+ */
+public final class DecisionText {
+
+    private DecisionText() {
+    }
+
+    /** The reason of {@code d} in English, e.g. {@code break of the 20-bar channel [99.0, 101.0] at 102.0}. */
+    public static String of(Decision d) {
+        Reason r = d.why();
+        if (r.code() == ReasonCode.TEXT) {
+            return r.subject();
+        }
+        String text = switch (r.code()) {
+            case TRADING_STATE, TRADING_MODE, SYMBOL_DISABLED, SYMBOL_HELD -> block(r.code(), r, d.symbol());
+            case OPPOSITE_BREAK -> "opposite break at " + r.number("price") + (r.blockedBy() == null ? ""
+                    : "; no reversal: " + block(r.blockedBy(), r, d.symbol()));
+            default -> reason(r, d.action());
+        };
+        return r.wanted() == null ? text : r.wanted() + ": " + text;
+    }
+
+    private static String reason(Reason r, Action action) {
+        return switch (r.code()) {
+            case WARMING_UP -> "warming up: " + (long) r.number("bars") + " of " + (long) r.number("lookback")
+                    + " bars";
+            case FLAT -> "flat; channel [" + r.number("channel_low") + ", " + r.number("channel_high") + "]";
+            case IN_POSITION -> {
+                double position = r.number("position");
+                yield (position > 0 ? "long " : "short ") + Math.abs(position) + " from " + r.number("entry_price")
+                        + "; channel [" + r.number("channel_low") + ", " + r.number("channel_high") + "]";
+            }
+            case CHANNEL_BREAK -> "break of the " + (long) r.number("lookback") + "-bar channel ["
+                    + r.number("channel_low") + ", " + r.number("channel_high") + "] at " + r.number("price");
+            case STOP_HIT -> "price " + r.number("price") + " hit the stop " + r.number("stop_loss_pct")
+                    + "% from entry " + r.number("entry_price");
+            case TAKE_PROFIT_HIT -> "price " + r.number("price") + " reached the take-profit "
+                    + r.number("take_profit_pct") + "% from entry " + r.number("entry_price");
+            case DAILY_LOSS_LIMIT -> "daily loss limit reached";
+            case BELOW_MIN_SIZE -> "size " + r.number("qty") + " below the minimum (qty " + r.number("min_qty")
+                    + ", notional " + r.number("min_notional") + ") at equity " + Math.round(r.number("equity"));
+            case RISK_REJECTED -> "risk check: " + r.subject(); // the OrderReject's name, e.g. LEVERAGE_LIMIT
+            default -> r.wanted() != null ? "" : action.name();
+        };
+    }
+
+    private static String block(ReasonCode code, Reason r, String symbol) {
+        return switch (code) {
+            case TRADING_STATE -> "trading state " + r.subject();
+            case TRADING_MODE -> "trading_mode " + r.subject();
+            case SYMBOL_DISABLED -> symbol + " is not enabled";
+            case SYMBOL_HELD -> symbol + " is held reduce-only (" + heldBecause((int) r.number("holds")) + ")";
+            default -> "";
+        };
+    }
+
+    private static String heldBecause(int holds) {
+        StringBuilder b = new StringBuilder();
+        for (SymbolHold h : SymbolHold.values()) {
+            if ((holds & h.bit()) != 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(h.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return b.toString();
+    }
+}

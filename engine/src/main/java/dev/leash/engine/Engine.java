@@ -1,0 +1,271 @@
+package dev.leash.engine;
+
+import dev.leash.risk.Limits;
+import dev.leash.risk.Params;
+import dev.leash.risk.PreTradeCheck;
+import dev.leash.risk.TradingState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The deterministic inner loop: a breakout strategy on closed 5-minute bars, sizing, stop-loss and take-profit,
+ * every order through risk-guard's {@link PreTradeCheck}.
+ *
+ * <p>Inputs are events and time: {@link #onClock}, {@link #onBarClose}, {@link #onTick}, {@link #onFill},
+ * {@link #onOrderDone}, {@link #swapParams}. The engine never reads a clock, never blocks and never does I/O;
+ * orders leave through the {@link OrderPort} and reports through the {@link EngineListener}. The same code runs
+ * live, on the simulated venue and in backtests.
+ *
+ * <p>Threading: single-threaded; every method must be called from the one thread that owns the engine.
+ */
+public final class Engine {
+
+    private final SymbolState[] symbols;
+    private final Map<String, Integer> indexBySymbol;
+    private final List<String> symbolNames;
+    private final Limits limits;
+    private final PreTradeCheck check;
+    private final DecisionReports reports;
+    private final TradingStatus status;
+    private final EngineExposure exposure;
+    private final OrderPath orders;
+
+    private EngineParams params;
+
+    private long now;
+
+    public Engine(List<SymbolSpec> instruments, Limits limits, Params initial, OrderPort port,
+                  EngineListener listener, DoubleSupplier equity) {
+        this.symbols = new SymbolState[instruments.size()];
+        List<String> names = new ArrayList<>();
+        java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            SymbolSpec in = instruments.get(i);
+            symbols[i] = new SymbolState(in.symbol(), i, in.lotStep(), in.minQty(), in.minNotional());
+            names.add(in.symbol());
+            index.put(in.symbol(), i);
+        }
+        this.symbolNames = List.copyOf(names);
+        this.indexBySymbol = Map.copyOf(index);
+        this.limits = limits;
+        this.check = new PreTradeCheck(limits, instruments.size());
+        this.reports = new DecisionReports(listener);
+        this.status = new TradingStatus(listener, equity);
+        this.exposure = new EngineExposure(symbols, status, equity);
+        this.orders = new OrderPath(limits, check, port, reports, status, exposure, equity);
+        swapParams(initial);
+    }
+
+    /** Index of a symbol, or -1. */
+    public int indexOf(String symbol) {
+        Integer i = indexBySymbol.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    public List<String> symbols() {
+        return symbolNames;
+    }
+
+    /**
+     * Installs a new parameter version between ticks. Values are clamped into the limits whatever the params say;
+     * the channel is recomputed at once for a new lookback.
+     */
+    public void swapParams(Params p) {
+        EngineParams next = EngineParams.compile(p, symbolNames, limits);
+        boolean lookbackChanged = params == null || next.lookback() != params.lookback();
+        this.params = next;
+        orders.use(next);
+        if (lookbackChanged) {
+            for (SymbolState s : symbols) {
+                s.computeChannel(next.lookback());
+            }
+        }
+    }
+
+    public Params params() {
+        return params.params();
+    }
+
+    /** Advances time: day roll-over (new start-of-day equity, a loss halt ends) and the daily loss limit. */
+    public void onClock(long nowMillis) {
+        this.now = nowMillis;
+        status.onClock(nowMillis);
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        if (status.flattenRetryDue(bar)) {
+            // a flatten the venue refused, or one still in flight last bar, is tried again
+            orders.flattenAll(symbols, bar, nowMillis);
+        }
+        if (!status.lossHalted() && check.dailyLossBreached(params.risk(), exposure)) {
+            orders.flattenAll(symbols, bar, nowMillis);
+            status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
+                    nowMillis);
+        }
+    }
+
+    /**
+     * A 5-minute bar closed: update indicators and levels, journal the decision. Primitives, so backtests over arrays
+     * allocate no bar.
+     */
+    public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
+        SymbolState s = symbols[sym];
+        if (reports.wanted()) {
+            s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
+        }
+        s.addBar(high, low, params.lookback());
+        s.recordPrice(close);
+        if (Double.isNaN(s.lastPrice)) {
+            s.lastPrice = close;
+        }
+        if (reports.barDecisionsWanted()) {
+            reports.hold(s, closeTime, params);
+        }
+    }
+
+    /**
+     * A trade price from a venue without a mark price (or a backtest): compare against the levels and the stop; may
+     * send one order. The price band's reference is then a median of recent trade prices.
+     */
+    public void onTick(int sym, double price, long nowMillis) {
+        orders.onTick(symbols[sym], price, Double.NaN, nowMillis);
+    }
+
+    /**
+     * A trade price with the venue's mark price, the price band's reference (NaN where the venue has no mark of its
+     * own): compare against the levels and the stop; may send one order.
+     */
+    public void onTick(int sym, double price, double markPrice, long nowMillis) {
+        orders.onTick(symbols[sym], price, markPrice, nowMillis);
+    }
+
+    /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */
+    public void onFill(int sym, double signedQty, double price) {
+        SymbolState s = symbols[sym];
+        double before = s.position;
+        double after = before + signedQty;
+        if (Math.abs(after) < s.lotStep * 1e-6) {
+            after = 0;
+        }
+        if (after == 0) {
+            s.entryPrice = Double.NaN;
+        } else if (before == 0 || Math.signum(before) != Math.signum(after)) {
+            s.entryPrice = price;
+        } else if (Math.abs(after) > Math.abs(before)) {
+            s.entryPrice = (s.entryPrice * Math.abs(before) + price * Math.abs(signedQty)) / Math.abs(after);
+        }
+        s.position = after;
+    }
+
+    /** The order in flight for a symbol reached a final status (filled, cancelled, rejected). */
+    public void onOrderDone(int sym, String clientOrderId) {
+        SymbolState s = symbols[sym];
+        if (s.pendingIs(clientOrderId)) {
+            s.pending = false;
+        }
+    }
+
+    /** Same as {@link #onOrderDone(int, String)} for the order named by its bar and sequence; allocation-free. */
+    public void onOrderDone(int sym, long bar, int seq) {
+        SymbolState s = symbols[sym];
+        if (s.pending && s.pendingBar == bar && s.pendingSeq == seq) {
+            s.pending = false;
+        }
+    }
+
+    /** Sets the position from the venue (start-up and reconciliation). */
+    public void setPosition(int sym, double qty, double entryPrice) {
+        symbols[sym].position = qty;
+        symbols[sym].entryPrice = qty == 0 ? Double.NaN : entryPrice;
+    }
+
+    /**
+     * Holds one symbol reduce-only for {@code cause}, or releases that cause: while any cause holds it, the symbol
+     * opens and reverses nothing; exits, stops and flattens still go out.
+     */
+    public void holdSymbol(int sym, SymbolHold cause, boolean held) {
+        SymbolState s = symbols[sym];
+        s.holds = held ? s.holds | cause.bit() : s.holds & ~cause.bit();
+    }
+
+    /** True while {@code cause} holds the symbol reduce-only. */
+    public boolean symbolHeld(int sym, SymbolHold cause) {
+        return (symbols[sym].holds & cause.bit()) != 0;
+    }
+
+    /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
+    public void setVenueDegraded(boolean degraded, String reason) {
+        status.setVenueDegraded(degraded, reason, now);
+    }
+
+    /** No middle-loop pass completed for too long (the watchdog): no new exposure until passes resume. */
+    public void setMiddleLoopStalled(boolean stalled, String reason) {
+        status.setMiddleLoopStalled(stalled, reason, now);
+    }
+
+    /** Sets or lifts a REDUCE_ONLY cause other than the venue's (a stale feed, a stalled loop, ...). */
+    public void setReduceOnly(String cause, boolean on, String by, String reason) {
+        status.setReduceOnly(cause, on, by, reason, now);
+    }
+
+    /**
+     * An operator lifts today's daily loss halt; the day's loss is then measured from the equity now. False when
+     * trading was not loss-halted.
+     */
+    public boolean resumeAfterLossHalt(String by, String reason) {
+        return status.resumeAfterLossHalt(by, reason, now);
+    }
+
+    /** The operator halts trading: every position is flattened and nothing opens until the operator lifts it. */
+    public boolean haltByOperator(String by, String reason) {
+        long bar = Math.floorDiv(now, SymbolSpec.BAR_MILLIS);
+        orders.flattenAll(symbols, bar, now);
+        return status.haltByOperator(bar, by, reason, now);
+    }
+
+    /** The operator lifts its own halt; false when trading was not halted by the operator. */
+    public boolean liftOperatorHalt(String by, String reason) {
+        return status.liftOperatorHalt(by, reason, now);
+    }
+
+    /** Restores the trading status a previous run persisted, before the first step at trading time {@code now}. */
+    public void restoreStatus(TradingStatusView saved, long nowMillis) {
+        this.now = nowMillis;
+        status.restore(saved, nowMillis);
+    }
+
+    public TradingState state() {
+        return status.state();
+    }
+
+    /** The trading status with its causes; safe to read from any thread. */
+    public TradingStatusView status() {
+        return status.view();
+    }
+
+    public double position(int sym) {
+        return symbols[sym].position;
+    }
+
+    public double entryPrice(int sym) {
+        return symbols[sym].entryPrice;
+    }
+
+    public double lastPrice(int sym) {
+        return symbols[sym].lastPrice;
+    }
+
+    public double startOfDayEquity() {
+        return status.startOfDayEquity();
+    }
+
+    public String pendingOrder(int sym) {
+        return symbols[sym].pendingId();
+    }
+
+    /** The current signals of a symbol (allocates; not for the hot path). */
+    public Signals signals(int sym) {
+        return symbols[sym].signals();
+    }
+}

@@ -1,0 +1,208 @@
+package dev.leash.engine;
+
+import dev.leash.engine.DecisionReports.Skip;
+import dev.leash.risk.Limits;
+import dev.leash.risk.OrderReject;
+import dev.leash.risk.PreTradeCheck;
+import dev.leash.risk.TradingMode;
+import dev.leash.risk.TradingState;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * The engine's hot path: a tick against the breakout channel and the stops, sizing from equity, every order through
+ * the pre-trade check to the port. It allocates nothing unless the listener wants reports.
+ */
+final class OrderPath {
+
+    private final Limits limits;
+    private final PreTradeCheck check;
+    private final OrderPort port;
+    private final DecisionReports reports;
+    private final TradingStatus status;
+    private final EngineExposure exposure;
+    private final DoubleSupplier equity;
+
+    /** The version in force, installed by {@link Engine#swapParams} between ticks. */
+    private EngineParams params;
+
+    OrderPath(Limits limits, PreTradeCheck check, OrderPort port, DecisionReports reports, TradingStatus status,
+              EngineExposure exposure, DoubleSupplier equity) {
+        this.limits = limits;
+        this.check = check;
+        this.port = port;
+        this.reports = reports;
+        this.status = status;
+        this.exposure = exposure;
+        this.equity = equity;
+    }
+
+    void use(EngineParams p) {
+        this.params = p;
+    }
+
+    /**
+     * A trade price, with the venue's mark price (NaN where it has none): compare against the levels and the stop;
+     * may send one order.
+     */
+    void onTick(SymbolState s, double price, double markPrice, long nowMillis) {
+        s.lastPrice = price;
+        s.markPrice = markPrice;
+        s.recordPrice(price);
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        if (bar != s.currentBar) {
+            s.currentBar = bar;
+            s.ordersThisBar = 0;
+        }
+        if (status.state() == TradingState.HALTED || s.pending) {
+            return;
+        }
+        double pos = s.position;
+        if (pos != 0) {
+            if (exitOnStops(s, price, pos, nowMillis)) {
+                return;
+            }
+            boolean brokeAgainst = pos > 0 ? price < s.channelLow : price > s.channelHigh;
+            if (brokeAgainst) {
+                reverseOrExit(s, price, pos, nowMillis);
+            }
+            return;
+        }
+        if (s.lastEntryBar == bar) {
+            return;
+        }
+        if (price > s.channelHigh) {
+            enter(s, price, +1, Action.ENTER_LONG, 0, nowMillis);
+        } else if (price < s.channelLow) {
+            enter(s, price, -1, Action.ENTER_SHORT, 0, nowMillis);
+        }
+    }
+
+    /**
+     * Closes every open position with no order in flight: reduce-only FLATTEN orders in {@code bar}. A flatten is a
+     * market order that only removes exposure once the halt is decided, so it is checked at the price band's
+     * reference (where known), not at the last trade: a gap that the reference has not followed yet must not keep
+     * a halted account's positions open.
+     */
+    void flattenAll(SymbolState[] symbols, long bar, long nowMillis) {
+        for (SymbolState s : symbols) {
+            if (s.position != 0 && !s.pending && s.lastPrice > 0) {
+                if (s.currentBar != bar) {
+                    s.currentBar = bar;
+                    s.ordersThisBar = 0;
+                }
+                double reference = s.referencePrice();
+                double price = reference > 0 && Double.isFinite(reference) ? reference : s.lastPrice;
+                send(s, price, -s.position, true, Action.FLATTEN, nowMillis);
+            }
+        }
+    }
+
+    private boolean exitOnStops(SymbolState s, double price, double pos, long nowMillis) {
+        double entry = s.entryPrice;
+        double dir = Math.signum(pos);
+        double adverse = dir * (entry - price) / entry * 100.0;
+        if (adverse >= params.stopLossPct()) {
+            exit(s, price, pos, Action.STOP_LOSS, nowMillis);
+            return true;
+        }
+        if (!Double.isNaN(params.takeProfitPct()) && -adverse >= params.takeProfitPct()) {
+            exit(s, price, pos, Action.TAKE_PROFIT, nowMillis);
+            return true;
+        }
+        return false;
+    }
+
+    private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
+        SymbolState.Block block = entryBlocker(s);
+        if (block == SymbolState.Block.NONE && s.lastEntryBar != s.currentBar) {
+            enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
+        } else {
+            s.block = block;
+            exit(s, price, pos, Action.EXIT, nowMillis);
+        }
+    }
+
+    private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
+        s.lastEntryBar = s.currentBar;
+        SymbolState.Block block = entryBlocker(s);
+        if (block != SymbolState.Block.NONE) {
+            s.block = block;
+            skip(s, action, Skip.BLOCKED, nowMillis);
+            return;
+        }
+        double eq = equity.getAsDouble();
+        // A multiplier above 1 may not take the position past the ceiling the pre-trade check enforces.
+        double pct = Math.min(params.risk().maxPositionPct() * params.risk().sizeMultiplier(s.index),
+                limits.maxPositionPct().ceiling());
+        double budget = pct / 100.0 * eq;
+        double qty = lots(Math.floor(budget / price / s.lotStep + 1e-9), s.lotStep, s.lotScale);
+        if (qty < s.minQty || qty * price < s.minNotional) {
+            s.skippedQty = qty;
+            s.skippedEquity = eq;
+            skip(s, action, Skip.MIN_SIZE, nowMillis);
+            return;
+        }
+        s.block = SymbolState.Block.NONE;
+        send(s, price, dir * qty - closing, false, action, nowMillis);
+    }
+
+    /** {@code steps} lot steps as a clean decimal (0.071, not 0.07100000000000001), without allocating. */
+    private static double lots(double steps, double lotStep, double scale) {
+        return Math.rint(steps * lotStep * scale) / scale;
+    }
+
+    private void exit(SymbolState s, double price, double pos, Action action, long nowMillis) {
+        s.lastEntryBar = s.currentBar; // no re-entry in the bar of an exit
+        send(s, price, -pos, true, action, nowMillis);
+    }
+
+    private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
+                      long nowMillis) {
+        TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : status.state();
+        if (s.holds != 0 && checkState == TradingState.ACTIVE) {
+            checkState = TradingState.REDUCE_ONLY; // this symbol alone is held: exits only
+        }
+        OrderReject reject = check.check(s.index, signedQty, price, checkState, params.risk(), exposure, nowMillis);
+        if (reject != OrderReject.NONE) {
+            if (reports.wanted()) {
+                reports.rejection(s, signedQty, price, reject, nowMillis, params);
+            }
+            s.reject = reject;
+            skip(s, action, Skip.RISK, nowMillis);
+            return;
+        }
+        s.ordersThisBar++;
+        s.pending = true;
+        s.pendingBar = s.currentBar;
+        s.pendingSeq = s.ordersThisBar;
+        if (reports.wanted()) {
+            reports.order(s, action, price, nowMillis, params, status.state());
+        }
+        port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
+                params.version());
+    }
+
+    private void skip(SymbolState s, Action wanted, Skip why, long nowMillis) {
+        if (reports.wanted()) {
+            reports.skip(s, wanted, why, nowMillis, params, status.state());
+        }
+    }
+
+    /** Why a new position may not be opened now. */
+    private SymbolState.Block entryBlocker(SymbolState s) {
+        if (status.state() != TradingState.ACTIVE) {
+            return SymbolState.Block.STATE;
+        }
+        if (s.holds != 0) {
+            return SymbolState.Block.HELD;
+        }
+        if (params.risk().tradingMode() != TradingMode.ACTIVE) {
+            return SymbolState.Block.MODE;
+        }
+        if (!params.risk().enabled(s.index)) {
+            return SymbolState.Block.DISABLED;
+        }
+        return SymbolState.Block.NONE;
+    }
+}

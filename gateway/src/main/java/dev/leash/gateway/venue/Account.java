@@ -1,5 +1,0 @@
-package dev.leash.gateway.venue;
-
-/** Account in quote currency (USDT): equity includes unrealized P&L; available is what new margin may use. */
-public record Account(double equity, double walletBalance, double availableBalance, double unrealizedPnl) {
-}

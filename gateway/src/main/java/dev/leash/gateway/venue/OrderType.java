@@ -1,4 +1,0 @@
-package dev.leash.gateway.venue;
-
-/** Order types the gateway sends. */
-public enum OrderType { MARKET, LIMIT }

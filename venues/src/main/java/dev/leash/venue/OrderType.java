@@ -1,0 +1,4 @@
+package dev.leash.venue;
+
+/** Order types the gateway sends. */
+public enum OrderType { MARKET, LIMIT }

@@ -1,0 +1,330 @@
+package dev.leash.venue.sim;
+
+import dev.leash.venue.Account;
+import dev.leash.venue.Fill;
+import dev.leash.venue.Instrument;
+import dev.leash.venue.Order;
+import dev.leash.venue.OrderRequest;
+import dev.leash.venue.OrderStatus;
+import dev.leash.venue.OrderType;
+import dev.leash.venue.PlaceResult;
+import dev.leash.venue.Position;
+import dev.leash.venue.Side;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic paper exchange: one USDT account, positions with average entry, market orders filled at the
+ * last price plus slippage, limit orders resting until the price crosses, maker and taker fees, funding.
+ *
+ * <p>Shared by the simulated venue, the paper venue and backtests, so all three account identically. Prices come
+ * in through {@link #onPrice}; the exchange never reads a clock. Not thread-safe.
+ */
+public final class SimExchange {
+
+    /** Fees and slippage; rates are fractions (0.00055 = 0.055 %). */
+    public record Costs(double takerFee, double makerFee, double slippageBps, double impactBpsPer100k) {
+        public static final Costs DEFAULT = new Costs(0.00055, 0.0002, 1.0, 0.5);
+    }
+
+    /** Client order ids remembered for duplicate detection. */
+    private static final int REMEMBERED_ORDERS = 10_000;
+
+    private final Instrument[] instruments;
+    private final Map<String, Integer> index = new java.util.HashMap<>();
+    private final Costs costs;
+    private final double[] position;
+    private final double[] entry;
+    private final double[] lastPrice;
+    private final LinkedHashMap<String, Order> orders = new LinkedHashMap<>();
+    /** Open limit orders, the only ones a price can fill: onPrice touches nothing else. */
+    private final LinkedHashMap<String, Order> resting = new LinkedHashMap<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private double wallet;
+    private long fillSeq;
+
+    public SimExchange(List<Instrument> instruments, double initialBalance, Costs costs) {
+        this.instruments = instruments.toArray(new Instrument[0]);
+        for (int i = 0; i < this.instruments.length; i++) {
+            index.put(this.instruments[i].symbol(), i);
+        }
+        this.costs = costs;
+        this.position = new double[this.instruments.length];
+        this.entry = new double[this.instruments.length];
+        this.lastPrice = new double[this.instruments.length];
+        java.util.Arrays.fill(lastPrice, Double.NaN);
+        this.wallet = initialBalance;
+    }
+
+    public int indexOf(String symbol) {
+        Integer i = index.get(symbol);
+        return i == null ? -1 : i;
+    }
+
+    public List<Instrument> instruments() {
+        return List.of(instruments);
+    }
+
+    /** A new trade price; resting limit orders that it crosses fill as maker. Returns the fills. */
+    public List<Fill> onPrice(int sym, double price, long now) {
+        lastPrice[sym] = price;
+        if (resting.isEmpty()) {
+            return List.of();
+        }
+        List<Fill> out = List.of();
+        for (Order o : new ArrayList<>(resting.values())) {
+            if (index.get(o.symbol()) != sym) {
+                continue;
+            }
+            boolean crosses = o.side() == Side.BUY ? price <= o.price() : price >= o.price();
+            if (crosses) {
+                double qty = o.qty() - o.filledQty();
+                if (out.isEmpty()) {
+                    out = new ArrayList<>();
+                }
+                out.add(execute(o, sym, qty, o.price(), costs.makerFee(), true, now));
+            }
+        }
+        return out;
+    }
+
+    /** Places an order; a market order fills at once at the last price plus slippage. */
+    public PlaceResult place(OrderRequest req, long now) {
+        Order known = orders.get(req.clientOrderId());
+        if (known != null) {
+            return new PlaceResult(known, List.of(), true, null);
+        }
+        int sym = indexOf(req.symbol());
+        if (sym < 0) {
+            return reject(req, now, "unknown symbol " + req.symbol());
+        }
+        Instrument in = instruments[sym];
+        double qty = in.roundQtyDown(req.qty());
+        if (qty < in.minQty()) {
+            return reject(req, now, "quantity " + req.qty() + " below the minimum " + in.minQty());
+        }
+        double last = lastPrice[sym];
+        if (!(last > 0)) {
+            return reject(req, now, "no price yet for " + req.symbol());
+        }
+        int dir = req.side().sign();
+        if (req.reduceOnly() && !(position[sym] * dir < 0 && qty <= Math.abs(position[sym]) + 1e-12)) {
+            return reject(req, now, "reduce-only order would not reduce the position");
+        }
+        double refPrice = req.type() == OrderType.LIMIT ? in.roundPrice(req.price()) : Double.NaN;
+        Order order = new Order(req.clientOrderId(), "sim-" + req.clientOrderId(), req.symbol(),
+                req.side(), req.type(), qty, refPrice, 0, OrderStatus.NEW, req.reduceOnly(), now);
+        double notional = qty * last;
+        if (!req.reduceOnly() && notional * costs.takerFee() > availableBalance()) {
+            return reject(req, now, "insufficient balance");
+        }
+        remember(order);
+        if (req.type() == OrderType.LIMIT) {
+            boolean marketable = req.side() == Side.BUY ? refPrice >= last : refPrice <= last;
+            if (!marketable) {
+                resting.put(order.clientOrderId(), order);
+                return new PlaceResult(order, List.of(), false, null);
+            }
+        }
+        double slip = (costs.slippageBps() + costs.impactBpsPer100k() * notional / 100_000.0) / 10_000.0;
+        double fillPrice = in.roundPrice(last * (1 + dir * slip));
+        if (req.type() == OrderType.LIMIT) { // slippage never takes a limit order past its limit
+            fillPrice = dir > 0 ? Math.min(fillPrice, refPrice) : Math.max(fillPrice, refPrice);
+        }
+        Fill f = execute(order, sym, qty, fillPrice, costs.takerFee(), false, now);
+        return new PlaceResult(orders.get(req.clientOrderId()), List.of(f), false, null);
+    }
+
+    private PlaceResult reject(OrderRequest req, long now, String reason) {
+        Order o = new Order(req.clientOrderId(), "", req.symbol(), req.side(), req.type(), req.qty(), req.price(), 0,
+                OrderStatus.REJECTED, req.reduceOnly(), now);
+        return new PlaceResult(o, List.of(), false, reason);
+    }
+
+    private Fill execute(Order o, int sym, double qty, double price, double feeRate, boolean maker, long now) {
+        int dir = o.side().sign();
+        double before = position[sym];
+        double realized = 0;
+        if (before != 0 && Math.signum(before) != dir) {
+            double closed = Math.min(Math.abs(before), qty);
+            realized = closed * (price - entry[sym]) * Math.signum(before);
+        }
+        double after = before + dir * qty;
+        if (Math.abs(after) < instruments[sym].lotStep() * 1e-6) {
+            after = 0;
+        }
+        if (after == 0) {
+            entry[sym] = 0;
+        } else if (before == 0 || Math.signum(before) != Math.signum(after)) {
+            entry[sym] = price;
+        } else if (Math.abs(after) > Math.abs(before)) {
+            entry[sym] = (entry[sym] * Math.abs(before) + price * qty) / Math.abs(after);
+        }
+        position[sym] = after;
+        double fee = qty * price * feeRate;
+        wallet += realized - fee;
+        fillSeq++;
+        Fill f = new Fill("simfill-" + fillSeq, o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), qty, price,
+                fee, realized, now, maker);
+        fills.add(f);
+        double filled = o.filledQty() + qty;
+        Order updated = new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
+                o.qty(), o.price(), filled, filled >= o.qty() - 1e-12 ? OrderStatus.FILLED
+                : OrderStatus.PARTIALLY_FILLED, o.reduceOnly(), o.createdAt());
+        orders.put(o.clientOrderId(), updated);
+        if (updated.status().open() && resting.containsKey(o.clientOrderId())) {
+            resting.put(o.clientOrderId(), updated);
+        } else {
+            resting.remove(o.clientOrderId());
+        }
+        return f;
+    }
+
+    private void remember(Order o) {
+        orders.put(o.clientOrderId(), o);
+        if (orders.size() > REMEMBERED_ORDERS) {
+            Iterator<Map.Entry<String, Order>> it = orders.entrySet().iterator();
+            while (orders.size() > REMEMBERED_ORDERS && it.hasNext()) {
+                if (!it.next().getValue().status().open()) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /** Cancels an open order; false when it is unknown or already final. */
+    public boolean cancel(String clientOrderId) {
+        Order o = orders.get(clientOrderId);
+        if (o == null || !o.status().open()) {
+            return false;
+        }
+        orders.put(clientOrderId, new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
+                o.qty(), o.price(), o.filledQty(), OrderStatus.CANCELLED, o.reduceOnly(), o.createdAt()));
+        resting.remove(clientOrderId);
+        return true;
+    }
+
+    /** Charges funding on a symbol's position at the last price: longs pay a positive rate, shorts receive it. */
+    public double applyFunding(int sym, double rate) {
+        double payment = position[sym] * lastPrice[sym] * rate;
+        if (position[sym] != 0 && lastPrice[sym] > 0) {
+            wallet -= payment;
+            return payment;
+        }
+        return 0;
+    }
+
+    public double equity() {
+        return wallet + unrealizedPnl();
+    }
+
+    public double walletBalance() {
+        return wallet;
+    }
+
+    public double unrealizedPnl() {
+        double u = 0;
+        for (int i = 0; i < position.length; i++) {
+            if (position[i] != 0) {
+                u += position[i] * (lastPrice[i] - entry[i]);
+            }
+        }
+        return u;
+    }
+
+    /** Equity less the initial margin of open positions at 3x, the highest leverage Leash allows. */
+    public double availableBalance() {
+        double margin = 0;
+        for (int i = 0; i < position.length; i++) {
+            margin += Math.abs(position[i]) * (lastPrice[i] > 0 ? lastPrice[i] : entry[i]) / 3.0;
+        }
+        return Math.max(0, equity() - margin);
+    }
+
+    public Account account() {
+        return new Account(equity(), wallet, availableBalance(), unrealizedPnl());
+    }
+
+    public double position(int sym) {
+        return position[sym];
+    }
+
+    public double lastPrice(int sym) {
+        return lastPrice[sym];
+    }
+
+    public List<Position> positions() {
+        List<Position> out = new ArrayList<>();
+        for (int i = 0; i < position.length; i++) {
+            if (position[i] != 0) {
+                out.add(new Position(instruments[i].symbol(), position[i], entry[i], lastPrice[i],
+                        position[i] * (lastPrice[i] - entry[i])));
+            }
+        }
+        return out;
+    }
+
+    public List<Order> openOrders() {
+        List<Order> out = new ArrayList<>();
+        for (Order o : orders.values()) {
+            if (o.status().open()) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    public Order order(String clientOrderId) {
+        return orders.get(clientOrderId);
+    }
+
+    /** Fills with time in {@code [from, to)}, oldest first. */
+    public List<Fill> fills(long from, long to) {
+        List<Fill> out = new ArrayList<>();
+        for (Fill f : fills) {
+            if (f.time() >= from && f.time() < to) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The whole account state, for persistence. */
+    public SimState snapshot(long time) {
+        List<SimState.Holding> holdings = new ArrayList<>();
+        for (int i = 0; i < position.length; i++) {
+            holdings.add(new SimState.Holding(instruments[i].symbol(), position[i], entry[i], lastPrice[i]));
+        }
+        int keep = Math.max(0, fills.size() - 1000);
+        return new SimState(time, wallet, fillSeq, holdings, new ArrayList<>(orders.values()),
+                new ArrayList<>(fills.subList(keep, fills.size())));
+    }
+
+    /** Restores what {@link #snapshot} saved; symbols no longer traded are ignored. */
+    public void restore(SimState s) {
+        wallet = s.walletBalance();
+        fillSeq = s.fillSeq();
+        for (SimState.Holding h : s.holdings()) {
+            int i = indexOf(h.symbol());
+            if (i >= 0) {
+                position[i] = h.qty();
+                entry[i] = h.entryPrice();
+                lastPrice[i] = h.lastPrice();
+            }
+        }
+        orders.clear();
+        resting.clear();
+        for (Order o : s.orders()) {
+            orders.put(o.clientOrderId(), o);
+            if (o.type() == OrderType.LIMIT && o.status().open()) {
+                resting.put(o.clientOrderId(), o);
+            }
+        }
+        fills.clear();
+        fills.addAll(s.fills());
+    }
+}
