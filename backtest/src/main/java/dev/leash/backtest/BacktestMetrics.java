@@ -30,11 +30,7 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
                                           double fundingPaid, double realizedPnl, double unrealizedPnl) {
         double initial = curve.initial();
         double finalEquity = curve.last();
-        double[] dd = curve.drawdownPct();
-        double maxDd = 0;
-        for (double d : dd) {
-            maxDd = Math.max(maxDd, d);
-        }
+        double maxDd = curve.maxDrawdownPct();
         int wins = 0;
         double grossProfit = 0;
         double grossLoss = 0;
@@ -61,21 +57,23 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
         if (n < 2) {
             return 0.0;
         }
-        double prev = curve.initial();
         double sum = 0;
-        double[] r = new double[n];
         for (int i = 0; i < n; i++) {
-            double e = curve.equity(i);
-            r[i] = prev != 0 ? e / prev - 1.0 : 0.0;
-            sum += r[i];
-            prev = e;
+            sum += barReturn(curve, i);
         }
         double mean = sum / n;
         double ss = 0;
-        for (double x : r) {
+        for (int i = 0; i < n; i++) {
+            double x = barReturn(curve, i);
             ss += (x - mean) * (x - mean);
         }
         double sd = Math.sqrt(ss / (n - 1));
         return sd > 0 ? mean / sd * Math.sqrt(BARS_PER_YEAR) : 0.0;
+    }
+
+    /** The return of bar {@code i} over the equity before it; computed twice, never stored (no array per run). */
+    private static double barReturn(EquityCurve curve, int i) {
+        double prev = i == 0 ? curve.initial() : curve.equity(i - 1);
+        return prev != 0 ? curve.equity(i) / prev - 1.0 : 0.0;
     }
 }

@@ -78,7 +78,6 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private int bar;
     private int point;
     private double[] equity;
-    private long[] time;
 
     BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
                 Bars bars, EngineListener listener, BacktestProgress progress) {
@@ -103,13 +102,12 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             }
         }
         equity = new double[n - warmup];
-        time = new long[n - warmup];
         nextBar = warmup;
         while (driver.doWork() > 0) {
             // every step is due at once: the bars are the clock
         }
         progress.onProgress(n, n);
-        EquityCurve curve = EquityCurve.wrap(initialBalance, time, equity);
+        EquityCurve curve = EquityCurve.wrap(initialBalance, bars, warmup, equity);
         BacktestMetrics metrics = BacktestMetrics.compute(curve, ledger.pnls(), fees, funding, realized,
                 exchange.unrealizedPnl());
         return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics);
@@ -166,8 +164,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
                 Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
                 intent.reduceOnly()), t);
-        for (Fill f : r.fills()) {
-            report(s, f, sink);
+        List<Fill> filled = r.fills();
+        for (int f = 0; f < filled.size(); f++) { // indexed: no iterator per order
+            report(s, filled.get(f), sink);
         }
         if (r.rejected()) {
             rejected++;
@@ -182,7 +181,6 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             return;
         }
         equity[bar - warmup] = exchange.equity();
-        time[bar - warmup] = bars.openTime(bar) + Candle.INTERVAL_MILLIS;
         if ((bar & (PROGRESS_EVERY - 1)) == 0) {
             progress.onProgress(bar + 1L, bars.size());
         }

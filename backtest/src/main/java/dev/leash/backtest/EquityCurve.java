@@ -1,5 +1,7 @@
 package dev.leash.backtest;
 
+import dev.leash.venue.Candle;
+
 import java.util.Arrays;
 
 /**
@@ -9,7 +11,11 @@ import java.util.Arrays;
 public final class EquityCurve {
 
     private final double initial;
+    /** The close times, or null when they are read from {@link #bars}. */
     private final long[] time;
+    /** The bars whose close times these are, from bar {@link #firstBar}, when {@link #time} is null. */
+    private final Bars bars;
+    private final int firstBar;
     private final double[] equity;
 
     private EquityCurve(double initial, long[] time, double[] equity) {
@@ -18,6 +24,19 @@ public final class EquityCurve {
         }
         this.initial = initial;
         this.time = time;
+        this.bars = null;
+        this.firstBar = 0;
+        this.equity = equity;
+    }
+
+    private EquityCurve(double initial, Bars bars, int firstBar, double[] equity) {
+        if (firstBar + equity.length > bars.size()) {
+            throw new IllegalArgumentException("more equities than bars");
+        }
+        this.initial = initial;
+        this.time = null;
+        this.bars = bars;
+        this.firstBar = firstBar;
         this.equity = equity;
     }
 
@@ -26,13 +45,16 @@ public final class EquityCurve {
         return new EquityCurve(initial, time.clone(), equity.clone());
     }
 
-    /** Takes ownership of the arrays (the backtester's own, filled once). */
-    static EquityCurve wrap(double initial, long[] time, double[] equity) {
-        return new EquityCurve(initial, time, equity);
-    }
-
     public double initial() {
         return initial;
+    }
+
+    /**
+     * Takes ownership of {@code equity}, the equity at the close of bars {@code firstBar, firstBar + 1, ...}; the
+     * times are the bars' close times, read from {@code bars} (no copy per run).
+     */
+    static EquityCurve wrap(double initial, Bars bars, int firstBar, double[] equity) {
+        return new EquityCurve(initial, bars, firstBar, equity);
     }
 
     public int size() {
@@ -40,7 +62,11 @@ public final class EquityCurve {
     }
 
     public long time(int i) {
-        return time[i];
+        if (time != null) {
+            return time[i];
+        }
+        java.util.Objects.checkIndex(i, equity.length);
+        return bars.openTime(firstBar + i) + Candle.INTERVAL_MILLIS;
     }
 
     public double equity(int i) {
@@ -57,6 +83,17 @@ public final class EquityCurve {
         return equity.clone();
     }
 
+    /** The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array. */
+    public double maxDrawdownPct() {
+        double max = 0;
+        double peak = initial;
+        for (int i = 0; i < equity.length; i++) {
+            peak = Math.max(peak, equity[i]);
+            max = Math.max(max, peak > 0 ? (peak - equity[i]) / peak * 100.0 : 0.0);
+        }
+        return max;
+    }
+
     /** Drawdown from the running peak at every point, percent (0 at a new high, positive below it). */
     public double[] drawdownPct() {
         double[] dd = new double[equity.length];
@@ -71,12 +108,28 @@ public final class EquityCurve {
     @Override
     public boolean equals(Object o) {
         return o instanceof EquityCurve c && Double.compare(initial, c.initial) == 0
-                && Arrays.equals(time, c.time) && Arrays.equals(equity, c.equity);
+                && sameTimes(c) && Arrays.equals(equity, c.equity);
+    }
+
+    private boolean sameTimes(EquityCurve c) {
+        if (size() != c.size()) {
+            return false;
+        }
+        for (int i = 0; i < size(); i++) {
+            if (time(i) != c.time(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(time) + Arrays.hashCode(equity);
+        int times = 1; // Arrays.hashCode of the times
+        for (int i = 0; i < size(); i++) {
+            times = 31 * times + Long.hashCode(time(i));
+        }
+        return 31 * times + Arrays.hashCode(equity);
     }
 
     @Override

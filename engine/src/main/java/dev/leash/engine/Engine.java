@@ -161,7 +161,7 @@ public final class Engine {
     /** The order in flight for a symbol reached a final status (filled, cancelled, rejected). */
     public void onOrderDone(int sym, String clientOrderId) {
         SymbolState s = symbols[sym];
-        if (s.pending && clientOrderId.equals(s.pendingId())) {
+        if (s.pendingIs(clientOrderId)) {
             s.pending = false;
         }
     }

@@ -61,6 +61,56 @@ final class SymbolState {
         return pending ? dev.leash.engine.OrderIntent.clientOrderId(symbol, pendingBar, pendingSeq) : null;
     }
 
+    /**
+     * True when an order is in flight and {@code clientOrderId} is its id: the same answer as
+     * {@code clientOrderId.equals(pendingId())}, without building the id (no allocation on the order path).
+     */
+    boolean pendingIs(String clientOrderId) {
+        if (!pending) {
+            return false;
+        }
+        String prefix = OrderIntent.CLIENT_ORDER_ID_PREFIX;
+        if (!clientOrderId.startsWith(prefix) || !clientOrderId.startsWith(symbol, prefix.length())) {
+            return false;
+        }
+        int at = dash(clientOrderId, prefix.length() + symbol.length());
+        at = dash(clientOrderId, number(clientOrderId, at, pendingBar));
+        return number(clientOrderId, at, pendingSeq) == clientOrderId.length();
+    }
+
+    /** The index after the '-' at {@code at}, or -1 when there is none. */
+    private static int dash(String id, int at) {
+        return at >= 0 && at < id.length() && id.charAt(at) == '-' ? at + 1 : -1;
+    }
+
+    /** The index after {@code Long.toString(n)} written at {@code at}, or -1 when it is not written there. */
+    private static int number(String id, int at, long n) {
+        if (at < 0) {
+            return -1;
+        }
+        if (n < 0) {
+            if (at >= id.length() || id.charAt(at) != '-') {
+                return -1;
+            }
+            at++;
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        if (at + digits > id.length()) {
+            return -1;
+        }
+        long rest = n;
+        for (int i = at + digits - 1; i >= at; i--) {
+            if (id.charAt(i) != (char) ('0' + Math.abs(rest % 10))) {
+                return -1;
+            }
+            rest /= 10;
+        }
+        return at + digits;
+    }
+
     SymbolState(String symbol, int index, double lotStep, double minQty, double minNotional) {
         this.symbol = symbol;
         this.index = index;
@@ -107,24 +157,29 @@ final class SymbolState {
         double high = highs[(int) (bar % CAPACITY)];
         double low = lows[(int) (bar % CAPACITY)];
         // A bar dominated by a newer one can never again be the extreme of a window ending at the newest bar.
-        while (maxSize > 0 && highs[(int) (maxDeque[(maxHead + maxSize - 1) % maxDeque.length] % CAPACITY)] <= high) {
+        while (maxSize > 0 && highs[(int) (maxDeque[wrap(maxHead + maxSize - 1, maxDeque.length)] % CAPACITY)] <= high) {
             maxSize--;
         }
-        maxDeque[(maxHead + maxSize++) % maxDeque.length] = bar;
-        while (minSize > 0 && lows[(int) (minDeque[(minHead + minSize - 1) % minDeque.length] % CAPACITY)] >= low) {
+        maxDeque[wrap(maxHead + maxSize++, maxDeque.length)] = bar;
+        while (minSize > 0 && lows[(int) (minDeque[wrap(minHead + minSize - 1, minDeque.length)] % CAPACITY)] >= low) {
             minSize--;
         }
-        minDeque[(minHead + minSize++) % minDeque.length] = bar;
+        minDeque[wrap(minHead + minSize++, minDeque.length)] = bar;
+    }
+
+    /** {@code i % n} for {@code 0 <= i < 2n}, as the deque indices always are: no division per bar. */
+    private static int wrap(int i, int n) {
+        return i >= n ? i - n : i;
     }
 
     private void expire(int lookback) {
         long first = closedBars - lookback;
         while (maxSize > 0 && maxDeque[maxHead] < first) {
-            maxHead = (maxHead + 1) % maxDeque.length;
+            maxHead = wrap(maxHead + 1, maxDeque.length);
             maxSize--;
         }
         while (minSize > 0 && minDeque[minHead] < first) {
-            minHead = (minHead + 1) % minDeque.length;
+            minHead = wrap(minHead + 1, minDeque.length);
             minSize--;
         }
     }

@@ -65,7 +65,7 @@ final class TradingStatus {
 
     /** True once per bar while loss-halted or halted by the operator: positions still open are flattened again. */
     boolean flattenRetryDue(long bar) {
-        if ((lossHalted() || causes.containsKey(StateCause.OPERATOR)) && bar != lastFlattenBar) {
+        if (bar != lastFlattenBar && (lossHalted() || causes.containsKey(StateCause.OPERATOR))) { // cheap test first
             lastFlattenBar = bar;
             return true;
         }

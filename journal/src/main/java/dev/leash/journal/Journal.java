@@ -59,6 +59,7 @@ public final class Journal implements AutoCloseable {
     private final EquityTable equity;
     private final PositionTable positions;
     private final StateTable state;
+    private final RecentEquity recentEquity;
 
     private Journal(Db db, int schemaVersion) {
         this.db = db;
@@ -72,6 +73,9 @@ public final class Journal implements AutoCloseable {
         this.equity = new EquityTable(db);
         this.positions = new PositionTable(db);
         this.state = new StateTable(db);
+        long newest = equity.newestTime();
+        this.recentEquity = new RecentEquity(newest == Long.MIN_VALUE ? List.of()
+                : equity.curve(newest - RecentEquity.KEEP_MILLIS, Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     /**
@@ -220,6 +224,17 @@ public final class Journal implements AutoCloseable {
     /** Records a point of the equity curve; recording the same time again replaces it. */
     public void recordEquity(long time, double equity, double walletBalance, double unrealizedPnl) {
         this.equity.record(time, equity, walletBalance, unrealizedPnl);
+        recentEquity.record(time, equity);
+    }
+
+    /**
+     * The equity of the first point of the curve with {@code from <= time <= to}, or NaN when there is none: what
+     * {@code equityCurve(from, to, n).get(0)} holds, read from memory without the database. It sees the points this
+     * journal recorded and those of the two days before the newest point at opening, so {@code from} must be at most
+     * two days before the newest point.
+     */
+    public double firstEquity(long from, long to) {
+        return recentEquity.firstEquity(from, to);
     }
 
     /**

@@ -70,4 +70,45 @@ class JournalEquityTest {
     void refusesANonPositiveMaxPoints() {
         assertThatThrownBy(() -> journal.equityCurve(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void firstEquityOfAWindowIsTheCurvesFirstPointReadWithoutTheDatabase() {
+        long day = 86_400_000L;
+        journal.recordEquity(5 * day, 1_050, 1_000, 50);
+        journal.recordEquity(2 * day, 1_020, 1_000, 20);
+        journal.recordEquity(3 * day + 1, 1_031, 1_000, 31);
+        journal.recordEquity(4 * day, 1_040, 1_000, 40);
+        journal.recordEquity(4 * day, 1_041, 1_000, 41);
+        long[][] windows = {{4 * day, 5 * day}, {3 * day, 4 * day}, {3 * day + 1, 3 * day + 1}, {3 * day + 2, 4 * day - 1},
+                {5 * day + 1, 6 * day}, {4 * day + 1, 5 * day - 1}};
+        double[] expected = new double[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            var curve = journal.equityCurve(windows[i][0], windows[i][1], 2);
+            expected[i] = curve.isEmpty() ? Double.NaN : curve.get(0).equity();
+        }
+
+        journal.close();
+
+        for (int i = 0; i < windows.length; i++) {
+            assertThat(Double.valueOf(journal.firstEquity(windows[i][0], windows[i][1]))).as("window %d", i)
+                    .isEqualTo(Double.valueOf(expected[i]));
+        }
+        assertThat(expected).containsExactly(1_041, 1_031, 1_031, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    @Test
+    void firstEquityKnowsTheLastTwoDaysOfAReopenedJournal() {
+        long day = 86_400_000L;
+        journal.recordEquity(day, 1_010, 1_000, 10);
+        journal.recordEquity(2 * day, 1_020, 1_000, 20);
+        journal.recordEquity(3 * day, 1_030, 1_000, 30);
+        journal.close();
+
+        journal = Journal.open(Journal.sqliteUrl(dir));
+
+        assertThat(journal.firstEquity(2 * day, 3 * day)).isEqualTo(1_020);
+        assertThat(journal.firstEquity(day, 3 * day)).isEqualTo(1_010);
+        journal.recordEquity(3 * day + 1, 1_031, 1_000, 31);
+        assertThat(journal.firstEquity(3 * day + 1, 4 * day)).isEqualTo(1_031);
+    }
 }

@@ -3,6 +3,7 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.leash.journal.Journal;
 import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.AuditEntry;
@@ -33,6 +34,16 @@ final class ParamsRoutes {
     private final ParamReads store;
     private final LoopReads loops;
     private final Journal journal;
+    /** The ceilings never change while the gateway runs: serialized once. */
+    private final RawValue ceilingsText;
+    /** The last params served and their JSON text: a version's text is serialized once. */
+    private volatile Serialized<Params> paramsText = new Serialized<>(null, null);
+    /** The last scheduled-reset answer and its JSON text. */
+    private volatile Serialized<MiddleLoop.ScheduledResetInfo> resetText = new Serialized<>(null, null);
+
+    /** A value and its JSON text, published together. */
+    private record Serialized<T>(T value, RawValue text) {
+    }
 
     ParamsRoutes(Limits limits, Clock wall, ParamReads params, LoopReads loops, Journal journal) {
         this.limits = limits;
@@ -40,6 +51,7 @@ final class ParamsRoutes {
         this.store = params;
         this.loops = loops;
         this.journal = journal;
+        this.ceilingsText = new RawValue(Json.text(ceilings(limits)));
     }
 
     JsonNode params(Context ctx) {
@@ -47,8 +59,8 @@ final class ParamsRoutes {
         Params cur = store.current();
         Instant wallNow = wall.instant();
         ObjectNode o = Json.object();
-        o.set("params", ParamsJson.toJson(cur));
-        o.set("ceilings", ceilings(limits));
+        o.putRawValue("params", paramsText(cur));
+        o.putRawValue("ceilings", ceilingsText);
         Headroom h = Headroom.of(limits, cur, store.changeLog(), wallNow);
         ObjectNode now = o.putObject("may_change_now");
         now.put("increase_allowed_now", h.increaseAllowedNow());
@@ -66,10 +78,28 @@ final class ParamsRoutes {
                 modes.add(m.wireName());
             }
         }
-        o.set("scheduled_reset", scheduledReset(loops.scheduledReset(wallNow)));
+        o.putRawValue("scheduled_reset", resetText(loops.scheduledReset(wallNow)));
         ArrayNode problems = o.putArray("reload_problems");
         loops.middleHealth().paramProblems().forEach(problems::add);
         return o;
+    }
+
+    private RawValue paramsText(Params cur) {
+        Serialized<Params> last = paramsText;
+        if (last.value() != cur) {
+            last = new Serialized<>(cur, new RawValue(Json.text(ParamsJson.toJson(cur))));
+            paramsText = last;
+        }
+        return last.text();
+    }
+
+    private RawValue resetText(MiddleLoop.ScheduledResetInfo info) {
+        Serialized<MiddleLoop.ScheduledResetInfo> last = resetText;
+        if (!info.equals(last.value())) {
+            last = new Serialized<>(info, new RawValue(Json.text(scheduledReset(info))));
+            resetText = last;
+        }
+        return last.text();
     }
 
     /** When the scheduled reset runs and what it does: it only ever lowers risk. */

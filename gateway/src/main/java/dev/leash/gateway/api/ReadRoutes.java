@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
 import dev.leash.engine.Decision;
 import dev.leash.engine.DecisionText;
-import dev.leash.journal.EquityPoint;
 import dev.leash.journal.Journal;
 import dev.leash.journal.OrderRecord;
 import dev.leash.engine.StateCause;
@@ -136,8 +135,7 @@ final class ReadRoutes {
         Json.num(o, "cash", a.walletBalance());
         Json.num(o, "available", a.availableBalance());
         Json.num(o, "unrealized_pnl", a.unrealizedPnl());
-        List<EquityPoint> day = journal.equityCurve(now - DAY, now, 2);
-        Json.num(o, "pnl_24h", day.isEmpty() ? Double.NaN : a.equity() - day.get(0).equity());
+        Json.num(o, "pnl_24h", a.equity() - journal.firstEquity(now - DAY, now));
         EngineSnapshot snap = loops.snapshot();
         o.put("trading_state", tradingState(snap));
         o.set("trading_status", tradingStatusNode(loops.tradingStatus()));

@@ -23,22 +23,34 @@ final class VenueReads {
     record Snapshot(Account account, List<Position> positions, List<Order> openOrders) {
     }
 
+    /** A snapshot and when it was read, published together. */
+    private record Timed(Snapshot snapshot, long readAt) {
+    }
+
     private final Venue venue;
     private final LongSupplier clock;
-    private Snapshot last;
-    private long readAt = Long.MIN_VALUE;
+    /** Read without a lock: a fresh snapshot is served to any number of threads at once. */
+    private volatile Timed last;
 
     VenueReads(Venue venue, LongSupplier clock) {
         this.venue = venue;
         this.clock = clock;
     }
 
-    synchronized Snapshot get() throws VenueException {
-        long now = clock.getAsLong();
-        if (last == null || now - readAt >= TTL_MILLIS) {
-            last = new Snapshot(venue.account(), List.copyOf(venue.positions()), List.copyOf(venue.openOrders()));
-            readAt = now;
+    Snapshot get() throws VenueException {
+        Timed t = last;
+        if (t != null && clock.getAsLong() - t.readAt() < TTL_MILLIS) {
+            return t.snapshot();
         }
-        return last;
+        synchronized (this) { // one venue read per TTL, however many threads find the snapshot stale
+            long now = clock.getAsLong();
+            t = last;
+            if (t == null || now - t.readAt() >= TTL_MILLIS) {
+                t = new Timed(new Snapshot(venue.account(), List.copyOf(venue.positions()),
+                        List.copyOf(venue.openOrders())), now);
+                last = t;
+            }
+            return t.snapshot();
+        }
     }
 }

@@ -73,6 +73,17 @@ public final class EquityTable {
         return m == 1 ? n - 1 : j * (n - 1) / (m - 1);
     }
 
+    /** The time of the newest point, or {@link Long#MIN_VALUE} when there is none. */
+    public long newestTime() {
+        return db.read("read newest equity time", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(time_ms) FROM equity");
+                 ResultSet rs = ps.executeQuery()) {
+                long t = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() ? Long.MIN_VALUE : t;
+            }
+        });
+    }
+
     private static EquityPoint map(ResultSet rs) throws SQLException {
         return new EquityPoint(rs.getLong("time_ms"), Sql.getDouble(rs, "equity"),
                 Sql.getDouble(rs, "wallet_balance"), Sql.getDouble(rs, "unrealized_pnl"));
