@@ -69,8 +69,9 @@ class OuterLoopScriptTest {
         assertThat(flag(args, "--model")).isEqualTo("haiku");
         assertThat(flag(args, "--output-format")).isEqualTo("text");
         List<String> tools = Arrays.asList(flag(args, "--allowedTools").split(","));
-        assertThat(tools).hasSize(14).allMatch(t -> t.startsWith("mcp__leash__"))
-                .contains("mcp__leash__get_state", "mcp__leash__get_params", "mcp__leash__update_params");
+        assertThat(tools).hasSize(15).allMatch(t -> t.startsWith("mcp__leash__"))
+                .contains("mcp__leash__get_state", "mcp__leash__get_params", "mcp__leash__update_params",
+                        "mcp__leash__get_scorecard");
         assertThat(Files.readString(dir.resolve("rec.stdin"))).isEmpty();
         assertThat(Files.readString(dir.resolve("rec.env")).strip()).as("token exported to claude").isEqualTo("1");
 
