@@ -13,9 +13,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.function.LongSupplier;
 
@@ -68,6 +72,13 @@ final class SlowClients {
                     }
                     return input;
                 }
+
+                @Override
+                public BufferedReader getReader() throws IOException {
+                    String charset = getCharacterEncoding();
+                    return new BufferedReader(new InputStreamReader(getInputStream(),
+                            charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
+                }
             }, response);
         }
     }
@@ -111,7 +122,7 @@ final class SlowClients {
                 if (!response.isCommitted()) {
                     response.setHeader("Connection", "close");
                 }
-                throw new BadMessageException(408, "the request body arrived too slowly");
+                throw new HttpException.RuntimeException(408, "the request body arrived too slowly");
             }
         }
 
