@@ -98,7 +98,22 @@ class HttpSecurityTest {
 
     @Test
     void refusesAForeignHostWith421() throws Exception {
-        String raw = "POST /mcp HTTP/1.1\r\nHost: rebound.example:" + server.port() + "\r\nAuthorization: Bearer "
+        String answer = rawInitialize("rebound.example:" + server.port());
+
+        assertThat(answer).startsWith("HTTP/1.1 421");
+        assertNoStackTrace(answer);
+    }
+
+    @Test
+    void answersThroughARemappedPortLikeDockerPublish8081To7071() throws Exception {
+        int published = server.port() == 8081 ? 8082 : 8081;
+
+        assertThat(rawInitialize("127.0.0.1:" + published)).startsWith("HTTP/1.1 200");
+        assertThat(rawInitialize("localhost:" + published)).startsWith("HTTP/1.1 200");
+    }
+
+    private static String rawInitialize(String host) throws IOException {
+        String raw = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
                 + server.token() + "\r\nAccept: application/json, text/event-stream\r\nContent-Type: application/json"
                 + "\r\nContent-Length: " + INIT.length() + "\r\nConnection: close\r\n\r\n" + INIT;
         String answer;
@@ -110,9 +125,7 @@ class HttpSecurityTest {
             InputStream in = s.getInputStream();
             answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-
-        assertThat(answer).startsWith("HTTP/1.1 421");
-        assertNoStackTrace(answer);
+        return answer;
     }
 
     @Test

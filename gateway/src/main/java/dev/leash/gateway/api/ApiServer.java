@@ -59,7 +59,7 @@ public final class ApiServer {
             cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-            cfg.jetty.modifyHttpConfiguration(SlowClients::limit);
+            cfg.jetty.modifyServletContextHandler(SlowClients::install);
             cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.before("/metrics", this::authorize);

@@ -109,6 +109,35 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aSmallBodyArrivingInTwoSegments300MillisApartIsAnsweredNot408() throws Exception {
+        byte[] body = "{\"mode\":\"paused\",\"dry_run\":true,\"rationale\":\"x\"}"
+                .getBytes(StandardCharsets.US_ASCII);
+        String head = "POST /api/trading-mode HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + RunningGateway.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gw.gateway().port())) {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 20);
+            out.flush();
+            later.schedule(() -> {
+                out.write(body, 20, body.length - 20);
+                out.flush();
+                return null;
+            }, 300, TimeUnit.MILLISECONDS).get();
+
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"dry_run\":true");
+        } finally {
+            later.shutdownNow();
+        }
+    }
+
     private static void oneByte(Socket s) {
         try {
             OutputStream out = s.getOutputStream();

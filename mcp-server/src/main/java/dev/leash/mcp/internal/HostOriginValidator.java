@@ -7,35 +7,78 @@ import io.modelcontextprotocol.server.transport.ServerTransportSecurityException
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * DNS-rebinding protection: the SDK's {@link DefaultServerTransportSecurityValidator} with the allowed hosts
- * {@code 127.0.0.1:PORT}, {@code localhost:PORT} (and the bind host), built once the port is known, so a server on
- * port 0 is protected too. Wrong Origin: 403; wrong Host: 421; no Origin: allowed.
+ * DNS-rebinding protection: {@code Host} must name this machine (127.0.0.1, localhost, [::1] or the bind host) with
+ * any valid port, so a remapped port ({@code docker -p 8081:7071}) works, as the gateway's {@code HostGuard} does;
+ * the SDK's {@link DefaultServerTransportSecurityValidator} checks {@code Origin}. Wrong Origin: 403; wrong Host: 421;
+ * no Origin: allowed. Nothing passes before {@link #bind} (503).
  */
 final class HostOriginValidator implements ServerHttpHeaderValidator {
 
     private final List<String> allowedOrigins;
-    private volatile DefaultServerTransportSecurityValidator delegate;
+    private volatile Set<String> hosts;
+    private volatile DefaultServerTransportSecurityValidator origins;
 
     HostOriginValidator(List<String> allowedOrigins) {
         this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     void bind(String host, int port) {
-        Set<String> hosts = new LinkedHashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
-        hosts.add((host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port);
-        delegate = DefaultServerTransportSecurityValidator.builder().allowedHosts(List.copyOf(hosts))
-                .allowedOrigins(allowedOrigins).build();
+        Set<String> names = new LinkedHashSet<>(List.of("127.0.0.1", "localhost", "[::1]"));
+        String bind = host.toLowerCase(Locale.ROOT);
+        names.add(bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind);
+        hosts = Set.copyOf(names);
+        origins = DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build();
     }
 
     @Override
     public void validate(HeaderAccessor headers) throws ServerTransportSecurityException {
-        DefaultServerTransportSecurityValidator d = delegate;
-        if (d == null) {
+        Set<String> h = hosts;
+        DefaultServerTransportSecurityValidator o = origins;
+        if (h == null || o == null) {
             throw new ServerTransportSecurityException(503, "the server is starting");
         }
-        d.validate(headers);
+        List<String> host = headers.getHeader("Host");
+        String name = host == null || host.size() != 1 ? null : hostName(host.get(0).strip().toLowerCase(Locale.ROOT));
+        if (name == null || !h.contains(name)) {
+            throw new ServerTransportSecurityException(421, "Invalid Host header");
+        }
+        o.validate(headers);
+    }
+
+    /** The name part of {@code name[:port]} or {@code [v6][:port]}, or null when the port or the form is bad. */
+    static String hostName(String host) {
+        String name;
+        String port;
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            if (close < 0 || (close + 1 < host.length() && host.charAt(close + 1) != ':')) {
+                return null;
+            }
+            name = host.substring(0, close + 1);
+            port = close + 1 < host.length() ? host.substring(close + 2) : null;
+        } else {
+            int colon = host.indexOf(':');
+            if (colon != host.lastIndexOf(':')) {
+                return null;
+            }
+            name = colon < 0 ? host : host.substring(0, colon);
+            port = colon < 0 ? null : host.substring(colon + 1);
+        }
+        if (name.isEmpty() || (port != null && !validPort(port))) {
+            return null;
+        }
+        return name;
+    }
+
+    private static boolean validPort(String port) {
+        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int p = Integer.parseInt(port);
+        return p >= 1 && p <= 65_535;
     }
 }
