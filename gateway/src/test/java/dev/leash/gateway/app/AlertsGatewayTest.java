@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A running gateway alerts the configured webhook when the operator halts trading. */
+/** A running gateway alerts the configured webhook on a halt, a stalled middle loop and REDUCE_ONLY in and out. */
 @Timeout(60)
 class AlertsGatewayTest {
 
@@ -55,5 +55,29 @@ class AlertsGatewayTest {
             assertThat(got).anySatisfy(q -> assertThat(q.getBodyAsString())
                     .contains("\"kind\":\"halted\"", "ACTIVE -> HALTED"));
         }
+    }
+
+    @Test
+    void aStalledMiddleLoopAlertsAndReduceOnlyIsAlertedInAndOut() throws Exception {
+        String yaml = "loops:\n  middle_seconds: 1\nalerts:\n  ntfy:\n    url: http://127.0.0.1:" + hook.port()
+                + "/topic\n";
+        try (RunningGateway gw = RunningGateway.start(dataDir, yaml)) {
+            Eventually.await("the gateway trades", Duration.ofSeconds(15), () -> gw.get("/api/health").json(),
+                    h -> "ACTIVE".equals(h.path("trading_state").asText()));
+
+            synchronized (gw.gateway().middle()) { // no pass can run while the test holds the loop
+                awaitTexts("the stall alerts", "Leash: middle loop stalled", "ACTIVE -> REDUCE_ONLY");
+            }
+
+            awaitTexts("the alert that REDUCE_ONLY is left", "REDUCE_ONLY -> ACTIVE");
+        }
+    }
+
+    private void awaitTexts(String what, String... texts) {
+        Eventually.await(what, Duration.ofSeconds(20),
+                () -> hook.findAll(postRequestedFor(urlPathEqualTo("/topic"))).stream()
+                        .map(LoggedRequest::getBodyAsString).toList(),
+                bodies -> java.util.Arrays.stream(texts)
+                        .allMatch(t -> bodies.stream().anyMatch(b -> b.contains(t))));
     }
 }
