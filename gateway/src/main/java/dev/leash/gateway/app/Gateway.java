@@ -9,6 +9,9 @@ import dev.leash.engine.Action;
 import dev.leash.engine.Engine;
 import dev.leash.engine.OrderIntent;
 import dev.leash.engine.StateCause;
+import dev.leash.gateway.alerts.AlertFeed;
+import dev.leash.gateway.alerts.Alerts;
+import dev.leash.gateway.alerts.Channels;
 import dev.leash.gateway.events.EventPublisher;
 import dev.leash.gateway.events.LiveEvents;
 import dev.leash.journal.Journal;
@@ -83,11 +86,13 @@ public final class Gateway implements AutoCloseable {
     private volatile LiveEvents events;
     private volatile ShadowBooks shadows;
     private volatile Thread shadowThread;
+    private final Alerts alerts;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
-                    ParamPolicy policy, AtomicReference<VenueHealth> venueHealth) {
+                    ParamPolicy policy, AtomicReference<VenueHealth> venueHealth, Alerts alerts) {
         this.config = config;
+        this.alerts = alerts;
         this.wall = wall;
         this.store = store;
         this.journal = journal;
@@ -111,17 +116,19 @@ public final class Gateway implements AutoCloseable {
             return t;
         });
         this.watchdog = new MiddleLoopWatchdog(middle::lastCompletedWallMillis, config.loops().middle(), wall::millis,
-                new StallActions(inner, journal, wall));
+                new StallActions(inner, journal, wall, new AlertFeed(alerts)));
         this.ports = new GatewayPorts(this);
         this.api = new ApiServer(ports.rest());
     }
 
     /** A stalled middle loop: logged as an error, journaled, and the engine goes reduce-only until it resumes. */
-    private record StallActions(InnerLoop inner, Journal journal, Clock wall) implements MiddleLoopWatchdog.Actions {
+    private record StallActions(InnerLoop inner, Journal journal, Clock wall, AlertFeed alerts)
+            implements MiddleLoopWatchdog.Actions {
 
         @Override
         public void stalled(String reason) {
             LOG.error("{}", reason);
+            alerts.middleLoopStalled(wall.millis(), reason);
             report(true, reason);
         }
 
@@ -164,7 +171,10 @@ public final class Gateway implements AutoCloseable {
             Tokens.Token modelToken = ModelToken.load(env, config.dataDir(), token);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             LiveEvents live = LiveEvents.startingAt(wall.millis() * 1000); // ids of an earlier run never resume
-            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live));
+            Alerts alerts = Alerts.start(Channels.of(config.alerts(), env.get("LEASH_TELEGRAM_BOT_TOKEN")),
+                    Alerts.Settings.DEFAULT);
+            opened.add(alerts);
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), new AlertFeed(alerts));
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -206,7 +216,7 @@ public final class Gateway implements AutoCloseable {
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
-                    policy, venueHealth);
+                    policy, venueHealth, alerts);
             g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency);
             g.events = live;
             if (shadows != null) {
@@ -493,6 +503,7 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        alerts.close();
         try {
             journal.recordEvent(pacer.now(), "lifecycle", "gateway stopped");
         } catch (RuntimeException e) {

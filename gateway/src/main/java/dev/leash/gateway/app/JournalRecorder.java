@@ -6,6 +6,7 @@ import dev.leash.engine.OrderIntent;
 import dev.leash.engine.RiskRejection;
 import dev.leash.engine.StateChange;
 import dev.leash.engine.TradingStatusView;
+import dev.leash.gateway.alerts.AlertFeed;
 import dev.leash.gateway.events.EventPublisher;
 import dev.leash.journal.Journal;
 import dev.leash.journal.ParamsActivation;
@@ -28,6 +29,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
 
     private final Journal journal;
     private final EventPublisher live;
+    private final AlertFeed alerts;
 
     public JournalRecorder(Journal journal) {
         this(journal, EventPublisher.NONE);
@@ -35,8 +37,14 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
 
     /** A recorder that also publishes each record to the live event stream, after it is journaled. */
     public JournalRecorder(Journal journal, EventPublisher live) {
+        this(journal, live, AlertFeed.NONE);
+    }
+
+    /** A recorder that also publishes to the live stream and, for the states operators are alerted on, alerts. */
+    public JournalRecorder(Journal journal, EventPublisher live, AlertFeed alerts) {
         this.journal = journal;
         this.live = live;
+        this.alerts = alerts;
     }
 
     @Override
@@ -115,6 +123,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     @Override
     public void onStateChange(StateChange change) {
         LOG.warn("trading state {} -> {}: {}", change.from(), change.to(), change.reason());
+        alerts.state(change); // before the journal: never blocks, and a failing journal must not silence it
         journal.recordStateChange(change);
         live.state(change);
     }

@@ -53,9 +53,9 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-    private static final Map<String, Set<String>> KEYS = Map.of(
+    private static final Map<String, Set<String>> KEYS = AlertsConfig.withKeys(Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
-                    "baseline", "limits", "journal", "lmex", "shadows"),
+                    "baseline", "limits", "journal", "lmex", "shadows", "alerts"),
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
@@ -64,7 +64,7 @@ public final class ConfigLoader {
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
             "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades"),
-            "limits", LimitKeys.all());
+            "limits", LimitKeys.all()));
 
     private ConfigLoader() {
     }
@@ -138,7 +138,8 @@ public final class ConfigLoader {
         return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, (int) port, maxBody,
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
-                baseUrl, lmexSignsFutures, shadows(section(root, "shadows")));
+                baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
+                AlertsConfig.parse(section(root, "alerts"), env));
     }
 
     private static GatewayConfig.Shadows shadows(ObjectNode n) throws ConfigException {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param venueBaseUrl the venue's REST base URL when not the venue's default (proxies, tests); null for the default
  * @param lmexSignPathIncludesFutures whether LMEX signatures cover the {@code /futures} path prefix
  * @param shadows the shadow books beside the live book
+ * @param alerts where operator alerts go; {@link Alerts#NONE} sends none
  */
 public record GatewayConfig(
         String venue,
@@ -33,7 +34,16 @@ public record GatewayConfig(
         String journalUrl,
         String venueBaseUrl,
         boolean lmexSignPathIncludesFutures,
-        Shadows shadows) {
+        Shadows shadows,
+        Alerts alerts) {
+
+    /** The configuration without alerts. */
+    public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
+                         BaselineReset baselineReset, Params baseline, Limits limits, String journalUrl,
+                         String venueBaseUrl, boolean lmexSignPathIncludesFutures, Shadows shadows) {
+        this(venue, dataDir, symbols, api, simulated, loops, baselineReset, baseline, limits, journalUrl, venueBaseUrl,
+                lmexSignPathIncludesFutures, shadows, Alerts.NONE);
+    }
 
     /** The configuration with the default shadow books. */
     public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
@@ -49,6 +59,19 @@ public record GatewayConfig(
      */
     public record Shadows(boolean enabled, int max, Duration incumbentHorizon, int minTrades) {
         public static final Shadows DEFAULT = new Shadows(true, 4, Duration.ofHours(72), 20);
+    }
+
+    /**
+     * Alert channels; a null URL or chat id means that channel is off. The Telegram bot token is not here: it comes
+     * from {@code LEASH_TELEGRAM_BOT_TOKEN} when the gateway starts, so it never sits in a config object or a log.
+     */
+    public record Alerts(String webhookUrl, String ntfyUrl, String telegramChatId, String telegramBaseUrl) {
+        public static final String DEFAULT_TELEGRAM_BASE_URL = "https://api.telegram.org";
+        public static final Alerts NONE = new Alerts(null, null, null, DEFAULT_TELEGRAM_BASE_URL);
+
+        public boolean any() {
+            return webhookUrl != null || ntfyUrl != null || telegramChatId != null;
+        }
     }
 
     /**

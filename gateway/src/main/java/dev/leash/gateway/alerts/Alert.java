@@ -1,0 +1,12 @@
+package dev.leash.gateway.alerts;
+
+/**
+ * An operator alert.
+ *
+ * @param kind what happened: {@code halted}, {@code reduce_only_entered}, {@code reduce_only_left},
+ *             {@code middle_loop_stalled}
+ * @param time trading time, epoch milliseconds
+ * @param text one human-readable line
+ */
+public record Alert(String kind, long time, String text) {
+}

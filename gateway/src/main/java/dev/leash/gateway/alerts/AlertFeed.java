@@ -1,0 +1,44 @@
+package dev.leash.gateway.alerts;
+
+import dev.leash.engine.StateChange;
+import dev.leash.risk.TradingState;
+
+/** Turns what the gateway learns (state changes, a stalled middle loop) into alerts; never blocks, never throws. */
+public final class AlertFeed {
+
+    /** A feed that alerts nobody. */
+    public static final AlertFeed NONE = new AlertFeed(Alerts.NONE);
+
+    private final Alerts alerts;
+
+    public AlertFeed(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    /** Alerts on HALTED entered, REDUCE_ONLY entered and REDUCE_ONLY left. */
+    public void state(StateChange c) {
+        if (c.from() == c.to()) {
+            return;
+        }
+        String kind;
+        if (c.to() == TradingState.HALTED) {
+            kind = "halted";
+        } else if (c.to() == TradingState.REDUCE_ONLY) {
+            kind = "reduce_only_entered";
+        } else if (c.from() == TradingState.REDUCE_ONLY) {
+            kind = "reduce_only_left";
+        } else {
+            return;
+        }
+        send(new Alert(kind, c.time(), "Leash: trading " + c.from() + " -> " + c.to() + ": " + c.reason()));
+    }
+
+    /** Alerts that the middle loop stalled. */
+    public void middleLoopStalled(long time, String reason) {
+        send(new Alert("middle_loop_stalled", time, "Leash: middle loop stalled: " + reason));
+    }
+
+    private void send(Alert a) {
+        alerts.offer(a); // never blocks: a full queue drops and counts
+    }
+}
