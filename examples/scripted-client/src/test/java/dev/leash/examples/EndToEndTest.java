@@ -9,6 +9,7 @@ import dev.leash.params.ParamStore;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
+import dev.leash.testsupport.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,19 +148,24 @@ class EndToEndTest {
         long newest = report.outcomes().stream().filter(ScriptedOuterLoop.Outcome::accepted)
                 .mapToLong(ScriptedOuterLoop.Outcome::version).max().orElse(1);
         assertThat(newest).as("an accepted change made a new version").isGreaterThan(1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            JsonNode decisions = get(gateway, "/api/decisions?limit=50").path("decisions");
-            boolean used = false;
-            for (JsonNode d : decisions) {
-                used |= d.path("params_version").asLong() == newest;
+        Eventually.await("a decision on params version " + newest, Duration.ofSeconds(20),
+                () -> decisions(gateway), decisions -> madeOn(decisions, newest));
+    }
+
+    private static boolean madeOn(JsonNode decisions, long version) {
+        for (JsonNode d : decisions) {
+            if (d.path("params_version").asLong() == version) {
+                return true;
             }
-            if (used) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("no decision on params version %d: %s", newest, decisions)
-                    .isLessThan(deadline);
-            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static JsonNode decisions(LeashProcesses.Running gateway) {
+        try {
+            return get(gateway, "/api/decisions?limit=50").path("decisions");
+        } catch (Exception e) {
+            throw new IllegalStateException("GET /api/decisions failed", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.leash.examples;
 
+import dev.leash.testsupport.Eventually;
 import dev.leash.testsupport.JavaProcess;
 
 import java.io.IOException;
@@ -89,22 +90,34 @@ final class LeashProcesses {
     }
 
     /** Polls {@code url} until it answers any HTTP status; fails with the process's stderr when it does not. */
-    static void awaitHttp(Running r, String url, Duration bound) throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(r.process().isAlive()).as("process exited early:\n%s", r.stderrText()).isTrue();
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                c.getResponseCode();
-                c.disconnect();
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
+    static void awaitHttp(Running r, String url, Duration bound) {
+        try {
+            Eventually.await(url + " answering", bound, () -> !r.process().isAlive() || answers(url), done -> done);
+        } catch (AssertionError notInTime) {
+            throw new AssertionError(notInTime.getMessage() + ":\n" + stderr(r), notInTime);
         }
-        throw new AssertionError(url + " did not answer within " + bound + ":\n" + r.stderrText());
+        assertThat(r.process().isAlive()).as("process exited early:\n%s", stderr(r)).isTrue();
+    }
+
+    private static boolean answers(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            c.getResponseCode();
+            c.disconnect();
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static String stderr(Running r) {
+        try {
+            return r.stderrText();
+        } catch (IOException e) {
+            return "(stderr unreadable: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     static int freePort() throws IOException {
