@@ -16,7 +16,7 @@ class SimulatedVenueContractTest extends VenueContract {
 
     @Override
     protected Venue open() throws Exception {
-        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, new InMemoryStore());
+        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, StateStore.inMemory());
         return sim;
     }
 
@@ -37,7 +37,7 @@ class SimulatedVenueContractTest extends VenueContract {
 
     @Test
     void savesThePaperAccountAfterEveryFillSoARestartResumesIt() throws Exception {
-        InMemoryStore store = new InMemoryStore();
+        StateStore store = StateStore.inMemory();
         SimulatedVenue first = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, store);
         first.place(new OrderRequest(clientOrderId(), symbol(), Side.BUY, OrderType.MARKET, 0.01, Double.NaN, false));
 
@@ -46,19 +46,5 @@ class SimulatedVenueContractTest extends VenueContract {
         assertThat(again.positions()).singleElement().extracting(Position::qty).isEqualTo(0.01);
         assertThat(again.account().walletBalance()).isEqualTo(first.account().walletBalance());
         assertThat(again.now()).isEqualTo(first.now());
-    }
-
-    private static final class InMemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
-        }
     }
 }

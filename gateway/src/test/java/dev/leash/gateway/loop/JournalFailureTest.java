@@ -70,7 +70,7 @@ class JournalFailureTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, new MemoryStore());
+        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, StateStore.inMemory());
         journal = Journal.open(Journal.sqliteUrl(dir));
         failing = new FailingJournal(new JournalRecorder(journal));
         QuietListener quiet = new QuietListener(failing);
@@ -319,20 +319,6 @@ class JournalFailureTest {
         public void onStateChange(StateChange change) {
             check(null, null, null);
             journal.onStateChange(change);
-        }
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
         }
     }
 }

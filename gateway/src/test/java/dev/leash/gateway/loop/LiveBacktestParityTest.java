@@ -66,7 +66,7 @@ class LiveBacktestParityTest {
         specs.forEach(s -> symbols.add(s.instrument().symbol()));
         Limits limits = Limits.hard(symbols);
 
-        SimulatedVenue venue = SimulatedVenue.open(SEED, specs, 100_000, start, new MemoryStore());
+        SimulatedVenue venue = SimulatedVenue.open(SEED, specs, 100_000, start, StateStore.inMemory());
         Recording liveEvents = new Recording();
         QuietListener quiet = new QuietListener(liveEvents);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
@@ -164,20 +164,6 @@ class LiveBacktestParityTest {
             symbols.put(s.instrument().symbol(), new SymbolParams(true, 1.0));
         }
         return new Params(1, 2.0, 1.5, 4.0, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "parity", Instant.EPOCH);
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
-        }
     }
 
     private static final class NoRecorder implements TradeRecorder {

@@ -57,7 +57,7 @@ class ShadowLoopTest {
             LinkedHashSet<String> symbols = new LinkedHashSet<>();
             SyntheticMarket.DEFAULT_SPECS.forEach(s -> symbols.add(s.instrument().symbol()));
             Limits limits = Limits.hard(symbols);
-            venue = SimulatedVenue.open(SEED, SyntheticMarket.DEFAULT_SPECS, 100_000, start, new MemoryStore());
+            venue = SimulatedVenue.open(SEED, SyntheticMarket.DEFAULT_SPECS, 100_000, start, StateStore.inMemory());
             QuietListener quiet = new QuietListener(EngineListener.NONE);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             Engine engine = new Engine(Specs.of(venue.instruments()), limits, live, outbox, quiet, venue::equity);
@@ -187,20 +187,6 @@ class ShadowLoopTest {
         }
         return new Params(version, 2.0, 1.5, 4.0, lookback, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "shadow",
                 Instant.EPOCH);
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
-        }
     }
 
     private static final class NoRecorder implements TradeRecorder {

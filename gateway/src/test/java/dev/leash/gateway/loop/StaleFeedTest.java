@@ -54,7 +54,7 @@ class StaleFeedTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, new MemoryStore());
+        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, StateStore.inMemory());
         venue = new Stalling(sim);
         journal = Journal.open(Journal.sqliteUrl(dir));
         JournalRecorder recorder = new JournalRecorder(journal);
@@ -170,20 +170,6 @@ class StaleFeedTest {
                 return new Ticker(symbol, last.time(), price, price, last.bid(), last.ask(), last.volume24h());
             }
             return super.ticker(symbol);
-        }
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
         }
     }
 }

@@ -57,7 +57,7 @@ class VenuePortsTest {
 
     @BeforeEach
     void open() throws Exception {
-        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, new MemoryStore());
+        sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, StateStore.inMemory());
         LinkedHashSet<String> symbols = new LinkedHashSet<>(sim.symbols());
         Engine engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols), params(), new OrderQueue(),
                 EngineListener.NONE, sim::equity);
@@ -213,20 +213,6 @@ class VenuePortsTest {
 
         @Override
         public void paramsActive(long version, long tradingTime, long wallTime) {
-        }
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
         }
     }
 }

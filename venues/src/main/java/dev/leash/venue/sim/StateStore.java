@@ -19,4 +19,21 @@ public interface StateStore {
         public void save(String state) {
         }
     };
+
+    /** A store that keeps the last saved state in this process only: a restart of the process starts afresh. */
+    static StateStore inMemory() {
+        return new StateStore() {
+            private String state;
+
+            @Override
+            public String load() {
+                return state;
+            }
+
+            @Override
+            public void save(String s) {
+                state = s;
+            }
+        };
+    }
 }

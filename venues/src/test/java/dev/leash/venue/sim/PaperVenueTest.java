@@ -27,7 +27,7 @@ class PaperVenueTest {
     private static final long T0 = 1_767_225_600_000L; // a UTC midnight, a funding time
     private final AtomicLong now = new AtomicLong(T0 + 60_000);
     private final FakeMarket market = new FakeMarket();
-    private final MemoryStore store = new MemoryStore();
+    private final StateStore store = StateStore.inMemory();
 
     @Test
     void fillsMarketOrdersAtTheLivePriceWithoutEverCallingThePrivateApi() throws Exception {
@@ -86,20 +86,6 @@ class PaperVenueTest {
         store.save("{not json");
         assertThatThrownBy(() -> PaperVenue.open(market, 10_000, store, now::get))
                 .hasMessageStartingWith("the saved paper account cannot be read");
-    }
-
-    private static final class MemoryStore implements StateStore {
-        private String state;
-
-        @Override
-        public String load() {
-            return state;
-        }
-
-        @Override
-        public void save(String s) {
-            state = s;
-        }
     }
 
     /** Market data only; any account or order call counts as a private call. */

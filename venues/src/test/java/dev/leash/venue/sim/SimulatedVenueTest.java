@@ -25,7 +25,7 @@ class SimulatedVenueTest {
     private static final long START = DAY + 7 * HOUR + 50 * 60_000L; // 07:50, ten minutes before funding
     private static final long SEED = 11;
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final StateStore store = StateStore.inMemory();
 
     @Test
     void advanceToMovesPricesAlongTheTickPath() throws Exception {
@@ -137,20 +137,5 @@ class SimulatedVenueTest {
 
     private static OrderRequest market(String id, Side side, double qty) {
         return new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, qty, 0.0, false);
-    }
-
-    /** Keeps the last saved state in memory. */
-    private static final class InMemoryStore implements StateStore {
-        private String saved;
-
-        @Override
-        public String load() {
-            return saved;
-        }
-
-        @Override
-        public void save(String state) {
-            saved = state;
-        }
     }
 }
