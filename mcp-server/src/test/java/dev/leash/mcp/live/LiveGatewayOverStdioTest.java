@@ -19,7 +19,7 @@ class LiveGatewayOverStdioTest extends LiveGatewaySuite {
         ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString())
                 .args("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr",
-                        "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                        "-cp", System.getProperty("java.class.path"), serverMain().getName())
                 .env(gateway.mcpEnv(mcpDataDir))
                 .build();
         McpSyncClient c = McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper()))
@@ -31,9 +31,14 @@ class LiveGatewayOverStdioTest extends LiveGatewaySuite {
         return c;
     }
 
+    /** The server's main class, run in the child JVM. */
+    Class<?> serverMain() {
+        return Main.class;
+    }
+
     @Override
     void disconnect() {
-        // The child JVM exits when the client closes its stdin.
+        // The child JVM exits when the client closes its stdin (or the client's close destroys it).
     }
 
     @Override
