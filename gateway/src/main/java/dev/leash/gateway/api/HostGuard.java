@@ -1,5 +1,6 @@
 package dev.leash.gateway.api;
 
+import dev.leash.common.HostHeader;
 import dev.leash.gateway.config.GatewayConfig;
 import io.javalin.http.Context;
 
@@ -64,7 +65,7 @@ final class HostGuard {
         if (host == null || host.isBlank()) {
             return misdirected("no Host header; send Host: 127.0.0.1:<port>");
         }
-        String name = hostName(host.strip().toLowerCase(Locale.ROOT));
+        String name = HostHeader.name(host.strip().toLowerCase(Locale.ROOT));
         if (name == null || !hosts.contains(name)) {
             return misdirected("Invalid Host header: '" + echo(host) + "' is not this gateway: use 127.0.0.1, localhost or [::1],"
                     + " or add the name to api.allowed_hosts (LEASH_API_ALLOWED_HOSTS)");
@@ -90,43 +91,6 @@ final class HostGuard {
                     + " (allow a browser origin with api.allowed_origins or LEASH_API_ALLOWED_ORIGINS)");
         }
         return null;
-    }
-
-    /** The name part of {@code name[:port]} or {@code [v6][:port]}, or null when the port or the form is bad. */
-    static String hostName(String host) {
-        String name;
-        String port;
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            if (close < 0) {
-                return null;
-            }
-            name = host.substring(0, close + 1);
-            String rest = host.substring(close + 1);
-            if (!rest.isEmpty() && !rest.startsWith(":")) {
-                return null;
-            }
-            port = rest.isEmpty() ? null : rest.substring(1);
-        } else {
-            int colon = host.indexOf(':');
-            if (colon != host.lastIndexOf(':')) {
-                return null;
-            }
-            name = colon < 0 ? host : host.substring(0, colon);
-            port = colon < 0 ? null : host.substring(colon + 1);
-        }
-        if (port != null && !validPort(port)) {
-            return null;
-        }
-        return name;
-    }
-
-    private static boolean validPort(String port) {
-        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        int p = Integer.parseInt(port);
-        return p >= 1 && p <= 65_535;
     }
 
     private static Refusal misdirected(String detail) {

@@ -1,5 +1,6 @@
 package dev.leash.mcp.internal;
 
+import dev.leash.common.HostHeader;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
@@ -42,43 +43,10 @@ final class HostOriginValidator implements ServerHttpHeaderValidator {
             throw new ServerTransportSecurityException(503, "the server is starting");
         }
         List<String> host = headers.getHeader("Host");
-        String name = host == null || host.size() != 1 ? null : hostName(host.get(0).strip().toLowerCase(Locale.ROOT));
+        String name = host == null || host.size() != 1 ? null : HostHeader.name(host.get(0).strip().toLowerCase(Locale.ROOT));
         if (name == null || !h.contains(name)) {
             throw new ServerTransportSecurityException(421, "Invalid Host header");
         }
         o.validate(headers);
-    }
-
-    /** The name part of {@code name[:port]} or {@code [v6][:port]}, or null when the port or the form is bad. */
-    static String hostName(String host) {
-        String name;
-        String port;
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            if (close < 0 || (close + 1 < host.length() && host.charAt(close + 1) != ':')) {
-                return null;
-            }
-            name = host.substring(0, close + 1);
-            port = close + 1 < host.length() ? host.substring(close + 2) : null;
-        } else {
-            int colon = host.indexOf(':');
-            if (colon != host.lastIndexOf(':')) {
-                return null;
-            }
-            name = colon < 0 ? host : host.substring(0, colon);
-            port = colon < 0 ? null : host.substring(colon + 1);
-        }
-        if (name.isEmpty() || (port != null && !validPort(port))) {
-            return null;
-        }
-        return name;
-    }
-
-    private static boolean validPort(String port) {
-        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        int p = Integer.parseInt(port);
-        return p >= 1 && p <= 65_535;
     }
 }
