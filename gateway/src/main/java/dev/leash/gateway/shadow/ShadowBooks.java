@@ -32,6 +32,8 @@ public final class ShadowBooks implements Runnable {
 
     /** Changes kept on the scorecard. */
     private static final int MAX_CHANGES = 50;
+    /** Market steps kept for the journal while it cannot take them. */
+    private static final int UNSAVED_STEPS = 100_000;
 
     /**
      * @param max                    most shadows running at once, the baseline included
@@ -72,13 +74,14 @@ public final class ShadowBooks implements Runnable {
     private final Retirements retirements;
     private final ArrayBlockingQueue<MarketStep> queue;
     private final AtomicLong missed = new AtomicLong();
+    /** The time of the oldest step dropped and not yet flagged; {@code Long.MAX_VALUE} when none. */
+    private final AtomicLong firstDropped = new AtomicLong(Long.MAX_VALUE);
     private final List<ShadowBook> active = new ArrayList<>();
     private final List<Scorecard.Shadow> retired = new ArrayList<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
     private final ArrayDeque<ClosedBar> history = new ArrayDeque<>();
     private volatile boolean running = true;
     private volatile Scorecard scorecard;
-    private long missedSeen;
     private ShadowBook baseline;
     private Params liveParams;
     private TradeCounter liveTrades;
@@ -87,6 +90,12 @@ public final class ShadowBooks implements Runnable {
     private double[] lastPosition;
     private double[] lastEntry;
     private double[] lastPrice;
+    private ShadowStore store = ShadowStore.NONE;
+    private ShadowsCheckpoint pending;
+    private final List<MarketStep> unsaved = new ArrayList<>();
+    private long lastStepTime = Long.MIN_VALUE;
+    private long stepMillis;
+    private boolean dirty;
 
     public ShadowBooks(List<Instrument> instruments, Limits limits, Params baselineParams, Settings settings,
                        Retirements retirements) {
@@ -98,12 +107,29 @@ public final class ShadowBooks implements Runnable {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
+    /**
+     * Keeps a checkpoint in {@code store} at every closed bar, change and retirement, with the market steps consumed
+     * since the last one; the shadows of the checkpoint it holds now resume at the first step. Before the first step.
+     */
+    public void persistTo(ShadowStore store) {
+        this.store = store;
+        this.pending = store.load().orElse(null);
+    }
+
+    /** Saves a checkpoint now (a clean shutdown): on the shadow thread, or after it ended. */
+    public void checkpoint() {
+        if (live != null) {
+            save();
+        }
+    }
+
     /** Hands one step to the shadows without waiting; false (and the shadows flagged) when the queue is full. */
     public boolean offer(MarketStep step) {
         if (queue.offer(step)) {
             return true;
         }
         missed.incrementAndGet();
+        firstDropped.accumulateAndGet(step.time(), Math::min);
         return false;
     }
 
@@ -161,17 +187,17 @@ public final class ShadowBooks implements Runnable {
     }
 
     private void process(MarketStep step) {
-        if (live == null) {
+        if (live == null && pending != null) {
+            resume(pending, step);
+            pending = null;
+        } else if (live == null) {
             begin(step);
         } else if (step.liveParams().version() != liveParams.version()) {
             changed(step);
         }
-        long m = missed.get();
-        if (m != missedSeen) {
-            missedSeen = m;
-            for (ShadowBook b : active) {
-                b.flag("missed market events");
-            }
+        long dropped = firstDropped.get();
+        if (step.time() > dropped && firstDropped.compareAndSet(dropped, Long.MAX_VALUE)) {
+            flagMissed(lastStepTime == Long.MIN_VALUE ? dropped : lastStepTime, step.time());
         }
         for (ShadowBook b : active) {
             b.step(step);
@@ -194,6 +220,88 @@ public final class ShadowBooks implements Runnable {
         lastEntry = step.liveEntry().clone();
         retireExpired(step.time());
         publish(step.time());
+        if (lastStepTime != Long.MIN_VALUE && step.time() > lastStepTime) {
+            stepMillis = step.time() - lastStepTime;
+        }
+        lastStepTime = step.time();
+        if (store != ShadowStore.NONE) {
+            unsaved.add(step);
+            if (dirty || !step.bars().isEmpty()) {
+                save();
+            }
+        }
+    }
+
+    /** Flags every running shadow: it saw no market step between {@code from} and {@code to}. */
+    private void flagMissed(long from, long to) {
+        for (ShadowBook b : active) {
+            b.flag(ShadowBook.MISSED_TICKS + " from " + java.time.Instant.ofEpochMilli(from) + " to "
+                    + java.time.Instant.ofEpochMilli(to));
+        }
+    }
+
+    /** Continues from a checkpoint: its books re-warmed on this step's warm-up bars, flagged if steps were missed. */
+    private void resume(ShadowsCheckpoint c, MarketStep step) {
+        liveParams = c.liveParams();
+        liveTrades = new TradeCounter(instruments.size());
+        liveTrades.restore(c.liveTradeState(), c.liveClosedTrades());
+        live = Figures.restore(c.live());
+        lastLiveEquity = c.lastLiveEquity();
+        lastPosition = c.lastPosition().clone();
+        lastEntry = c.lastEntry().clone();
+        lastPrice = c.lastPrice().clone();
+        for (ClosedBar b : step.warmup()) {
+            remember(b);
+        }
+        for (BookCheckpoint bc : c.books()) {
+            ShadowBook b = ShadowBook.resume(bc, instruments, limits, List.copyOf(history), step.time());
+            active.add(b);
+            if (b.name().equals("baseline")) {
+                baseline = b;
+            }
+        }
+        if (baseline == null) {
+            baseline = start("baseline", baselineParams, step.time());
+            active.remove(baseline);
+            active.add(0, baseline);
+        }
+        retired.addAll(c.retired());
+        for (ShadowsCheckpoint.ChangeState cs : c.changes()) {
+            changes.add(ChangeRecord.restore(cs, active));
+        }
+        lastStepTime = c.stepTime();
+        stepMillis = c.stepMillis();
+        if (step.time() - c.stepTime() > Math.max(1, c.stepMillis())) {
+            flagMissed(c.stepTime(), step.time());
+        }
+        dirty = true;
+    }
+
+    /** Saves the checkpoint with the steps consumed since the last; a failure is logged and tried again later. */
+    private void save() {
+        List<BookCheckpoint> books = new ArrayList<>();
+        for (ShadowBook b : active) {
+            books.add(b.checkpoint(lastStepTime));
+        }
+        List<ShadowsCheckpoint.ChangeState> cs = new ArrayList<>();
+        for (ChangeRecord c : changes) {
+            cs.add(c.state());
+        }
+        ShadowsCheckpoint c = new ShadowsCheckpoint(lastStepTime, stepMillis, liveParams, live.state(),
+                liveTrades.positions(), liveTrades.closed(), lastLiveEquity, lastPosition.clone(), lastEntry.clone(),
+                lastPrice.clone(), List.copyOf(cs), List.copyOf(retired), List.copyOf(books));
+        long keep = lastStepTime - settings.incumbentHorizonMillis()
+                - (settings.historyBars() + 1L) * dev.leash.venue.Candle.INTERVAL_MILLIS;
+        try {
+            store.save(c, List.copyOf(unsaved), keep);
+            unsaved.clear();
+            dirty = false;
+        } catch (RuntimeException e) {
+            LOG.warn("could not checkpoint the shadow books; trying again at the next bar: {}", e.getMessage());
+            if (unsaved.size() > UNSAVED_STEPS) {
+                unsaved.clear(); // the journal of market steps gets a hole rather than the heap a leak
+            }
+        }
     }
 
     private void begin(MarketStep step) {
@@ -224,6 +332,7 @@ public final class ShadowBooks implements Runnable {
             }
             incumbent = start("incumbent v" + replaced.version(), replaced, step.time());
         }
+        dirty = true;
         changes.add(new ChangeRecord(step.time(), replaced.version(), liveParams.version(), incumbent,
                 new Figures(step.time(), lastLiveEquity, liveTrades.closed()),
                 new Figures(step.time(), baseline.equity(), baseline.closedTrades())));
@@ -260,6 +369,7 @@ public final class ShadowBooks implements Runnable {
             }
         }
         retirements.retired(t, b.name(), b.params().version(), f, b.flags());
+        dirty = true;
     }
 
     private void remember(ClosedBar b) {
@@ -304,17 +414,47 @@ public final class ShadowBooks implements Runnable {
         private final long from;
         private final long to;
         private final ShadowBook incumbent;
+        private final String incumbentName;
+        private final long incumbentSince;
         private final Figures live;
         private final Figures baseline;
         private BookFigures finalIncumbent;
 
         ChangeRecord(long at, long from, long to, ShadowBook incumbent, Figures live, Figures baseline) {
+            this(at, from, to, incumbent, live, baseline, incumbent == null ? null : incumbent.name(),
+                    incumbent == null ? 0 : incumbent.since());
+        }
+
+        private ChangeRecord(long at, long from, long to, ShadowBook incumbent, Figures live, Figures baseline,
+                             String incumbentName, long incumbentSince) {
             this.at = at;
             this.from = from;
             this.to = to;
             this.incumbent = incumbent;
+            this.incumbentName = incumbentName;
+            this.incumbentSince = incumbentSince;
             this.live = live;
             this.baseline = baseline;
+        }
+
+        ShadowsCheckpoint.ChangeState state() {
+            return new ShadowsCheckpoint.ChangeState(at, from, to, incumbentName, incumbentSince, live.state(),
+                    baseline.state(), finalIncumbent);
+        }
+
+        /** The change as saved, its incumbent the running book of that name and start (if it still runs). */
+        static ChangeRecord restore(ShadowsCheckpoint.ChangeState s, List<ShadowBook> running) {
+            ShadowBook incumbent = null;
+            for (ShadowBook b : running) {
+                if (b.name().equals(s.incumbent()) && b.since() == s.incumbentSince()) {
+                    incumbent = b;
+                }
+            }
+            boolean known = incumbent != null || s.finalIncumbent() != null;
+            ChangeRecord c = new ChangeRecord(s.at(), s.from(), s.to(), incumbent, Figures.restore(s.live()),
+                    Figures.restore(s.baseline()), known ? s.incumbent() : null, s.incumbentSince());
+            c.finalIncumbent = s.finalIncumbent();
+            return c;
         }
 
         void mark(double liveEquity, int liveTrades, ShadowBook base) {
@@ -331,9 +471,9 @@ public final class ShadowBooks implements Runnable {
 
         Scorecard.Change view(int minTrades) {
             BookFigures l = live.view();
-            Scorecard.Comparison strategy = incumbent == null ? null : Scorecard.Comparison.of(
+            Scorecard.Comparison strategy = incumbentName == null ? null : Scorecard.Comparison.of(
                     "incumbent v" + from, l, finalIncumbent != null ? finalIncumbent : incumbent.figures(), minTrades);
-            return new Scorecard.Change(at, from, to, finalIncumbent == null && incumbent != null, strategy,
+            return new Scorecard.Change(at, from, to, finalIncumbent == null && incumbentName != null, strategy,
                     Scorecard.Comparison.of("baseline", l, baseline.view(), minTrades));
         }
     }
