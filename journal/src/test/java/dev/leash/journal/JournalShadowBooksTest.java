@@ -29,6 +29,7 @@ class JournalShadowBooksTest {
             j.saveShadowCheckpoint("{\"v\":2}", List.of(book("incumbent v2", false, -4,
                     List.of("missed_ticks from x to y", "horizon reached"))),
                     List.of(new MarketStepRecord(3_000, "c")), 0);
+            j.saveShadowCheckpoint("{\"v\":2}", List.of(book("incumbent v2", false, -9, List.of())), List.of(), 0);
         }
         try (Journal j = Journal.open(Journal.sqliteUrl(dir))) {
             assertThat(j.shadowCheckpoint()).contains("{\"v\":2}");

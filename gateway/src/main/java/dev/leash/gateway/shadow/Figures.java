@@ -14,6 +14,11 @@ final class Figures {
     /** What a checkpoint keeps of a book's figures: enough to continue them exactly. */
     public record State(long since, double startEquity, int startTrades, double equity, double peak,
                         double maxDrawdownPct, int trades) {
+
+        /** The figures these are. */
+        public BookFigures view() {
+            return restore(this).view();
+        }
     }
 
     Figures(long since, double startEquity, int tradesSoFar) {

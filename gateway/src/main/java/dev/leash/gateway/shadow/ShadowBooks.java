@@ -6,7 +6,6 @@ import dev.leash.risk.Params;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -79,7 +78,7 @@ public final class ShadowBooks implements Runnable {
     private final List<ShadowBook> active = new ArrayList<>();
     private final List<Scorecard.Shadow> retired = new ArrayList<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
-    private final ArrayDeque<ClosedBar> history = new ArrayDeque<>();
+    private final BarHistory history;
     private volatile boolean running = true;
     private volatile Scorecard scorecard;
     private ShadowBook baseline;
@@ -105,6 +104,7 @@ public final class ShadowBooks implements Runnable {
         this.settings = settings;
         this.retirements = retirements;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.history = new BarHistory(settings.historyBars(), instruments.size());
     }
 
     /**
@@ -254,7 +254,7 @@ public final class ShadowBooks implements Runnable {
             remember(b);
         }
         for (BookCheckpoint bc : c.books()) {
-            ShadowBook b = ShadowBook.resume(bc, instruments, limits, List.copyOf(history), step.time());
+            ShadowBook b = ShadowBook.resume(bc, instruments, limits, history.bars(), step.time());
             active.add(b);
             if (b.name().equals("baseline")) {
                 baseline = b;
@@ -344,7 +344,7 @@ public final class ShadowBooks implements Runnable {
     /** A new shadow from the live book's state before this step: its equity and positions, warmed on the history. */
     private ShadowBook start(String name, Params params, long t) {
         ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
-        b.warmUp(List.copyOf(history));
+        b.warmUp(history.bars());
         b.holdLivePositions(lastPosition, lastEntry, lastPrice);
         active.add(b);
         return b;
@@ -373,10 +373,7 @@ public final class ShadowBooks implements Runnable {
     }
 
     private void remember(ClosedBar b) {
-        history.addLast(b);
-        while (history.size() > settings.historyBars() * instruments.size()) {
-            history.removeFirst();
-        }
+        history.add(b);
     }
 
     private void publish(long t) {

@@ -24,7 +24,7 @@ public final class ShadowTable {
             + " params_version = excluded.params_version, active = excluded.active, updated_ms = excluded.updated_ms,"
             + " start_equity = excluded.start_equity, equity = excluded.equity, net_pnl = excluded.net_pnl,"
             + " return_pct = excluded.return_pct, max_drawdown_pct = excluded.max_drawdown_pct,"
-            + " trades = excluded.trades, flags = excluded.flags";
+            + " trades = excluded.trades, flags = excluded.flags WHERE shadow_books.active = 1";
     private static final String UPSERT_STEP = "INSERT INTO market_steps (time_ms, step) VALUES (?, ?)"
             + " ON CONFLICT (time_ms) DO UPDATE SET step = excluded.step";
 
@@ -34,7 +34,10 @@ public final class ShadowTable {
         this.db = db;
     }
 
-    /** Writes the checkpoint, the books and the steps, and prunes the steps before {@code keepStepsFrom}, at once. */
+    /**
+     * Writes the checkpoint, the books (a retired book's row is final: later writes leave it) and the steps, and prunes the
+     * steps before {@code keepStepsFrom}, at once.
+     */
     public void save(String checkpoint, List<ShadowBookRecord> books, List<MarketStepRecord> steps,
                      long keepStepsFrom) {
         db.write("save shadow checkpoint", c -> {
