@@ -255,7 +255,7 @@ public final class Gateway implements AutoCloseable {
         if (!c.enabled()) {
             return null;
         }
-        return new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
+        ShadowBooks books = new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
                 new ShadowBooks.Settings(c.max(), c.incumbentHorizon().toMillis(), c.minTrades(),
                         ShadowBooks.Settings.DEFAULT.queueCapacity(), WARMUP_BARS),
                 (t, name, version, figures, flags) -> {
@@ -265,6 +265,8 @@ public final class Gateway implements AutoCloseable {
                         LOG.warn("could not journal the retirement of shadow {}", name);
                     }
                 });
+        books.persistTo(new JournalShadowStore(journal)); // the shadows of the last run resume where they were
+        return books;
     }
 
     /** The shadow books beside the live book, or null when they are off. */
@@ -501,6 +503,14 @@ public final class Gateway implements AutoCloseable {
                 shadowThread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!shadowThread.isAlive()) {
+                try {
+                    s.drain(); // the steps the inner loop made before it stopped
+                    s.checkpoint();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not checkpoint the shadow books at the stop: {}", e.getMessage());
+                }
             }
         }
         alerts.close();

@@ -86,11 +86,11 @@ public final class JournalShadowStore implements ShadowStore {
     /** The checkpoint saved last; empty (the shadows start afresh, with a warning) when it cannot be read. */
     @Override
     public Optional<ShadowsCheckpoint> load() {
-        Optional<String> saved = journal.shadowCheckpoint();
-        if (saved.isEmpty()) {
-            return Optional.empty();
-        }
         try {
+            Optional<String> saved = journal.shadowCheckpoint();
+            if (saved.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(JSON.readValue(saved.get(), ShadowsCheckpoint.class));
         } catch (IOException | RuntimeException e) {
             LOG.warn("the shadow books' checkpoint cannot be read ({}); they start afresh",

@@ -289,7 +289,9 @@ public final class ShadowBooks implements Runnable {
         }
         ShadowsCheckpoint c = new ShadowsCheckpoint(lastStepTime, stepMillis, liveParams, live.state(),
                 liveTrades.positions(), liveTrades.closed(), lastLiveEquity, lastPosition.clone(), lastEntry.clone(),
-                lastPrice.clone(), List.copyOf(cs), List.copyOf(retired), List.copyOf(books));
+                lastPrice.clone(), List.copyOf(cs),
+                List.copyOf(retired.subList(Math.max(0, retired.size() - MAX_CHANGES), retired.size())),
+                List.copyOf(books));
         long keep = lastStepTime - settings.incumbentHorizonMillis()
                 - (settings.historyBars() + 1L) * dev.leash.venue.Candle.INTERVAL_MILLIS;
         try {
