@@ -21,6 +21,10 @@ final class BarHistory {
         }
     }
 
+    void clear() {
+        bars.clear();
+    }
+
     List<ClosedBar> bars() {
         return List.copyOf(bars);
     }

@@ -288,7 +288,7 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         return since;
     }
 
-    /** Every fill, oldest first. */
+    /** Every fill since the book started or last resumed from a checkpoint, oldest first. */
     public List<Fill> fills() {
         return List.copyOf(fills);
     }

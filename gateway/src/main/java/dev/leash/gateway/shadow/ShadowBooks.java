@@ -188,8 +188,11 @@ public final class ShadowBooks implements Runnable {
 
     private void process(MarketStep step) {
         if (live == null && pending != null) {
-            resume(pending, step);
+            ShadowsCheckpoint c = pending;
             pending = null;
+            if (!resumed(c, step)) {
+                begin(step);
+            }
         } else if (live == null) {
             begin(step);
         } else if (step.liveParams().version() != liveParams.version()) {
@@ -237,6 +240,28 @@ public final class ShadowBooks implements Runnable {
         for (ShadowBook b : active) {
             b.flag(ShadowBook.MISSED_TICKS + " from " + java.time.Instant.ofEpochMilli(from) + " to "
                     + java.time.Instant.ofEpochMilli(to));
+        }
+    }
+
+    /** Continues from {@code c}, or (false, logged, nothing kept) when it does not fit these symbols. */
+    private boolean resumed(ShadowsCheckpoint c, MarketStep step) {
+        try {
+            if (c.lastPrice().length != instruments.size()) {
+                throw new IllegalArgumentException("it was saved for " + c.lastPrice().length + " symbols, not "
+                        + instruments.size());
+            }
+            resume(c, step);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("the shadow books' checkpoint cannot be resumed ({}); they start afresh", e.getMessage());
+            active.clear();
+            retired.clear();
+            changes.clear();
+            history.clear();
+            baseline = null;
+            live = null;
+            lastStepTime = Long.MIN_VALUE;
+            return false;
         }
     }
 

@@ -139,4 +139,24 @@ class ShadowCheckpointTest {
         long bars = STEPS.subList(0, stop + 1).stream().filter(s -> !s.bars().isEmpty()).count();
         assertThat(store.saves()).as("one per closed bar, one for the change").isEqualTo(bars + 1);
     }
+
+    @Test
+    void aCheckpointForOtherSymbolsIsSetAsideAndTheShadowsStartAfresh() {
+        MemoryShadowStore store = new MemoryShadowStore();
+        ShadowBooks first = books(72 * HOUR);
+        first.persistTo(store);
+        int stop = nextBarStep(300);
+        run(first, 0, stop + 1, 100);
+        ShadowsCheckpoint c = store.last();
+        store.save(new ShadowsCheckpoint(c.stepTime(), c.stepMillis(), c.liveParams(), c.live(), new double[1], 0,
+                c.lastLiveEquity(), new double[1], new double[1], new double[1], c.changes(), c.retired(), c.books()),
+                List.of(), 0);
+        ShadowBooks second = books(72 * HOUR);
+        second.persistTo(store);
+        run(second, stop + 1, stop + 5, 100);
+
+        assertThat(second.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline");
+        assertThat(second.activeBooks().get(0).since()).isEqualTo(STEPS.get(stop + 1).time());
+        assertThat(second.scorecard().changes()).isEmpty();
+    }
 }
