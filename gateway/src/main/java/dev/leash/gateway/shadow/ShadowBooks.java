@@ -31,6 +31,8 @@ public final class ShadowBooks implements Runnable {
 
     /** Changes kept on the scorecard. */
     private static final int MAX_CHANGES = 50;
+    /** The flag of a baseline retired at a start because the configured baseline params are no longer its own. */
+    static final String BASELINE_CHANGED = "retired: the configured baseline params changed";
     /** Market steps kept for the journal while it cannot take them. */
     private static final int UNSAVED_STEPS = 100_000;
 
@@ -278,7 +280,17 @@ public final class ShadowBooks implements Runnable {
         for (ClosedBar b : step.warmup()) {
             remember(b);
         }
+        retired.addAll(c.retired());
         for (BookCheckpoint bc : c.books()) {
+            if (bc.name().equals("baseline") && !bc.params().equals(baselineParams)) {
+                List<String> flags = new ArrayList<>(bc.flags());
+                flags.add(BASELINE_CHANGED);
+                retired.add(new Scorecard.Shadow(bc.name(), bc.params().version(), false, bc.figures().view(),
+                        List.copyOf(flags)));
+                retirements.retired(step.time(), bc.name(), bc.params().version(), bc.figures().view(),
+                        List.copyOf(flags));
+                continue; // the operator's baseline is the configured one: a new baseline starts below
+            }
             ShadowBook b = ShadowBook.resume(bc, instruments, limits, history.bars(), step.time());
             active.add(b);
             if (b.name().equals("baseline")) {
@@ -290,7 +302,6 @@ public final class ShadowBooks implements Runnable {
             active.remove(baseline);
             active.add(0, baseline);
         }
-        retired.addAll(c.retired());
         for (ShadowsCheckpoint.ChangeState cs : c.changes()) {
             changes.add(ChangeRecord.restore(cs, active));
         }

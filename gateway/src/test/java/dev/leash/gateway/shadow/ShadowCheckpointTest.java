@@ -159,4 +159,29 @@ class ShadowCheckpointTest {
         assertThat(second.activeBooks().get(0).since()).isEqualTo(STEPS.get(stop + 1).time());
         assertThat(second.scorecard().changes()).isEmpty();
     }
+
+    @Test
+    void aBaselineWhoseConfiguredParamsChangedWhileStoppedRetiresWithItsFiguresAndANewOneStarts() {
+        MemoryShadowStore store = new MemoryShadowStore();
+        ShadowBooks first = books(72 * HOUR);
+        first.persistTo(store);
+        int stop = nextBarStep(300);
+        run(first, 0, stop + 1, 100);
+        first.checkpoint();
+        BookFigures old = first.scorecard().shadows().get(0).figures();
+        ShadowBooks second = new ShadowBooks(ShadowFixtures.instruments(), ShadowFixtures.limits(),
+                ShadowFixtures.params(1, 25), new ShadowBooks.Settings(4, 72 * HOUR, 20, 1_000_000, WARMUP),
+                (t, n, v, f, fl) -> { });
+        second.persistTo(store);
+        run(second, stop + 1, stop + 5, 100);
+
+        assertThat(second.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline", "incumbent v1");
+        assertThat(second.activeBooks().get(0).params()).isEqualTo(ShadowFixtures.params(1, 25));
+        assertThat(second.activeBooks().get(0).since()).isEqualTo(STEPS.get(stop + 1).time());
+        Scorecard.Shadow gone = second.scorecard().shadows().get(2);
+        assertThat(gone.name()).isEqualTo("baseline");
+        assertThat(gone.active()).isFalse();
+        assertThat(gone.figures()).isEqualTo(old);
+        assertThat(gone.flags()).containsExactly(ShadowBooks.BASELINE_CHANGED);
+    }
 }
