@@ -62,6 +62,8 @@ public final class Gateway implements AutoCloseable {
     public static final int WARMUP_BARS = 260;
     /** How long an operator's resume waits for the inner loop to apply and persist it. */
     private static final long RESUME_TIMEOUT_SECONDS = 10;
+    /** Wall time between two checkpoints of the shadow books at closed bars (a fast simulation closes many). */
+    private static final long CHECKPOINT_WALL_MILLIS = 5_000;
 
     private final GatewayConfig config;
     private final Clock wall;
@@ -265,7 +267,8 @@ public final class Gateway implements AutoCloseable {
                         LOG.warn("could not journal the retirement of shadow {}", name);
                     }
                 });
-        books.persistTo(new JournalShadowStore(journal)); // the shadows of the last run resume where they were
+        // the shadows of the last run resume where they were; at most one bar checkpoint per CHECKPOINT_WALL_MILLIS
+        books.persistTo(new JournalShadowStore(journal), System::currentTimeMillis, CHECKPOINT_WALL_MILLIS);
         return books;
     }
 

@@ -15,15 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The shadow books beside the live book, off its hot path: the inner loop {@link #offer}s each step's market events
  * to a bounded queue and never waits; this runner's own thread drains it and steps every shadow. A full queue drops
- * the step and flags the shadows' figures as missing events.
+ * the step and flags the shadows' figures with the ticks they missed.
  *
  * <p>The {@code baseline} shadow trades the operator's baseline params from the first step and never changes them.
  * When the live params change (an accepted change, seen in the steps themselves), the replaced version keeps running
  * as an {@code incumbent} shadow for the configured horizon; at most {@code max} shadows run, the oldest incumbent
  * retired first, each retirement reported with its final figures.
  *
+ * <p>With a {@link ShadowStore} ({@link #persistTo}) the shadows are checkpointed at every closed bar, change and
+ * retirement, and resume from the last checkpoint at the next start; a gap in the steps they saw (a restart, a full
+ * queue) flags them {@code missed_ticks from <instant> to <instant>}.
+ *
  * <p>Threading: {@link #offer} from the inner loop's thread; {@link #run} (or {@link #drain} in tests) on one shadow
- * thread; {@link #scorecard} from any thread.
+ * thread; {@link #checkpoint} on it or after it ended; {@link #scorecard} from any thread.
  */
 public final class ShadowBooks implements Runnable {
 
@@ -97,6 +101,9 @@ public final class ShadowBooks implements Runnable {
     private long lastStepTime = Long.MIN_VALUE;
     private long stepMillis;
     private boolean dirty;
+    private java.util.function.LongSupplier wall = () -> 0L;
+    private long minWallMillis;
+    private long lastSaveWall;
 
     public ShadowBooks(List<Instrument> instruments, Limits limits, Params baselineParams, Settings settings,
                        Retirements retirements) {
@@ -114,7 +121,19 @@ public final class ShadowBooks implements Runnable {
      * since the last one; the shadows of the checkpoint it holds now resume at the first step. Before the first step.
      */
     public void persistTo(ShadowStore store) {
+        persistTo(store, () -> 0L, 0);
+    }
+
+    /**
+     * As {@link #persistTo(ShadowStore)}, but a closed bar saves only when {@code minWallMillis} of {@code wallMillis}
+     * passed since the last save (a fast simulation closes bars many times a second; changes, retirements and the
+     * stop always save): the journal's writer is shared with the order path.
+     */
+    public void persistTo(ShadowStore store, java.util.function.LongSupplier wallMillis, long minWallMillis) {
         this.store = store;
+        this.wall = wallMillis;
+        this.minWallMillis = minWallMillis;
+        this.lastSaveWall = wallMillis.getAsLong() - minWallMillis;
         this.pending = store.load().orElse(null);
     }
 
@@ -231,7 +250,7 @@ public final class ShadowBooks implements Runnable {
         lastStepTime = step.time();
         if (store != ShadowStore.NONE) {
             unsaved.add(step);
-            if (dirty || !step.bars().isEmpty()) {
+            if (dirty || !step.bars().isEmpty() && wall.getAsLong() - lastSaveWall >= minWallMillis) {
                 save();
             }
         }
@@ -332,6 +351,7 @@ public final class ShadowBooks implements Runnable {
                 - (settings.historyBars() + 1L) * dev.leash.venue.Candle.INTERVAL_MILLIS;
         try {
             store.save(c, List.copyOf(unsaved), keep);
+            lastSaveWall = wall.getAsLong();
             unsaved.clear();
             dirty = false;
         } catch (RuntimeException e) {

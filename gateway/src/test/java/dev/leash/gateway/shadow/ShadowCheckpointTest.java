@@ -184,4 +184,20 @@ class ShadowCheckpointTest {
         assertThat(gone.figures()).isEqualTo(old);
         assertThat(gone.flags()).containsExactly(ShadowBooks.BASELINE_CHANGED);
     }
+
+    @Test
+    void closedBarsSaveAtMostOnceInTheWallIntervalButAChangeAlwaysSaves() {
+        MemoryShadowStore store = new MemoryShadowStore();
+        long[] wall = {1_000_000};
+        ShadowBooks books = books(72 * HOUR);
+        books.persistTo(store, () -> wall[0], 5_000);
+        int stop = nextBarStep(300);
+        run(books, 0, stop + 1, 101);
+        assertThat(store.saves()).as("the first bar and the change").isEqualTo(2);
+        wall[0] += 5_000;
+        int next = nextBarStep(stop + 1);
+        run(books, stop + 1, next + 1, 101);
+        assertThat(store.saves()).isEqualTo(3);
+        assertThat(store.steps()).hasSize(next + 1);
+    }
 }
