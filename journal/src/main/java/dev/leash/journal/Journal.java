@@ -14,6 +14,7 @@ import dev.leash.journal.internal.Migrations;
 import dev.leash.journal.internal.OrderTable;
 import dev.leash.journal.internal.PositionTable;
 import dev.leash.journal.internal.RiskRejectionTable;
+import dev.leash.journal.internal.ShadowTable;
 import dev.leash.journal.internal.StateTable;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Position;
@@ -59,6 +60,7 @@ public final class Journal implements AutoCloseable {
     private final EquityTable equity;
     private final PositionTable positions;
     private final StateTable state;
+    private final ShadowTable shadows;
     private final RecentEquity recentEquity;
 
     private Journal(Db db, int schemaVersion) {
@@ -73,6 +75,7 @@ public final class Journal implements AutoCloseable {
         this.equity = new EquityTable(db);
         this.positions = new PositionTable(db);
         this.state = new StateTable(db);
+        this.shadows = new ShadowTable(db);
         long newest = equity.newestTime();
         this.recentEquity = new RecentEquity(newest == Long.MIN_VALUE ? List.of()
                 : equity.curve(newest - RecentEquity.KEEP_MILLIS, Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -262,6 +265,36 @@ public final class Journal implements AutoCloseable {
 
     public Optional<String> getState(String key) {
         return state.get(key);
+    }
+
+    /**
+     * Saves the shadow books' checkpoint (opaque text), their records and the market steps they consumed since the
+     * last save, and drops the steps before {@code keepStepsFrom}: one transaction.
+     */
+    public void saveShadowCheckpoint(String checkpoint, List<ShadowBookRecord> books, List<MarketStepRecord> steps,
+                                     long keepStepsFrom) {
+        shadows.save(Objects.requireNonNull(checkpoint, "checkpoint"), List.copyOf(books), List.copyOf(steps),
+                keepStepsFrom);
+    }
+
+    /** The last shadow checkpoint saved, if any. */
+    public Optional<String> shadowCheckpoint() {
+        return shadows.checkpoint();
+    }
+
+    /** The shadow books journaled, running and retired, oldest start first. */
+    public List<ShadowBookRecord> shadowBooks() {
+        return shadows.books(null);
+    }
+
+    /** The shadow books retired, with their final figures, oldest start first. */
+    public List<ShadowBookRecord> retiredShadowBooks() {
+        return shadows.books(false);
+    }
+
+    /** The journaled market steps with {@code from <= time <= to}, oldest first. */
+    public List<MarketStepRecord> marketSteps(long from, long to) {
+        return shadows.steps(from, to);
     }
 
     /** Closes the connections after the call in progress; later calls throw {@link JournalException}. */

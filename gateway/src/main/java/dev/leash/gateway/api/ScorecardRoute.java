@@ -44,6 +44,8 @@ final class ScorecardRoute {
             n.put("name", s.name());
             n.put("params_version", s.paramsVersion());
             n.put("active", s.active());
+            n.put("status", s.active() ? "running" : "retired");
+            n.put("flagged", s.flagged());
             ArrayNode flags = n.putArray("flags");
             s.flags().forEach(flags::add);
             shadows.add(n);

@@ -62,6 +62,8 @@ public final class Gateway implements AutoCloseable {
     public static final int WARMUP_BARS = 260;
     /** How long an operator's resume waits for the inner loop to apply and persist it. */
     private static final long RESUME_TIMEOUT_SECONDS = 10;
+    /** Wall time between two checkpoints of the shadow books at closed bars (a fast simulation closes many). */
+    private static final long CHECKPOINT_WALL_MILLIS = 5_000;
 
     private final GatewayConfig config;
     private final Clock wall;
@@ -255,7 +257,7 @@ public final class Gateway implements AutoCloseable {
         if (!c.enabled()) {
             return null;
         }
-        return new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
+        ShadowBooks books = new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
                 new ShadowBooks.Settings(c.max(), c.incumbentHorizon().toMillis(), c.minTrades(),
                         ShadowBooks.Settings.DEFAULT.queueCapacity(), WARMUP_BARS),
                 (t, name, version, figures, flags) -> {
@@ -265,6 +267,9 @@ public final class Gateway implements AutoCloseable {
                         LOG.warn("could not journal the retirement of shadow {}", name);
                     }
                 });
+        // the shadows of the last run resume where they were; at most one bar checkpoint per CHECKPOINT_WALL_MILLIS
+        books.persistTo(new JournalShadowStore(journal), System::currentTimeMillis, CHECKPOINT_WALL_MILLIS);
+        return books;
     }
 
     /** The shadow books beside the live book, or null when they are off. */
@@ -501,6 +506,14 @@ public final class Gateway implements AutoCloseable {
                 shadowThread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!shadowThread.isAlive()) {
+                try {
+                    s.drain(); // the steps the inner loop made before it stopped
+                    s.checkpoint();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not checkpoint the shadow books at the stop: {}", e.getMessage());
+                }
             }
         }
         alerts.close();

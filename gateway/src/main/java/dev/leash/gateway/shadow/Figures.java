@@ -11,6 +11,16 @@ final class Figures {
     private double maxDrawdownPct;
     private int trades;
 
+    /** What a checkpoint keeps of a book's figures: enough to continue them exactly. */
+    public record State(long since, double startEquity, int startTrades, double equity, double peak,
+                        double maxDrawdownPct, int trades) {
+
+        /** The figures these are. */
+        public BookFigures view() {
+            return restore(this).view();
+        }
+    }
+
     Figures(long since, double startEquity, int tradesSoFar) {
         this.since = since;
         this.startEquity = startEquity;
@@ -31,6 +41,19 @@ final class Figures {
         } else if (peak > 0) {
             maxDrawdownPct = Math.max(maxDrawdownPct, (peak - equityNow) / peak * 100.0);
         }
+    }
+
+    State state() {
+        return new State(since, startEquity, startTrades, equity, peak, maxDrawdownPct, trades);
+    }
+
+    static Figures restore(State s) {
+        Figures f = new Figures(s.since(), s.startEquity(), s.startTrades());
+        f.equity = s.equity();
+        f.peak = s.peak();
+        f.maxDrawdownPct = s.maxDrawdownPct();
+        f.trades = s.trades();
+        return f;
     }
 
     BookFigures view() {

@@ -19,6 +19,11 @@ public record Scorecard(long asOf, int minTrades, long missedSteps, BookFigures 
 
     /** One shadow book: its params version, whether it still runs, its figures since it started, its flags. */
     public record Shadow(String name, long paramsVersion, boolean active, BookFigures figures, List<String> flags) {
+
+        /** True when the figures are incomplete or were cut short (missed ticks, a failed step, a retirement). */
+        public boolean flagged() {
+            return !flags.isEmpty();
+        }
     }
 
     /**

@@ -56,12 +56,13 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     private final int[] closeCount;
     private final TradeCounter trades;
     private final List<Fill> fills = new ArrayList<>();
-    private final Figures figures;
+    private Figures figures;
     private final List<String> flags = new ArrayList<>();
     private double funding;
     private double startUnrealized;
     private Map<String, Double> startPositions = Map.of();
     private MarketStep current;
+    private BookCheckpoint.BookStart start;
 
     /**
      * A book that starts at {@code since} with {@code equity}, flat.
@@ -83,6 +84,48 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         this.closeCount = new int[symbols];
         this.trades = new TradeCounter(symbols);
         this.figures = new Figures(since, equity, 0);
+        this.start = new BookCheckpoint.BookStart(equity, new double[symbols], new double[symbols],
+                new double[symbols]);
+    }
+
+    /**
+     * A book continued from {@code c}: its account, figures, counts and flags as saved, its engine re-warmed on
+     * {@code history} (the bar channels are not saved) and given the saved positions and trading status.
+     */
+    public static ShadowBook resume(BookCheckpoint c, List<Instrument> instruments, Limits limits,
+                                    List<ClosedBar> history, long now) {
+        ShadowBook b = new ShadowBook(c.name(), instruments, limits, c.params(), c.since(), c.start().equity());
+        b.warmUp(history);
+        b.exchange.restore(c.account());
+        for (SimState.Holding h : c.account().holdings()) {
+            int s = b.engine.indexOf(h.symbol());
+            if (s >= 0) {
+                b.engine.setPosition(s, h.qty(), h.entryPrice());
+            }
+        }
+        b.engine.restoreStatus(c.status(), now);
+        b.start = c.start();
+        b.funding = c.funding();
+        b.startUnrealized = c.startUnrealized();
+        b.startPositions = Map.copyOf(c.startPositions());
+        b.figures = Figures.restore(c.figures());
+        b.trades.restore(c.tradeState(), c.closedTrades());
+        b.flags.addAll(c.flags());
+        return b;
+    }
+
+    /** This book's state after the step at {@code stepTime}, for a restart. */
+    public BookCheckpoint checkpoint(long stepTime) {
+        SimState all = exchange.snapshot(stepTime);
+        SimState account = new SimState(stepTime, all.walletBalance(), all.fillSeq(), all.holdings(),
+                all.orders().stream().filter(o -> o.status().open()).toList(), List.of());
+        return new BookCheckpoint(name, params, since, stepTime, account, funding, startUnrealized, startPositions,
+                start, figures.state(), trades.positions(), trades.closed(), List.copyOf(flags), engine.status());
+    }
+
+    /** What this book started from: the inputs of its constructor and {@link #holdLivePositions}. */
+    public BookCheckpoint.BookStart start() {
+        return start;
     }
 
     private static List<SymbolSpec> specs(List<Instrument> instruments) {
@@ -104,6 +147,7 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
      * wallet set so that the equity stays what this book started with.
      */
     public void holdLivePositions(double[] position, double[] entry, double[] price) {
+        start = new BookCheckpoint.BookStart(start.equity(), position.clone(), entry.clone(), price.clone());
         List<SimState.Holding> holdings = new ArrayList<>();
         double unrealized = 0;
         for (int s = 0; s < symbols; s++) {
@@ -215,9 +259,14 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         closeCount[b.sym()]++;
     }
 
+    /** The flag of market steps a book missed, followed by {@code from <instant> to <instant>}. */
+    public static final String MISSED_TICKS = "missed_ticks";
+    /** Flags kept per book: later ones are dropped (the first say the figures are incomplete). */
+    private static final int MAX_FLAGS = 16;
+
     /** Marks the book's figures as incomplete, e.g. for market steps it missed. */
     void flag(String flag) {
-        if (!flags.contains(flag)) {
+        if (!flags.contains(flag) && (flags.size() < MAX_FLAGS || !flag.startsWith(MISSED_TICKS))) {
             flags.add(flag);
         }
     }
@@ -239,7 +288,7 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         return since;
     }
 
-    /** Every fill, oldest first. */
+    /** Every fill since the book started or last resumed from a checkpoint, oldest first. */
     public List<Fill> fills() {
         return List.copyOf(fills);
     }

@@ -6,7 +6,6 @@ import dev.leash.risk.Params;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,15 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The shadow books beside the live book, off its hot path: the inner loop {@link #offer}s each step's market events
  * to a bounded queue and never waits; this runner's own thread drains it and steps every shadow. A full queue drops
- * the step and flags the shadows' figures as missing events.
+ * the step and flags the shadows' figures with the ticks they missed.
  *
  * <p>The {@code baseline} shadow trades the operator's baseline params from the first step and never changes them.
  * When the live params change (an accepted change, seen in the steps themselves), the replaced version keeps running
  * as an {@code incumbent} shadow for the configured horizon; at most {@code max} shadows run, the oldest incumbent
  * retired first, each retirement reported with its final figures.
  *
+ * <p>With a {@link ShadowStore} ({@link #persistTo}) the shadows are checkpointed at every closed bar, change and
+ * retirement, and resume from the last checkpoint at the next start; a gap in the steps they saw (a restart, a full
+ * queue) flags them {@code missed_ticks from <instant> to <instant>}.
+ *
  * <p>Threading: {@link #offer} from the inner loop's thread; {@link #run} (or {@link #drain} in tests) on one shadow
- * thread; {@link #scorecard} from any thread.
+ * thread; {@link #checkpoint} on it or after it ended; {@link #scorecard} from any thread.
  */
 public final class ShadowBooks implements Runnable {
 
@@ -32,6 +35,10 @@ public final class ShadowBooks implements Runnable {
 
     /** Changes kept on the scorecard. */
     private static final int MAX_CHANGES = 50;
+    /** The flag of a baseline retired at a start because the configured baseline params are no longer its own. */
+    static final String BASELINE_CHANGED = "retired: the configured baseline params changed";
+    /** Market steps kept for the journal while it cannot take them. */
+    private static final int UNSAVED_STEPS = 100_000;
 
     /**
      * @param max                    most shadows running at once, the baseline included
@@ -72,13 +79,14 @@ public final class ShadowBooks implements Runnable {
     private final Retirements retirements;
     private final ArrayBlockingQueue<MarketStep> queue;
     private final AtomicLong missed = new AtomicLong();
+    /** The time of the oldest step dropped and not yet flagged; {@code Long.MAX_VALUE} when none. */
+    private final AtomicLong firstDropped = new AtomicLong(Long.MAX_VALUE);
     private final List<ShadowBook> active = new ArrayList<>();
     private final List<Scorecard.Shadow> retired = new ArrayList<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
-    private final ArrayDeque<ClosedBar> history = new ArrayDeque<>();
+    private final BarHistory history;
     private volatile boolean running = true;
     private volatile Scorecard scorecard;
-    private long missedSeen;
     private ShadowBook baseline;
     private Params liveParams;
     private TradeCounter liveTrades;
@@ -87,6 +95,15 @@ public final class ShadowBooks implements Runnable {
     private double[] lastPosition;
     private double[] lastEntry;
     private double[] lastPrice;
+    private ShadowStore store = ShadowStore.NONE;
+    private ShadowsCheckpoint pending;
+    private final List<MarketStep> unsaved = new ArrayList<>();
+    private long lastStepTime = Long.MIN_VALUE;
+    private long stepMillis;
+    private boolean dirty;
+    private java.util.function.LongSupplier wall = () -> 0L;
+    private long minWallMillis;
+    private long lastSaveWall;
 
     public ShadowBooks(List<Instrument> instruments, Limits limits, Params baselineParams, Settings settings,
                        Retirements retirements) {
@@ -96,6 +113,35 @@ public final class ShadowBooks implements Runnable {
         this.settings = settings;
         this.retirements = retirements;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.history = new BarHistory(settings.historyBars(), instruments.size());
+    }
+
+    /**
+     * Keeps a checkpoint in {@code store} at every closed bar, change and retirement, with the market steps consumed
+     * since the last one; the shadows of the checkpoint it holds now resume at the first step. Before the first step.
+     */
+    public void persistTo(ShadowStore store) {
+        persistTo(store, () -> 0L, 0);
+    }
+
+    /**
+     * As {@link #persistTo(ShadowStore)}, but a closed bar saves only when {@code minWallMillis} of {@code wallMillis}
+     * passed since the last save (a fast simulation closes bars many times a second; changes, retirements and the
+     * stop always save): the journal's writer is shared with the order path.
+     */
+    public void persistTo(ShadowStore store, java.util.function.LongSupplier wallMillis, long minWallMillis) {
+        this.store = store;
+        this.wall = wallMillis;
+        this.minWallMillis = minWallMillis;
+        this.lastSaveWall = wallMillis.getAsLong() - minWallMillis;
+        this.pending = store.load().orElse(null);
+    }
+
+    /** Saves a checkpoint now (a clean shutdown): on the shadow thread, or after it ended. */
+    public void checkpoint() {
+        if (live != null) {
+            save();
+        }
     }
 
     /** Hands one step to the shadows without waiting; false (and the shadows flagged) when the queue is full. */
@@ -104,6 +150,7 @@ public final class ShadowBooks implements Runnable {
             return true;
         }
         missed.incrementAndGet();
+        firstDropped.accumulateAndGet(step.time(), Math::min);
         return false;
     }
 
@@ -161,17 +208,20 @@ public final class ShadowBooks implements Runnable {
     }
 
     private void process(MarketStep step) {
-        if (live == null) {
+        if (live == null && pending != null) {
+            ShadowsCheckpoint c = pending;
+            pending = null;
+            if (!resumed(c, step)) {
+                begin(step);
+            }
+        } else if (live == null) {
             begin(step);
         } else if (step.liveParams().version() != liveParams.version()) {
             changed(step);
         }
-        long m = missed.get();
-        if (m != missedSeen) {
-            missedSeen = m;
-            for (ShadowBook b : active) {
-                b.flag("missed market events");
-            }
+        long dropped = firstDropped.get();
+        if (step.time() > dropped && firstDropped.compareAndSet(dropped, Long.MAX_VALUE)) {
+            flagMissed(lastStepTime == Long.MIN_VALUE ? dropped : lastStepTime, step.time());
         }
         for (ShadowBook b : active) {
             b.step(step);
@@ -194,6 +244,122 @@ public final class ShadowBooks implements Runnable {
         lastEntry = step.liveEntry().clone();
         retireExpired(step.time());
         publish(step.time());
+        if (lastStepTime != Long.MIN_VALUE && step.time() > lastStepTime) {
+            stepMillis = step.time() - lastStepTime;
+        }
+        lastStepTime = step.time();
+        if (store != ShadowStore.NONE) {
+            unsaved.add(step);
+            if (dirty || !step.bars().isEmpty() && wall.getAsLong() - lastSaveWall >= minWallMillis) {
+                save();
+            }
+        }
+    }
+
+    /** Flags every running shadow: it saw no market step between {@code from} and {@code to}. */
+    private void flagMissed(long from, long to) {
+        for (ShadowBook b : active) {
+            b.flag(ShadowBook.MISSED_TICKS + " from " + java.time.Instant.ofEpochMilli(from) + " to "
+                    + java.time.Instant.ofEpochMilli(to));
+        }
+    }
+
+    /** Continues from {@code c}, or (false, logged, nothing kept) when it does not fit these symbols. */
+    private boolean resumed(ShadowsCheckpoint c, MarketStep step) {
+        try {
+            if (c.lastPrice().length != instruments.size()) {
+                throw new IllegalArgumentException("it was saved for " + c.lastPrice().length + " symbols, not "
+                        + instruments.size());
+            }
+            resume(c, step);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("the shadow books' checkpoint cannot be resumed ({}); they start afresh", e.getMessage());
+            active.clear();
+            retired.clear();
+            changes.clear();
+            history.clear();
+            baseline = null;
+            live = null;
+            lastStepTime = Long.MIN_VALUE;
+            return false;
+        }
+    }
+
+    /** Continues from a checkpoint: its books re-warmed on this step's warm-up bars, flagged if steps were missed. */
+    private void resume(ShadowsCheckpoint c, MarketStep step) {
+        liveParams = c.liveParams();
+        liveTrades = new TradeCounter(instruments.size());
+        liveTrades.restore(c.liveTradeState(), c.liveClosedTrades());
+        live = Figures.restore(c.live());
+        lastLiveEquity = c.lastLiveEquity();
+        lastPosition = c.lastPosition().clone();
+        lastEntry = c.lastEntry().clone();
+        lastPrice = c.lastPrice().clone();
+        for (ClosedBar b : step.warmup()) {
+            remember(b);
+        }
+        retired.addAll(c.retired());
+        for (BookCheckpoint bc : c.books()) {
+            if (bc.name().equals("baseline") && !bc.params().equals(baselineParams)) {
+                List<String> flags = new ArrayList<>(bc.flags());
+                flags.add(BASELINE_CHANGED);
+                retired.add(new Scorecard.Shadow(bc.name(), bc.params().version(), false, bc.figures().view(),
+                        List.copyOf(flags)));
+                retirements.retired(step.time(), bc.name(), bc.params().version(), bc.figures().view(),
+                        List.copyOf(flags));
+                continue; // the operator's baseline is the configured one: a new baseline starts below
+            }
+            ShadowBook b = ShadowBook.resume(bc, instruments, limits, history.bars(), step.time());
+            active.add(b);
+            if (b.name().equals("baseline")) {
+                baseline = b;
+            }
+        }
+        if (baseline == null) {
+            baseline = start("baseline", baselineParams, step.time());
+            active.remove(baseline);
+            active.add(0, baseline);
+        }
+        for (ShadowsCheckpoint.ChangeState cs : c.changes()) {
+            changes.add(ChangeRecord.restore(cs, active));
+        }
+        lastStepTime = c.stepTime();
+        stepMillis = c.stepMillis();
+        if (step.time() - c.stepTime() > Math.max(1, c.stepMillis())) {
+            flagMissed(c.stepTime(), step.time());
+        }
+        dirty = true;
+    }
+
+    /** Saves the checkpoint with the steps consumed since the last; a failure is logged and tried again later. */
+    private void save() {
+        List<BookCheckpoint> books = new ArrayList<>();
+        for (ShadowBook b : active) {
+            books.add(b.checkpoint(lastStepTime));
+        }
+        List<ShadowsCheckpoint.ChangeState> cs = new ArrayList<>();
+        for (ChangeRecord c : changes) {
+            cs.add(c.state());
+        }
+        ShadowsCheckpoint c = new ShadowsCheckpoint(lastStepTime, stepMillis, liveParams, live.state(),
+                liveTrades.positions(), liveTrades.closed(), lastLiveEquity, lastPosition.clone(), lastEntry.clone(),
+                lastPrice.clone(), List.copyOf(cs),
+                List.copyOf(retired.subList(Math.max(0, retired.size() - MAX_CHANGES), retired.size())),
+                List.copyOf(books));
+        long keep = lastStepTime - settings.incumbentHorizonMillis()
+                - (settings.historyBars() + 1L) * dev.leash.venue.Candle.INTERVAL_MILLIS;
+        try {
+            store.save(c, List.copyOf(unsaved), keep);
+            lastSaveWall = wall.getAsLong();
+            unsaved.clear();
+            dirty = false;
+        } catch (RuntimeException e) {
+            LOG.warn("could not checkpoint the shadow books; trying again at the next bar: {}", e.getMessage());
+            if (unsaved.size() > UNSAVED_STEPS) {
+                unsaved.clear(); // the journal of market steps gets a hole rather than the heap a leak
+            }
+        }
     }
 
     private void begin(MarketStep step) {
@@ -224,6 +390,7 @@ public final class ShadowBooks implements Runnable {
             }
             incumbent = start("incumbent v" + replaced.version(), replaced, step.time());
         }
+        dirty = true;
         changes.add(new ChangeRecord(step.time(), replaced.version(), liveParams.version(), incumbent,
                 new Figures(step.time(), lastLiveEquity, liveTrades.closed()),
                 new Figures(step.time(), baseline.equity(), baseline.closedTrades())));
@@ -235,7 +402,7 @@ public final class ShadowBooks implements Runnable {
     /** A new shadow from the live book's state before this step: its equity and positions, warmed on the history. */
     private ShadowBook start(String name, Params params, long t) {
         ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
-        b.warmUp(List.copyOf(history));
+        b.warmUp(history.bars());
         b.holdLivePositions(lastPosition, lastEntry, lastPrice);
         active.add(b);
         return b;
@@ -260,13 +427,11 @@ public final class ShadowBooks implements Runnable {
             }
         }
         retirements.retired(t, b.name(), b.params().version(), f, b.flags());
+        dirty = true;
     }
 
     private void remember(ClosedBar b) {
-        history.addLast(b);
-        while (history.size() > settings.historyBars() * instruments.size()) {
-            history.removeFirst();
-        }
+        history.add(b);
     }
 
     private void publish(long t) {
@@ -304,17 +469,47 @@ public final class ShadowBooks implements Runnable {
         private final long from;
         private final long to;
         private final ShadowBook incumbent;
+        private final String incumbentName;
+        private final long incumbentSince;
         private final Figures live;
         private final Figures baseline;
         private BookFigures finalIncumbent;
 
         ChangeRecord(long at, long from, long to, ShadowBook incumbent, Figures live, Figures baseline) {
+            this(at, from, to, incumbent, live, baseline, incumbent == null ? null : incumbent.name(),
+                    incumbent == null ? 0 : incumbent.since());
+        }
+
+        private ChangeRecord(long at, long from, long to, ShadowBook incumbent, Figures live, Figures baseline,
+                             String incumbentName, long incumbentSince) {
             this.at = at;
             this.from = from;
             this.to = to;
             this.incumbent = incumbent;
+            this.incumbentName = incumbentName;
+            this.incumbentSince = incumbentSince;
             this.live = live;
             this.baseline = baseline;
+        }
+
+        ShadowsCheckpoint.ChangeState state() {
+            return new ShadowsCheckpoint.ChangeState(at, from, to, incumbentName, incumbentSince, live.state(),
+                    baseline.state(), finalIncumbent);
+        }
+
+        /** The change as saved, its incumbent the running book of that name and start (if it still runs). */
+        static ChangeRecord restore(ShadowsCheckpoint.ChangeState s, List<ShadowBook> running) {
+            ShadowBook incumbent = null;
+            for (ShadowBook b : running) {
+                if (b.name().equals(s.incumbent()) && b.since() == s.incumbentSince()) {
+                    incumbent = b;
+                }
+            }
+            boolean known = incumbent != null || s.finalIncumbent() != null;
+            ChangeRecord c = new ChangeRecord(s.at(), s.from(), s.to(), incumbent, Figures.restore(s.live()),
+                    Figures.restore(s.baseline()), known ? s.incumbent() : null, s.incumbentSince());
+            c.finalIncumbent = s.finalIncumbent();
+            return c;
         }
 
         void mark(double liveEquity, int liveTrades, ShadowBook base) {
@@ -331,9 +526,9 @@ public final class ShadowBooks implements Runnable {
 
         Scorecard.Change view(int minTrades) {
             BookFigures l = live.view();
-            Scorecard.Comparison strategy = incumbent == null ? null : Scorecard.Comparison.of(
+            Scorecard.Comparison strategy = incumbentName == null ? null : Scorecard.Comparison.of(
                     "incumbent v" + from, l, finalIncumbent != null ? finalIncumbent : incumbent.figures(), minTrades);
-            return new Scorecard.Change(at, from, to, finalIncumbent == null && incumbent != null, strategy,
+            return new Scorecard.Change(at, from, to, finalIncumbent == null && incumbentName != null, strategy,
                     Scorecard.Comparison.of("baseline", l, baseline.view(), minTrades));
         }
     }

@@ -25,6 +25,17 @@ final class TradeCounter {
         position[sym] = qty;
     }
 
+    /** The positions it last saw, for a checkpoint. */
+    double[] positions() {
+        return position.clone();
+    }
+
+    /** Continues from a checkpoint's positions and count. */
+    void restore(double[] positions, int closedSoFar) {
+        System.arraycopy(positions, 0, position, 0, Math.min(positions.length, position.length));
+        closed = closedSoFar;
+    }
+
     int closed() {
         return closed;
     }

@@ -110,7 +110,11 @@ class ShadowLoopTest {
         shadow.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(shadow.isAlive()).isFalse();
         assertThat(rig.books.scorecard().missedSteps()).isEqualTo(steps - 8);
-        assertThat(rig.books.scorecard().shadows().get(0).flags()).contains("missed market events");
+        rig.loop.step(rig.start + steps * 1_000L); // the first step the shadows see after the gap
+        rig.books.drain();
+        assertThat(rig.books.scorecard().shadows().get(0).flags()).containsExactly("missed_ticks from "
+                + java.time.Instant.ofEpochMilli(rig.start + 7 * 1_000L) + " to "
+                + java.time.Instant.ofEpochMilli(rig.start + steps * 1_000L));
     }
 
     @Test

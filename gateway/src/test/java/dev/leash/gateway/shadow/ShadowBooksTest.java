@@ -109,6 +109,12 @@ class ShadowBooksTest {
         assertThat(books.offer(steps.get(2))).isFalse();
         assertThat(books.missedSteps()).isEqualTo(1);
         assertThat(books.drain()).isEqualTo(2);
-        assertThat(books.scorecard().shadows().get(0).flags()).containsExactly("missed market events");
+        assertThat(books.scorecard().shadows().get(0).flags()).as("nothing missed before the dropped step").isEmpty();
+        assertThat(books.offer(steps.get(3))).isTrue();
+        assertThat(books.drain()).isEqualTo(1);
+        assertThat(books.scorecard().shadows().get(0).flags()).containsExactly("missed_ticks from "
+                + java.time.Instant.ofEpochMilli(steps.get(1).time()) + " to "
+                + java.time.Instant.ofEpochMilli(steps.get(3).time()));
+        assertThat(books.scorecard().shadows().get(0).flagged()).isTrue();
     }
 }
