@@ -1,8 +1,9 @@
 package dev.leash.mcp;
 
-import dev.leash.mcp.internal.GatewayClient;
+import dev.leash.mcp.internal.GatewayReads;
 import dev.leash.mcp.internal.LeashServer;
 import dev.leash.mcp.internal.LineOutputStream;
+import dev.leash.mcp.internal.SnapshotStats;
 import dev.leash.mcp.internal.StdioTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -24,10 +25,12 @@ public final class McpStdioServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final StdioTransport transport;
+    private final GatewayReads reads;
 
-    private McpStdioServer(McpSyncServer server, StdioTransport transport) {
+    private McpStdioServer(McpSyncServer server, StdioTransport transport, GatewayReads reads) {
         this.server = server;
         this.transport = transport;
+        this.reads = reads;
     }
 
     /**
@@ -36,9 +39,10 @@ public final class McpStdioServer implements AutoCloseable {
      */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
         StdioTransport transport = new StdioTransport(in, new LineOutputStream(out), LeashServer.jsonMapper(), onEof);
+        GatewayReads reads = GatewayReads.start(config, SnapshotStats.NONE);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
-                GatewayClient.create(config));
-        return new McpStdioServer(server, transport);
+                reads.gateway(), reads.snapshot());
+        return new McpStdioServer(server, transport, reads);
     }
 
     /** Blocks until the server has stopped reading {@code in}: EOF (after {@code onEof} ran) or a read error. */
@@ -49,5 +53,6 @@ public final class McpStdioServer implements AutoCloseable {
     @Override
     public void close() {
         server.closeGracefully();
+        reads.close();
     }
 }

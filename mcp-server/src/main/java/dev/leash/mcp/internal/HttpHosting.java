@@ -1,5 +1,6 @@
 package dev.leash.mcp.internal;
 
+import dev.leash.mcp.McpConfig;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -27,24 +28,28 @@ public final class HttpHosting {
 
     private final Javalin app;
     private final McpSyncServer server;
+    private final GatewayReads reads;
 
-    private HttpHosting(Javalin app, McpSyncServer server) {
+    private HttpHosting(Javalin app, McpSyncServer server, GatewayReads reads) {
         this.app = app;
         this.server = server;
+        this.reads = reads;
     }
 
     /** Builds and starts; port 0 picks a free port, see {@link #port()}. */
     public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
-                                    GatewayClient gateway) {
-        return start(host, port, token, tokenFile, allowedOrigins, gateway, HttpLimits.DEFAULTS);
+                                    McpConfig config) {
+        return start(host, port, token, tokenFile, allowedOrigins, config, HttpLimits.DEFAULTS);
     }
 
     static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
-                             GatewayClient gateway, HttpLimits limits) {
+                             McpConfig config, HttpLimits limits) {
         TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
-        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), gateway);
+        GatewayReads reads = GatewayReads.start(config, SnapshotStats.NONE);
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
+                reads.gateway(), reads.snapshot());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.error(404, help::answer);
@@ -69,10 +74,11 @@ public final class HttpHosting {
             app.start();
         } catch (RuntimeException e) {
             server.close();
+            reads.close();
             throw e;
         }
         validator.bind(host, app.port());
-        return new HttpHosting(app, server);
+        return new HttpHosting(app, server, reads);
     }
 
     /** The one HTTP/1.1 connector: a silent connection is closed after the idle timeout (slow headers included). */
@@ -92,5 +98,6 @@ public final class HttpHosting {
     public void stop() {
         server.closeGracefully();
         app.stop();
+        reads.close();
     }
 }

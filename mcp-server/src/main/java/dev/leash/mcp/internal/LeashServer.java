@@ -28,14 +28,21 @@ public final class LeashServer {
     }
 
     /** Every tool, read and write, in a stable order. */
-    public static List<SyncToolSpecification> tools(GatewayClient gateway) {
-        List<SyncToolSpecification> all = new ArrayList<>(new ReadTools(gateway).all());
-        all.addAll(new WriteTools(gateway).all());
+    public static List<SyncToolSpecification> tools(GatewayClient gateway, Snapshot snapshot) {
+        List<SyncToolSpecification> all = new ArrayList<>(new ReadTools(gateway, snapshot).all());
+        all.addAll(new WriteTools(gateway, snapshot).all());
         return all;
     }
 
+    /** A server whose every read is a round trip to the gateway. */
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway) {
-        List<SyncToolSpecification> tools = tools(gateway);
+        return build(spec, gateway, Snapshot.none(gateway));
+    }
+
+    /** A server whose reads come from {@code snapshot} while it is fresh. */
+    public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway,
+                                      Snapshot snapshot) {
+        List<SyncToolSpecification> tools = tools(gateway, snapshot);
         List<Map<String, Object>> proposals = tools.stream()
                 .filter(t -> WriteTools.PROPOSALS.contains(t.tool().name())).map(t -> t.tool().inputSchema()).toList();
         return spec.serverInfo(NAME, VERSION)
@@ -45,7 +52,7 @@ public final class LeashServer {
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .build())
                 .tools(tools)
-                .resources(new Resources(gateway).all())
+                .resources(new Resources(gateway, snapshot).all())
                 .prompts(Prompts.all())
                 .build();
     }

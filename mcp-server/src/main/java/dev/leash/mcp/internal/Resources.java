@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Read-only resources, read live from the gateway on every request. */
+/** Read-only resources, read from the gateway (through the {@link Snapshot} while it is fresh). */
 final class Resources {
 
     static final String MIME = "application/json";
 
     private final GatewayClient gateway;
+    private final Snapshot snapshot;
 
-    Resources(GatewayClient gateway) {
+    Resources(GatewayClient gateway, Snapshot snapshot) {
         this.gateway = gateway;
+        this.snapshot = snapshot;
     }
 
     List<SyncResourceSpecification> all() {
@@ -41,7 +43,7 @@ final class Resources {
         return new SyncResourceSpecification(r, (exchange, request) -> {
             GatewayReply reply;
             try {
-                reply = gateway.get(path, query);
+                reply = snapshot.get(path, query);
             } catch (GatewayException e) {
                 throw failure(e.getMessage());
             }
