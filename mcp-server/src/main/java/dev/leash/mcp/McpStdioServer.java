@@ -42,6 +42,7 @@ public final class McpStdioServer implements AutoCloseable {
         GatewayReads reads = GatewayReads.start(config, SnapshotStats.NONE);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
                 reads.gateway(), reads.snapshot());
+        reads.notifyStateChanges(server);
         return new McpStdioServer(server, transport, reads);
     }
 

@@ -16,6 +16,7 @@ public final class GatewayReads implements AutoCloseable {
     private final GatewayClient gateway;
     private final EventsFollower events;
     private final Snapshot snapshot;
+    private volatile StateNotifier notifier;
 
     private GatewayReads(GatewayClient gateway, EventsFollower events, Snapshot snapshot) {
         this.gateway = gateway;
@@ -49,10 +50,23 @@ public final class GatewayReads implements AutoCloseable {
         return events;
     }
 
+    /** Sends {@code leash://state} updates to its subscribers on {@code server} (none while the snapshot is off). */
+    public void notifyStateChanges(io.modelcontextprotocol.server.McpSyncServer server) {
+        if (events != null) {
+            StateNotifier n = new StateNotifier(server);
+            notifier = n;
+            events.onEvent(n::onEvent);
+        }
+    }
+
     @Override
     public void close() {
         if (events != null) {
             events.close();
+        }
+        StateNotifier n = notifier;
+        if (n != null) {
+            n.close();
         }
     }
 }

@@ -50,6 +50,7 @@ public final class HttpHosting {
         GatewayReads reads = GatewayReads.start(config, SnapshotStats.NONE);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
                 reads.gateway(), reads.snapshot());
+        reads.notifyStateChanges(server);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.error(404, help::answer);

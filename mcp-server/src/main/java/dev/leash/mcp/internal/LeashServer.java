@@ -49,7 +49,7 @@ public final class LeashServer {
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals))
-                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
+                .capabilities(ServerCapabilities.builder().tools(false).resources(true, false).prompts(false)
                         .build())
                 .tools(tools)
                 .resources(new Resources(gateway, snapshot).all())

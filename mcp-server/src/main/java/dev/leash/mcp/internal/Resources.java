@@ -27,6 +27,9 @@ final class Resources {
 
     List<SyncResourceSpecification> all() {
         return List.of(
+                resource(StateNotifier.URI, "state", "Equity, positions, open orders, trading state and params "
+                                + "version; subscribe to be told when the state, params version or positions change.",
+                        "/api/state", Map.of(), UnaryOperator.identity()),
                 resource("leash://params/current", "current-params", "The current ai_params.json.",
                         "/api/params", Map.of(), body -> body.path("params")),
                 resource("leash://params/ceilings", "ceilings", "Hard floors and ceilings, allowlist, increase rules.",
