@@ -85,6 +85,10 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         if (metricsPort < NO_METRICS_PORT || metricsPort > 65_535) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, got " + metricsPort);
         }
+        if (metricsPort != NO_METRICS_PORT && !Loopback.isLoopback(host)) {
+            throw new ConfigException("--metrics-port serves /metrics without a token, so only on a loopback --host,"
+                    + " got " + host);
+        }
         if (transport == Transport.HTTP && !Loopback.isLoopback(host) && mcpToken == null) {
             throw new ConfigException("refusing to bind " + host + " (not a loopback address) without a token: "
                     + "set LEASH_MCP_TOKEN, or bind 127.0.0.1");

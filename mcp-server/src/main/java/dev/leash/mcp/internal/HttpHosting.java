@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * Streamable HTTP at {@code /mcp} inside Javalin's Jetty: {@link StreamableHttpTransport} behind two filters, error
- * cleaning (outermost) and the bearer token; Host and Origin checked by the transport; every other path answers a
- * JSON 404 ({@link TokenHelp}). Slow or many clients are bounded by {@link HttpLimits}.
+ * cleaning (outermost) and the bearer token; Host and Origin checked by the transport; {@code GET /metrics}
+ * ({@link MetricsRoute}); every other path answers a JSON 404 ({@link TokenHelp}). Slow or many clients are bounded by {@link HttpLimits}.
  */
 public final class HttpHosting {
 
@@ -47,13 +47,17 @@ public final class HttpHosting {
         TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
-        GatewayReads reads = GatewayReads.start(config, SnapshotStats.NONE);
+        McpMetrics metrics = new McpMetrics(transport::sessions);
+        GatewayReads reads = GatewayReads.start(config, metrics);
+        metrics.watch(reads);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
-                reads.gateway(), reads.snapshot());
+                reads.gateway(), reads.snapshot(), metrics);
+        MetricsRoute metricsRoute = new MetricsRoute(metrics, validator, host, token);
         reads.notifyStateChanges(server);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.error(404, help::answer);
+            cfg.routes.get(MetricsRoute.PATH, metricsRoute::handle);
             cfg.jetty.modifyServer(jetty -> {
                 jetty.setErrorHandler(new JsonErrorHandler());
                 jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), jetty));

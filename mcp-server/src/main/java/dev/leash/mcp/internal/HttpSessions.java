@@ -46,6 +46,11 @@ final class HttpSessions {
         return sessions.asMap().get(id);
     }
 
+    /** How many sessions are open. */
+    int size() {
+        return (int) sessions.estimatedSize();
+    }
+
     /** Every open session. */
     java.util.Collection<McpStreamableServerSession> all() {
         return java.util.List.copyOf(sessions.asMap().values());

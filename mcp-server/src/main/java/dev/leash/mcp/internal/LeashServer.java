@@ -5,6 +5,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 
 import java.util.ArrayList;
@@ -42,7 +43,16 @@ public final class LeashServer {
     /** A server whose reads come from {@code snapshot} while it is fresh. */
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway,
                                       Snapshot snapshot) {
+        return build(spec, gateway, snapshot, null);
+    }
+
+    /** A server whose reads come from {@code snapshot} while it is fresh and whose tool calls {@code metrics} count. */
+    public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway,
+                                      Snapshot snapshot, McpMetrics metrics) {
         List<SyncToolSpecification> tools = tools(gateway, snapshot);
+        if (metrics != null) {
+            tools = tools.stream().map(t -> measured(t, metrics)).toList();
+        }
         List<Map<String, Object>> proposals = tools.stream()
                 .filter(t -> WriteTools.PROPOSALS.contains(t.tool().name())).map(t -> t.tool().inputSchema()).toList();
         return spec.serverInfo(NAME, VERSION)
@@ -55,5 +65,21 @@ public final class LeashServer {
                 .resources(new Resources(gateway, snapshot).all())
                 .prompts(Prompts.all())
                 .build();
+    }
+
+    /** The tool with each call counted and timed. */
+    private static SyncToolSpecification measured(SyncToolSpecification t, McpMetrics metrics) {
+        String name = t.tool().name();
+        var handler = t.callHandler();
+        return SyncToolSpecification.builder().tool(t.tool()).callHandler((exchange, request) -> {
+            long start = System.nanoTime();
+            CallToolResult r = null;
+            try {
+                r = handler.apply(exchange, request);
+                return r;
+            } finally {
+                metrics.call(name, r == null || Boolean.TRUE.equals(r.isError()), System.nanoTime() - start);
+            }
+        }).build();
     }
 }

@@ -89,6 +89,11 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         return s == null ? Mono.empty() : s.sendNotification(method, params);
     }
 
+    /** How many sessions are open. */
+    int sessions() {
+        return sessions.size();
+    }
+
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
