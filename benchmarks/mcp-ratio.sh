@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# stdio tools/call get_positions: Leash's MCP server against two TypeScript SDK servers in one run (issue 18):
-# one answering from memory, one doing the same work (GET /api/positions on the gateway per call, kept alive).
-# Every server is spawned by the official TypeScript SDK client, warmed with BENCH_WARMUP calls (2000), measured
-# over BENCH_CALLS sequential calls (3000), BENCH_ROUNDS times (3) in turn; prints the medians and the ratios.
+# tools/call get_positions: Leash's MCP server against two TypeScript SDK servers in one run (issue 18), over stdio
+# and then Streamable HTTP (BENCH_HTTP=0 skips HTTP): one answering from memory, one doing the same work (GET
+# /api/positions on the gateway per call, kept alive). The official TypeScript SDK client drives every server; each
+# is warmed with BENCH_WARMUP calls (2000), measured over BENCH_CALLS sequential calls (3000), BENCH_ROUNDS times (3)
+# in turn; prints the medians and the ratios per transport.
 # Usage: benchmarks/mcp-ratio.sh   (after ./mvnw -B -pl gateway,mcp-server -am package -DskipTests; needs node,
 # python3, and npm the first time). Env: BENCH_SDK_DIR (an npm prefix holding @modelcontextprotocol/sdk),
 # BENCH_LEASH_FLAGS (extra JVM flags of the Leash server).
