@@ -40,7 +40,8 @@ final class CdsWarmup {
     static boolean run() throws IOException, InterruptedException {
         McpConfig config = new McpConfig(McpConfig.Transport.STDIO, McpConfig.DEFAULT_HOST, 0,
                 URI.create(McpConfig.DEFAULT_GATEWAY), null, null, Path.of(McpConfig.DEFAULT_DATA_DIR), List.of(),
-                McpConfig.DEFAULT_CONNECT_TIMEOUT, McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL);
+                McpConfig.DEFAULT_CONNECT_TIMEOUT, McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL)
+                .withSnapshotMaxAge(java.time.Duration.ZERO); // no events stream: never contacts the gateway
         CountDownLatch answered = new CountDownLatch(ANSWERS);
         OutputStream answers = new OutputStream() {
             @Override

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,14 @@ public final class CommandLine {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "where mcp.token lives")
         String dataDir;
 
+        @Option(names = "--snapshot-max-age-ms", paramLabel = "MS", description = "the oldest a read answered from"
+                + " the local snapshot of the gateway may be (default 1000; 0 = every read asks the gateway)")
+        String snapshotMaxAgeMs;
+
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = "stdio only: serve /metrics on this"
+                + " port of --host (0 picks one); over HTTP /metrics is on the MCP port")
+        String metricsPort;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
         boolean help;
     }
@@ -88,9 +97,16 @@ public final class CommandLine {
         }
         origins.addAll(f.origins);
         Path dir = Path.of(dataDir);
+        Duration maxAge = f.snapshotMaxAgeMs == null ? McpConfig.DEFAULT_SNAPSHOT_MAX_AGE
+                : Duration.ofMillis(Math.min(number(f.snapshotMaxAgeMs, "--snapshot-max-age-ms"), 1L << 40));
+        int metricsPort = f.metricsPort == null ? McpConfig.NO_METRICS_PORT
+                : (int) Math.min(number(f.metricsPort, "--metrics-port"), 65_536);
+        if (metricsPort != McpConfig.NO_METRICS_PORT && transport == McpConfig.Transport.HTTP) {
+            throw new ConfigException("--metrics-port is for stdio; over HTTP /metrics is served on the MCP port");
+        }
         return new McpConfig(transport, host, port, uri(gateway), gatewayToken(tokenFile, env, dir),
                 blankToNull(env.get("LEASH_MCP_TOKEN")), dir, origins, McpConfig.DEFAULT_CONNECT_TIMEOUT,
-                McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL);
+                McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL, maxAge, metricsPort);
     }
 
     /**
@@ -145,6 +161,18 @@ public final class CommandLine {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new ConfigException("--port must be a number, got '" + v + "'");
+        }
+    }
+
+    private static long number(String v, String flag) {
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0) {
+                throw new ConfigException(flag + " must not be negative, got '" + v + "'");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(flag + " must be a whole number, got '" + v + "'");
         }
     }
 

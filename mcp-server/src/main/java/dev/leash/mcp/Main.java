@@ -70,6 +70,9 @@ public final class Main {
             LOG.info("stdin closed; exiting");
             System.exit(0);
         });
+        if (server.metricsPort() >= 0) {
+            LOG.info("metrics at http://{}:{}/metrics", config.host(), server.metricsPort());
+        }
         // Without this, a session the SDK closed on its own would leave the JVM running with nobody reading stdin.
         server.awaitStopped();
         LOG.error("the MCP session ended without stdin closing; exiting");

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param connectTimeout   gateway connect timeout
  * @param readTimeout      gateway read timeout, also the bound on a whole call
  * @param cacheTtl         how long funding and market reads are cached
+ * @param snapshotMaxAge   the oldest a read answered from the local snapshot may be; zero turns the snapshot (and
+ *                         the events stream it follows) off, so every read is a round trip
+ * @param metricsPort      stdio only: a port for {@code /metrics} on {@code host} (0 = any free one), or -1 for none
  */
 public record McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken,
                         String mcpToken, Path dataDir, List<String> allowedOrigins, Duration connectTimeout,
-                        Duration readTimeout, Duration cacheTtl) {
+                        Duration readTimeout, Duration cacheTtl, Duration snapshotMaxAge, int metricsPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7071;
@@ -33,6 +36,12 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
+    /** One inner-loop tick: marks move with no event, so an answer is never older than this. */
+    public static final Duration DEFAULT_SNAPSHOT_MAX_AGE = Duration.ofSeconds(1);
+    /** The most a snapshot answer may be allowed to age. */
+    public static final Duration MAX_SNAPSHOT_MAX_AGE = Duration.ofSeconds(60);
+    /** No stdio metrics port. */
+    public static final int NO_METRICS_PORT = -1;
     /** The shortest token accepted from the environment. */
     public static final int MIN_TOKEN_LENGTH = 16;
 
@@ -68,10 +77,42 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         positive(connectTimeout, "connect timeout");
         positive(readTimeout, "read timeout");
         positive(cacheTtl, "cache TTL");
+        if (snapshotMaxAge == null || snapshotMaxAge.isNegative()
+                || snapshotMaxAge.compareTo(MAX_SNAPSHOT_MAX_AGE) > 0) {
+            throw new ConfigException("the snapshot's max age must be between 0 and " + MAX_SNAPSHOT_MAX_AGE.toMillis()
+                    + " ms, got " + (snapshotMaxAge == null ? "none" : snapshotMaxAge.toMillis() + " ms"));
+        }
+        if (metricsPort < NO_METRICS_PORT || metricsPort > 65_535) {
+            throw new ConfigException("--metrics-port must be between 0 and 65535, got " + metricsPort);
+        }
+        if (metricsPort != NO_METRICS_PORT && !Loopback.isLoopback(host)) {
+            throw new ConfigException("--metrics-port serves /metrics without a token, so only on a loopback --host,"
+                    + " got " + host);
+        }
         if (transport == Transport.HTTP && !Loopback.isLoopback(host) && mcpToken == null) {
             throw new ConfigException("refusing to bind " + host + " (not a loopback address) without a token: "
                     + "set LEASH_MCP_TOKEN, or bind 127.0.0.1");
         }
+    }
+
+    /** A configuration with the default snapshot bound and no stdio metrics port. */
+    public McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken, String mcpToken,
+                     Path dataDir, List<String> allowedOrigins, Duration connectTimeout, Duration readTimeout,
+                     Duration cacheTtl) {
+        this(transport, host, port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins, connectTimeout,
+                readTimeout, cacheTtl, DEFAULT_SNAPSHOT_MAX_AGE, NO_METRICS_PORT);
+    }
+
+    /** This configuration with another snapshot bound. */
+    public McpConfig withSnapshotMaxAge(Duration maxAge) {
+        return new McpConfig(transport, host, port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins,
+                connectTimeout, readTimeout, cacheTtl, maxAge, metricsPort);
+    }
+
+    /** This configuration with another stdio metrics port. */
+    public McpConfig withMetricsPort(int port) {
+        return new McpConfig(transport, host, this.port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins,
+                connectTimeout, readTimeout, cacheTtl, snapshotMaxAge, port);
     }
 
     /** The base URL without a trailing slash. */
@@ -86,7 +127,7 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         return "McpConfig[transport=" + transport + ", host=" + host + ", port=" + port + ", gateway=" + gateway
                 + ", modelToken=" + (gatewayToken == null ? "none" : "***") + ", mcpToken="
                 + (mcpToken == null ? "file" : "***") + ", dataDir=" + dataDir + ", allowedOrigins=" + allowedOrigins
-                + "]";
+                + ", snapshotMaxAge=" + snapshotMaxAge + ", metricsPort=" + metricsPort + "]";
     }
 
     private static void positive(Duration d, String what) {

@@ -1,7 +1,6 @@
 package dev.leash.mcp;
 
 import dev.leash.common.Tokens;
-import dev.leash.mcp.internal.GatewayClient;
 import dev.leash.mcp.internal.HttpHosting;
 
 import java.io.IOException;
@@ -32,8 +31,7 @@ public final class McpHttpServer implements AutoCloseable {
     public static McpHttpServer start(McpConfig config) {
         Tokens.Token token = token(config);
         HttpHosting hosting = HttpHosting.start(config.host(), config.port(), token.value(), token.file(),
-                config.allowedOrigins(),
-                GatewayClient.create(config));
+                config.allowedOrigins(), config);
         return new McpHttpServer(hosting, token, config.host());
     }
 

@@ -1,8 +1,10 @@
 package dev.leash.mcp;
 
-import dev.leash.mcp.internal.GatewayClient;
+import dev.leash.mcp.internal.GatewayReads;
 import dev.leash.mcp.internal.LeashServer;
 import dev.leash.mcp.internal.LineOutputStream;
+import dev.leash.mcp.internal.McpMetrics;
+import dev.leash.mcp.internal.MetricsHosting;
 import dev.leash.mcp.internal.StdioTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -24,10 +26,17 @@ public final class McpStdioServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final StdioTransport transport;
+    private final GatewayReads reads;
+    private final McpMetrics metrics;
+    private final MetricsHosting metricsHosting;
 
-    private McpStdioServer(McpSyncServer server, StdioTransport transport) {
+    private McpStdioServer(McpSyncServer server, StdioTransport transport, GatewayReads reads, McpMetrics metrics,
+                           MetricsHosting metricsHosting) {
         this.server = server;
         this.transport = transport;
+        this.reads = reads;
+        this.metrics = metrics;
+        this.metricsHosting = metricsHosting;
     }
 
     /**
@@ -36,9 +45,15 @@ public final class McpStdioServer implements AutoCloseable {
      */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
         StdioTransport transport = new StdioTransport(in, new LineOutputStream(out), LeashServer.jsonMapper(), onEof);
+        McpMetrics metrics = new McpMetrics(() -> 1);
+        GatewayReads reads = GatewayReads.start(config, metrics);
+        metrics.watch(reads);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
-                GatewayClient.create(config));
-        return new McpStdioServer(server, transport);
+                reads.gateway(), reads.snapshot(), metrics);
+        reads.notifyStateChanges(server);
+        MetricsHosting hosting = config.metricsPort() == McpConfig.NO_METRICS_PORT ? null
+                : MetricsHosting.start(config.host(), config.metricsPort(), metrics, config.allowedOrigins());
+        return new McpStdioServer(server, transport, reads, metrics, hosting);
     }
 
     /** Blocks until the server has stopped reading {@code in}: EOF (after {@code onEof} ran) or a read error. */
@@ -46,8 +61,22 @@ public final class McpStdioServer implements AutoCloseable {
         transport.awaitReaderEnd();
     }
 
+    /** This server's metrics (also served on {@code --metrics-port} when given). */
+    public McpMetrics metrics() {
+        return metrics;
+    }
+
+    /** The {@code /metrics} port, or -1 without {@code --metrics-port}. */
+    public int metricsPort() {
+        return metricsHosting == null ? -1 : metricsHosting.port();
+    }
+
     @Override
     public void close() {
         server.closeGracefully();
+        reads.close();
+        if (metricsHosting != null) {
+            metricsHosting.close();
+        }
     }
 }

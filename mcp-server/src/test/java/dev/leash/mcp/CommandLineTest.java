@@ -41,6 +41,25 @@ class CommandLineTest {
     }
 
     @Test
+    void takesTheSnapshotBoundAndTheStdioMetricsPortAndRefusesBadOnes() {
+        Map<String, String> env = Map.of("LEASH_MCP_DATA_DIR", dir.toString());
+        McpConfig c = CommandLine.parse(new String[] {"--snapshot-max-age-ms", "250", "--metrics-port", "0"}, env);
+
+        assertThat(c.snapshotMaxAge()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(c.metricsPort()).isZero();
+        assertThat(CommandLine.parse(new String[0], env).snapshotMaxAge()).isEqualTo(McpConfig.DEFAULT_SNAPSHOT_MAX_AGE);
+        assertThat(CommandLine.parse(new String[0], env).metricsPort()).isEqualTo(McpConfig.NO_METRICS_PORT);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--snapshot-max-age-ms", "-1"}, env))
+                .hasMessageContaining("--snapshot-max-age-ms must not be negative");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--snapshot-max-age-ms", "999999"}, env))
+                .hasMessageContaining("between 0 and 60000 ms");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--metrics-port", "70000"}, env))
+                .hasMessageContaining("--metrics-port must be between 0 and 65535");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--http", "--metrics-port", "9100"}, env))
+                .hasMessageContaining("over HTTP /metrics is served on the MCP port");
+    }
+
+    @Test
     void refusesANonLoopbackBindWithoutAnExplicitToken() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--http", "--host", "0.0.0.0"},
                 Map.of("LEASH_MCP_DATA_DIR", dir.toString())))
@@ -99,7 +118,8 @@ class CommandLineTest {
     @Test
     void theHelpNamesEveryFlagAndEnvironmentVariable() {
         assertThat(CommandLine.USAGE).contains("--stdio", "--http", "--port", "--host", "--allowed-origin",
-                "--gateway", "--token-file", "--data-dir", "--help", "LEASH_GATEWAY_URL", "LEASH_MODEL_TOKEN",
+                "--gateway", "--token-file", "--data-dir", "--snapshot-max-age-ms", "--metrics-port", "--help",
+                "LEASH_GATEWAY_URL", "LEASH_MODEL_TOKEN",
                 "LEASH_MCP_TOKEN", "LEASH_MCP_DATA_DIR", "LEASH_MCP_ALLOWED_ORIGINS");
     }
 

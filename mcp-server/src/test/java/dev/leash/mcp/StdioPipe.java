@@ -71,6 +71,11 @@ final class StdioPipe implements AutoCloseable {
         }
     }
 
+    /** The server's {@code /metrics} port (-1 without one). */
+    int metricsPort() {
+        return server.metricsPort();
+    }
+
     /** Lines already written and not yet taken. */
     int pending() {
         return stdout.size();

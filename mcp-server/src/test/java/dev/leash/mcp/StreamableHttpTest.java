@@ -134,12 +134,25 @@ class StreamableHttpTest {
     }
 
     @Test
-    void getIsNotAStreamHere() throws Exception {
-        HttpResponse<String> r = HTTP.send(mcp("text/event-stream").header("Mcp-Session-Id", session()).GET().build(),
+    void getOpensTheSessionsEventStreamOnceAndOnlyForAnEventStreamClient() throws Exception {
+        String session = session();
+        HttpResponse<java.io.InputStream> r = HTTP.send(mcp("text/event-stream").header("Mcp-Session-Id", session)
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = r.body()) {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("text/event-stream"));
+            HttpResponse<String> second = HTTP.send(mcp("text/event-stream").header("Mcp-Session-Id", session)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(second.statusCode()).isEqualTo(409);
+        }
+        HttpResponse<String> json = HTTP.send(mcp("application/json").header("Mcp-Session-Id", session).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-
-        assertThat(r.statusCode()).isEqualTo(405);
-        assertThat(r.headers().firstValue("Allow")).hasValue("POST, DELETE");
+        assertThat(json.statusCode()).isEqualTo(406);
+        HttpResponse<String> put = HTTP.send(mcp("text/event-stream").header("Mcp-Session-Id", session)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
     }
 
     @Test

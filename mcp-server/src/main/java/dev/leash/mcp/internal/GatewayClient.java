@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The gateway's REST API over OkHttp: reads are retried with backoff (only when the connection failed or the
@@ -45,6 +46,8 @@ public final class GatewayClient {
     private final Cache<String, GatewayReply> cache;
     /** The URLs of calls without query parameters: a handful of fixed paths, built once. */
     private final Map<String, HttpUrl> bareUrls = new ConcurrentHashMap<>();
+    private final LongAdder readsSent = new LongAdder();
+    private final LongAdder writesSent = new LongAdder();
 
     private GatewayClient(McpConfig config) {
         this.base = config.gatewayBase();
@@ -88,7 +91,10 @@ public final class GatewayClient {
     public GatewayReply get(String path, Map<String, String> query) throws GatewayException {
         Request request = request(path, query).get().build();
         return guarded(Retry.decorateCheckedSupplier(retry,
-                CircuitBreaker.decorateCheckedSupplier(breaker, () -> exchange.execute(reads, request))));
+                CircuitBreaker.decorateCheckedSupplier(breaker, () -> {
+                    readsSent.increment();
+                    return exchange.execute(reads, request);
+                })));
     }
 
     /** A GET of slowly changing data (funding, market), answered from a short-lived cache when possible. */
@@ -112,12 +118,25 @@ public final class GatewayClient {
             b.header(CLIENT_HEADER, client);
         }
         Request request = b.build();
-        return guarded(CircuitBreaker.decorateCheckedSupplier(breaker, () -> exchange.execute(writes, request)));
+        return guarded(CircuitBreaker.decorateCheckedSupplier(breaker, () -> {
+            writesSent.increment();
+            return exchange.execute(writes, request);
+        }));
     }
 
     /** The text with the gateway token masked, for anything shown to a client. */
     public String redact(String text) {
         return token == null || text == null ? text : text.replace(token, "***");
+    }
+
+    /** GET requests sent so far, retries included. */
+    public long reads() {
+        return readsSent.sum();
+    }
+
+    /** Writes sent so far. */
+    public long writes() {
+        return writesSent.sum();
     }
 
     public String base() {

@@ -1,5 +1,6 @@
 package dev.leash.mcp.internal;
 
+import dev.leash.mcp.McpConfig;
 import io.javalin.Javalin;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * Streamable HTTP at {@code /mcp} inside Javalin's Jetty: {@link StreamableHttpTransport} behind two filters, error
- * cleaning (outermost) and the bearer token; Host and Origin checked by the transport; every other path answers a
- * JSON 404 ({@link TokenHelp}). Slow or many clients are bounded by {@link HttpLimits}.
+ * cleaning (outermost) and the bearer token; Host and Origin checked by the transport; {@code GET /metrics}
+ * ({@link MetricsRoute}); every other path answers a JSON 404 ({@link TokenHelp}). Slow or many clients are bounded by {@link HttpLimits}.
  */
 public final class HttpHosting {
 
@@ -27,27 +28,36 @@ public final class HttpHosting {
 
     private final Javalin app;
     private final McpSyncServer server;
+    private final GatewayReads reads;
 
-    private HttpHosting(Javalin app, McpSyncServer server) {
+    private HttpHosting(Javalin app, McpSyncServer server, GatewayReads reads) {
         this.app = app;
         this.server = server;
+        this.reads = reads;
     }
 
     /** Builds and starts; port 0 picks a free port, see {@link #port()}. */
     public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
-                                    GatewayClient gateway) {
-        return start(host, port, token, tokenFile, allowedOrigins, gateway, HttpLimits.DEFAULTS);
+                                    McpConfig config) {
+        return start(host, port, token, tokenFile, allowedOrigins, config, HttpLimits.DEFAULTS);
     }
 
     static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
-                             GatewayClient gateway, HttpLimits limits) {
+                             McpConfig config, HttpLimits limits) {
         TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
-        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), gateway);
+        McpMetrics metrics = new McpMetrics(transport::sessions);
+        GatewayReads reads = GatewayReads.start(config, metrics);
+        metrics.watch(reads);
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
+                reads.gateway(), reads.snapshot(), metrics);
+        MetricsRoute metricsRoute = new MetricsRoute(metrics, validator, host, token);
+        reads.notifyStateChanges(server);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.error(404, help::answer);
+            cfg.routes.get(MetricsRoute.PATH, metricsRoute::handle);
             cfg.jetty.modifyServer(jetty -> {
                 jetty.setErrorHandler(new JsonErrorHandler());
                 jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), jetty));
@@ -69,10 +79,11 @@ public final class HttpHosting {
             app.start();
         } catch (RuntimeException e) {
             server.close();
+            reads.close();
             throw e;
         }
         validator.bind(host, app.port());
-        return new HttpHosting(app, server);
+        return new HttpHosting(app, server, reads);
     }
 
     /** The one HTTP/1.1 connector: a silent connection is closed after the idle timeout (slow headers included). */
@@ -92,5 +103,6 @@ public final class HttpHosting {
     public void stop() {
         server.closeGracefully();
         app.stop();
+        reads.close();
     }
 }

@@ -41,6 +41,21 @@ final class HttpSessions {
         return sessions.getIfPresent(id);
     }
 
+    /** The session without marking it used (a notification is no use); null when unknown. */
+    McpStreamableServerSession peek(String id) {
+        return sessions.asMap().get(id);
+    }
+
+    /** How many sessions are open. */
+    int size() {
+        return (int) sessions.estimatedSize();
+    }
+
+    /** Every open session. */
+    java.util.Collection<McpStreamableServerSession> all() {
+        return java.util.List.copyOf(sessions.asMap().values());
+    }
+
     /** Forgets the session and returns it (null when unknown); closing it is the caller's. */
     McpStreamableServerSession remove(String id) {
         return sessions.asMap().remove(id);

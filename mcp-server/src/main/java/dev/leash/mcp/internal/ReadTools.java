@@ -13,13 +13,18 @@ import static dev.leash.mcp.internal.Schemas.props;
 import static dev.leash.mcp.internal.Schemas.symbol;
 import static dev.leash.mcp.internal.Schemas.symbols;
 
-/** The read tools: each is one GET on the gateway, its arguments passed as query parameters. */
+/**
+ * The read tools: each is one GET on the gateway, its arguments passed as query parameters, answered from the
+ * {@link Snapshot} while it is fresh.
+ */
 final class ReadTools {
 
     private final GatewayClient gateway;
+    private final Snapshot snapshot;
 
-    ReadTools(GatewayClient gateway) {
+    ReadTools(GatewayClient gateway, Snapshot snapshot) {
         this.gateway = gateway;
+        this.snapshot = snapshot;
     }
 
     List<SyncToolSpecification> all() {
@@ -69,7 +74,7 @@ final class ReadTools {
                 object(props().set("symbol", symbol())), call -> {
                     Map<String, String> q = query(call, "symbol");
                     q.put("status", "open");
-                    return ToolResults.of(gateway.get("/api/orders", q), gateway);
+                    return ToolResults.of(snapshot.get("/api/orders", q), gateway);
                 });
     }
 
@@ -77,7 +82,7 @@ final class ReadTools {
                                       boolean cached, String... params) {
         return LeashTool.read(name, description, schema, call -> {
             Map<String, String> q = query(call, params);
-            return ToolResults.of(cached ? gateway.getCached(path, q) : gateway.get(path, q), gateway);
+            return ToolResults.of(cached ? gateway.getCached(path, q) : snapshot.get(path, q), gateway);
         });
     }
 

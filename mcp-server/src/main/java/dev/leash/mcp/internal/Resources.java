@@ -12,19 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Read-only resources, read live from the gateway on every request. */
+/** Read-only resources, read from the gateway (through the {@link Snapshot} while it is fresh). */
 final class Resources {
 
     static final String MIME = "application/json";
 
     private final GatewayClient gateway;
+    private final Snapshot snapshot;
 
-    Resources(GatewayClient gateway) {
+    Resources(GatewayClient gateway, Snapshot snapshot) {
         this.gateway = gateway;
+        this.snapshot = snapshot;
     }
 
     List<SyncResourceSpecification> all() {
         return List.of(
+                resource(StateNotifier.URI, "state", "Equity, positions, open orders, trading state and params "
+                                + "version; subscribe to be told when the state, params version or positions change.",
+                        "/api/state", Map.of(), UnaryOperator.identity()),
                 resource("leash://params/current", "current-params", "The current ai_params.json.",
                         "/api/params", Map.of(), body -> body.path("params")),
                 resource("leash://params/ceilings", "ceilings", "Hard floors and ceilings, allowlist, increase rules.",
@@ -41,7 +46,7 @@ final class Resources {
         return new SyncResourceSpecification(r, (exchange, request) -> {
             GatewayReply reply;
             try {
-                reply = gateway.get(path, query);
+                reply = snapshot.get(path, query);
             } catch (GatewayException e) {
                 throw failure(e.getMessage());
             }

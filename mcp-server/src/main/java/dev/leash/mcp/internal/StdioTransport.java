@@ -67,6 +67,13 @@ public final class StdioTransport implements McpServerTransportProvider {
         return s == null ? Mono.empty() : s.sendNotification(method, params);
     }
 
+    /** The one session is the only client: a notification for it is written like any message. */
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        McpServerSession s = session;
+        return s == null || !s.getId().equals(sessionId) ? Mono.empty() : s.sendNotification(method, params);
+    }
+
     @Override
     public Mono<Void> closeGracefully() {
         closing.set(true);

@@ -30,8 +30,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * MCP Streamable HTTP at {@code /mcp}: POST carries one JSON-RPC message and a request is answered with one JSON
- * object (see {@link HttpReply}); DELETE ends a session; GET answers 405, since this server never sends a message
- * the client did not ask for, so there is no standing SSE stream to open.
+ * object (see {@link HttpReply}); DELETE ends a session; GET opens the session's standing SSE stream
+ * ({@link SseStream}), which carries what the server sends unasked: {@code notifications/resources/updated} for a
+ * subscribed resource.
  *
  * <p>The SDK's servlet transport (2.1.0) answers every request as an SSE stream, which costs a client more to read
  * than a JSON body, holds a second long-lived connection per session, and keeps sessions without a bound. Here
@@ -74,11 +75,23 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         this.factory = sessionFactory;
     }
 
-    /** Nothing to deliver to: no client holds a standing stream (GET is 405). Leash sends no such messages. */
+    /** Sends to every session's standing stream (a session without one misses it). */
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        LOG.debug("not sent to any client (no standing streams): {}", method);
-        return Mono.empty();
+        return Mono.fromRunnable(() -> sessions.all().forEach(s -> s.sendNotification(method, params)
+                .subscribe(null, e -> LOG.debug("not sent to session {}: {}", s.getId(), e.toString()))));
+    }
+
+    /** Sends to one session's standing stream, if it has one. */
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        McpStreamableServerSession s = sessions.peek(sessionId);
+        return s == null ? Mono.empty() : s.sendNotification(method, params);
+    }
+
+    /** How many sessions are open. */
+    int sessions() {
+        return sessions.size();
     }
 
     @Override
@@ -110,10 +123,11 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
         switch (request.getMethod()) {
             case "POST" -> post(request, response);
             case "DELETE" -> delete(request, response);
+            case "GET" -> listen(request, response);
             default -> {
-                response.setHeader("Allow", "POST, DELETE");
-                ErrorBodies.write(response, 405, request.getMethod() + " is not supported on /mcp: POST messages "
-                        + "(this server sends nothing unasked, so there is no SSE stream to GET)");
+                response.setHeader("Allow", "GET, POST, DELETE");
+                ErrorBodies.write(response, 405, request.getMethod() + " is not supported on /mcp: POST messages, "
+                        + "GET the session's event stream, DELETE the session");
             }
         }
     }
@@ -232,6 +246,30 @@ final class StreamableHttpTransport extends HttpServlet implements McpStreamable
                         "Internal error; see the MCP server's log");
             }
         }
+    }
+
+    /** {@code GET}: the session's one standing SSE stream; 406 unless the client accepts it, 409 for a second one. */
+    private void listen(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!MediaTypes.accepts(request.getHeader("Accept"), MediaTypes.EVENT_STREAM)) {
+            ErrorBodies.write(response, 406, "Accept must list text/event-stream to open the session's stream");
+            return;
+        }
+        McpStreamableServerSession session = session(request, response, false);
+        if (session == null) {
+            return;
+        }
+        if (session.hasListeningStream()) {
+            ErrorBodies.write(response, 409, "this session already has its event stream open");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaTypes.EVENT_STREAM);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        jakarta.servlet.AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        SseStream stream = SseStream.open(async, mapper, bodyDeadlines, session::releaseListeningStream);
+        session.listeningStream(stream);
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {

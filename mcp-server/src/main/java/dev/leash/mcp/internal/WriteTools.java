@@ -27,9 +27,11 @@ final class WriteTools {
     private static final BigDecimal TOO_LARGE = new BigDecimal("1e400");
 
     private final GatewayClient gateway;
+    private final Snapshot snapshot;
 
-    WriteTools(GatewayClient gateway) {
+    WriteTools(GatewayClient gateway, Snapshot snapshot) {
         this.gateway = gateway;
+        this.snapshot = snapshot;
     }
 
     List<SyncToolSpecification> all() {
@@ -69,12 +71,21 @@ final class WriteTools {
         if (bad != null) {
             return ToolResults.error(bad + ": must be a finite number; nothing was sent");
         }
-        return ToolResults.of(gateway.send(method, path, body, call.clientName()), gateway);
+        return ToolResults.of(sent(method, path, body, call), gateway);
+    }
+
+    /** Sends a write; whatever came of it, the snapshot's answers are outdated (a timed-out write may have applied). */
+    private GatewayReply sent(String method, String path, JsonNode body, ToolCall call) throws GatewayException {
+        try {
+            return gateway.send(method, path, body, call.clientName());
+        } finally {
+            snapshot.outdate();
+        }
     }
 
     /** Sends every argument as the body; a non-finite number (it has no JSON form) as a number too large. */
     private CallToolResult propose(ToolCall call, String method, String path) throws GatewayException {
-        return ToolResults.of(gateway.send(method, path, finite(Json.tree(call.args())), call.clientName()), gateway);
+        return ToolResults.of(sent(method, path, finite(Json.tree(call.args())), call), gateway);
     }
 
     private static JsonNode finite(JsonNode n) {

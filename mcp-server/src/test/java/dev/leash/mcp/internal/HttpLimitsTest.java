@@ -43,7 +43,7 @@ class HttpLimitsTest {
 
     private void start(HttpLimits limits) {
         McpConfig config = TestGateway.config(McpConfig.Transport.HTTP, gateway.url(), dir);
-        hosting = HttpHosting.start("127.0.0.1", 0, TOKEN, null, List.of(), GatewayClient.create(config), limits);
+        hosting = HttpHosting.start("127.0.0.1", 0, TOKEN, null, List.of(), config, limits);
     }
 
     private Socket open() throws IOException {

@@ -20,7 +20,7 @@ class ReadToolsTest {
     @Test
     void theProfitAndLossToolsSayWhichRuleTheyCountBy() {
         GatewayClient unused = GatewayClient.create(TestGateway.config(STDIO, "http://127.0.0.1:9", dir));
-        Map<String, String> descriptions = new ReadTools(unused).all().stream()
+        Map<String, String> descriptions = new ReadTools(unused, Snapshot.none(unused)).all().stream()
                 .collect(Collectors.toMap(t -> t.tool().name(), (SyncToolSpecification t) -> t.tool().description()));
 
         assertThat(descriptions.get("get_param_history")).contains("trades it opened").contains("pnl_attribution");

@@ -43,7 +43,7 @@ abstract class LiveGatewaySuite {
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
             "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard");
-    static final List<String> RESOURCES = List.of("leash://params/current", "leash://params/ceilings",
+    static final List<String> RESOURCES = List.of("leash://state", "leash://params/current", "leash://params/ceilings",
             "leash://params/history", "leash://trades/recent");
     static final List<String> PROMPTS = List.of("outer_loop_review", "weekly_review", "risk_check");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -341,6 +341,8 @@ abstract class LiveGatewaySuite {
         assertThat(read.get("leash://params/ceilings").has("max_position_pct")).isTrue();
         assertThat(read.get("leash://params/history").path("versions").size()).isPositive();
         assertThat(read.get("leash://trades/recent").path("trades").isArray()).isTrue();
+        assertThat(read.get("leash://state").path("params_version").asLong())
+                .isEqualTo(gateway.get("/api/state").path("params_version").asLong());
     }
 
     @Test
