@@ -84,4 +84,34 @@ class HonestFiguresTest {
         assertThat(split.test().candle(0, 0)).isEqualTo(bars.candle(0, 2 * 288));
         assertThat(WalkForward.split(bars.range(0, WARMUP + 1), WARMUP)).isNull();
     }
+
+    @Test
+    void aStopCrossedByAGapFillsAtTheGapPriceWorseThanTheStopNeverAtIt() {
+        java.util.List<Candle> candles = new java.util.ArrayList<>();
+        long t = Fixtures.ORIGIN;
+        for (int k = 0; k < WARMUP + 30; k++, t += Candle.INTERVAL_MILLIS) {
+            candles.add(new Candle("BTCUSDT", t, 100, 100.1, 99.9, 100, 10));
+        }
+        candles.add(new Candle("BTCUSDT", t, 100, 102, 100, 101.5, 50)); // breaks out up: a long
+        t += Candle.INTERVAL_MILLIS;
+        candles.add(new Candle("BTCUSDT", t, 101.5, 101.6, 101.4, 101.5, 10));
+        t += Candle.INTERVAL_MILLIS;
+        candles.add(new Candle("BTCUSDT", t, 95, 95.5, 94.5, 95, 50)); // gaps far below the stop
+        for (int k = 0; k < 5; k++) {
+            t += Candle.INTERVAL_MILLIS;
+            candles.add(new Candle("BTCUSDT", t, 95, 95.1, 94.9, 95, 10));
+        }
+
+        BacktestResult r = backtester.run(Fixtures.defaultParams(), Bars.of("BTCUSDT", candles));
+
+        assertThat(r.fills()).hasSizeGreaterThanOrEqualTo(2);
+        dev.leash.venue.Fill entry = r.fills().get(0);
+        dev.leash.venue.Fill exit = r.fills().get(1);
+        assertThat(entry.side()).isEqualTo(dev.leash.venue.Side.BUY);
+        assertThat(exit.side()).isEqualTo(dev.leash.venue.Side.SELL);
+        double stop = entry.price() * (1 - Fixtures.defaultParams().stopLossPct() / 100);
+        assertThat(exit.price()).as("a price of the gap bar less slippage, not the stop %s", stop)
+                .isLessThan(stop).isBetween(94.4, 95.5); // on the 0.1 tick
+        assertThat(FillModel.DESCRIPTION).contains("worse than the stop");
+    }
 }
