@@ -25,6 +25,18 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
     /** 5-minute bars in a year. */
     public static final double BARS_PER_YEAR = 288.0 * 365.0;
 
+    /** Least history for an annualized Sharpe ratio: 7 days of 5-minute bars. */
+    public static final int MIN_SHARPE_BARS = 7 * 288;
+
+    /** Why {@link #sharpe} must not be shown, or null when the window is long enough to annualize it. */
+    public String sharpeUnavailableReason() {
+        if (barsProcessed >= MIN_SHARPE_BARS) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "needs at least 7 days of data to annualize; this window has"
+                + " %.1f days", barsProcessed / 288.0);
+    }
+
     /** Computes the metrics of an equity curve and the P&L of its closed trades. */
     public static BacktestMetrics compute(EquityCurve curve, double[] tradePnls, double feesPaid,
                                           double fundingPaid, double realizedPnl, double unrealizedPnl) {

@@ -234,4 +234,25 @@ public final class Bars {
         }
         return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, size), o, h, l, c, v);
     }
+
+    /** Bars {@code from} (inclusive) to {@code to} (exclusive), sharing nothing mutable with this. */
+    public Bars range(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException("bars " + from + ".." + to + " outside 0.." + size);
+        }
+        int s = symbols.size();
+        double[][] o = new double[s][];
+        double[][] h = new double[s][];
+        double[][] l = new double[s][];
+        double[][] c = new double[s][];
+        double[][] v = new double[s][];
+        for (int i = 0; i < s; i++) {
+            o[i] = java.util.Arrays.copyOfRange(open[i], from, to);
+            h[i] = java.util.Arrays.copyOfRange(high[i], from, to);
+            l[i] = java.util.Arrays.copyOfRange(low[i], from, to);
+            c[i] = java.util.Arrays.copyOfRange(close[i], from, to);
+            v[i] = java.util.Arrays.copyOfRange(volume[i], from, to);
+        }
+        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, to), o, h, l, c, v);
+    }
 }

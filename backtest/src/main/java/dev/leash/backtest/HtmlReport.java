@@ -76,7 +76,8 @@ public final class HtmlReport {
         row(h, "Final equity (USDT)", num(m.finalEquity()));
         row(h, "Total return", pct(m.totalReturnPct()));
         row(h, "Max drawdown", pct(m.maxDrawdownPct()));
-        row(h, "Sharpe (annualized)", num(m.sharpe()));
+        String noSharpe = m.sharpeUnavailableReason();
+        row(h, "Sharpe (annualized)", noSharpe == null ? num(m.sharpe()) : "unavailable: " + noSharpe);
         row(h, "Trades (round trips)", Integer.toString(m.trades()));
         row(h, "Win rate", pct(m.winRatePct()));
         row(h, "Profit factor", num(m.profitFactor()));

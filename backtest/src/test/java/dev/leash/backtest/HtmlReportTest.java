@@ -48,6 +48,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void aReportOnLessThanSevenDaysShowsNoSharpeButSaysWhy() {
+        String html = HtmlReport.render("r", result);
+
+        assertThat(result.metrics().barsProcessed()).isLessThan(BacktestMetrics.MIN_SHARPE_BARS);
+        assertThat(html).contains("<th>Sharpe (annualized)</th><td>unavailable: needs at least 7 days of data");
+    }
+
+    @Test
     void theSameResultRendersTheSameBytes() {
         assertThat(HtmlReport.render("r", result)).isEqualTo(HtmlReport.render("r", result));
     }

@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -169,6 +170,31 @@ class McpOverHttpTest {
                 .withRequestBody(equalToJson("{\"mode\":\"reduce_only\",\"rationale\":\"drawdown\"}")));
         gateway.wm.verify(1, postRequestedFor(urlPathEqualTo("/api/backtest"))
                 .withRequestBody(equalToJson("{\"changes\":{\"stop_loss_pct\":1.5},\"days\":7}")));
+    }
+
+    @Test
+    void backtestSendsUpToEightCandidatesAndRefusesMoreBeforeTheGateway() {
+        gateway.wm.stubFor(post(urlPathEqualTo("/api/backtest")).willReturn(TestGateway.json(200,
+                "{\"candidates\":[]}")));
+        List<Map<String, Object>> eight = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(Map.of("stop_loss_pct", 1.0 + i * 0.1));
+        }
+        List<Map<String, Object>> nine = new java.util.ArrayList<>(eight);
+        nine.add(Map.of("stop_loss_pct", 2.5));
+
+        CallToolResult ok = call("backtest_params", Map.of("candidates", eight, "days", 7));
+        CallToolResult tooMany = call("backtest_params", Map.of("candidates", nine));
+        CallToolResult badField = call("backtest_params", Map.of("candidates", List.of(Map.of("no_such_field", 1))));
+
+        assertThat(ok.isError()).as(text(ok)).isFalse();
+        assertThat(tooMany.isError()).isTrue();
+        assertThat(text(tooMany)).contains("validation", "candidates");
+        assertThat(badField.isError()).isTrue();
+        gateway.wm.verify(1, postRequestedFor(urlPathEqualTo("/api/backtest")));
+        gateway.wm.verify(postRequestedFor(urlPathEqualTo("/api/backtest"))
+                .withRequestBody(matchingJsonPath("$.candidates[7].stop_loss_pct"))
+                .withRequestBody(matchingJsonPath("$.days", equalTo("7"))));
     }
 
     @Test

@@ -44,7 +44,8 @@ public final class ApiServer {
         this.params = new ParamsRoutes(ports.config().limits(), ports.wall(), ports.params(), ports.loops(),
                 ports.journal());
         this.writes = new WriteRoutes(ports.params(), ports.loops(), ports.commands(),
-                new BacktestRoute(ports.params(), ports.loops(), ports.venue(), ports.config().limits()));
+                new BacktestRoute(ports.params(), ports.loops(), ports.venue(), ports.config().limits(),
+                        ports.wall()));
     }
 
     /** Binds and starts; port 0 picks a free port. */

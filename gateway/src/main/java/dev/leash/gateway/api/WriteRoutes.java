@@ -150,7 +150,7 @@ final class WriteRoutes {
 
     JsonNode backtest(Context ctx) throws Exception {
         Query.of(ctx);
-        return backtest.run(body(ctx, Set.of("changes", "symbols", "days")));
+        return backtest.run(body(ctx, Set.of("changes", "candidates", "symbols", "days")));
     }
 
     private JsonNode submit(Context ctx, JsonNode changes, String rationale, boolean dryRun, Long baseVersion)

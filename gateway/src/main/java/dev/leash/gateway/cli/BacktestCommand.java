@@ -151,7 +151,11 @@ final class BacktestCommand implements Callable<Integer> {
         o.put("final_equity", round(m.finalEquity()));
         o.put("return_pct", round(m.totalReturnPct()));
         o.put("max_drawdown_pct", round(m.maxDrawdownPct()));
-        o.put("sharpe", round(m.sharpe()));
+        if (m.sharpeUnavailableReason() == null) {
+            o.put("sharpe", round(m.sharpe()));
+        } else {
+            o.put("sharpe_unavailable", m.sharpeUnavailableReason());
+        }
         o.put("win_rate_pct", round(m.winRatePct()));
         o.put("profit_factor", round(m.profitFactor()));
         o.put("fees", round(m.feesPaid()));

@@ -44,13 +44,19 @@ final class WriteTools {
                                         .put("description", "Only check; change nothing (default false)")),
                                 "changes", "rationale"),
                         false, call -> propose(call, "PUT", "/api/params")),
-                LeashTool.write("backtest_params", "Backtest candidate changes against the current params on "
-                                + "recent history; changes nothing.",
+                LeashTool.write("backtest_params", "Backtest changes (or up to 8 candidates) against the current "
+                                + "params on recent history, with a fit/test split; reports the window used and "
+                                + "how many backtests ran in 24 h. Changes nothing.",
                         object(props().<ObjectNode>set("changes", Schemas.changes())
+                                .<ObjectNode>set("candidates", Json.object().put("type", "array")
+                                        .put("minItems", 1).put("maxItems", 8)
+                                        .put("description", "Instead of changes: up to 8 changes objects, each "
+                                                + "compared with the current params")
+                                        .set("items", Json.object().put("$ref", "#/properties/changes")))
                                 .<ObjectNode>set("symbols", Schemas.symbols())
-                                .set("days", Schemas.integer(1, 90, "Days of history (gateway default if omitted)")),
-                                "changes"),
-                        true, call -> send(call, "POST", "/api/backtest", "changes", "symbols", "days")),
+                                .set("days", Schemas.integer(1, 90, "Days of history (gateway default if omitted)"))),
+                        true, call -> send(call, "POST", "/api/backtest", "changes", "candidates", "symbols",
+                                "days")),
                 LeashTool.write("set_trading_mode", "Set the trading mode. Toward paused/reduce_only is always "
                                 + "allowed; toward active counts as a risk increase.",
                         object(props().<ObjectNode>set("mode", Schemas.oneOf("Trading mode", "active",

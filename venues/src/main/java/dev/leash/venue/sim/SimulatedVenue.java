@@ -32,6 +32,18 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
     /** Bars generated before the start so indicators and the largest lookback are warm at once. */
     public static final int WARMUP_BARS = 400;
 
+    /**
+     * Days of deterministic history served before the start, warm-up included: a 90-day backtest and its 400 bars of
+     * warm-up fit from the first minute.
+     */
+    public static final int HISTORY_DAYS = 92;
+
+    /** Bars of history served before the origin, so that {@link #HISTORY_DAYS} end at the start. */
+    static final int PAST_BARS = HISTORY_DAYS * 288 - WARMUP_BARS;
+
+    /** The most bars one {@link #candles} call answers. */
+    static final int MAX_CANDLES = HISTORY_DAYS * 288 + 2_000;
+
     private final SyntheticMarket market;
     private final StateStore store;
     private long now;
@@ -151,12 +163,12 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
     @Override
     public synchronized List<Candle> candles(String symbol, long fromMillis, long toMillis) throws VenueException {
         int sym = index(symbol);
-        long first = Math.max(0, market.barIndexAt(fromMillis) + (Math.floorMod(fromMillis - market.origin(),
-                Candle.INTERVAL_MILLIS) == 0 ? 0 : 1));
+        long first = Math.max(-PAST_BARS, market.barIndexAt(fromMillis) + (Math.floorMod(fromMillis
+                - market.origin(), Candle.INTERVAL_MILLIS) == 0 ? 0 : 1));
         long lastClosed = market.barIndexAt(now) - 1;
         long last = Math.min(lastClosed, market.barIndexAt(toMillis - 1));
-        if (last - first > 10_000) {
-            first = last - 10_000;
+        if (last - first >= MAX_CANDLES) {
+            first = last - MAX_CANDLES + 1;
         }
         List<Candle> out = new ArrayList<>();
         for (long k = first; k <= last; k++) {

@@ -85,12 +85,16 @@ class SimulatedVenueTest {
     }
 
     @Test
-    void candlesBeforeTheStartAreWarmedUp() throws Exception {
+    void servesHistoryDaysOfClosedBarsBeforeTheStart() throws Exception {
         SimulatedVenue venue = open(SEED, START);
 
-        List<Candle> candles = venue.candles("ETHUSDT", 0, START);
+        List<Candle> candles = venue.candles("ETHUSDT", START - 200 * 24 * HOUR, START);
+        List<Candle> recent = venue.candles("ETHUSDT", START - HOUR, START);
 
-        assertThat(candles).hasSize(SimulatedVenue.WARMUP_BARS);
+        assertThat(candles).hasSize(SimulatedVenue.HISTORY_DAYS * 288);
+        assertThat(candles.get(0).openTime()).isEqualTo(START - SimulatedVenue.HISTORY_DAYS * 24 * HOUR);
+        assertThat(candles.get(candles.size() - 1).closeTime()).isEqualTo(START);
+        assertThat(candles.subList(candles.size() - 12, candles.size())).isEqualTo(recent);
     }
 
     @Test

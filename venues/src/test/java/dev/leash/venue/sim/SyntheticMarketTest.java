@@ -61,6 +61,37 @@ class SyntheticMarketTest {
     }
 
     @Test
+    void servesDeterministicContinuousHistoryBeforeTheOriginWithoutChangingLaterBars() {
+        SyntheticMarket m = new SyntheticMarket(3, SPECS, ORIGIN);
+        SyntheticMarket untouched = new SyntheticMarket(3, SPECS, ORIGIN);
+        List<Candle> forward = bars(untouched, 0, 50);
+        int past = 30 * 288;
+        for (int sym = 0; sym < SPECS.size(); sym++) {
+            double tick = SPECS.get(sym).instrument().tickSize();
+            Candle later = m.bar(sym, 0);
+            for (long k = -1; k >= -past; k--) {
+                Candle c = m.bar(sym, k);
+                assertThat(c.openTime()).isEqualTo(m.openTimeOf(k));
+                assertThat(c.closeTime()).isEqualTo(later.openTime());
+                assertThat(c.close()).as("bar %d closes where bar %d opens", k, k + 1).isEqualTo(later.open());
+                assertThat(c.low()).isPositive().isLessThanOrEqualTo(Math.min(c.open(), c.close()));
+                assertThat(c.high()).isGreaterThanOrEqualTo(Math.max(c.open(), c.close()));
+                assertThat(c.volume()).isNotNegative();
+                assertThat(Math.abs(c.open() / tick - Math.rint(c.open() / tick))).isLessThan(1e-6);
+                later = c;
+            }
+            double first = m.bar(sym, -past).open();
+            double start = SPECS.get(sym).startPrice();
+            assertThat(first).as("a month back stays a plausible price").isBetween(start / 3, start * 3);
+        }
+        SyntheticMarket again = new SyntheticMarket(3, SPECS, ORIGIN);
+        assertThat(again.bar(1, -past)).isEqualTo(m.bar(1, -past));
+        assertThat(bars(m, 0, 50)).isEqualTo(forward);
+        assertThatThrownBy(() -> m.bar(0, -SyntheticMarket.MAX_PAST_BARS - 1L))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void volatilityChangesWithRegimes() {
         SyntheticMarket m = new SyntheticMarket(5, SPECS, ORIGIN);
         List<Candle> bars = bars(m, 0, 20_000);
