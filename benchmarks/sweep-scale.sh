@@ -3,7 +3,8 @@
 # directory and runs the CLI sweep of 100 parameter sets over it end to end (10 x max_position_pct by 10 x
 # breakout_lookback, all cores). In the same invocation it runs the reference: one plain backtest of the same file
 # with the same JVM options. It prints the sweep's wall time (goal: < 60 s on 2 cores), the single run's, and the
-# sweep's time per parameter set over the single run's (below 1.0 means the cores and the shared read paid off).
+# sweep's time per parameter set over the single run's (below 1.0 means the cores and the shared read paid off), and
+# the sweep's CPU time over the core count: its wall time on cores it does not share with other tenants.
 #
 #   benchmarks/sweep-scale.sh                    # 1 M bars, 100 sets, -Xmx1g
 #   BARS=200000 benchmarks/sweep-scale.sh
@@ -34,15 +35,17 @@ java "$HEAP" -jar "$GATEWAY_JAR" backtest --data "$csv" >"$tmp/single.out" 2>"$t
   || { cat "$tmp/single.err"; exit 1; }
 single_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 
-start=$(now)
-java "$HEAP" -jar "$GATEWAY_JAR" backtest --data "$csv" --sweep "$SWEEP_A" --sweep "$SWEEP_B" \
-  --report "$tmp/sweep.html" >"$tmp/sweep.out" 2>"$tmp/sweep.err" || { cat "$tmp/sweep.err"; exit 1; }
-sweep_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
-
+TIMEFORMAT='%R %U %S'
+{ time java "$HEAP" -jar "$GATEWAY_JAR" backtest --data "$csv" --sweep "$SWEEP_A" --sweep "$SWEEP_B" \
+    --report "$tmp/sweep.html" >"$tmp/sweep.out" 2>"$tmp/sweep.err" || { cat "$tmp/sweep.err"; exit 1; }; } \
+  2>"$tmp/sweep.time"
+read -r sweep_s sweep_user sweep_sys <"$tmp/sweep.time"
 runs=$(sed -n 's/^sweep: \([0-9]*\) combinations run.*/\1/p' "$tmp/sweep.out")
 head -4 "$tmp/sweep.out"
 echo "single backtest of $BARS bars: ${single_s} s wall (JVM start and CSV read included)"
-echo "sweep of $runs parameter sets x $BARS bars: ${sweep_s} s wall (goal < ${GOAL_S} s)"
+echo "sweep of $runs parameter sets x $BARS bars: ${sweep_s} s wall (goal < ${GOAL_S} s), CPU ${sweep_user} s user +" \
+  "${sweep_sys} s sys: $(awk -v u="$sweep_user" -v s="$sweep_sys" -v n="$(nproc)" 'BEGIN {printf "%.1f", (u + s) / n}') s" \
+  "if this process had the $(nproc) cores to itself"
 awk -v s="$sweep_s" -v one="$single_s" -v n="$runs" -v goal="$GOAL_S" 'BEGIN {
   printf "per parameter set: %.3f s, %.2fx a single run; %s\n", s / n, s / n / one,
     (s < goal ? "goal met" : "goal NOT met") }'
