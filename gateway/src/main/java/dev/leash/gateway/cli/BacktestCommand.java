@@ -61,7 +61,7 @@ final class BacktestCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--sweep", paramLabel = "FIELD=FROM:TO:STEP",
-            description = "run every combination of the swept fields (repeatable), e.g. max_position_pct=0.2:2:0.2")
+            description = "run every combination of the swept numeric parameters (repeatable); FROM and TO included")
     List<String> sweeps;
 
     @Option(names = "--sort-by", paramLabel = "METRIC",
