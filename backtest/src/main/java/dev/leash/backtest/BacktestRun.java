@@ -78,6 +78,8 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private int bar;
     private int point;
     private double[] equity;
+    /** Each symbol's tick-path price of the step running, computed once in {@link #advanceTo}. */
+    private final double[] stepPrice;
 
     BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
                 Bars bars, EngineListener listener, BacktestProgress progress) {
@@ -92,6 +94,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         this.engine = new Engine(Specs.of(instruments), limits, params, orders, listener, exchange::equity);
         this.driver = new EngineDriver(engine, orders, this, this, this, () -> Long.MAX_VALUE, STEPS_PER_WORK);
         this.ledger = new TradeLedger(symbols);
+        this.stepPrice = new double[symbols];
     }
 
     BacktestResult execute() {
@@ -130,7 +133,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     @Override
     public void advanceTo(long t, FillSink sink) {
         for (int s = 0; s < symbols; s++) {
-            List<Fill> resting = exchange.onPrice(s, price(s), t);
+            double p = price(s);
+            stepPrice[s] = p;
+            List<Fill> resting = exchange.onPrice(s, p, t);
             for (int f = 0; f < resting.size(); f++) {
                 Fill fill = resting.get(f);
                 report(s, fill, sink);
@@ -153,7 +158,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
 
     @Override
     public boolean tick(int sym, long t, Tick tick) {
-        tick.set(price(sym), Double.NaN);
+        tick.set(stepPrice[sym], Double.NaN);
         return true;
     }
 

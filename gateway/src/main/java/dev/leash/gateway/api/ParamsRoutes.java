@@ -10,7 +10,6 @@ import dev.leash.params.AuditEntry;
 import dev.leash.params.FieldChange;
 import dev.leash.params.ParamsJson;
 import dev.leash.risk.Ceilings;
-import dev.leash.risk.Headroom;
 import dev.leash.risk.Limits;
 import dev.leash.risk.ParamField;
 import dev.leash.risk.Params;
@@ -38,6 +37,8 @@ final class ParamsRoutes {
     private final RawValue ceilingsText;
     /** The last params served and their JSON text: a version's text is serialized once. */
     private volatile Serialized<Params> paramsText = new Serialized<>(null, null);
+    /** The headroom answer, rebuilt when the params change or time may have changed it. */
+    private final HeadroomSnapshot headroom;
     /** The last scheduled-reset answer and its JSON text. */
     private volatile Serialized<MiddleLoop.ScheduledResetInfo> resetText = new Serialized<>(null, null);
 
@@ -52,6 +53,7 @@ final class ParamsRoutes {
         this.loops = loops;
         this.journal = journal;
         this.ceilingsText = new RawValue(Json.text(ceilings(limits)));
+        this.headroom = new HeadroomSnapshot(limits, params);
     }
 
     JsonNode params(Context ctx) {
@@ -61,23 +63,7 @@ final class ParamsRoutes {
         ObjectNode o = Json.object();
         o.putRawValue("params", paramsText(cur));
         o.putRawValue("ceilings", ceilingsText);
-        Headroom h = Headroom.of(limits, cur, store.changeLog(), wallNow);
-        ObjectNode now = o.putObject("may_change_now");
-        now.put("increase_allowed_now", h.increaseAllowedNow());
-        now.put("cooldown_left_s", h.cooldownLeft().toSeconds());
-        now.put("increases_left_24h", h.increasesLeft());
-        ObjectNode ranges = now.putObject("ranges");
-        for (Map.Entry<String, Range> e : h.ranges().entrySet()) {
-            ObjectNode r = ranges.putObject(e.getKey());
-            Json.num(r, "min", e.getValue().floor());
-            Json.num(r, "max", e.getValue().ceiling());
-        }
-        ArrayNode modes = now.putArray("trading_modes");
-        for (dev.leash.risk.TradingMode m : dev.leash.risk.TradingMode.values()) {
-            if (m.compareTo(cur.tradingMode()) <= 0 || h.increaseAllowedNow()) {
-                modes.add(m.wireName());
-            }
-        }
+        o.putRawValue("may_change_now", headroom.at(cur, wallNow));
         o.putRawValue("scheduled_reset", resetText(loops.scheduledReset(wallNow)));
         ArrayNode problems = o.putArray("reload_problems");
         loops.middleHealth().paramProblems().forEach(problems::add);

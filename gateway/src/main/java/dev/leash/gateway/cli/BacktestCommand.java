@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code backtest --data candles.csv [--params ai_params.json] [--report out.html] [--symbol S] [--balance N]}:
  * replays CSV candles through the real engine on the paper exchange. Progress goes to stderr, the metrics as JSON
- * to stdout, and an HTML report (metrics and equity curve) to {@code --report}.
+ * to stdout, and an HTML report (metrics and equity curve) to {@code --report}. With {@code --sweep}, every
+ * combination of the swept fields runs over the same bars ({@link SweepOptions}).
  */
 @Command(name = "backtest", description = "Replay CSV candles through the engine on the paper exchange.")
 final class BacktestCommand implements Callable<Integer> {
@@ -59,6 +60,18 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", hidden = true, description = "accepted and ignored")
     Path config;
 
+    @Option(names = "--sweep", paramLabel = "FIELD=FROM:TO:STEP",
+            description = "run every combination of the swept numeric parameters (repeatable); FROM and TO included")
+    List<String> sweeps;
+
+    @Option(names = "--sort-by", paramLabel = "METRIC",
+            description = "sweep table order: return_pct (default), sharpe, max_drawdown_pct, profit_factor, "
+                    + "win_rate_pct")
+    String sortBy;
+
+    @Option(names = "--threads", paramLabel = "N", description = "sweep threads (default: one per core)")
+    Integer threads;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -71,6 +84,10 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (data == null) {
             throw new UsageException("backtest needs --data candles.csv");
+        }
+        SweepOptions sweep = sweeps == null ? null : SweepOptions.parse(sweeps, sortBy, threads);
+        if (sweep == null && (sortBy != null || threads != null)) {
+            throw new UsageException("--sort-by and --threads need --sweep FIELD=FROM:TO:STEP");
         }
         long started = System.nanoTime();
         CandleCsv.LoadedBars loaded = CandleCsv.readBars(data, symbol);
@@ -89,8 +106,13 @@ final class BacktestCommand implements Callable<Integer> {
         int warmup = Math.min(Backtester.DEFAULT_WARMUP_BARS, Math.max(0, loaded.bars().size() / 10));
         err.println("backtest: " + loaded.count() + " bars of " + symbols + ", params version " + params.version()
                 + ", " + warmup + " warm-up bars");
-        BacktestResult r = Backtester.create(instruments, limits, initial, warmup)
-                .run(params, loaded.bars(), EngineListener.NONE, ProgressBar.toStderr("backtest"));
+        Backtester backtester = Backtester.create(instruments, limits, initial, warmup);
+        if (sweep != null) {
+            return sweep.run(backtester, limits, params, loaded.bars(), "Leash sweep of " + data.getFileName(),
+                    report, out, err);
+        }
+        BacktestResult r = backtester.run(params, loaded.bars(), EngineListener.NONE,
+                ProgressBar.toStderr("backtest"));
         out.println(ParamsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary(r)));
         if (report != null) {
             HtmlReport.write(report, "Leash backtest of " + data.getFileName(), r);

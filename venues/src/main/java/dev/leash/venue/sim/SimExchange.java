@@ -46,6 +46,9 @@ public final class SimExchange {
     private final List<Fill> fills = new ArrayList<>();
     private double wallet;
     private long fillSeq;
+    /** {@link #equity()} as last computed, valid until a price, fill, funding or restore changes it. */
+    private double equity;
+    private boolean equityValid;
 
     public SimExchange(List<Instrument> instruments, double initialBalance, Costs costs) {
         this.instruments = instruments.toArray(new Instrument[0]);
@@ -72,6 +75,7 @@ public final class SimExchange {
     /** A new trade price; resting limit orders that it crosses fill as maker. Returns the fills. */
     public List<Fill> onPrice(int sym, double price, long now) {
         lastPrice[sym] = price;
+        equityValid = false;
         if (resting.isEmpty()) {
             return List.of();
         }
@@ -167,6 +171,7 @@ public final class SimExchange {
         position[sym] = after;
         double fee = qty * price * feeRate;
         wallet += realized - fee;
+        equityValid = false;
         fillSeq++;
         Fill f = new Fill("simfill-" + fillSeq, o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), qty, price,
                 fee, realized, now, maker);
@@ -213,13 +218,19 @@ public final class SimExchange {
         double payment = position[sym] * lastPrice[sym] * rate;
         if (position[sym] != 0 && lastPrice[sym] > 0) {
             wallet -= payment;
+            equityValid = false;
             return payment;
         }
         return 0;
     }
 
+    /** Wallet plus unrealized P&L; computed once per change of price, fill or funding (the engine asks per step). */
     public double equity() {
-        return wallet + unrealizedPnl();
+        if (!equityValid) {
+            equity = wallet + unrealizedPnl();
+            equityValid = true;
+        }
+        return equity;
     }
 
     public double walletBalance() {
@@ -306,6 +317,7 @@ public final class SimExchange {
 
     /** Restores what {@link #snapshot} saved; symbols no longer traded are ignored. */
     public void restore(SimState s) {
+        equityValid = false;
         wallet = s.walletBalance();
         fillSeq = s.fillSeq();
         for (SimState.Holding h : s.holdings()) {

@@ -47,6 +47,25 @@ class SimExchangeTest {
     }
 
     @Test
+    void equityAskedBetweenEveryChangeAlwaysEqualsWalletPlusUnrealized() {
+        assertThat(ex.equity()).isEqualTo(10_000.0);
+        market("b1", Side.BUY, 2.0);
+        assertThat(ex.equity()).isEqualTo(ex.walletBalance() + ex.unrealizedPnl());
+        ex.onPrice(BTC, 104.0, 2_000);
+        assertThat(ex.equity()).isEqualTo(ex.walletBalance() + ex.unrealizedPnl());
+        assertThat(ex.unrealizedPnl()).isCloseTo(2.0 * (104.0 - 100.5), within(OFFSET));
+        double beforeFunding = ex.equity();
+        ex.applyFunding(BTC, 0.01);
+        assertThat(ex.equity()).isCloseTo(beforeFunding - 2.0 * 104.0 * 0.01, within(OFFSET));
+        SimState saved = ex.snapshot(3_000);
+        market("s1", Side.SELL, 2.0);
+        assertThat(ex.equity()).isEqualTo(ex.walletBalance() + ex.unrealizedPnl());
+        ex.restore(saved);
+        assertThat(ex.equity()).isEqualTo(saved.walletBalance() + ex.unrealizedPnl());
+        assertThat(ex.unrealizedPnl()).isCloseTo(2.0 * (104.0 - 100.5), within(OFFSET));
+    }
+
+    @Test
     void chargesTheTakerFeeOnMarketOrders() {
         Fill buy = market("b1", Side.BUY, 2.0).fills().get(0);
 

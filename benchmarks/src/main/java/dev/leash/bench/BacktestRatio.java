@@ -1,0 +1,65 @@
+package dev.leash.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The backtest ratio of {@link BacktestBenchmark} measured for a noisy machine: one JVM, the same bars, and rounds
+ * that run the hand-written loop and the engine back to back, so a burst from other tenants hits one pair and not
+ * every figure; prints each round and the medians (bars/s, engine over hand loop, bytes allocated per bar by the
+ * engine run), and exits 1 when the median ratio is below the minimum given.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.leash.bench.BacktestRatio [rounds] [warm-up rounds] [min ratio]</pre>
+ */
+public final class BacktestRatio {
+
+    private BacktestRatio() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        double min = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+        BacktestBenchmark b = new BacktestBenchmark();
+        b.generate();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        double sink = 0;
+        for (int i = 0; i < warmup; i++) {
+            sink += b.baseline() + b.engine();
+        }
+        double[] hand = new double[rounds];
+        double[] engine = new double[rounds];
+        double[] ratio = new double[rounds];
+        double[] alloc = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            sink += b.baseline();
+            long t1 = System.nanoTime();
+            long a0 = threads.getThreadAllocatedBytes(self);
+            sink += b.engine();
+            long a1 = threads.getThreadAllocatedBytes(self);
+            long t2 = System.nanoTime();
+            hand[r] = BacktestBenchmark.BARS / ((t1 - t0) / 1e9);
+            engine[r] = BacktestBenchmark.BARS / ((t2 - t1) / 1e9);
+            ratio[r] = engine[r] / hand[r];
+            alloc[r] = (a1 - a0) / (double) BacktestBenchmark.BARS;
+            System.out.printf(Locale.ROOT, "round %d: hand loop %.2f M bars/s, engine %.2f M bars/s, ratio %.2fx,"
+                    + " %.1f B/bar%n", r + 1, hand[r] / 1e6, engine[r] / 1e6, ratio[r], alloc[r]);
+        }
+        double median = median(ratio);
+        System.out.printf(Locale.ROOT, "backtest: median of %d rounds: hand loop %.2f M bars/s, engine %.2f M bars/s,"
+                        + " ratio %.2fx%s, %.1f B/bar (checksum %.0f)%n", rounds, median(hand) / 1e6,
+                median(engine) / 1e6, median, min > 0 ? " (fails below " + min + ")" : "", median(alloc), sink);
+        if (median < min) {
+            System.exit(1);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
