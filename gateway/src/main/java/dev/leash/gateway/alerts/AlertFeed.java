@@ -11,7 +11,7 @@ public final class AlertFeed {
     public static final AlertFeed NONE = new AlertFeed(Alerts.NONE);
 
     private final Alerts alerts;
-    private volatile String breaker = "CLOSED";
+    private String breaker = "CLOSED";
 
     public AlertFeed(Alerts alerts) {
         this.alerts = alerts;
@@ -40,8 +40,8 @@ public final class AlertFeed {
         send(new Alert("middle_loop_stalled", time, "Leash: middle loop stalled: " + reason));
     }
 
-    /** Alerts when the venue's circuit breaker opens (once per opening; HALF_OPEN back to OPEN alerts again). */
-    public void venueHealth(VenueHealth h, long time) {
+    /** Alerts when the venue's breaker opens, once per opening (HALF_OPEN back to OPEN is a new one); any thread. */
+    public synchronized void venueHealth(VenueHealth h, long time) {
         String before = breaker;
         breaker = h.breakerState();
         if ("OPEN".equals(h.breakerState()) && !"OPEN".equals(before)) {

@@ -42,8 +42,8 @@ public final class DailySummary {
     public Optional<Alert> poll(long tradingMillis) {
         LocalDate today = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(tradingMillis), ZoneOffset.UTC);
         LocalDate ended = day;
-        day = today;
         if (ended == null || !today.isAfter(ended)) {
+            day = today;
             return Optional.empty();
         }
         long from = ended.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -54,6 +54,7 @@ public final class DailySummary {
                         + " trading %s, params version %d, proposals %d accepted / %d rejected", ended,
                 money(f.equity(), false), money(f.pnl(), true), f.trades(), f.tradingState(), f.paramsVersion(),
                 p.accepted(), p.rejected());
+        day = today; // only now: a source that failed is asked again at the next look
         return Optional.of(new Alert("daily_summary", to, text));
     }
 

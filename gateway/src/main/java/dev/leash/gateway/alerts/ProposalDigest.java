@@ -84,7 +84,7 @@ public final class ProposalDigest {
         for (AuditEntry e : entries) {
             if (e.verdict() == AuditEntry.Verdict.ACCEPTED) {
                 accepted++;
-                versions.add("v" + e.version() + " " + lower(e.kind().name()) + " by " + e.author());
+                versions.add("v" + e.version() + " " + lower(e.kind().name()) + " by " + shortened(e.author()));
             } else {
                 rejected++;
                 if (e.verdict() == AuditEntry.Verdict.CONFLICT) {
@@ -114,6 +114,10 @@ public final class ProposalDigest {
             return String.join(", ", items);
         }
         return String.join(", ", items.subList(0, LISTED)) + " and " + (items.size() - LISTED) + " more";
+    }
+
+    private static String shortened(String author) {
+        return author == null ? "unknown" : author.length() <= 40 ? author : author.substring(0, 40) + "...";
     }
 
     private static String lower(String s) {

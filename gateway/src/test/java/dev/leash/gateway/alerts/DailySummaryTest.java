@@ -87,6 +87,29 @@ class DailySummaryTest {
     }
 
     @Test
+    void aSummaryWhoseFiguresFailedIsSentAtTheNextLook() {
+        AtomicLong trading = new AtomicLong(DAY + Duration.ofHours(23).toMillis());
+        List<Integer> calls = new ArrayList<>();
+        DailySummary summary = new DailySummary((from, to) -> {
+            calls.add(1);
+            if (calls.size() == 1) {
+                throw new IllegalStateException("journal busy");
+            }
+            return new DailySummary.DayFigures(Double.NaN, Double.NaN, 0, "PAUSED", 2);
+        }, null);
+        AlertTimer timer = new AlertTimer(alerts, null, summary, System::currentTimeMillis, trading::get);
+
+        timer.tick();
+        trading.addAndGet(Duration.ofHours(2).toMillis());
+        timer.tick(); // the source fails: nothing sent, the day not yet marked done
+        timer.tick();
+        timer.tick();
+
+        assertThat(bodies(1).get(0)).contains("2026-03-02", "equity unknown USDT", "P&L unknown USDT", "PAUSED");
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
     void theBreakerOpeningAlertsOnceUntilItClosesAndOpensAgain() {
         AlertFeed feed = new AlertFeed(alerts);
 
