@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
         console.println("  REST API   " + gateway.baseUrl() + "/api/state");
         console.println("  token      " + gateway.token().source() + "  (the operator's: writes need Authorization:"
                 + " Bearer <token>)");
-        console.println("  model      " + gateway.modelToken().source() + "  (the MCP server's: slow-rise rules apply)");
+        console.println("  model      " + gateway.modelToken().source()
+                + "  (the MCP server's: slow-rise rules apply)");
         console.println("  data       " + config.dataDir().toAbsolutePath());
         console.println("  params     version " + gateway.store().current().version() + " in "
                 + config.dataDir().resolve("ai_params.json"));

@@ -36,12 +36,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code leash-gateway watchdog --data-dir d --max-age 120s [--expect ACTIVE,PAUSED] [--webhook URL] [--config F]}:
- * an external check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else one line on
- * stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given and to the
+ * an external check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else
+ * one line on stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given and to the
  * {@code alerts:} channels of the gateway's configuration if {@code --config} is given.
  */
 @Command(name = "watchdog", description = "Check heartbeat.json for cron or systemd: exit 0 when fresh and in an"
-        + " expected state, else one line on stderr and an alert POSTed to the webhook.",
+        + " expected state, else one line on stderr and an alert POSTed to the webhook and the --config channels.",
         footer = {"", "Exit codes: 0 fresh and expected, 2 usage error, 3 missing, 4 unreadable,",
                 "5 too old, 6 HALTED, 7 REDUCE_ONLY, 8 another state."})
 final class WatchdogCommand implements Callable<Integer> {
