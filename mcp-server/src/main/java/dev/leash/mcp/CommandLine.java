@@ -1,5 +1,6 @@
 package dev.leash.mcp;
 
+import dev.leash.common.JsonLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ public final class CommandLine {
             footer = {"", "Environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else"
                     + " DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is"
                     + " created), LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS"
-                    + " (comma-separated). Flags win over the environment."})
+                    + " (comma-separated), LEASH_LOG_FORMAT (text or json). Flags win over the environment."})
     static final class Flags {
 
         McpConfig.Transport transport = McpConfig.Transport.STDIO;
@@ -67,6 +68,10 @@ public final class CommandLine {
         @Option(names = "--metrics-port", paramLabel = "PORT", description = "stdio only: serve /metrics on this"
                 + " port of --host (0 picks one); over HTTP /metrics is on the MCP port")
         String metricsPort;
+
+        @Option(names = "--log-format", paramLabel = "FORMAT", description = "text or json (one JSON object per"
+                + " line on stderr); overrides LEASH_LOG_FORMAT")
+        String logFormat;
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
         boolean help;
@@ -144,6 +149,24 @@ public final class CommandLine {
     }
 
     /** The flags; a usage mistake is a {@link ConfigException} naming it. */
+    /**
+     * Whether to log JSON: {@code --log-format}, else {@code LEASH_LOG_FORMAT}; false when the arguments do not parse
+     * ({@link #parse} reports that). Throws {@link ConfigException} for a format other than text or json.
+     */
+    public static boolean jsonLogs(String[] args, Map<String, String> env) {
+        Flags f;
+        try {
+            f = flags(args);
+        } catch (ConfigException e) {
+            return false;
+        }
+        try {
+            return JsonLogs.wanted(f.logFormat, env, null);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     private static Flags flags(String[] args) {
         Flags f = new Flags();
         try {

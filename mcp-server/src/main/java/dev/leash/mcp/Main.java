@@ -1,5 +1,6 @@
 package dev.leash.mcp;
 
+import dev.leash.common.JsonLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,15 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         // Only JSON-RPC may reach stdout: keep the real descriptor for the transport, send stray prints to stderr.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        try {
+            if (CommandLine.jsonLogs(args, System.getenv())) {
+                JsonLogs.install(); // before stray prints are sent to stderr, so they are JSON lines too
+            }
+        } catch (ConfigException e) {
+            System.err.println("leash-mcp: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.setOut(System.err);
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.err.println(CommandLine.USAGE);

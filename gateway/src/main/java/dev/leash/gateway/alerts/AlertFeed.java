@@ -2,6 +2,7 @@ package dev.leash.gateway.alerts;
 
 import dev.leash.engine.StateChange;
 import dev.leash.risk.TradingState;
+import dev.leash.venue.http.VenueHealth;
 
 /** Turns what the gateway learns (state changes, a stalled middle loop) into alerts; never blocks, never throws. */
 public final class AlertFeed {
@@ -10,6 +11,7 @@ public final class AlertFeed {
     public static final AlertFeed NONE = new AlertFeed(Alerts.NONE);
 
     private final Alerts alerts;
+    private String breaker = "CLOSED";
 
     public AlertFeed(Alerts alerts) {
         this.alerts = alerts;
@@ -36,6 +38,16 @@ public final class AlertFeed {
     /** Alerts that the middle loop stalled. */
     public void middleLoopStalled(long time, String reason) {
         send(new Alert("middle_loop_stalled", time, "Leash: middle loop stalled: " + reason));
+    }
+
+    /** Alerts when the venue's breaker opens, once per opening (HALF_OPEN back to OPEN is a new one); any thread. */
+    public synchronized void venueHealth(VenueHealth h, long time) {
+        String before = breaker;
+        breaker = h.breakerState();
+        if ("OPEN".equals(h.breakerState()) && !"OPEN".equals(before)) {
+            send(new Alert("breaker_open", time, "Leash: venue " + h.venue()
+                    + " circuit breaker OPEN: trading is reduce-only until the venue recovers"));
+        }
     }
 
     private void send(Alert a) {

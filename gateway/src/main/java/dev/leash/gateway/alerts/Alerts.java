@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  * bounded by {@code timeout}, with a doubling backoff between them. A failed delivery is logged with the channel's
  * safe target only, never its URL query or the Telegram token.
  */
-public final class Alerts implements AutoCloseable {
+public final class Alerts implements AlertCounts, AutoCloseable {
 
     /** Alerts that send nothing. */
     public static final Alerts NONE = new Alerts(List.of(), Settings.DEFAULT, null, null, null);
@@ -36,6 +38,8 @@ public final class Alerts implements AutoCloseable {
     private final Consumer<String> log;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<String, AtomicLong> sentBy = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> failedBy = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -65,6 +69,10 @@ public final class Alerts implements AutoCloseable {
         this.sleeper = sleeper;
         this.log = log;
         this.thread = channels.isEmpty() ? null : new Thread(this::run, "leash-alerts");
+        for (Channel c : this.channels) {
+            sentBy.putIfAbsent(c.name(), new AtomicLong());
+            failedBy.putIfAbsent(c.name(), new AtomicLong());
+        }
     }
 
     /** Starts the sender for {@code channels}; with none, returns {@link #NONE} and starts no thread. */
@@ -85,6 +93,33 @@ public final class Alerts implements AutoCloseable {
         return a;
     }
 
+    /**
+     * Delivers {@code alert} to every channel now, on the caller's thread (for the watchdog command, not the
+     * gateway), up to {@code tries} times each; one line per channel that did not accept it, never its URL or token.
+     */
+    public static List<String> sendNow(List<Channel> channels, Alert alert, Duration timeout, int tries)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        List<String> failures = new java.util.ArrayList<>();
+        for (Channel c : channels) {
+            String last = "not sent";
+            for (int attempt = 1; attempt <= tries && last != null; attempt++) {
+                try {
+                    int status = http.send(c.request(alert, timeout), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    last = status / 100 == 2 ? null : "HTTP " + status;
+                } catch (java.io.IOException e) {
+                    last = e.getClass().getSimpleName(); // the message may quote the URL
+                }
+            }
+            if (last != null) {
+                failures.add(c.name() + " (" + c.target() + ") failed after " + tries + " tries: " + last);
+            }
+        }
+        return failures;
+    }
+
     /** Queues {@code alert} for every channel; false (and counted) when the queue is full or the sender closed. */
     public boolean offer(Alert alert) {
         if (thread == null) {
@@ -98,6 +133,7 @@ public final class Alerts implements AutoCloseable {
     }
 
     /** Alerts dropped because the queue was full. */
+    @Override
     public long dropped() {
         return dropped.get();
     }
@@ -105,6 +141,23 @@ public final class Alerts implements AutoCloseable {
     /** Deliveries that failed after every try. */
     public long failed() {
         return failed.get();
+    }
+
+    @Override
+    public List<String> channels() {
+        return channels.stream().map(Channel::name).distinct().toList();
+    }
+
+    @Override
+    public long sent(String channel) {
+        AtomicLong n = sentBy.get(channel);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public long failed(String channel) {
+        AtomicLong n = failedBy.get(channel);
+        return n == null ? 0 : n.get();
     }
 
     private void run() {
@@ -138,6 +191,7 @@ public final class Alerts implements AutoCloseable {
                 HttpResponse<Void> r = http.send(c.request(a, settings.timeout()),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() / 100 == 2) {
+                    sentBy.get(c.name()).incrementAndGet();
                     return;
                 }
                 last = "HTTP " + r.statusCode();
@@ -146,6 +200,7 @@ public final class Alerts implements AutoCloseable {
             }
         }
         failed.incrementAndGet();
+        failedBy.get(c.name()).incrementAndGet();
         log.accept("alert " + a.kind() + " to " + c.name() + " (" + c.target() + ") failed after "
                 + settings.tries() + " tries: " + last);
     }

@@ -10,6 +10,7 @@ import dev.leash.engine.Engine;
 import dev.leash.engine.OrderIntent;
 import dev.leash.engine.StateCause;
 import dev.leash.gateway.alerts.AlertFeed;
+import dev.leash.gateway.alerts.AlertTimer;
 import dev.leash.gateway.alerts.Alerts;
 import dev.leash.gateway.alerts.Channels;
 import dev.leash.gateway.events.EventPublisher;
@@ -89,6 +90,7 @@ public final class Gateway implements AutoCloseable {
     private volatile ShadowBooks shadows;
     private volatile Thread shadowThread;
     private final Alerts alerts;
+    private volatile AlertTimer alertTimer;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -176,7 +178,8 @@ public final class Gateway implements AutoCloseable {
             Alerts alerts = Alerts.start(Channels.of(config.alerts(), env.get("LEASH_TELEGRAM_BOT_TOKEN")),
                     Alerts.Settings.DEFAULT);
             opened.add(alerts);
-            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), new AlertFeed(alerts));
+            AlertFeed alertFeed = new AlertFeed(alerts);
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), alertFeed);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -187,6 +190,7 @@ public final class Gateway implements AutoCloseable {
                     });
             VenueHealth.Listener health = h -> {
                 venueHealth.set(h);
+                alertFeed.venueHealth(h, wall.millis());
                 watch.onHealth(h);
             };
             Venues.Opened v = Venues.open(config, env, journal, wall, health, manual);
@@ -219,7 +223,10 @@ public final class Gateway implements AutoCloseable {
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth, alerts);
-            g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency);
+            g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency, alerts);
+            if (config.alerts().any()) {
+                g.alertTimer = ScheduledAlerts.timer(g, alerts).start(java.time.Duration.ofSeconds(10));
+            }
             g.events = live;
             if (shadows != null) {
                 g.shadows = shadows;
@@ -408,6 +415,11 @@ public final class Gateway implements AutoCloseable {
         return events;
     }
 
+    /** The timer of the proposal digest and the daily summary, or null when no alert channel is configured. */
+    public AlertTimer alertTimer() {
+        return alertTimer;
+    }
+
     /** The Prometheus metrics {@code GET /metrics} serves. */
     public GatewayMetrics metrics() {
         return metrics;
@@ -515,6 +527,10 @@ public final class Gateway implements AutoCloseable {
                     LOG.warn("could not checkpoint the shadow books at the stop: {}", e.getMessage());
                 }
             }
+        }
+        AlertTimer timer = alertTimer;
+        if (timer != null) {
+            timer.close();
         }
         alerts.close();
         try {

@@ -1,5 +1,6 @@
 package dev.leash.gateway.app;
 
+import dev.leash.engine.Action;
 import dev.leash.engine.Decision;
 import dev.leash.engine.EngineListener;
 import dev.leash.engine.OrderIntent;
@@ -26,6 +27,9 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     private static final Logger LOG = LoggerFactory.getLogger(JournalRecorder.class);
     /** Status of an order recorded before it is sent; a restart resolves orders left in it. */
     static final String SENDING = "SENDING";
+    /** Decisions logged as one line each: a stop, a take-profit, the daily-loss flatten. */
+    private static final java.util.Set<Action> EXITS = java.util.EnumSet.of(Action.STOP_LOSS, Action.TAKE_PROFIT,
+            Action.FLATTEN);
 
     private final Journal journal;
     private final EventPublisher live;
@@ -61,12 +65,19 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
                 intent.time());
         if (result.rejected()) {
             LOG.warn("order {} rejected by the venue: {}", intent.clientOrderId(), result.rejectReason());
+        } else {
+            LOG.info("order {} {} {} {}{} {} ({}, params version {})", intent.clientOrderId(), intent.symbol(),
+                    intent.signedQty() > 0 ? "BUY" : "SELL", Math.abs(intent.signedQty()),
+                    intent.reduceOnly() ? " reduce-only" : "", result.order().status(), intent.action(),
+                    intent.paramsVersion());
         }
         live.order(intent, result.order().status().name(), result.rejectReason());
     }
 
     @Override
     public void orderFailed(OrderIntent intent, String error) {
+        LOG.warn("order {} {} {} {} failed before the venue took it (the journal has why)", intent.clientOrderId(),
+                intent.symbol(), intent.signedQty() > 0 ? "BUY" : "SELL", Math.abs(intent.signedQty()));
         journal.recordOrder(intent, "REJECTED", null, error, intent.time());
         journal.updateOrderStatus(intent.clientOrderId(), "REJECTED", 0, intent.time());
         live.order(intent, "REJECTED", error);
@@ -104,12 +115,17 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
         List<ParamsActivation> all = journal.paramsActivations();
         if (all.isEmpty() || all.get(all.size() - 1).version() != version) {
             journal.recordParamsActivation(new ParamsActivation(version, tradingTime, wallTime));
+            LOG.info("params version {} in force", version);
             live.params(version, tradingTime);
         }
     }
 
     @Override
     public void onDecision(Decision decision) {
+        if (EXITS.contains(decision.action())) {
+            LOG.info("exit {} {}: {} (params version {})", decision.symbol(), decision.action(), decision.reason(),
+                    decision.paramsVersion());
+        }
         journal.recordDecision(decision);
         live.decision(decision);
     }

@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new BacktestCommand(out, err))
                 .addSubcommand(new ParamsCommand(env, out, err))
                 .addSubcommand(new CheckConfigCommand(env, out))
-                .addSubcommand(new WatchdogCommand(out, err, clock, webhookTimeout))
+                .addSubcommand(new WatchdogCommand(env, out, err, clock, webhookTimeout))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setOverwrittenOptionsAllowed(true); // the last of a repeated option wins, as before picocli

@@ -3,6 +3,12 @@ package dev.leash.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.gateway.alerts.Alert;
+import dev.leash.gateway.alerts.Alerts;
+import dev.leash.gateway.alerts.Channel;
+import dev.leash.gateway.alerts.Channels;
+import dev.leash.gateway.config.ConfigException;
+import dev.leash.gateway.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,18 +27,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
- * {@code leash-gateway watchdog --data-dir d --max-age 120s [--expect ACTIVE,PAUSED] [--webhook URL]}: an external
- * check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else one line on
- * stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given.
+ * {@code leash-gateway watchdog --data-dir d --max-age 120s [--expect ACTIVE,PAUSED] [--webhook URL] [--config F]}:
+ * an external check of {@code heartbeat.json} for cron or systemd; exit 0 when fresh and in an expected state, else
+ * one line on stderr, the exit code of {@link Verdict}, and an alert POSTed to the webhook if one is given and to the
+ * {@code alerts:} channels of the gateway's configuration if {@code --config} is given.
  */
 @Command(name = "watchdog", description = "Check heartbeat.json for cron or systemd: exit 0 when fresh and in an"
-        + " expected state, else one line on stderr and an alert POSTed to the webhook.",
+        + " expected state, else one line on stderr and an alert POSTed to the webhook and the --config channels.",
         footer = {"", "Exit codes: 0 fresh and expected, 2 usage error, 3 missing, 4 unreadable,",
                 "5 too old, 6 HALTED, 7 REDUCE_ONLY, 8 another state."})
 final class WatchdogCommand implements Callable<Integer> {
@@ -80,12 +89,20 @@ final class WatchdogCommand implements Callable<Integer> {
     @Option(names = "--webhook", paramLabel = "URL", description = "POST an alert here when the check fails")
     String webhookText;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "the gateway's YAML: its alerts channels get the alert too when the check fails")
+    Path configFile;
+
+    private final Map<String, String> env;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
     private final Duration webhookTimeout;
 
-    WatchdogCommand(PrintStream out, PrintStream err, Clock clock, Duration webhookTimeout) {
+    /** A watchdog that reads the Telegram bot token of {@code --config}'s channels from {@code env}. */
+    WatchdogCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, Duration webhookTimeout) {
+        this.env = env;
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -94,13 +111,15 @@ final class WatchdogCommand implements Callable<Integer> {
 
     /** Runs the check at the clock's time; returns the exit code. */
     @Override
-    public Integer call() throws UsageException {
+    public Integer call() throws UsageException, ConfigException {
         if (dataDir == null) {
             throw new UsageException("watchdog needs --data-dir");
         }
         Duration maxAge = duration("max-age", maxAgeText);
         Set<String> expected = expected(expectText);
         URI webhook = webhookUri(webhookText);
+        List<Channel> channels = configFile == null ? List.of() : Channels.of(ConfigLoader.load(configFile, env,
+                new ConfigLoader.Overrides(dataDir, null, null)).alerts(), env.get("LEASH_TELEGRAM_BOT_TOKEN"));
         Finding f = check(dataDir, maxAge, expected, clock.instant());
         if (f.verdict() == Verdict.OK) {
             out.println("leash-gateway watchdog: " + f.text());
@@ -113,7 +132,22 @@ final class WatchdogCommand implements Callable<Integer> {
                 err.println("leash-gateway watchdog: alert not delivered: " + failure);
             }
         }
+        alertChannels(channels, f);
         return f.verdict().exitCode;
+    }
+
+    /** Sends {@code f} to the configured alert channels, two tries each; a failure is one stderr line. */
+    private void alertChannels(List<Channel> channels, Finding f) {
+        Alert alert = new Alert("watchdog_" + f.verdict().name().toLowerCase(Locale.ROOT), clock.millis(),
+                "Leash gateway watchdog (" + f.verdict().severity + "): " + f.text());
+        try {
+            for (String failure : Alerts.sendNow(channels, alert, webhookTimeout, 2)) {
+                err.println("leash-gateway watchdog: alert not delivered: " + failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("leash-gateway watchdog: interrupted while alerting");
+        }
     }
 
     /** Reads the heartbeat under {@code dataDir} and judges it at {@code now}. */

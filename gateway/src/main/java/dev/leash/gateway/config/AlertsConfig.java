@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and validates the {@code alerts:} section; every error names the key. */
 final class AlertsConfig {
@@ -15,13 +19,15 @@ final class AlertsConfig {
     /** The environment variable holding the Telegram bot token (never the YAML). */
     static final String TELEGRAM_TOKEN_ENV = "LEASH_TELEGRAM_BOT_TOKEN";
 
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,6})\\s*([smh])");
+
     private AlertsConfig() {
     }
 
     /** {@code keys} with the {@code alerts} sections' keys added. */
     static Map<String, Set<String>> withKeys(Map<String, Set<String>> keys) {
         Map<String, Set<String>> all = new HashMap<>(keys);
-        all.put("alerts", Set.of("webhook", "ntfy", "telegram"));
+        all.put("alerts", Set.of("webhook", "ntfy", "telegram", "proposals_digest", "daily_summary"));
         all.put("alerts.webhook", Set.of("url"));
         all.put("alerts.ntfy", Set.of("url"));
         all.put("alerts.telegram", Set.of("chat_id", "base_url"));
@@ -45,7 +51,44 @@ final class AlertsConfig {
             }
         }
         return new GatewayConfig.Alerts(webhook, ntfy, chatId,
-                baseUrl != null ? baseUrl : GatewayConfig.Alerts.DEFAULT_TELEGRAM_BASE_URL);
+                baseUrl != null ? baseUrl : GatewayConfig.Alerts.DEFAULT_TELEGRAM_BASE_URL, digest(alerts),
+                dailySummary(alerts));
+    }
+
+    /** {@code proposals_digest}: a period such as {@code 15m}, {@code 900s} or {@code 1h}, at least a minute. */
+    private static Duration digest(ObjectNode alerts) throws ConfigException {
+        JsonNode v = alerts.get("proposals_digest");
+        if (v == null || v.isNull()) {
+            return GatewayConfig.Alerts.DEFAULT_PROPOSALS_DIGEST;
+        }
+        String s = v.asText().trim().toLowerCase(Locale.ROOT);
+        Matcher m = PERIOD.matcher(s);
+        if (!v.isValueNode() || !m.matches()) {
+            throw new ConfigException("alerts.proposals_digest: '" + v.asText()
+                    + "' is not a period such as 15m, 900s or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "h" -> Duration.ofHours(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new ConfigException("alerts.proposals_digest: " + v.asText()
+                    + " is outside 1m..24h (a digest, not one message per proposal)");
+        }
+        return d;
+    }
+
+    private static boolean dailySummary(ObjectNode alerts) throws ConfigException {
+        JsonNode v = alerts.get("daily_summary");
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException("alerts.daily_summary: must be true or false");
+        }
+        return v.booleanValue();
     }
 
     private static String url(ObjectNode alerts, String channel, String key) throws ConfigException {

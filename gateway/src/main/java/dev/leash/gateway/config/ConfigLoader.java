@@ -53,7 +53,7 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-    private static final Map<String, Set<String>> KEYS = AlertsConfig.withKeys(Map.of(
+    private static final Map<String, Set<String>> KEYS = withLogging(AlertsConfig.withKeys(Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
                     "baseline", "limits", "journal", "lmex", "shadows", "alerts"),
             "lmex", Set.of("sign_path_includes_futures"),
@@ -64,7 +64,7 @@ public final class ConfigLoader {
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
             "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades"),
-            "limits", LimitKeys.all()));
+            "limits", LimitKeys.all())));
 
     private ConfigLoader() {
     }
@@ -83,6 +83,7 @@ public final class ConfigLoader {
     public static GatewayConfig load(Path file, Map<String, String> env, Overrides overrides) throws ConfigException {
         ObjectNode root = file == null ? JsonNodeFactory.instance.objectNode() : read(file);
         checkKeys(root, "");
+        logFormat(root);
         String venue = env.getOrDefault("LEASH_VENUE", text(root, "venue", "simulated"));
         if (!VENUES.contains(venue)) {
             throw new ConfigException("venue: '" + venue + "' is not a venue this build knows; one of "
@@ -163,6 +164,32 @@ public final class ConfigLoader {
         }
         return new GatewayConfig.Shadows(enabled == null || enabled.isNull() || enabled.booleanValue(), (int) max,
                 Duration.ofMillis((long) (hours * 3_600_000)), (int) minTrades);
+    }
+
+    /** {@code keys} with the {@code logging} section's. */
+    private static Map<String, Set<String>> withLogging(Map<String, Set<String>> keys) {
+        Map<String, Set<String>> all = new java.util.HashMap<>(keys);
+        Set<String> top = new java.util.HashSet<>(all.get(""));
+        top.add("logging");
+        all.put("", Set.copyOf(top));
+        all.put("logging", Set.of("format"));
+        return Map.copyOf(all);
+    }
+
+    /**
+     * The log format {@code file} asks for in {@code logging.format} ({@code text} or {@code json}), or null when it
+     * says nothing (also for a null file).
+     */
+    public static String logFormat(Path file) throws ConfigException {
+        return file == null ? null : logFormat(read(file));
+    }
+
+    private static String logFormat(ObjectNode root) throws ConfigException {
+        String format = text(section(root, "logging"), "logging.format", "format", null);
+        if (format != null && !format.equals("text") && !format.equals("json")) {
+            throw new ConfigException("logging.format: must be text or json, got '" + format + "'");
+        }
+        return format;
     }
 
     private static ObjectNode read(Path file) throws ConfigException {

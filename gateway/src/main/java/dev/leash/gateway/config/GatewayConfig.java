@@ -65,9 +65,17 @@ public record GatewayConfig(
      * Alert channels; a null URL or chat id means that channel is off. The Telegram bot token is not here: it comes
      * from {@code LEASH_TELEGRAM_BOT_TOKEN} when the gateway starts, so it never sits in a config object or a log.
      */
-    public record Alerts(String webhookUrl, String ntfyUrl, String telegramChatId, String telegramBaseUrl) {
+    public record Alerts(String webhookUrl, String ntfyUrl, String telegramChatId, String telegramBaseUrl,
+                         Duration proposalsDigest, boolean dailySummary) {
         public static final String DEFAULT_TELEGRAM_BASE_URL = "https://api.telegram.org";
+        /** How often at most the digest of parameter proposals is sent. */
+        public static final Duration DEFAULT_PROPOSALS_DIGEST = Duration.ofMinutes(15);
         public static final Alerts NONE = new Alerts(null, null, null, DEFAULT_TELEGRAM_BASE_URL);
+
+        /** Channels with the default digest period and the daily summary on. */
+        public Alerts(String webhookUrl, String ntfyUrl, String telegramChatId, String telegramBaseUrl) {
+            this(webhookUrl, ntfyUrl, telegramChatId, telegramBaseUrl, DEFAULT_PROPOSALS_DIGEST, true);
+        }
 
         public boolean any() {
             return webhookUrl != null || ntfyUrl != null || telegramChatId != null;

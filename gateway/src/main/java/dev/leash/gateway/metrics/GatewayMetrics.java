@@ -1,6 +1,7 @@
 package dev.leash.gateway.metrics;
 
 import dev.leash.engine.Action;
+import dev.leash.gateway.alerts.AlertCounts;
 import dev.leash.journal.FillStats;
 import dev.leash.gateway.loop.EngineSnapshot;
 import dev.leash.gateway.loop.FeedHealth;
@@ -43,6 +44,11 @@ public final class GatewayMetrics {
     }
 
     public GatewayMetrics(MetricsSource source, DecisionCounter decisions, OrderLatency latency) {
+        this(source, decisions, latency, AlertCounts.NONE);
+    }
+
+    /** The metrics with the alert sender's delivery counts. */
+    public GatewayMetrics(MetricsSource source, DecisionCounter decisions, OrderLatency latency, AlertCounts alerts) {
         this.gw = source;
         this.decisions = decisions;
         this.proposals = new ProposalCounts(source.auditFile());
@@ -53,6 +59,7 @@ public final class GatewayMetrics {
         venue();
         loops();
         feed();
+        alerts(alerts);
         registry.register(new JvmCollector());
     }
 
@@ -229,6 +236,26 @@ public final class GatewayMetrics {
                         cb.call(s.stale() ? 1 : 0, s.symbol());
                     }
                 }).register(registry);
+    }
+
+    private void alerts(AlertCounts alerts) {
+        CounterWithCallback.builder().name("leash_alerts_sent")
+                .help("Alerts a channel accepted (a 2xx answer), by channel.")
+                .labelNames("channel").callback(cb -> {
+                    for (String c : alerts.channels()) {
+                        cb.call(alerts.sent(c), c);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("leash_alerts_failed")
+                .help("Alerts a channel did not accept after every try, by channel.")
+                .labelNames("channel").callback(cb -> {
+                    for (String c : alerts.channels()) {
+                        cb.call(alerts.failed(c), c);
+                    }
+                }).register(registry);
+        CounterWithCallback.builder().name("leash_alerts_dropped")
+                .help("Alerts dropped before any channel saw them: the sender's queue was full.")
+                .callback(cb -> cb.call(alerts.dropped())).register(registry);
     }
 
     private static GaugeWithCallback.Builder gauge(String name, String help, String... labels) {

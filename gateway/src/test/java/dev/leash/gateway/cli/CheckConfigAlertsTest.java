@@ -46,4 +46,32 @@ class CheckConfigAlertsTest {
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("configuration ok").doesNotContain("1:abc");
     }
+
+    @Test
+    void checkConfigRefusesADigestPeriodThatWouldSpamPerProposal() throws Exception {
+        Path f = dir.resolve("gateway.yaml");
+        Files.writeString(f, "alerts:\n  proposals_digest: 5s\n  webhook:\n    url: http://127.0.0.1:9/hook\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"check-config", "--config", f.toString(), "--data-dir", dir.toString()},
+                Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("alerts.proposals_digest:", "outside 1m..24h");
+    }
+
+    @Test
+    void checkConfigRefusesADailySummaryThatIsNotABoolean() throws Exception {
+        Path f = dir.resolve("gateway.yaml");
+        Files.writeString(f, "alerts:\n  daily_summary: sometimes\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"check-config", "--config", f.toString(), "--data-dir", dir.toString()},
+                Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("alerts.daily_summary: must be true or false");
+    }
 }
