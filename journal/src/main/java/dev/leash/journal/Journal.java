@@ -14,6 +14,7 @@ import dev.leash.journal.internal.Migrations;
 import dev.leash.journal.internal.OrderTable;
 import dev.leash.journal.internal.PositionTable;
 import dev.leash.journal.internal.RiskRejectionTable;
+import dev.leash.journal.internal.ShadowTable;
 import dev.leash.journal.internal.StateTable;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Position;
@@ -60,6 +61,7 @@ public final class Journal implements AutoCloseable {
     private final PositionTable positions;
     private final StateTable state;
     private final RecentEquity recentEquity;
+    private final ShadowTable shadows;
 
     private Journal(Db db, int schemaVersion) {
         this.db = db;
@@ -73,6 +75,7 @@ public final class Journal implements AutoCloseable {
         this.equity = new EquityTable(db);
         this.positions = new PositionTable(db);
         this.state = new StateTable(db);
+        this.shadows = new ShadowTable(db);
         long newest = equity.newestTime();
         this.recentEquity = new RecentEquity(newest == Long.MIN_VALUE ? List.of()
                 : equity.curve(newest - RecentEquity.KEEP_MILLIS, Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -262,6 +265,38 @@ public final class Journal implements AutoCloseable {
 
     public Optional<String> getState(String key) {
         return state.get(key);
+    }
+
+    /** Records the start of a shadow run (see {@link ShadowRun}) and returns its id. */
+    public long recordShadowStart(String name, String kind, long paramsVersion, long liveVersion, long since,
+                                  double startEquity) {
+        return shadows.start(Objects.requireNonNull(name, "name"), Objects.requireNonNull(kind, "kind"),
+                paramsVersion, liveVersion, since, startEquity);
+    }
+
+    /** Records that a shadow run retired at {@code time}; a run retires once. */
+    public void recordShadowRetired(long runId, long time) {
+        shadows.retire(runId, time);
+    }
+
+    /** Records one fill of a shadow run, with the run's signed position in the symbol after it. */
+    public void recordShadowFill(long runId, String shadow, long paramsVersion, Fill fill, double positionAfter) {
+        shadows.fill(runId, Objects.requireNonNull(shadow, "shadow"), paramsVersion, fill, positionAfter);
+    }
+
+    /** The shadow runs active at some time in {@code [from, to]}, oldest first. */
+    public List<ShadowRun> shadowRuns(long from, long to) {
+        return shadows.runs(from, to);
+    }
+
+    /** A shadow run's fills with {@code from <= time <= to}, in the order they were made. */
+    public List<BookFill> shadowFills(long runId, long from, long to) {
+        return shadows.fills(runId, from, to);
+    }
+
+    /** The live book's attributed fills with {@code from <= time <= to}, in the order the journal learned them. */
+    public List<BookFill> liveBookFills(long from, long to) {
+        return shadows.liveFills(from, to);
     }
 
     /** Closes the connections after the call in progress; later calls throw {@link JournalException}. */
