@@ -255,7 +255,7 @@ public final class Gateway implements AutoCloseable {
         if (!c.enabled()) {
             return null;
         }
-        return new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
+        ShadowBooks books = new ShadowBooks(venue.instruments(), config.limits(), config.baseline(),
                 new ShadowBooks.Settings(c.max(), c.incumbentHorizon().toMillis(), c.minTrades(),
                         ShadowBooks.Settings.DEFAULT.queueCapacity(), WARMUP_BARS),
                 (t, name, version, figures, flags) -> {
@@ -265,6 +265,8 @@ public final class Gateway implements AutoCloseable {
                         LOG.warn("could not journal the retirement of shadow {}", name);
                     }
                 });
+        books.journalTo(new ShadowFillJournal(journal));
+        return books;
     }
 
     /** The shadow books beside the live book, or null when they are off. */

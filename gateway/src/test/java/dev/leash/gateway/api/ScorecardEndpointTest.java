@@ -27,8 +27,8 @@ class ScorecardEndpointTest {
                     () -> gw.get("/api/scorecard").json(), n -> n.path("enabled").asBoolean());
             assertThat(first.path("shadows").get(0).path("name").asText()).isEqualTo("baseline");
             assertThat(first.path("vs_baseline").path("verdict").asText()).isEqualTo("insufficient evidence");
-            assertThat(first.path("vs_baseline").has("net_pnl")).isFalse();
-            assertThat(first.path("summary").asText()).contains("No parameter change yet")
+            assertThat(first.path("vs_baseline").has("difference")).isFalse();
+            assertThat(first.path("summary").asText()).contains("No parameter change in the last 7d")
                     .contains("insufficient evidence");
             long before = gw.get("/api/params").json().path("params").path("version").asLong();
 
@@ -43,12 +43,17 @@ class ScorecardEndpointTest {
             assertThat(change.path("from_version").asLong()).isEqualTo(before);
             assertThat(change.path("to_version").asLong()).isEqualTo(after);
             assertThat(change.path("open").asBoolean()).isTrue();
+            assertThat(change.path("strategy_effect").path("book").asText()).isEqualTo("live-params v" + after);
             assertThat(change.path("strategy_effect").path("against").asText()).isEqualTo("incumbent v" + before);
             assertThat(change.path("strategy_effect").path("verdict").asText()).isEqualTo("insufficient evidence");
-            assertThat(change.path("strategy_effect").has("net_pnl")).isFalse();
+            assertThat(change.path("strategy_effect").has("difference")).isFalse();
+            assertThat(change.path("execution_effect").path("book").asText()).isEqualTo("live");
+            assertThat(change.path("execution_effect").path("against").asText()).isEqualTo("live-params v" + after);
+            assertThat(change.path("vs_baseline").path("against").asText()).isEqualTo("baseline");
             assertThat(card.path("shadows")).extracting(n -> n.path("name").asText())
-                    .containsExactly("baseline", "incumbent v" + before);
-            assertThat(card.path("summary").asText()).startsWith("1 change accepted");
+                    .containsExactly("baseline", "incumbent v" + before, "live-params v" + after,
+                            "live-params v" + before);
+            assertThat(card.path("summary").asText()).startsWith("Your 1 change in the last 7d");
         }
     }
 
@@ -64,7 +69,13 @@ class ScorecardEndpointTest {
             JsonNode card = Eventually.await("the change closed by its incumbent's horizon", Duration.ofSeconds(30),
                     () -> gw.get("/api/scorecard").json(),
                     n -> n.path("changes").size() == 1 && !n.path("changes").get(0).path("open").asBoolean());
-            JsonNode retired = card.path("shadows").get(1);
+            JsonNode retired = null;
+            for (JsonNode s : card.path("shadows")) {
+                if (s.path("name").asText().startsWith("incumbent")) {
+                    retired = s;
+                }
+            }
+            assertThat(retired).isNotNull();
             assertThat(retired.path("active").asBoolean()).isFalse();
             assertThat(retired.path("flags")).extracting(JsonNode::asText).contains("horizon reached");
             var events = Eventually.await("the retirement in the journal", Duration.ofSeconds(10),
@@ -81,7 +92,19 @@ class ScorecardEndpointTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().path("enabled").asBoolean()).isFalse();
             assertThat(r.json().path("summary").asText()).contains("shadow books are off");
-            assertThat(gw.get("/api/scorecard?window=7d").status()).isEqualTo(400);
+            assertThat(gw.get("/api/scorecard?window=7d").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aWindowOtherThan24hSevenOrThirtyDaysIsAClear400() throws Exception {
+        try (RunningGateway gw = RunningGateway.start(dataDir, "")) {
+            Response r = gw.get("/api/scorecard?window=2d");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.toString()).contains("window must be one of [24h, 7d, 30d]");
+            assertThat(gw.get("/api/scorecard?compact=maybe").status()).isEqualTo(400);
+            assertThat(gw.get("/api/scorecard?span=7d").status()).isEqualTo(400);
+            assertThat(gw.get("/api/scorecard?window=30d").status()).isEqualTo(200);
         }
     }
 }
