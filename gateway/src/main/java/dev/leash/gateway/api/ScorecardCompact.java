@@ -44,7 +44,7 @@ final class ScorecardCompact {
         }
         String trades = e.bookFigures().trades() + "/" + e.other().trades();
         if (!e.sufficient()) {
-            return "insufficient " + trades;
+            return Effect.INSUFFICIENT + " " + trades;
         }
         String verdict = e.verdict().equals(Effect.NO_CLEAR_DIFFERENCE) ? "unclear" : e.verdict();
         return verdict + " " + n(e.netPnlDiff()) + " [" + n(e.ciLow()) + "," + n(e.ciHigh()) + "] " + trades;

@@ -62,7 +62,8 @@ public record Effect(String book, String against, long from, long to, BookWindow
     /** The verdict in a few plain words: "helped: +12.30 USDT (95 % interval +2.10 to +20.00), 24 vs 22 trades". */
     public String plain() {
         if (!sufficient) {
-            return INSUFFICIENT + " (" + Math.max(bookFigures.trades(), other.trades()) + " closed trades so far)";
+            int n = Math.max(bookFigures.trades(), other.trades());
+            return INSUFFICIENT + " (" + n + (n == 1 ? " closed trade" : " closed trades") + " so far)";
         }
         return verdict + ": " + money(netPnlDiff) + " USDT (95 % interval " + money(ciLow) + " to " + money(ciHigh)
                 + "), " + bookFigures.trades() + " vs " + other.trades() + " trades";
