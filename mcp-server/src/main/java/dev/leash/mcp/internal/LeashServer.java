@@ -46,7 +46,7 @@ public final class LeashServer {
                         .build())
                 .tools(tools)
                 .resources(new Resources(gateway).all())
-                .prompts(Prompts.all())
+                .prompts(Prompts.all(gateway))
                 .build();
     }
 }
