@@ -47,7 +47,7 @@ public interface LoopReads {
      * The scorecard worked out from the journal over the {@code windowMillis} before the shadows' last step, or null
      * when the shadows are off or have seen no step yet.
      */
-    default dev.leash.gateway.shadow.AttributionReport attribution(String windowName, long windowMillis) {
+    default dev.leash.gateway.scorecard.AttributionReport attribution(String windowName, long windowMillis) {
         return null;
     }
 

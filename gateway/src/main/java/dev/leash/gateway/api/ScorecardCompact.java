@@ -2,9 +2,9 @@ package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.shadow.AttributionReport;
-import dev.leash.gateway.shadow.ChangeEffect;
-import dev.leash.gateway.shadow.Effect;
+import dev.leash.gateway.scorecard.AttributionReport;
+import dev.leash.gateway.scorecard.ChangeEffect;
+import dev.leash.gateway.scorecard.Effect;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

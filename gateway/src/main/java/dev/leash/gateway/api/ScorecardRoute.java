@@ -3,11 +3,11 @@ package dev.leash.gateway.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leash.gateway.shadow.AttributionReport;
+import dev.leash.gateway.scorecard.AttributionReport;
 import dev.leash.gateway.shadow.BookFigures;
-import dev.leash.gateway.shadow.BookWindow;
-import dev.leash.gateway.shadow.ChangeEffect;
-import dev.leash.gateway.shadow.Effect;
+import dev.leash.gateway.scorecard.BookWindow;
+import dev.leash.gateway.scorecard.ChangeEffect;
+import dev.leash.gateway.scorecard.Effect;
 import dev.leash.gateway.shadow.Scorecard;
 import io.javalin.http.Context;
 

@@ -76,14 +76,14 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     }
 
     @Override
-    public dev.leash.gateway.shadow.AttributionReport attribution(String windowName, long windowMillis) {
+    public dev.leash.gateway.scorecard.AttributionReport attribution(String windowName, long windowMillis) {
         ShadowBooks shadows = g.shadows();
         Scorecard card = shadows == null ? null : shadows.scorecard();
         if (card == null) {
             return null;
         }
         dev.leash.gateway.config.GatewayConfig.Shadows c = g.config().shadows();
-        return new dev.leash.gateway.shadow.Attribution(g.journal(), c.warmup().toMillis(), c.minTrades())
+        return new dev.leash.gateway.scorecard.Attribution(g.journal(), c.warmup().toMillis(), c.minTrades())
                 .report(windowName, windowMillis, card.asOf());
     }
 

@@ -33,10 +33,10 @@ final class RunLog {
 
     /** The kind of a shadow, from its name. */
     static String kindOf(String name) {
-        if (name.startsWith(Attribution.INCUMBENT)) {
-            return Attribution.INCUMBENT;
+        if (name.startsWith(ShadowJournal.INCUMBENT)) {
+            return ShadowJournal.INCUMBENT;
         }
-        return name.startsWith(Attribution.LIVE_PARAMS) ? Attribution.LIVE_PARAMS : Attribution.BASELINE;
+        return name.startsWith(ShadowJournal.LIVE_PARAMS) ? ShadowJournal.LIVE_PARAMS : ShadowJournal.BASELINE;
     }
 
     void started(ShadowBook b, long liveVersion) {

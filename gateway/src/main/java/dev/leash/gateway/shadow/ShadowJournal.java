@@ -8,6 +8,13 @@ import dev.leash.venue.Fill;
  */
 public interface ShadowJournal {
 
+    /** The kind of the shadow that trades the operator's baseline params. */
+    String BASELINE = "baseline";
+    /** The kind of a shadow that trades the version a change replaced. */
+    String INCUMBENT = "incumbent";
+    /** The kind of a shadow that trades the live params from a change on. */
+    String LIVE_PARAMS = "live-params";
+
     /** Journals nothing. */
     ShadowJournal NONE = new ShadowJournal() {
         @Override
@@ -25,7 +32,7 @@ public interface ShadowJournal {
         }
     };
 
-    /** A shadow started; returns its run id. {@code kind} is one of {@link Attribution}'s kinds. */
+    /** A shadow started; returns its run id. {@code kind} is {@link #BASELINE}, {@link #INCUMBENT} or {@link #LIVE_PARAMS}. */
     long started(String name, String kind, long paramsVersion, long liveVersion, long since, double equity);
 
     /** One fill of a run, with the run's signed position in the symbol after it. */

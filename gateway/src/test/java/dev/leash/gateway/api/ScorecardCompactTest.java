@@ -1,9 +1,9 @@
 package dev.leash.gateway.api;
 
-import dev.leash.gateway.shadow.AttributionReport;
-import dev.leash.gateway.shadow.BookWindow;
-import dev.leash.gateway.shadow.ChangeEffect;
-import dev.leash.gateway.shadow.Effect;
+import dev.leash.gateway.scorecard.AttributionReport;
+import dev.leash.gateway.scorecard.BookWindow;
+import dev.leash.gateway.scorecard.ChangeEffect;
+import dev.leash.gateway.scorecard.Effect;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.leash.gateway.shadow;
+package dev.leash.gateway.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.app.RunningGateway;

@@ -1,4 +1,4 @@
-package dev.leash.gateway.shadow;
+package dev.leash.gateway.scorecard;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.leash.gateway.shadow;
+package dev.leash.gateway.scorecard;
 
 import dev.leash.journal.Journal;
 import dev.leash.venue.Fill;

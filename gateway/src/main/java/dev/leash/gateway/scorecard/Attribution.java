@@ -1,8 +1,9 @@
-package dev.leash.gateway.shadow;
+package dev.leash.gateway.scorecard;
 
 import dev.leash.journal.BookFill;
 import dev.leash.journal.Journal;
 import dev.leash.journal.ShadowRun;
+import dev.leash.gateway.shadow.ShadowJournal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.Locale;
  */
 public final class Attribution {
 
-    public static final String BASELINE = "baseline";
-    public static final String INCUMBENT = "incumbent";
-    public static final String LIVE_PARAMS = "live-params";
+    public static final String BASELINE = ShadowJournal.BASELINE;
+    public static final String INCUMBENT = ShadowJournal.INCUMBENT;
+    public static final String LIVE_PARAMS = ShadowJournal.LIVE_PARAMS;
 
     private final Journal journal;
     private final long warmupMillis;

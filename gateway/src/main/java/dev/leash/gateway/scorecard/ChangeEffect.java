@@ -1,4 +1,4 @@
-package dev.leash.gateway.shadow;
+package dev.leash.gateway.scorecard;
 
 /**
  * One accepted parameter change ({@code fromVersion} replaced by {@code toVersion} at {@code at}) and its effects,
