@@ -94,7 +94,7 @@ try {
     await page.waitForFunction((v) => document.querySelector('#scorecard-changes tbody').textContent
       .includes('→ v' + v), version, { timeout: 30000 });
     const summary = await page.textContent('#scorecard-summary');
-    assert.match(summary, /^Your \d+ changes? in the last 7d: /);
+    assert.match(summary, /^(The model's \d+ changes? |No change by the model )in the last 7d/);
     const row = await page.textContent('#scorecard-changes tbody tr');
     assert.match(row, /insufficient evidence|helped|hurt|no clear difference/);
     await page.screenshot({ path: join(shots, 'scorecard.png') });

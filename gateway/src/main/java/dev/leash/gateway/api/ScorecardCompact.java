@@ -28,7 +28,8 @@ final class ScorecardCompact {
         ArrayNode changes = o.putArray("changes");
         for (ChangeEffect c : report.changes()) {
             ArrayNode a = changes.addArray();
-            a.add("v" + c.fromVersion() + ">v" + c.toVersion() + (c.open() ? "" : " final"));
+            a.add("v" + c.fromVersion() + ">v" + c.toVersion() + (c.by().equals(ChangeEffect.OPERATOR) ? " operator" : "")
+                    + (c.open() ? "" : " final"));
             a.add(Instant.ofEpochMilli(c.at()).truncatedTo(ChronoUnit.MINUTES).toString());
             a.add(terse(c.strategyEffect()));
             a.add(terse(c.executionEffect()));

@@ -74,6 +74,7 @@ final class ScorecardRoute {
             n.put("at", Json.time(c.at()));
             n.put("from_version", c.fromVersion());
             n.put("to_version", c.toVersion());
+            n.put("by", c.by());
             n.put("open", c.open());
             putEffect(n, "strategy_effect", c.strategyEffect());
             putEffect(n, "execution_effect", c.executionEffect());

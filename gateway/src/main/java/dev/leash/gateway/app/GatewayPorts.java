@@ -83,8 +83,27 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
             return null;
         }
         dev.leash.gateway.config.GatewayConfig.Shadows c = g.config().shadows();
+        Map<Long, String> authors = authors();
         return new dev.leash.gateway.scorecard.Attribution(g.journal(), c.warmup().toMillis(), c.minTrades())
-                .report(windowName, windowMillis, card.asOf());
+                .report(windowName, windowMillis, card.asOf(),
+                        v -> authors.getOrDefault(v, dev.leash.gateway.scorecard.ChangeEffect.UNKNOWN));
+    }
+
+    /** Who installed each accepted version: the model's token (or an entry without a principal) or the operator. */
+    private Map<Long, String> authors() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        try {
+            for (dev.leash.params.AuditEntry e : g.store().audit().entries()) {
+                if (e.verdict() == dev.leash.params.AuditEntry.Verdict.ACCEPTED && !e.dryRun()) {
+                    out.put(e.version(), e.principal() == Principal.OPERATOR
+                            ? dev.leash.gateway.scorecard.ChangeEffect.OPERATOR
+                            : dev.leash.gateway.scorecard.ChangeEffect.MODEL);
+                }
+            }
+        } catch (IOException e) {
+            // the audit log cannot be read now: every change's author shows as unknown
+        }
+        return out;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.leash.gateway.shadow.ShadowJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * Works out "is the AI helping?" from the journal alone: the live book's fills, and the runs and fills of the shadow
@@ -34,8 +35,17 @@ public final class Attribution {
         this.minTrades = minTrades;
     }
 
-    /** The scorecard over {@code (now - windowMillis, now]}: the changes made in it, and the live book vs baseline. */
+    /** As {@link #report(String, long, long, LongFunction)} with every change's author unknown. */
     public AttributionReport report(String windowName, long windowMillis, long now) {
+        return report(windowName, windowMillis, now, v -> ChangeEffect.UNKNOWN);
+    }
+
+    /**
+     * The scorecard over {@code (now - windowMillis, now]}: the changes made in it, and the live book vs baseline.
+     *
+     * @param authorOf who made the version a change installed ({@link ChangeEffect#MODEL}, ...)
+     */
+    public AttributionReport report(String windowName, long windowMillis, long now, LongFunction<String> authorOf) {
         long from = now - windowMillis;
         List<ShadowRun> runs = journal.shadowRuns(from, now);
         ShadowRun baseline = null;
@@ -54,14 +64,14 @@ public final class Attribution {
         List<ChangeEffect> changes = new ArrayList<>();
         for (ShadowRun incumbent : runs) {
             if (incumbent.kind().equals(INCUMBENT) && incumbent.since() >= from) {
-                changes.add(change(incumbent, runs, now));
+                changes.add(change(incumbent, runs, now, authorOf.apply(incumbent.liveVersion())));
             }
         }
         return new AttributionReport(windowName, from, now, warmupMillis, minTrades, overall, List.copyOf(changes),
                 trackRecord(windowName, overall, changes));
     }
 
-    private ChangeEffect change(ShadowRun incumbent, List<ShadowRun> runs, long now) {
+    private ChangeEffect change(ShadowRun incumbent, List<ShadowRun> runs, long now, String by) {
         long at = incumbent.since();
         ShadowRun candidate = null;
         ShadowRun baseline = null;
@@ -96,7 +106,7 @@ public final class Attribution {
         }
         Effect vsBaseline = baseline == null ? null
                 : compare("live", live, BASELINE, fills(baseline, start, end), start, end, equity);
-        return new ChangeEffect(at, incumbent.paramsVersion(), incumbent.liveVersion(), end == now, strategy,
+        return new ChangeEffect(at, incumbent.paramsVersion(), incumbent.liveVersion(), by, end == now, strategy,
                 execution, vsBaseline);
     }
 
@@ -118,12 +128,17 @@ public final class Attribution {
         return journal.shadowFills(r.id(), start, end);
     }
 
-    /** One line for the model before it proposes: how its changes did, and the live book against the baseline. */
-    static String trackRecord(String window, Effect overall, List<ChangeEffect> changes) {
+    /**
+     * One line for the model before it proposes: how its changes did (the operator's are counted apart), and the live
+     * book against the baseline.
+     */
+    static String trackRecord(String window, Effect overall, List<ChangeEffect> all) {
         int helped = 0;
         int hurt = 0;
         int unclear = 0;
         int unknown = 0;
+        List<ChangeEffect> changes = all.stream().filter(c -> !c.by().equals(ChangeEffect.OPERATOR)).toList();
+        int byOperator = all.size() - changes.size();
         for (ChangeEffect c : changes) {
             switch (c.strategyEffect().verdict()) {
                 case Effect.HELPED -> helped++;
@@ -132,10 +147,13 @@ public final class Attribution {
                 default -> unknown++;
             }
         }
-        String head = changes.isEmpty() ? "No parameter change in the last " + window
-                : String.format(Locale.ROOT, "Your %d change%s in the last %s: %d helped, %d hurt, %d no clear "
+        String head = changes.isEmpty() ? "No change by the model in the last " + window
+                : String.format(Locale.ROOT, "The model's %d change%s in the last %s: %d helped, %d hurt, %d no clear "
                 + "difference, %d insufficient evidence", changes.size(), changes.size() == 1 ? "" : "s", window,
                 helped, hurt, unclear, unknown);
+        if (byOperator > 0) {
+            head += String.format(Locale.ROOT, " (and %d by the operator, not counted)", byOperator);
+        }
         String base = overall == null ? "no baseline shadow ran"
                 : "live vs the untouched baseline: " + overall.plain();
         return head + "; " + base + ".";

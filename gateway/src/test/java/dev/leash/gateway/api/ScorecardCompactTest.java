@@ -27,14 +27,15 @@ class ScorecardCompactTest {
         List<ChangeEffect> changes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long from = 1_000 + i;
-            changes.add(new ChangeEffect(1_764_720_000_000L + i * 3_600_000L, from, from + 1, i % 2 == 0,
+            changes.add(new ChangeEffect(1_764_720_000_000L + i * 3_600_000L, from, from + 1, ChangeEffect.MODEL,
+                    i % 2 == 0,
                     effect("live-params v" + (from + 1), "incumbent v" + from, -9_876.54, true),
                     effect("live", "live-params v" + (from + 1), 1_234.5, true),
                     effect("live", "baseline", 5.25, i % 3 == 0)));
         }
         AttributionReport report = new AttributionReport("30d", 0, 1, 3_600_000L, 20,
                 effect("live", "baseline", 99_999.99, true), changes,
-                "Your 10 changes in the last 30d: 0 helped, 0 hurt, 10 no clear difference, 0 insufficient evidence;"
+                "The model's 10 changes in the last 30d: 0 helped, 0 hurt, 10 no clear difference, 0 insufficient evidence;"
                         + " live vs the untouched baseline: no clear difference: +99999.99 USDT (95 % interval"
                         + " +98765.43 to +101234.55), 1234 vs 1199 trades.");
         String json = ScorecardCompact.of(report).toString();

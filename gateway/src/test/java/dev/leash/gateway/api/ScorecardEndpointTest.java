@@ -28,7 +28,7 @@ class ScorecardEndpointTest {
             assertThat(first.path("shadows").get(0).path("name").asText()).isEqualTo("baseline");
             assertThat(first.path("vs_baseline").path("verdict").asText()).isEqualTo("insufficient evidence");
             assertThat(first.path("vs_baseline").has("difference")).isFalse();
-            assertThat(first.path("summary").asText()).contains("No parameter change in the last 7d")
+            assertThat(first.path("summary").asText()).contains("No change by the model in the last 7d")
                     .contains("insufficient evidence");
             long before = gw.get("/api/params").json().path("params").path("version").asLong();
 
@@ -38,11 +38,13 @@ class ScorecardEndpointTest {
             long after = put.json().path("version").asLong();
 
             JsonNode card = Eventually.await("the change on the scorecard", Duration.ofSeconds(20),
-                    () -> gw.get("/api/scorecard").json(), n -> n.path("changes").size() == 1);
+                    () -> gw.get("/api/scorecard").json(), n -> n.path("changes").size() == 1
+                            && n.path("shadows").toString().contains("live-params v" + after));
             JsonNode change = card.path("changes").get(0);
             assertThat(change.path("from_version").asLong()).isEqualTo(before);
             assertThat(change.path("to_version").asLong()).isEqualTo(after);
             assertThat(change.path("open").asBoolean()).isTrue();
+            assertThat(change.path("by").asText()).isEqualTo("operator");
             assertThat(change.path("strategy_effect").path("book").asText()).isEqualTo("live-params v" + after);
             assertThat(change.path("strategy_effect").path("against").asText()).isEqualTo("incumbent v" + before);
             assertThat(change.path("strategy_effect").path("verdict").asText()).isEqualTo("insufficient evidence");
@@ -53,7 +55,8 @@ class ScorecardEndpointTest {
             assertThat(card.path("shadows")).extracting(n -> n.path("name").asText())
                     .containsExactly("baseline", "incumbent v" + before, "live-params v" + after,
                             "live-params v" + before);
-            assertThat(card.path("summary").asText()).startsWith("Your 1 change in the last 7d");
+            assertThat(card.path("summary").asText())
+                    .startsWith("No change by the model in the last 7d (and 1 by the operator, not counted)");
         }
     }
 

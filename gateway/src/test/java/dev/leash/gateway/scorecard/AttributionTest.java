@@ -118,8 +118,20 @@ class AttributionTest {
         assertThat(r.vsBaseline().other().netPnl()).isCloseTo(5, within(1e-9));
         assertThat(r.vsBaseline().bookFigures().netPnl()).isCloseTo(1, within(1e-9));
         assertThat(r.vsBaseline().verdict()).isEqualTo(Effect.INSUFFICIENT);
-        assertThat(r.trackRecord()).isEqualTo("Your 1 change in the last 24h: 0 helped, 0 hurt, 0 no clear difference,"
+        assertThat(r.trackRecord()).isEqualTo("The model's 1 change in the last 24h: 0 helped, 0 hurt, 0 no clear difference,"
                 + " 1 insufficient evidence; live vs the untouched baseline: insufficient evidence (1 closed trade"
                 + " so far).");
+    }
+
+    @Test
+    void theTrackRecordCountsTheModelsChangesAndSetsTheOperatorsApart() {
+        journal.recordShadowStart("baseline", "baseline", 1, 1, 0, 10_000);
+        journal.recordShadowStart("incumbent v1", "incumbent", 1, 2, HOUR, 10_000);
+        journal.recordShadowStart("incumbent v2", "incumbent", 2, 3, 2 * HOUR, 10_000);
+        AttributionReport r = new Attribution(journal, HOUR, 20).report("7d", 7 * DAY, DAY,
+                v -> v == 2 ? ChangeEffect.MODEL : ChangeEffect.OPERATOR);
+        assertThat(r.changes()).extracting(ChangeEffect::by).containsExactly("model", "operator");
+        assertThat(r.trackRecord()).startsWith("The model's 1 change in the last 7d: 0 helped, 0 hurt, 0 no clear difference,"
+                + " 1 insufficient evidence (and 1 by the operator, not counted); live vs the untouched baseline: ");
     }
 }

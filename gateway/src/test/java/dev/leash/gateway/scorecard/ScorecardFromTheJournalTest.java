@@ -62,6 +62,7 @@ class ScorecardFromTheJournalTest {
                 ByHand.Change expected = hand.changes().get(i);
                 assertThat(shown.path("from_version").asLong()).isEqualTo(expected.from);
                 assertThat(shown.path("to_version").asLong()).isEqualTo(expected.to);
+                assertThat(shown.path("by").asText()).isEqualTo("model");
                 assertThat(Instant.parse(shown.path("at").asText()).toEpochMilli()).isEqualTo(expected.at);
                 assertEffect(shown.path("strategy_effect"), hand.effect(expected.candidate, expected.incumbent,
                         expected.start, expected.end, expected.equity));
