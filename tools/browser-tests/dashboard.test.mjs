@@ -88,6 +88,18 @@ try {
     await page.screenshot({ path: join(shots, 'parameters.png') });
   });
 
+  await test('the scorecard page shows the change just made, in plain words', async () => {
+    await page.click('button.tab[data-tab="scorecard"]');
+    const version = (await rest('GET', '/api/params')).params.version;
+    await page.waitForFunction((v) => document.querySelector('#scorecard-changes tbody').textContent
+      .includes('→ v' + v), version, { timeout: 30000 });
+    const summary = await page.textContent('#scorecard-summary');
+    assert.match(summary, /^(The model's \d+ changes? |No change by the model )in the last 7d/);
+    const row = await page.textContent('#scorecard-changes tbody tr');
+    assert.match(row, /insufficient evidence|helped|hurt|no clear difference/);
+    await page.screenshot({ path: join(shots, 'scorecard.png') });
+  });
+
   await test('a pause clicked in the page reaches /api/state, and so does the resume', async () => {
     await page.fill('#token', token);
     await page.click('#token-use');

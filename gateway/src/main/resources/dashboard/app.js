@@ -106,6 +106,24 @@
     }));
   }
 
+  // ---- scorecard ----
+  const effectWords = (e) => e ? e.in_words : 'not measured (no paper copy ran for it)';
+  async function loadScorecard() {
+    const w = $('#scorecard-window').value;
+    const c = await get('/api/scorecard?window=' + encodeURIComponent(w));
+    $('#scorecard-summary').textContent = c.summary;
+    if (!c.enabled) { fill('#scorecard-changes', []); $('#scorecard-baseline').textContent = ''; return; }
+    $('#scorecard-baseline').textContent = c.vs_baseline
+      ? 'Live account vs the never-tuned baseline: ' + c.vs_baseline.in_words + '.' : '';
+    $('#scorecard-warmup').textContent = c.warmup_minutes + ' minutes';
+    $('#scorecard-min').textContent = String(c.min_trades);
+    fill('#scorecard-changes', c.changes.slice().reverse().map((x) => {
+      const s = x.strategy_effect;
+      return ['v' + x.from_version + ' → v' + x.to_version, time(x.at), effectWords(s), effectWords(x.execution_effect),
+        effectWords(x.vs_baseline), s ? s.entries_added + ' / ' + s.entries_skipped : '–', x.open ? 'yes' : 'final'];
+    }));
+  }
+
   // ---- decisions ----
   const decisionFilter = () => ({ symbol: $('#decision-symbol').value, action: $('#decision-action').value });
   function knownOption(sel, value) {
@@ -186,7 +204,7 @@
     es.addEventListener('order', () => refreshSoon(loadOrders));
     es.addEventListener('fill', () => { refreshSoon(loadOrders); refreshSoon(loadState); refreshSoon(loadEquity); });
     es.addEventListener('state', () => refreshSoon(loadState));
-    es.addEventListener('params', () => { refreshSoon(loadParams); refreshSoon(loadState); });
+    es.addEventListener('params', () => { refreshSoon(loadParams); refreshSoon(loadState); refreshSoon(loadScorecard); });
     es.addEventListener('reset', () => refreshAll());
   }
 
@@ -221,7 +239,7 @@
   }
 
   function refreshAll() {
-    [loadState, loadEquity, loadParams, loadDecisions, loadOrders].forEach((f) => f().catch(() => {}));
+    [loadState, loadEquity, loadParams, loadDecisions, loadOrders, loadScorecard].forEach((f) => f().catch(() => {}));
   }
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -240,10 +258,12 @@
     document.querySelectorAll('button.mode').forEach((b) => b.addEventListener('click', () => setMode(b.dataset.mode)));
     $('#decision-symbol').addEventListener('change', applyDecisionFilter);
     $('#decision-action').addEventListener('change', applyDecisionFilter);
+    $('#scorecard-window').addEventListener('change', () => refreshSoon(loadScorecard));
     showToken();
     refreshAll();
     follow();
     setInterval(() => refreshSoon(loadState), 5000);
     setInterval(() => refreshSoon(loadEquity), 15000);
+    setInterval(() => refreshSoon(loadScorecard), 15000);
   });
 }());

@@ -14,6 +14,7 @@ import dev.leash.journal.internal.Migrations;
 import dev.leash.journal.internal.OrderTable;
 import dev.leash.journal.internal.PositionTable;
 import dev.leash.journal.internal.RiskRejectionTable;
+import dev.leash.journal.internal.ShadowRunTable;
 import dev.leash.journal.internal.ShadowTable;
 import dev.leash.journal.internal.StateTable;
 import dev.leash.venue.Fill;
@@ -62,6 +63,7 @@ public final class Journal implements AutoCloseable {
     private final StateTable state;
     private final ShadowTable shadows;
     private final RecentEquity recentEquity;
+    private final ShadowRunTable shadowRuns;
 
     private Journal(Db db, int schemaVersion) {
         this.db = db;
@@ -76,6 +78,7 @@ public final class Journal implements AutoCloseable {
         this.positions = new PositionTable(db);
         this.state = new StateTable(db);
         this.shadows = new ShadowTable(db);
+        this.shadowRuns = new ShadowRunTable(db);
         long newest = equity.newestTime();
         this.recentEquity = new RecentEquity(newest == Long.MIN_VALUE ? List.of()
                 : equity.curve(newest - RecentEquity.KEEP_MILLIS, Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -295,6 +298,38 @@ public final class Journal implements AutoCloseable {
     /** The journaled market steps with {@code from <= time <= to}, oldest first. */
     public List<MarketStepRecord> marketSteps(long from, long to) {
         return shadows.steps(from, to);
+    }
+
+    /** Records the start of a shadow run (see {@link ShadowRun}) and returns its id. */
+    public long recordShadowStart(String name, String kind, long paramsVersion, long liveVersion, long since,
+                                  double startEquity) {
+        return shadowRuns.start(Objects.requireNonNull(name, "name"), Objects.requireNonNull(kind, "kind"),
+                paramsVersion, liveVersion, since, startEquity);
+    }
+
+    /** Records that a shadow run retired at {@code time}; a run retires once. */
+    public void recordShadowRetired(long runId, long time) {
+        shadowRuns.retire(runId, time);
+    }
+
+    /** Records one fill of a shadow run, with the run's signed position in the symbol after it. */
+    public void recordShadowFill(long runId, String shadow, long paramsVersion, Fill fill, double positionAfter) {
+        shadowRuns.fill(runId, Objects.requireNonNull(shadow, "shadow"), paramsVersion, fill, positionAfter);
+    }
+
+    /** The shadow runs active at some time in {@code [from, to]}, oldest first. */
+    public List<ShadowRun> shadowRuns(long from, long to) {
+        return shadowRuns.runs(from, to);
+    }
+
+    /** A shadow run's fills with {@code from <= time <= to}, in the order they were made. */
+    public List<BookFill> shadowFills(long runId, long from, long to) {
+        return shadowRuns.fills(runId, from, to);
+    }
+
+    /** The live book's attributed fills with {@code from <= time <= to}, in the order the journal learned them. */
+    public List<BookFill> liveBookFills(long from, long to) {
+        return shadowRuns.liveFills(from, to);
     }
 
     /** Closes the connections after the call in progress; later calls throw {@link JournalException}. */

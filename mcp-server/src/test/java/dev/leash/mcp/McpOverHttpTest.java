@@ -291,4 +291,23 @@ class McpOverHttpTest {
             assertThat(text).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void theOuterLoopPromptEndsWithTheModelsTrackRecordFromTheScorecard() {
+        var messages = client.getPrompt(GetPromptRequest.builder("outer_loop_review").build()).messages();
+        assertThat(messages).hasSize(2);
+        assertThat(((TextContent) messages.get(1).content()).text())
+                .isEqualTo("Before you propose, remember your track record (get_scorecard, last 7 days): "
+                        + "No parameter change yet");
+        gateway.wm.verify(getRequestedFor(urlPathEqualTo("/api/scorecard")).withQueryParam("compact", equalTo("true"))
+                .withQueryParam("window", equalTo("7d")));
+    }
+
+    @Test
+    void getScorecardAsksForTheCompactFormOverTheWindowGiven() {
+        CallToolResult r = call("get_scorecard", Map.of("window", "30d"));
+        assertThat(r.isError()).isFalse();
+        gateway.wm.verify(getRequestedFor(urlPathEqualTo("/api/scorecard")).withQueryParam("compact", equalTo("true"))
+                .withQueryParam("window", equalTo("30d")));
+    }
 }

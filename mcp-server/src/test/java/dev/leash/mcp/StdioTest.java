@@ -69,7 +69,7 @@ class StdioTest {
             CallToolResult r = client.callTool(CallToolRequest.builder("get_state").arguments(Map.of()).build());
             assertThat(r.isError()).isFalse();
             assertThat(client.getPrompt(McpSchema.GetPromptRequest.builder("outer_loop_review").build())
-                    .messages()).hasSize(1);
+                    .messages()).hasSize(2); // the prompt, then the track record
         } finally {
             client.closeGracefully();
         }

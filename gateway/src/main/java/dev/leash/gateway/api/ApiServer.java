@@ -77,7 +77,8 @@ public final class ApiServer {
             cfg.routes.get("/api/decisions", json(reads::decisions));
             cfg.routes.get("/api/equity",
                     json(new EquityRoute(ports.journal()::equityCurve, ports.loops()::tradingTime)::equity));
-            cfg.routes.get("/api/scorecard", json(new ScorecardRoute(ports.loops()::scorecard)::scorecard));
+            cfg.routes.get("/api/scorecard", json(new ScorecardRoute(ports.loops()::scorecard,
+                    ports.loops()::attribution)::scorecard));
             cfg.routes.get("/api/events", new EventsRoute(ports.events().get())::stream);
             cfg.routes.get("/metrics", ctx -> metrics(ctx, ports.metrics().get()));
             cfg.routes.put("/api/params", json(writes::putParams));

@@ -43,6 +43,14 @@ public interface LoopReads {
     /** When the scheduled parameter reset runs, seen from the wall time {@code now}. */
     MiddleLoop.ScheduledResetInfo scheduledReset(Instant now);
 
+    /**
+     * The scorecard worked out from the journal over the {@code windowMillis} before the shadows' last step, or null
+     * when the shadows are off or have seen no step yet.
+     */
+    default dev.leash.gateway.scorecard.AttributionReport attribution(String windowName, long windowMillis) {
+        return null;
+    }
+
     /** The shadow books' scorecard as of their last step, or null when they are off or have seen no step yet. */
     default Scorecard scorecard() {
         return null;

@@ -276,6 +276,7 @@ public final class Gateway implements AutoCloseable {
                 });
         // the shadows of the last run resume where they were; at most one bar checkpoint per CHECKPOINT_WALL_MILLIS
         books.persistTo(new JournalShadowStore(journal), System::currentTimeMillis, CHECKPOINT_WALL_MILLIS);
+        books.journalTo(new ShadowFillJournal(journal));
         return books;
     }
 

@@ -76,6 +76,37 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     }
 
     @Override
+    public dev.leash.gateway.scorecard.AttributionReport attribution(String windowName, long windowMillis) {
+        ShadowBooks shadows = g.shadows();
+        Scorecard card = shadows == null ? null : shadows.scorecard();
+        if (card == null) {
+            return null;
+        }
+        dev.leash.gateway.config.GatewayConfig.Shadows c = g.config().shadows();
+        Map<Long, String> authors = authors();
+        return new dev.leash.gateway.scorecard.Attribution(g.journal(), c.warmup().toMillis(), c.minTrades())
+                .report(windowName, windowMillis, card.asOf(),
+                        v -> authors.getOrDefault(v, dev.leash.gateway.scorecard.ChangeEffect.UNKNOWN));
+    }
+
+    /** Who installed each accepted version: the model's token (or an entry without a principal) or the operator. */
+    private Map<Long, String> authors() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        try {
+            for (dev.leash.params.AuditEntry e : g.store().audit().entries()) {
+                if (e.verdict() == dev.leash.params.AuditEntry.Verdict.ACCEPTED && !e.dryRun()) {
+                    out.put(e.version(), e.principal() == Principal.OPERATOR
+                            ? dev.leash.gateway.scorecard.ChangeEffect.OPERATOR
+                            : dev.leash.gateway.scorecard.ChangeEffect.MODEL);
+                }
+            }
+        } catch (IOException e) {
+            // the audit log cannot be read now: every change's author shows as unknown
+        }
+        return out;
+    }
+
+    @Override
     public long tradingTime() {
         return g.tradingTime();
     }

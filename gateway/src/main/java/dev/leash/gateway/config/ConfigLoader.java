@@ -63,7 +63,7 @@ public final class ConfigLoader {
                     "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
             "journal", Set.of("url"),
-            "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades"),
+            "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades", "warmup_minutes"),
             "limits", LimitKeys.all())));
 
     private ConfigLoader() {
@@ -162,8 +162,13 @@ public final class ConfigLoader {
         if (!(minTrades >= 1 && minTrades <= 100_000) || minTrades != Math.rint(minTrades)) {
             throw new ConfigException("shadows.min_trades: " + minTrades + " is not a whole number in [1, 100000]");
         }
+        double warmup = number(n, "shadows.warmup_minutes", "warmup_minutes", d.warmup().toMinutes());
+        if (!(warmup >= 0 && warmup <= 24 * 60)) {
+            throw new ConfigException("shadows.warmup_minutes: " + warmup + " is outside [0, 1440]");
+        }
         return new GatewayConfig.Shadows(enabled == null || enabled.isNull() || enabled.booleanValue(), (int) max,
-                Duration.ofMillis((long) (hours * 3_600_000)), (int) minTrades);
+                Duration.ofMillis((long) (hours * 3_600_000)), (int) minTrades,
+                Duration.ofMillis((long) (warmup * 60_000)));
     }
 
     /** {@code keys} with the {@code logging} section's. */

@@ -55,10 +55,17 @@ public record GatewayConfig(
 
     /**
      * Shadow books: at most {@code max} at once (the baseline included), an incumbent running
-     * {@code incumbentHorizon} after its change, a verdict only from {@code minTrades} closed trades.
+     * {@code incumbentHorizon} after its change, a verdict only from {@code minTrades} closed trades, figures
+     * counted from {@code warmup} after each change.
      */
-    public record Shadows(boolean enabled, int max, Duration incumbentHorizon, int minTrades) {
+    public record Shadows(boolean enabled, int max, Duration incumbentHorizon, int minTrades, Duration warmup) {
+        public static final Duration DEFAULT_WARMUP = Duration.ofHours(1);
         public static final Shadows DEFAULT = new Shadows(true, 4, Duration.ofHours(72), 20);
+
+        /** Shadows with the default warm-up after each change ({@link #DEFAULT_WARMUP}). */
+        public Shadows(boolean enabled, int max, Duration incumbentHorizon, int minTrades) {
+            this(enabled, max, incumbentHorizon, minTrades, DEFAULT_WARMUP);
+        }
     }
 
     /**

@@ -328,4 +328,14 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     public List<String> flags() {
         return List.copyOf(flags);
     }
+
+    /** How many fills this book has made. */
+    public int fillCount() {
+        return fills.size();
+    }
+
+    /** The fills from the {@code from}-th on, oldest first. */
+    public List<Fill> fillsFrom(int from) {
+        return List.copyOf(fills.subList(from, fills.size()));
+    }
 }

@@ -85,6 +85,8 @@ public final class ShadowBooks implements Runnable {
     private final List<Scorecard.Shadow> retired = new ArrayList<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
     private final BarHistory history;
+    private final RunLog runLog = new RunLog();
+    private ShadowBook liveParamsBook;
     private volatile boolean running = true;
     private volatile Scorecard scorecard;
     private ShadowBook baseline;
@@ -192,6 +194,11 @@ public final class ShadowBooks implements Runnable {
         return n;
     }
 
+    /** Journals each shadow's run and fills from now on; call before the first step. */
+    public void journalTo(ShadowJournal journal) {
+        runLog.journalTo(journal);
+    }
+
     /** The scorecard as of the last step processed, or null before the first. */
     public Scorecard scorecard() {
         return scorecard;
@@ -225,6 +232,7 @@ public final class ShadowBooks implements Runnable {
         }
         for (ShadowBook b : active) {
             b.step(step);
+            runLog.stepped(b);
         }
         for (ClosedBar b : step.bars()) {
             remember(b);
@@ -315,6 +323,10 @@ public final class ShadowBooks implements Runnable {
             if (b.name().equals("baseline")) {
                 baseline = b;
             }
+            if (b.name().equals("live-params v" + liveParams.version())) {
+                liveParamsBook = b;
+            }
+            runLog.started(b, liveParams.version()); // a resumed book journals its later fills as a new run
         }
         if (baseline == null) {
             baseline = start("baseline", baselineParams, step.time());
@@ -378,12 +390,16 @@ public final class ShadowBooks implements Runnable {
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
         baseline = start("baseline", baselineParams, step.time());
+        startLiveParams(step.time());
     }
 
     private void changed(MarketStep step) {
         Params replaced = liveParams;
         liveParams = step.liveParams();
         ShadowBook incumbent = null;
+        if (liveParamsBook != null && active.contains(liveParamsBook)) {
+            retire(liveParamsBook, step.time(), "live params changed");
+        }
         if (settings.max() > 1) {
             while (active.size() >= settings.max()) {
                 retire(active.get(1), step.time(), "retired for a newer change");
@@ -391,6 +407,7 @@ public final class ShadowBooks implements Runnable {
             incumbent = start("incumbent v" + replaced.version(), replaced, step.time());
         }
         dirty = true;
+        startLiveParams(step.time());
         changes.add(new ChangeRecord(step.time(), replaced.version(), liveParams.version(), incumbent,
                 new Figures(step.time(), lastLiveEquity, liveTrades.closed()),
                 new Figures(step.time(), baseline.equity(), baseline.closedTrades())));
@@ -399,18 +416,35 @@ public final class ShadowBooks implements Runnable {
         }
     }
 
+    /**
+     * A {@code live-params} shadow trading the live params from this step, when at least three shadows may run: the
+     * live book minus it is the execution effect, it minus the incumbent the strategy effect. Makes room by retiring
+     * the oldest incumbent.
+     */
+    private void startLiveParams(long t) {
+        liveParamsBook = null;
+        if (settings.max() < 3) {
+            return;
+        }
+        while (active.size() >= settings.max()) {
+            retire(active.get(1), t, "retired for a newer change");
+        }
+        liveParamsBook = start("live-params v" + liveParams.version(), liveParams, t);
+    }
+
     /** A new shadow from the live book's state before this step: its equity and positions, warmed on the history. */
     private ShadowBook start(String name, Params params, long t) {
         ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
         b.warmUp(history.bars());
         b.holdLivePositions(lastPosition, lastEntry, lastPrice);
         active.add(b);
+        runLog.started(b, liveParams.version());
         return b;
     }
 
     private void retireExpired(long t) {
         for (ShadowBook b : new ArrayList<>(active)) {
-            if (b != baseline && t - b.since() >= settings.incumbentHorizonMillis()) {
+            if (b != baseline && b != liveParamsBook && t - b.since() >= settings.incumbentHorizonMillis()) {
                 retire(b, t, "horizon reached");
             }
         }
@@ -419,6 +453,7 @@ public final class ShadowBooks implements Runnable {
     private void retire(ShadowBook b, long t, String why) {
         active.remove(b);
         b.flag(why);
+        runLog.retired(b, t);
         BookFigures f = b.figures();
         retired.add(new Scorecard.Shadow(b.name(), b.params().version(), false, f, b.flags()));
         for (ChangeRecord c : changes) {

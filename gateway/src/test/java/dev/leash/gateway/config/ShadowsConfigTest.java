@@ -31,6 +31,17 @@ class ShadowsConfigTest {
     }
 
     @Test
+    void theWarmUpAfterEachChangeDefaultsToAnHourAndIsRead() throws Exception {
+        assertThat(ConfigLoader.load(null, Map.of(), ConfigLoader.Overrides.NONE).shadows().warmup())
+                .isEqualTo(Duration.ofHours(1));
+        GatewayConfig c = ConfigLoader.load(write("shadows:\n  warmup_minutes: 15\n"), Map.of(),
+                ConfigLoader.Overrides.NONE);
+        assertThat(c.shadows().warmup()).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> ConfigLoader.load(write("shadows:\n  warmup_minutes: -1\n"), Map.of(),
+                ConfigLoader.Overrides.NONE)).hasMessageStartingWith("shadows.warmup_minutes:");
+    }
+
+    @Test
     void badShadowValuesNameTheirKey() throws IOException {
         assertThatThrownBy(() -> ConfigLoader.load(write("shadows:\n  max: 0\n"), Map.of(),
                 ConfigLoader.Overrides.NONE)).hasMessageStartingWith("shadows.max:");

@@ -137,7 +137,7 @@ class ShadowLoopTest {
         Scorecard card = rig.books.scorecard();
         assertThat(card.missedSteps()).isZero();
         List<ShadowBook> books = rig.books.activeBooks();
-        assertThat(books).extracting(ShadowBook::name).containsExactly("baseline", "incumbent v1");
+        assertThat(books).extracting(ShadowBook::name).containsExactly("baseline", "incumbent v1", "live-params v2");
         ShadowBook incumbent = books.get(1);
         assertThat(incumbent.params()).isEqualTo(before);
         assertThat(books.get(0).params()).isEqualTo(before); // the baseline never takes the live change

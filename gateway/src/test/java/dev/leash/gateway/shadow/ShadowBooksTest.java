@@ -57,18 +57,21 @@ class ShadowBooksTest {
 
     @Test
     void atMostMaxShadowsRunTheOldestIncumbentRetiredFirstWithItsFinalFigures() {
-        ShadowBooks books = books(3, 72 * HOUR, 20);
+        ShadowBooks books = books(4, 72 * HOUR, 20);
         run(books, ShadowFixtures.bars(5, 800), 100, 200, 300);
         assertThat(books.activeBooks()).extracting(ShadowBook::name)
-                .containsExactly("baseline", "incumbent v2", "incumbent v3");
-        assertThat(retired).containsExactly("incumbent v1 v1");
+                .containsExactly("baseline", "incumbent v2", "incumbent v3", "live-params v4");
+        assertThat(retired).containsExactly("live-params v1 v1", "live-params v2 v2", "live-params v3 v3",
+                "incumbent v1 v1");
         Scorecard card = books.scorecard();
         assertThat(card.shadows()).extracting(Scorecard.Shadow::name)
-                .containsExactly("baseline", "incumbent v2", "incumbent v3", "incumbent v1");
-        Scorecard.Shadow gone = card.shadows().get(3);
+                .containsExactly("baseline", "incumbent v2", "incumbent v3", "live-params v4", "live-params v1",
+                        "live-params v2", "live-params v3", "incumbent v1");
+        Scorecard.Shadow gone = card.shadows().get(7);
         assertThat(gone.active()).isFalse();
-        assertThat(gone.figures()).isEqualTo(retiredFigures.get(0));
+        assertThat(gone.figures()).isEqualTo(retiredFigures.get(3));
         assertThat(gone.flags()).contains("retired for a newer change");
+        assertThat(card.shadows().get(4).flags()).contains("live params changed");
         assertThat(card.changes()).extracting(Scorecard.Change::open).containsExactly(false, true, true);
     }
 
@@ -77,12 +80,12 @@ class ShadowBooksTest {
         ShadowBooks books = books(4, HOUR, 20);
         Bars bars = ShadowFixtures.bars(5, 800);
         run(books, bars, 100);
-        assertThat(retired).containsExactly("incumbent v1 v1");
+        assertThat(retired).containsExactly("live-params v1 v1", "incumbent v1 v1");
         Scorecard.Change c = books.scorecard().changes().get(0);
         assertThat(c.open()).isFalse();
-        assertThat(c.strategyEffect().other()).isEqualTo(retiredFigures.get(0));
+        assertThat(c.strategyEffect().other()).isEqualTo(retiredFigures.get(1));
         assertThat(c.strategyEffect().live().equity()).isEqualTo(100_000); // the fixture's live equity
-        assertThat(books.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline");
+        assertThat(books.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline", "live-params v2");
     }
 
     @Test
@@ -116,5 +119,55 @@ class ShadowBooksTest {
                 + java.time.Instant.ofEpochMilli(steps.get(1).time()) + " to "
                 + java.time.Instant.ofEpochMilli(steps.get(3).time()));
         assertThat(books.scorecard().shadows().get(0).flagged()).isTrue();
+    }
+
+    @Test
+    void everyShadowRunAndEveryFillIsJournaledWithThePositionAfterIt() {
+        ShadowBooks books = books(4, 72 * HOUR, 20);
+        List<String> starts = new ArrayList<>();
+        java.util.Map<Long, List<dev.leash.venue.Fill>> fills = new java.util.HashMap<>();
+        java.util.Map<Long, List<Double>> positions = new java.util.HashMap<>();
+        List<Long> retiredRuns = new ArrayList<>();
+        books.journalTo(new ShadowJournal() {
+            @Override
+            public long started(String name, String kind, long version, long liveVersion, long since, double eq) {
+                starts.add(name + "/" + kind + "/v" + version + "/live v" + liveVersion);
+                return starts.size();
+            }
+
+            @Override
+            public void filled(long runId, String name, long version, dev.leash.venue.Fill fill, double after) {
+                fills.computeIfAbsent(runId, k -> new ArrayList<>()).add(fill);
+                positions.computeIfAbsent(runId, k -> new ArrayList<>()).add(after);
+            }
+
+            @Override
+            public void retired(long runId, long time) {
+                retiredRuns.add(runId);
+            }
+        });
+        run(books, ShadowFixtures.bars(5, 800), 100);
+        assertThat(starts).containsExactly("baseline/baseline/v1/live v1", "live-params v1/live-params/v1/live v1",
+                "incumbent v1/incumbent/v1/live v2", "live-params v2/live-params/v2/live v2");
+        assertThat(retiredRuns).containsExactly(2L);
+        List<ShadowBook> active = books.activeBooks();
+        assertThat(active.get(0).fills()).isNotEmpty();
+        assertThat(fills.get(1L)).isEqualTo(active.get(0).fills());
+        assertThat(fills.get(3L)).isEqualTo(active.get(1).fills());
+        assertThat(fills.get(4L)).isEqualTo(active.get(2).fills());
+        for (ShadowBook b : active) {
+            for (dev.leash.venue.Position p : b.positions()) {
+                long run = 1 + starts.indexOf(starts.stream().filter(x -> x.startsWith(b.name() + "/")).findFirst()
+                        .orElseThrow());
+                List<dev.leash.venue.Fill> fs = fills.get(run);
+                int last = -1;
+                for (int k = 0; k < fs.size(); k++) {
+                    if (fs.get(k).symbol().equals(p.symbol())) {
+                        last = k;
+                    }
+                }
+                assertThat(positions.get(run).get(last)).isCloseTo(p.qty(), org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class LeashServer {
                         .build())
                 .tools(tools)
                 .resources(new Resources(gateway, snapshot).all())
-                .prompts(Prompts.all())
+                .prompts(Prompts.all(gateway))
                 .build();
     }
 

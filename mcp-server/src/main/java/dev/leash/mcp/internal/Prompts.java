@@ -24,10 +24,10 @@ final class Prompts {
     private Prompts() {
     }
 
-    static List<SyncPromptSpecification> all() {
+    static List<SyncPromptSpecification> all(GatewayClient gateway) {
         return List.of(
-                prompt("outer_loop_review", "The 15-minute review: read state, trades, funding and market; propose "
-                        + "bounded changes with a one-paragraph rationale."),
+                withTrackRecord(prompt("outer_loop_review", "The 15-minute review: read state, trades, funding and "
+                        + "market; propose bounded changes with a one-paragraph rationale."), gateway),
                 prompt("weekly_review", "Look across param history and outcomes for systematic mistakes; propose "
                         + "one rule change."),
                 prompt("risk_check", "Quick check: should risk go down now?"));
@@ -39,6 +39,34 @@ final class Prompts {
         GetPromptResult result = GetPromptResult.builder(List.of(PromptMessage.builder(Role.USER,
                 TextContent.builder(text).build()).build())).description(description).build();
         return new SyncPromptSpecification(p, (exchange, request) -> result);
+    }
+
+    /**
+     * The prompt followed by a second message with the model's own track record, the scorecard's one-line summary
+     * over the last 7 days, read from the gateway each time the prompt is fetched.
+     */
+    private static SyncPromptSpecification withTrackRecord(SyncPromptSpecification base, GatewayClient gateway) {
+        return new SyncPromptSpecification(base.prompt(), (exchange, request) -> {
+            GetPromptResult r = base.promptHandler().apply(exchange, request);
+            List<PromptMessage> messages = new java.util.ArrayList<>(r.messages());
+            messages.add(PromptMessage.builder(Role.USER, TextContent.builder(trackRecord(gateway)).build()).build());
+            return GetPromptResult.builder(messages).description(r.description()).build();
+        });
+    }
+
+    /** "Your track record (get_scorecard, last 7 days): ..." or why it is unavailable. */
+    static String trackRecord(GatewayClient gateway) {
+        String head = "Before you propose, remember your track record (get_scorecard, last 7 days): ";
+        try {
+            GatewayReply reply = gateway.get("/api/scorecard", java.util.Map.of("window", "7d", "compact", "true"));
+            String summary = reply.ok() ? reply.body().path("summary").asText("") : "";
+            if (!summary.isBlank()) {
+                return head + gateway.redact(summary);
+            }
+        } catch (GatewayException e) {
+            // the gateway is down: say so rather than leave the model without a word
+        }
+        return head + "unavailable right now (the gateway did not answer); call get_scorecard.";
     }
 
     /** The prompt's Markdown text from the classpath; fails at start if the build did not include it. */

@@ -62,11 +62,20 @@ final class ReadTools {
                                 + " (pnl_attribution); return and drawdown are the account's while it was active.",
                         object(props().set("limit", integer(1, 500, "Max versions (default 20)"))),
                         "/api/params/history", false, "limit"),
-                get("get_scorecard", "Is the AI helping? The live book against shadow books on the same ticks: the"
-                                + " untouched baseline, and per accepted change the version it replaced."
-                                + " Differences are live minus shadow; below min_trades the verdict is"
-                                + " 'insufficient evidence'.",
-                        object(props()), "/api/scorecard", false));
+                scorecard());
+    }
+
+    private SyncToolSpecification scorecard() {
+        return LeashTool.read("get_scorecard", "Is the AI helping? Your changes against shadow books run on the"
+                        + " same prices: per change the strategy effect (new params vs the version replaced), the"
+                        + " execution effect (live vs a shadow on the live params) and live vs the never-tuned"
+                        + " baseline, as verdict, USDT difference [95% interval], closed trades. Below min_trades"
+                        + " the verdict is 'insufficient evidence', not a direction. GET /api/scorecard has detail.",
+                object(props().set("window", Schemas.oneOf("Window (default 7d)", "24h", "7d", "30d"))), call -> {
+                    Map<String, String> q = query(call, "window");
+                    q.put("compact", "true");
+                    return ToolResults.of(gateway.get("/api/scorecard", q), gateway);
+                });
     }
 
     private SyncToolSpecification openOrders() {

@@ -349,8 +349,12 @@ abstract class LiveGatewaySuite {
     void everyPromptHasItsText() {
         for (String name : PROMPTS) {
             var messages = client.getPrompt(GetPromptRequest.builder(name).build()).messages();
-            assertThat(messages).as(name).hasSize(1);
+            assertThat(messages).as(name).hasSize(name.equals("outer_loop_review") ? 2 : 1);
             assertThat(((TextContent) messages.get(0).content()).text()).as(name).hasSizeGreaterThan(200);
         }
+        var review = client.getPrompt(GetPromptRequest.builder("outer_loop_review").build()).messages();
+        assertThat(((TextContent) review.get(1).content()).text()) // the track record, from the live gateway
+                .startsWith("Before you propose, remember your track record (get_scorecard, last 7 days): ")
+                .containsAnyOf("No change by the model", "The model's", "live vs the untouched baseline");
     }
 }

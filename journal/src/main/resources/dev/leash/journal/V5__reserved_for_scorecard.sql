@@ -1,2 +1,0 @@
--- Placeholder for the scorecard branch's V5 (shadow fills): the migration runner needs consecutive versions.
--- When both branches are merged, this file is replaced by that V5 and V6 follows it unchanged.
