@@ -26,8 +26,9 @@ import java.util.Optional;
 
 /**
  * The gateway's journal database: orders, fills, decisions, risk rejections, events, the equity curve, position
- * snapshots and the key/value state a restart needs. SQLite by default; any JDBC URL whose driver is on the class
- * path, with portable SQL throughout.
+ * snapshots and the key/value state a restart needs. SQLite by default; PostgreSQL (its driver ships with the
+ * journal) or any JDBC URL whose driver is on the class path, through a connection pool, with portable SQL
+ * throughout. A server database that goes away fails calls with {@link JournalUnavailableException}, quickly.
  *
  * <p><b>Durability.</b> Every {@code record*}, {@code update*} and {@code put*} method is one transaction,
  * committed before it returns; on SQLite the database runs in WAL mode with {@code synchronous=FULL}, so the
@@ -85,8 +86,20 @@ public final class Journal implements AutoCloseable {
      * @throws JournalException when the database cannot be opened
      */
     public static Journal open(String jdbcUrl) {
+        return open(jdbcUrl, JournalOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens the journal at {@code jdbcUrl} as {@link #open(String)} does; a server database (PostgreSQL) is reached
+     * with {@code options}' credentials through a connection pool of its size and timeouts.
+     */
+    public static Journal open(String jdbcUrl, JournalOptions options) {
+        return open(jdbcUrl, options, System::nanoTime);
+    }
+
+    static Journal open(String jdbcUrl, JournalOptions options, java.util.function.LongSupplier nanoTime) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Db db = Db.open(jdbcUrl);
+        Db db = Db.open(jdbcUrl, Objects.requireNonNull(options, "options"), nanoTime);
         try {
             int version = Migrations.migrate(db, Migrations.known(), System.currentTimeMillis());
             return new Journal(db, version);
