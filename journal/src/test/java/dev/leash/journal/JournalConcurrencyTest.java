@@ -67,6 +67,32 @@ class JournalConcurrencyTest {
         }
     }
 
+    @Test
+    void concurrentWritersAllLandOnceWithDistinctIds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Journal journal = store().open()) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < WRITES / 4; i++) {
+                        journal.recordEvent(i, JournalEvent.FAULT, "writer " + writer + " event " + i);
+                        journal.recordOrder(Fixtures.intent("w" + writer + "-" + i, "BTCUSDT", 1, i), "NEW", null,
+                                null, i);
+                    }
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get();
+            }
+
+            assertThat(store().query("SELECT COUNT(DISTINCT id) FROM events")).isEqualTo(WRITES);
+            assertThat(store().query("SELECT COUNT(*) FROM orders")).isEqualTo(WRITES);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Reads through the journal until the writer stops; the counts it sees never go down. */
     private static Callable<Integer> journalReader(Journal journal, AtomicBoolean writing) {
         return () -> {

@@ -239,22 +239,27 @@ public final class Db implements AutoCloseable {
 
     private <T> T pooledRead(String what, Work<T> work) {
         poolState.failFast(what);
-        Connection c = borrow(what);
-        try {
-            T result = work.apply(c);
-            c.rollback();
-            poolState.up();
-            return result;
-        } catch (SQLException e) {
-            rollbackQuietly(c, e);
-            if (isConnectionFailure(e)) {
-                poolState.down();
-                throw new JournalUnavailableException(what + " failed: journal database unavailable: "
-                        + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = borrow(what);
+            try {
+                T result = work.apply(c);
+                c.rollback();
+                poolState.up();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                if (!isConnectionFailure(e)) {
+                    throw new JournalException(what + " failed: " + e.getMessage(), e);
+                }
+                if (attempt > 1) {
+                    poolState.down();
+                    throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                            + e.getMessage(), e);
+                }
+                // a broken connection: reading again on a fresh one is harmless
+            } finally {
+                giveBack(c);
             }
-            throw new JournalException(what + " failed: " + e.getMessage(), e);
-        } finally {
-            giveBack(c);
         }
     }
 
