@@ -1,5 +1,7 @@
 package dev.leash.journal;
 
+import dev.leash.testsupport.EmbeddedPostgresServer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ class JournalPostgresTest {
 
     @Test
     void connectsWithTheUserAndPasswordOfTheEnvironmentOverScram() {
-        EmbeddedServer.Database db = EmbeddedServer.shared().createDatabase();
+        EmbeddedPostgresServer.Database db = EmbeddedPostgresServer.shared().createDatabase();
         JournalOptions options = JournalOptions.DEFAULTS.withCredentialsFrom(Map.of(
                 JournalOptions.USER_ENV, db.user(), JournalOptions.PASSWORD_ENV, db.password()));
 
@@ -38,7 +40,7 @@ class JournalPostgresTest {
 
     @Test
     void refusesToOpenWithoutThePasswordAndSaysWhy() {
-        EmbeddedServer.Database db = EmbeddedServer.shared().createDatabase();
+        EmbeddedPostgresServer.Database db = EmbeddedPostgresServer.shared().createDatabase();
 
         assertThatThrownBy(() -> Journal.open(db.url(), JournalOptions.DEFAULTS.withCredentials(db.user(), null)))
                 .isInstanceOf(JournalException.class)
@@ -59,13 +61,13 @@ class JournalPostgresTest {
 
     @Test
     void aKilledConnectionCostsNoWriteAndNoRead() throws Exception {
-        EmbeddedServer server = EmbeddedServer.shared();
-        EmbeddedServer.Database db = server.createDatabase();
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.shared();
+        EmbeddedPostgresServer.Database db = server.createDatabase();
         try (Journal journal = open(db)) {
             journal.recordEvent(1, JournalEvent.FAULT, "before");
 
             server.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                    + db.url().substring(db.url().lastIndexOf('/') + 1) + "'");
+                    + db.name() + "'");
 
             journal.recordEvent(2, JournalEvent.FAULT, "after");
             assertThat(journal.events(null, 10)).extracting(JournalEvent::message)
@@ -76,9 +78,9 @@ class JournalPostgresTest {
     @Test
     void aStoppedServerFailsWritesFastAndTheJournalWritesAgainOnceItReturns() throws Exception {
         Path data = dir.resolve("data");
-        EmbeddedServer server = EmbeddedServer.start(data, 0);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0);
         int port = server.port();
-        EmbeddedServer.Database db = server.createDatabase();
+        EmbeddedPostgresServer.Database db = server.createDatabase();
         try (Journal journal = open(db)) {
             journal.recordEvent(1, JournalEvent.FAULT, "acknowledged before the outage");
             journal.recordOrder(Fixtures.intent("c1", "BTCUSDT", 1, 1), "SENDING", null, null, 1);
@@ -98,7 +100,7 @@ class JournalPostgresTest {
             assertThat(Duration.ofNanos(System.nanoTime() - retry)).as("no attempt while backing off")
                     .isLessThan(Duration.ofMillis(200));
 
-            server = EmbeddedServer.start(data, port);
+            server = EmbeddedPostgresServer.start(data, port);
             nanos.addAndGet(BACKOFF.toNanos() + 1);
 
             journal.recordEvent(4, JournalEvent.FAULT, "after the outage");
@@ -110,7 +112,7 @@ class JournalPostgresTest {
         }
     }
 
-    private Journal open(EmbeddedServer.Database db) {
+    private Journal open(EmbeddedPostgresServer.Database db) {
         JournalOptions options = new JournalOptions(db.user(), db.password(), JournalOptions.DEFAULT_MAX_POOL_SIZE,
                 JournalOptions.DEFAULT_CONNECTION_TIMEOUT, JournalOptions.DEFAULT_SOCKET_TIMEOUT, BACKOFF);
         return Journal.open(db.url(), options, nanos::get);

@@ -1,5 +1,7 @@
 package dev.leash.journal;
 
+import dev.leash.testsupport.EmbeddedPostgresServer;
+
 import dev.leash.journal.internal.Db;
 
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ record Store(Backend backend, String url, JournalOptions options, Path dir) {
         return new Store(Backend.SQLITE, Journal.sqliteUrl(dir), JournalOptions.DEFAULTS, dir);
     }
 
-    static Store postgres(EmbeddedServer.Database db) {
+    static Store postgres(EmbeddedPostgresServer.Database db) {
         return new Store(Backend.POSTGRESQL, db.url(), JournalOptions.DEFAULTS.withCredentials(db.user(),
                 db.password()), null);
     }
@@ -43,7 +45,7 @@ record Store(Backend backend, String url, JournalOptions options, Path dir) {
             }
             return sqlite(other);
         }
-        return postgres(EmbeddedServer.shared().createDatabase());
+        return postgres(EmbeddedPostgresServer.shared().createDatabase());
     }
 
     Connection connect() throws SQLException {

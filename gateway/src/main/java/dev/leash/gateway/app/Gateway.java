@@ -164,7 +164,7 @@ public final class Gateway implements AutoCloseable {
             for (String problem : store.openReport()) {
                 LOG.warn("{}", problem);
             }
-            Journal journal = Journal.open(config.effectiveJournalUrl());
+            Journal journal = Journal.open(config.effectiveJournalUrl(), config.journalPool().withCredentialsFrom(env));
             opened.add(journal);
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));

@@ -19,6 +19,8 @@ import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
+import dev.leash.journal.JournalOptions;
+
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,7 +64,8 @@ public final class ConfigLoader {
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
                     "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
-            "journal", Set.of("url"),
+            "journal", Set.of("url", "pool_size", "connection_timeout_ms", "socket_timeout_seconds",
+                    "retry_backoff_ms"),
             "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades"),
             "limits", LimitKeys.all()));
 
@@ -139,7 +142,32 @@ public final class ConfigLoader {
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
-                AlertsConfig.parse(section(root, "alerts"), env));
+                AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal")));
+    }
+
+    /** The journal's pool settings; user and password are not here: they come from the environment at start. */
+    private static JournalOptions journalPool(ObjectNode n) throws ConfigException {
+        JournalOptions d = JournalOptions.DEFAULTS;
+        long size = integer(n, "journal.pool_size", "pool_size", d.maxPoolSize());
+        if (size < 2 || size > 64) {
+            throw new ConfigException("journal.pool_size: " + size + " is outside [2, 64]");
+        }
+        long connect = integer(n, "journal.connection_timeout_ms", "connection_timeout_ms",
+                d.connectionTimeout().toMillis());
+        if (connect < 250 || connect > 30_000) {
+            throw new ConfigException("journal.connection_timeout_ms: " + connect + " is outside [250, 30000]");
+        }
+        long socket = integer(n, "journal.socket_timeout_seconds", "socket_timeout_seconds",
+                d.socketTimeout().toSeconds());
+        if (socket < 1 || socket > 600) {
+            throw new ConfigException("journal.socket_timeout_seconds: " + socket + " is outside [1, 600]");
+        }
+        long backoff = integer(n, "journal.retry_backoff_ms", "retry_backoff_ms", d.retryBackoff().toMillis());
+        if (backoff < 0 || backoff > 300_000) {
+            throw new ConfigException("journal.retry_backoff_ms: " + backoff + " is outside [0, 300000]");
+        }
+        return new JournalOptions(null, null, (int) size, Duration.ofMillis(connect), Duration.ofSeconds(socket),
+                Duration.ofMillis(backoff));
     }
 
     private static GatewayConfig.Shadows shadows(ObjectNode n) throws ConfigException {

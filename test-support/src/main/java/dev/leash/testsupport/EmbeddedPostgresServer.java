@@ -1,4 +1,4 @@
-package dev.leash.journal;
+package dev.leash.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,35 +17,43 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Docker. The superuser {@code postgres} connects without a password; the journal connects as {@code leash} with a
  * password that the server checks with SCRAM-SHA-256, as a production server would.
  */
-final class EmbeddedServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    static final String USER = "leash";
-    static final String PASSWORD = "s3cret-journal-pw";
+    public static final String USER = "leash";
+    public static final String PASSWORD = "s3cret-journal-pw";
 
-    private static EmbeddedServer shared;
+    private static EmbeddedPostgresServer shared;
 
     private final EmbeddedPostgres pg;
     private final Path dataDir;
     private final AtomicInteger databases = new AtomicInteger();
 
     /** A database of the server, owned by {@link #USER}. */
-    record Database(String url, String user, String password) {
+    public record Database(String url, String user, String password) {
+        /** The database's name, the last part of its URL. */
+        public String name() {
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
     }
 
-    private EmbeddedServer(EmbeddedPostgres pg, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres pg, Path dataDir) {
         this.pg = pg;
         this.dataDir = dataDir;
     }
 
     /** The server all test classes share, started on first use and stopped when the JVM exits. */
-    static synchronized EmbeddedServer shared() {
+    public static synchronized EmbeddedPostgresServer shared() {
         if (shared == null) {
             try {
                 shared = start(Files.createTempDirectory("leash-pg"), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            EmbeddedPostgresServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                deleteQuietly(server.dataDir);
+            }));
         }
         return shared;
     }
@@ -54,7 +62,7 @@ final class EmbeddedServer implements AutoCloseable {
      * Starts a server on {@code dataDir}, initializing it when empty, on {@code port} (0: any free one); a server
      * stopped with {@link #close} starts again on the same directory and port with its data.
      */
-    static EmbeddedServer start(Path dataDir, int port) throws IOException {
+    public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
         Path hba = dataDir.resolveSibling(dataDir.getFileName() + "-hba.conf");
         Files.writeString(hba, """
                 local all all trust
@@ -73,39 +81,47 @@ final class EmbeddedServer implements AutoCloseable {
         if (port != 0) {
             b.setPort(port);
         }
-        EmbeddedServer server = new EmbeddedServer(b.start(), dataDir);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(b.start(), dataDir);
         server.admin("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "') THEN"
                 + " CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
         return server;
     }
 
     /** A new, empty database owned by {@link #USER}. */
-    Database createDatabase() {
+    public Database createDatabase() {
         String name = "journal_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
         admin("CREATE DATABASE " + name + " OWNER " + USER);
         return database(name);
     }
 
     /** The database {@code name} as {@link #USER} reaches it. */
-    Database database(String name) {
+    public Database database(String name) {
         return new Database("jdbc:postgresql://localhost:" + port() + "/" + name, USER, PASSWORD);
     }
 
-    int port() {
+    public int port() {
         return pg.getPort();
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
     /** Runs {@code sql} as the superuser on the {@code postgres} database. */
-    void admin(String sql) {
+    public void admin(String sql) {
         try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"));
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("embedded PostgreSQL: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 
