@@ -370,7 +370,11 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             try {
-                done.complete(task.test(e));
+                boolean result = task.test(e);
+                if (!inner.journalCaughtUp()) { // the new status waits in memory behind a failing journal
+                    throw new dev.leash.journal.JournalException("the journal could not record it yet");
+                }
+                done.complete(result);
             } catch (RuntimeException ex) {
                 done.completeExceptionally(ex);
             }
