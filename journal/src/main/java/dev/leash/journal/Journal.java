@@ -102,6 +102,7 @@ public final class Journal implements AutoCloseable {
         Db db = Db.open(jdbcUrl, Objects.requireNonNull(options, "options"), nanoTime);
         try {
             int version = Migrations.migrate(db, Migrations.known(), System.currentTimeMillis());
+            db.afterMigrations();
             return new Journal(db, version);
         } catch (RuntimeException e) {
             try {

@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param socketTimeout how long a statement waits for the server's answer before the connection is given up
  * @param retryBackoff after the database failed, calls fail at once without trying for this long, so an outage
  *                     costs the inner loop at most one {@code connectionTimeout} per backoff
+ * @param gatewayId the gateway this journal belongs to, or null: on PostgreSQL each gateway keeps its rows in its
+ *                  own schema {@code leash_<id>} (so several share one database, each reading only its own rows),
+ *                  and one running gateway at a time holds an id; null uses the connection's default schema
  */
 public record JournalOptions(String user, String password, int maxPoolSize, Duration connectionTimeout,
-                             Duration socketTimeout, Duration retryBackoff) {
+                             Duration socketTimeout, Duration retryBackoff, String gatewayId) {
+
+    /** What a gateway id may look like: lower-case letters, digits and dashes, 1 to 40 of them. */
+    public static final java.util.regex.Pattern GATEWAY_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     /** The environment variable the database user is read from. */
     public static final String USER_ENV = "LEASH_JOURNAL_USER";
@@ -34,9 +40,19 @@ public record JournalOptions(String user, String password, int maxPoolSize, Dura
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
     /** No credentials beyond the URL, default pool. */
     public static final JournalOptions DEFAULTS = new JournalOptions(null, null, DEFAULT_MAX_POOL_SIZE,
-            DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SOCKET_TIMEOUT, DEFAULT_RETRY_BACKOFF);
+            DEFAULT_CONNECTION_TIMEOUT, DEFAULT_SOCKET_TIMEOUT, DEFAULT_RETRY_BACKOFF, null);
+
+    /** Options without a gateway id. */
+    public JournalOptions(String user, String password, int maxPoolSize, Duration connectionTimeout,
+                          Duration socketTimeout, Duration retryBackoff) {
+        this(user, password, maxPoolSize, connectionTimeout, socketTimeout, retryBackoff, null);
+    }
 
     public JournalOptions {
+        if (gatewayId != null && !GATEWAY_ID.matcher(gatewayId).matches()) {
+            throw new IllegalArgumentException("gateway id must be 1 to 40 lower-case letters, digits and dashes,"
+                    + " starting with a letter or digit: '" + gatewayId + "'");
+        }
         if (maxPoolSize < 2) {
             throw new IllegalArgumentException("journal pool size must be at least 2 (a writer and a reader): "
                     + maxPoolSize);
@@ -61,12 +77,18 @@ public record JournalOptions(String user, String password, int maxPoolSize, Dura
         String u = blankToNull(env.get(USER_ENV));
         String p = blankToNull(env.get(PASSWORD_ENV));
         return new JournalOptions(u != null ? u : user, p != null ? p : password, maxPoolSize, connectionTimeout,
-                socketTimeout, retryBackoff);
+                socketTimeout, retryBackoff, gatewayId);
     }
 
     /** These options with the given credentials. */
     public JournalOptions withCredentials(String newUser, String newPassword) {
-        return new JournalOptions(newUser, newPassword, maxPoolSize, connectionTimeout, socketTimeout, retryBackoff);
+        return new JournalOptions(newUser, newPassword, maxPoolSize, connectionTimeout, socketTimeout, retryBackoff,
+                gatewayId);
+    }
+
+    /** These options for the gateway {@code id}. */
+    public JournalOptions withGatewayId(String id) {
+        return new JournalOptions(user, password, maxPoolSize, connectionTimeout, socketTimeout, retryBackoff, id);
     }
 
     /** Never prints the password. */
@@ -74,7 +96,8 @@ public record JournalOptions(String user, String password, int maxPoolSize, Dura
     public String toString() {
         return "JournalOptions[user=" + user + ", password=" + (password == null ? "none" : "***")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout
-                + ", socketTimeout=" + socketTimeout + ", retryBackoff=" + retryBackoff + "]";
+                + ", socketTimeout=" + socketTimeout + ", retryBackoff=" + retryBackoff + ", gatewayId=" + gatewayId
+                + "]";
     }
 
     private static String blankToNull(String s) {

@@ -46,6 +46,8 @@ public final class Db implements AutoCloseable {
     private final Map<String, Long> nextIds = new HashMap<>();
     private final HikariDataSource pool;
     private final PoolState poolState;
+    private final Connection gatewayLock;
+    private final String gatewayId;
     private volatile boolean closed;
 
     private Db(String url, Connection writer, Connection reader, ReentrantLock writeLock, ReentrantLock readLock) {
@@ -56,9 +58,11 @@ public final class Db implements AutoCloseable {
         this.readLock = readLock;
         this.pool = null;
         this.poolState = null;
+        this.gatewayLock = null;
+        this.gatewayId = null;
     }
 
-    private Db(String url, HikariDataSource pool, PoolState poolState) {
+    private Db(String url, HikariDataSource pool, PoolState poolState, Connection gatewayLock, String gatewayId) {
         this.url = url;
         this.writer = null;
         this.reader = null;
@@ -66,6 +70,8 @@ public final class Db implements AutoCloseable {
         this.readLock = new ReentrantLock();
         this.pool = pool;
         this.poolState = poolState;
+        this.gatewayLock = gatewayLock;
+        this.gatewayId = gatewayId;
     }
 
     /** Connects to {@code jdbcUrl} with the default options. */
@@ -120,9 +126,20 @@ public final class Db implements AutoCloseable {
             hc.addDataSourceProperty("tcpKeepAlive", "true");
             hc.addDataSourceProperty("ApplicationName", "leash-gateway");
         }
+        Connection lock = null;
         try {
-            return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime));
-        } catch (RuntimeException e) {
+            if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
+                lock = GatewaySchema.lock(jdbcUrl, options, options.gatewayId());
+                GatewaySchema.create(lock, options.gatewayId());
+                hc.setSchema(GatewaySchema.schemaOf(options.gatewayId()));
+            }
+            return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
+                    lock, lock == null ? null : options.gatewayId());
+        } catch (JournalException e) {
+            GatewaySchema.close(lock);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            GatewaySchema.close(lock);
             throw new JournalException("cannot open journal " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
     }
@@ -311,6 +328,13 @@ public final class Db implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /** After the migrations: rebuilds the fleet views when this journal is one gateway's schema. */
+    public void afterMigrations() {
+        if (gatewayId != null) {
+            GatewaySchema.refreshViews(this);
+        }
+    }
+
     public boolean isSqlite() {
         return isSqlite(url);
     }
@@ -326,6 +350,7 @@ public final class Db implements AutoCloseable {
             closed = true;
             if (pool != null) {
                 pool.close();
+                GatewaySchema.close(gatewayLock);
                 return;
             }
             JournalException failure = new JournalException("cannot close journal " + redact(url));
