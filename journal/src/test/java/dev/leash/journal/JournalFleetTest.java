@@ -42,6 +42,17 @@ class JournalFleetTest {
     }
 
     @Test
+    void aGatewayReadsItsOwnRowsOnEveryConnectionOfThePool() {
+        try (Journal a = open("reader-first")) {
+            assertThat(a.getState("k")).isEmpty(); // the first use of a connection is a read, rolled back
+            a.putState("k", "v");
+            for (int i = 0; i < 20; i++) {
+                assertThat(a.getState("k")).contains("v");
+            }
+        }
+    }
+
+    @Test
     void aSecondGatewayWithTheSameIdIsRefusedAndTheFirstKeepsItsAccount() {
         try (Journal first = open("simulated-11")) {
             first.putState("paper_account", "{\"wallet\":1000}");

@@ -57,7 +57,8 @@ public final class ConfigLoader {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Map<String, Set<String>> KEYS = AlertsConfig.withKeys(Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
-                    "baseline", "limits", "journal", "lmex", "shadows", "alerts"),
+                    "baseline", "limits", "journal", "lmex", "shadows", "alerts", "gateway"),
+            "gateway", Set.of("id"),
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
@@ -142,7 +143,17 @@ public final class ConfigLoader {
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
-                AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal")));
+                AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal"))
+                        .withGatewayId(gatewayId(root, venue, seed, env)));
+    }
+
+    /** {@code gateway.id} or {@code LEASH_GATEWAY_ID}, else derived from the venue and the account. */
+    private static String gatewayId(ObjectNode root, String venue, long seed, Map<String, String> env)
+            throws ConfigException {
+        String id = env.containsKey("LEASH_GATEWAY_ID")
+                ? GatewayIds.check(env.get("LEASH_GATEWAY_ID"), "LEASH_GATEWAY_ID")
+                : GatewayIds.check(text(section(root, "gateway"), "gateway.id", "id", null), "gateway.id");
+        return id != null ? id : GatewayIds.derive(venue, seed, env);
     }
 
     /** The journal's pool settings; user and password are not here: they come from the environment at start. */

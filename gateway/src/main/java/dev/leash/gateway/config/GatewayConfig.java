@@ -21,7 +21,8 @@ import java.util.List;
  * @param lmexSignPathIncludesFutures whether LMEX signatures cover the {@code /futures} path prefix
  * @param shadows the shadow books beside the live book
  * @param alerts where operator alerts go; {@link Alerts#NONE} sends none
- * @param journalPool how a server journal (PostgreSQL) is pooled; credentials come from the environment at start
+ * @param journalPool how a server journal (PostgreSQL) is pooled, and the gateway's id; credentials come from the
+ *                    environment at start
  */
 public record GatewayConfig(
         String venue,
@@ -135,6 +136,14 @@ public record GatewayConfig(
         public boolean enabled() {
             return !"off".equals(schedule);
         }
+    }
+
+    /**
+     * The gateway's id ({@code gateway.id}, else derived from the venue and the account): its rows in a journal that
+     * several gateways share; null only in a configuration built without one.
+     */
+    public String gatewayId() {
+        return journalPool.gatewayId();
     }
 
     /** True for venues that trade real money with the operator's API keys. */

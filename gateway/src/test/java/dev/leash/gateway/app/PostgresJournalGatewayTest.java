@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A gateway journaling to a real PostgreSQL server: credentials from the environment, and a server that goes away. */
 @Timeout(180)
@@ -75,6 +76,23 @@ class PostgresJournalGatewayTest {
         }
     }
 
+    @Test
+    void twoGatewaysShareOneDatabaseAndASecondWithTheSameAccountCannotTakeOverTheFirst() throws Exception {
+        EmbeddedPostgresServer.Database db = EmbeddedPostgresServer.shared().createDatabase();
+
+        try (RunningGateway first = start(db, dir.resolve("a"), 11);
+             RunningGateway second = start(db, dir.resolve("b"), 22)) {
+            assertThat(first.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY)).isPresent();
+            String firstAccount = first.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY).orElseThrow();
+            assertThat(second.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY)).isPresent()
+                    .get().isNotEqualTo(firstAccount);
+
+            assertThatThrownBy(() -> start(db, dir.resolve("c"), 11)).hasMessageContaining(
+                    "gateway id 'simulated-11' is in use by another running gateway");
+            assertThat(first.get("/api/health").json().path("inner_loop").path("ok").asBoolean()).isTrue();
+        }
+    }
+
     /** The newest journaled decision, or none while the journal cannot be read. */
     private static List<Decision> newestDecision(RunningGateway g) {
         try {
@@ -82,6 +100,12 @@ class PostgresJournalGatewayTest {
         } catch (JournalException e) {
             return List.of();
         }
+    }
+
+    private static RunningGateway start(EmbeddedPostgresServer.Database db, Path dataDir, long seed) throws Exception {
+        return RunningGateway.start(dataDir, "simulated:\n  seed: " + seed + "\njournal:\n  url: " + db.url() + "\n",
+                RunningGateway.SPEED, Clock.systemUTC(),
+                Map.of(JournalOptions.USER_ENV, db.user(), JournalOptions.PASSWORD_ENV, db.password()));
     }
 
     private RunningGateway start(EmbeddedPostgresServer.Database db, String poolYaml) throws Exception {

@@ -25,7 +25,7 @@ class JournalConfigTest {
     void theDocumentedExampleSetsTheDefaultPool() throws Exception {
         GatewayConfig example = ConfigLoader.load(EXAMPLE, Map.of(), ConfigLoader.Overrides.NONE);
 
-        assertThat(example.journalPool()).isEqualTo(JournalOptions.DEFAULTS);
+        assertThat(example.journalPool()).isEqualTo(JournalOptions.DEFAULTS.withGatewayId("simulated-42"));
         assertThat(example.journalUrl()).isNull();
     }
 
@@ -40,7 +40,7 @@ class JournalConfigTest {
 
         assertThat(c.journalUrl()).isEqualTo("jdbc:postgresql://db/leash");
         assertThat(c.journalPool()).isEqualTo(new JournalOptions(null, null, 8, Duration.ofMillis(500),
-                Duration.ofSeconds(20), Duration.ZERO));
+                Duration.ofSeconds(20), Duration.ZERO, "simulated-42"));
         assertThat(withEnv.user()).isEqualTo("leash");
         assertThat(withEnv.password()).isEqualTo("pw");
     }
@@ -64,6 +64,30 @@ class JournalConfigTest {
         assertThatThrownBy(() -> ConfigLoader.load(quick, Map.of(), ConfigLoader.Overrides.NONE))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("journal.connection_timeout_ms: 10 is outside [250, 30000]");
+    }
+
+    @Test
+    void theGatewayIdIsDerivedFromTheVenueAndTheAccountUnlessConfigured() throws Exception {
+        Path seeded = write("simulated:\n  seed: 11\n");
+        Path named = write("gateway:\n  id: desk-a\n");
+        Map<String, String> bybit = Map.of("LEASH_VENUE", "bybit", "LEASH_BYBIT_API_KEY", "my-api-key",
+                "LEASH_BYBIT_API_SECRET", "s");
+
+        assertThat(ConfigLoader.load(seeded, Map.of(), ConfigLoader.Overrides.NONE).gatewayId())
+                .isEqualTo("simulated-11");
+        assertThat(ConfigLoader.load(null, bybit, ConfigLoader.Overrides.NONE).gatewayId())
+                .matches("bybit-[0-9a-f]{8}").doesNotContain("my-api-key");
+        assertThat(ConfigLoader.load(named, Map.of(), ConfigLoader.Overrides.NONE).gatewayId()).isEqualTo("desk-a");
+        assertThat(ConfigLoader.load(named, Map.of("LEASH_GATEWAY_ID", "desk-b"), ConfigLoader.Overrides.NONE)
+                .gatewayId()).isEqualTo("desk-b");
+    }
+
+    @Test
+    void aGatewayIdThatIsNotASafeNameIsNamed() throws IOException {
+        Path f = write("gateway:\n  id: \"Desk A\"\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), ConfigLoader.Overrides.NONE))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("gateway.id: 'Desk A' must be");
     }
 
     private Path write(String yaml) throws IOException {

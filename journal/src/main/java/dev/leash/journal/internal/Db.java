@@ -131,7 +131,8 @@ public final class Db implements AutoCloseable {
             if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
                 lock = GatewaySchema.lock(jdbcUrl, options, options.gatewayId());
                 GatewaySchema.create(lock, options.gatewayId());
-                hc.setSchema(GatewaySchema.schemaOf(options.gatewayId()));
+                // at connection start-up: a SET inside the pool's first (rolled back) transaction would not last
+                hc.addDataSourceProperty("currentSchema", GatewaySchema.schemaOf(options.gatewayId()));
             }
             return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
                     lock, lock == null ? null : options.gatewayId());
