@@ -119,6 +119,39 @@ public final class Journal implements AutoCloseable {
         return "jdbc:sqlite:" + dataDir.resolve(FILE_NAME);
     }
 
+    /**
+     * Copies the SQLite journal at {@code jdbcUrl} into the new file {@code to}, consistently, while a gateway may be
+     * writing it ({@code VACUUM INTO}: one read transaction, so the copy is the journal as of one commit).
+     *
+     * @throws JournalException when the URL is not a SQLite file (PostgreSQL: use {@code pg_dump}), {@code to}
+     *                          exists already, or the copy fails; a failed copy leaves no file behind
+     */
+    public static void backup(String jdbcUrl, Path to) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory")) {
+            throw new JournalException("backup copies a SQLite journal file; for PostgreSQL use pg_dump");
+        }
+        if (java.nio.file.Files.exists(to)) {
+            throw new JournalException("backup target " + to + " exists already: choose a new file");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl)) {
+            try (java.sql.Statement pragma = c.createStatement()) {
+                pragma.executeUpdate("PRAGMA busy_timeout = " + Db.BUSY_TIMEOUT_MILLIS);
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, to.toAbsolutePath().toString());
+                ps.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(to);
+            } catch (java.io.IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new JournalException("backup of " + jdbcUrl + " to " + to + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The schema version in force. */
     public int schemaVersion() {
         return schemaVersion;
