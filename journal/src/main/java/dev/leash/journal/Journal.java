@@ -311,6 +311,16 @@ public final class Journal implements AutoCloseable {
         return state.get(key);
     }
 
+    /**
+     * Trims decisions, equity points and position snapshots (the newest is kept) older than the UTC day that contains
+     * {@code beforeMillis}, in one transaction, after folding each day into {@code daily_equity} (open, close, low,
+     * high) and {@code daily_decisions} (counts per symbol and action). Orders, fills, events, risk rejections,
+     * parameter activations and the state are kept.
+     */
+    public PruneResult prune(long beforeMillis) {
+        return new dev.leash.journal.internal.Pruning(db).prune(beforeMillis);
+    }
+
     /** Closes the connections after the call in progress; later calls throw {@link JournalException}. */
     @Override
     public void close() {
