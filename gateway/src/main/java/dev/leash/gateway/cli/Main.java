@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new ParamsCommand(env, out, err))
                 .addSubcommand(new CheckConfigCommand(env, out))
                 .addSubcommand(new BackupCommand(env, out))
+                .addSubcommand(new PruneCommand(env, out, clock))
                 .addSubcommand(new WatchdogCommand(out, err, clock, webhookTimeout))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
