@@ -65,6 +65,7 @@ class JournalPostgresTest {
         EmbeddedPostgresServer.Database db = server.createDatabase();
         try (Journal journal = open(db)) {
             journal.recordEvent(1, JournalEvent.FAULT, "before");
+            fillThePool(journal);
 
             server.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                     + db.name() + "'");
@@ -109,6 +110,22 @@ class JournalPostgresTest {
             assertThat(journal.order("c1")).isPresent();
         } finally {
             server.close();
+        }
+    }
+
+    /** Reads from several threads at once, so the pool holds more than one connection to be cut. */
+    private static void fillThePool(Journal journal) throws Exception {
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                reads.add(readers.submit(() -> journal.events(null, 10)));
+            }
+            for (java.util.concurrent.Future<?> r : reads) {
+                r.get();
+            }
+        } finally {
+            readers.shutdownNow();
         }
     }
 

@@ -241,12 +241,13 @@ public final class Db implements AutoCloseable {
                     throw new JournalException(what + " failed: " + e.getMessage(), e);
                 }
                 nextIds.clear(); // the commit may have landed: count ids from the database again
-                if (committing || attempt > 1) {
+                if (committing || attempt > pool.getMaximumPoolSize()) {
                     poolState.down();
                     throw new JournalUnavailableException(what + " failed: journal database unavailable: "
                             + e.getMessage(), e);
                 }
-                // the connection broke before the commit: nothing landed, try once more on a fresh one
+                // the connection broke before the commit: nothing landed; the pool drops it, try the next one (every
+                // pooled connection may have been cut at once, so up to the pool's size)
             } catch (RuntimeException e) {
                 rollbackQuietly(c, e);
                 giveBack(c);
@@ -269,7 +270,7 @@ public final class Db implements AutoCloseable {
                 if (!isConnectionFailure(e)) {
                     throw new JournalException(what + " failed: " + e.getMessage(), e);
                 }
-                if (attempt > 1) {
+                if (attempt > pool.getMaximumPoolSize()) {
                     poolState.down();
                     throw new JournalUnavailableException(what + " failed: journal database unavailable: "
                             + e.getMessage(), e);
