@@ -77,6 +77,26 @@ class PostgresJournalGatewayTest {
     }
 
     @Test
+    void anOperatorHaltTheJournalCannotTakeIsNotAcknowledged() throws Exception {
+        Path data = dir.resolve("pg");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0);
+        EmbeddedPostgresServer.Database db = server.createDatabase();
+        try (RunningGateway g = start(db, "  connection_timeout_ms: 250\n  retry_backoff_ms: 200\n")) {
+            Eventually.await("first decisions journaled", WAIT, () -> g.gateway().journal().decisions(null, 1),
+                    d -> !d.isEmpty());
+            server.close(); // and not started again: the gateway stops without its journal
+            Eventually.await("health reports the journal failing", WAIT, () -> g.get("/api/health").json(),
+                    h -> !h.path("order_path").path("journal").path("ok").asBoolean(true));
+
+            RunningGateway.Response halt = g.write("POST", "/api/trading-mode",
+                    "{\"mode\": \"halted\", \"rationale\": \"database is down\"}");
+
+            assertThat(halt.status()).as("not acknowledged: not durable").isEqualTo(500);
+            assertThat(halt.body()).doesNotContain("Exception").doesNotContain("halted\":true");
+        }
+    }
+
+    @Test
     void twoGatewaysShareOneDatabaseAndASecondWithTheSameAccountCannotTakeOverTheFirst() throws Exception {
         EmbeddedPostgresServer.Database db = EmbeddedPostgresServer.shared().createDatabase();
 
