@@ -28,8 +28,9 @@ import java.util.Optional;
 
 /**
  * The gateway's journal database: orders, fills, decisions, risk rejections, events, the equity curve, position
- * snapshots and the key/value state a restart needs. SQLite by default; any JDBC URL whose driver is on the class
- * path, with portable SQL throughout.
+ * snapshots and the key/value state a restart needs. SQLite by default; PostgreSQL (its driver ships with the
+ * journal) or any JDBC URL whose driver is on the class path, through a connection pool, with portable SQL
+ * throughout. A server database that goes away fails calls with {@link JournalUnavailableException}, quickly.
  *
  * <p><b>Durability.</b> Every {@code record*}, {@code update*} and {@code put*} method is one transaction,
  * committed before it returns; on SQLite the database runs in WAL mode with {@code synchronous=FULL}, so the
@@ -91,10 +92,23 @@ public final class Journal implements AutoCloseable {
      * @throws JournalException when the database cannot be opened
      */
     public static Journal open(String jdbcUrl) {
+        return open(jdbcUrl, JournalOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens the journal at {@code jdbcUrl} as {@link #open(String)} does; a server database (PostgreSQL) is reached
+     * with {@code options}' credentials through a connection pool of its size and timeouts.
+     */
+    public static Journal open(String jdbcUrl, JournalOptions options) {
+        return open(jdbcUrl, options, System::nanoTime);
+    }
+
+    static Journal open(String jdbcUrl, JournalOptions options, java.util.function.LongSupplier nanoTime) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Db db = Db.open(jdbcUrl);
+        Db db = Db.open(jdbcUrl, Objects.requireNonNull(options, "options"), nanoTime);
         try {
             int version = Migrations.migrate(db, Migrations.known(), System.currentTimeMillis());
+            db.afterMigrations();
             return new Journal(db, version);
         } catch (RuntimeException e) {
             try {
@@ -109,6 +123,39 @@ public final class Journal implements AutoCloseable {
     /** The JDBC URL of the SQLite journal in {@code dataDir}: {@code jdbc:sqlite:<dataDir>/journal.db}. */
     public static String sqliteUrl(Path dataDir) {
         return "jdbc:sqlite:" + dataDir.resolve(FILE_NAME);
+    }
+
+    /**
+     * Copies the SQLite journal at {@code jdbcUrl} into the new file {@code to}, consistently, while a gateway may be
+     * writing it ({@code VACUUM INTO}: one read transaction, so the copy is the journal as of one commit).
+     *
+     * @throws JournalException when the URL is not a SQLite file (PostgreSQL: use {@code pg_dump}), {@code to}
+     *                          exists already, or the copy fails; a failed copy leaves no file behind
+     */
+    public static void backup(String jdbcUrl, Path to) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory")) {
+            throw new JournalException("backup copies a SQLite journal file; for PostgreSQL use pg_dump");
+        }
+        if (java.nio.file.Files.exists(to)) {
+            throw new JournalException("backup target " + to + " exists already: choose a new file");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl)) {
+            try (java.sql.Statement pragma = c.createStatement()) {
+                pragma.executeUpdate("PRAGMA busy_timeout = " + Db.BUSY_TIMEOUT_MILLIS);
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, to.toAbsolutePath().toString());
+                ps.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(to);
+            } catch (java.io.IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new JournalException("backup of " + jdbcUrl + " to " + to + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** The schema version in force. */
@@ -330,6 +377,16 @@ public final class Journal implements AutoCloseable {
     /** The live book's attributed fills with {@code from <= time <= to}, in the order the journal learned them. */
     public List<BookFill> liveBookFills(long from, long to) {
         return shadowRuns.liveFills(from, to);
+    }
+
+    /**
+     * Trims decisions, equity points and position snapshots (the newest is kept) older than the UTC day that contains
+     * {@code beforeMillis}, in one transaction, after folding each day into {@code daily_equity} (open, close, low,
+     * high) and {@code daily_decisions} (counts per symbol and action). Orders, fills, events, risk rejections,
+     * parameter activations and the state are kept.
+     */
+    public PruneResult prune(long beforeMillis) {
+        return new dev.leash.journal.internal.Pruning(db).prune(beforeMillis);
     }
 
     /** Closes the connections after the call in progress; later calls throw {@link JournalException}. */

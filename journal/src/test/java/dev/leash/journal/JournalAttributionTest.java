@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,16 +23,23 @@ import static org.assertj.core.api.Assertions.within;
 
 /** A trade's P&L belongs to the parameter version that opened it; the closing version is recorded too. */
 @Timeout(30)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalAttributionTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
+
+    private Store store;
 
     private Journal journal;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
     }
 
     @AfterEach
@@ -137,14 +147,14 @@ class JournalAttributionTest {
 
     @Test
     void fillsJournaledBeforeTheUpgradeStayCreditedToTheVersionTheyWereMadeUnder() throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("old"));
-        try (Db db = Db.open(Journal.sqliteUrl(dir.resolve("old")))) {
+        Store old = store().another();
+        try (Db db = old.openDb()) {
             Migrations.migrate(db, Migrations.known().subList(0, 2), 0);
         }
-        Fixtures.query(dir.resolve("old"), "INSERT INTO fills (fill_id, symbol, side, qty, price, fee, realized_pnl,"
+        old.query("INSERT INTO fills (fill_id, symbol, side, qty, price, fee, realized_pnl,"
                 + " time_ms, maker, params_version) VALUES ('old', 'BTCUSDT', 'SELL', 1, 100, 0.5, 7, 1000, 0, 2)");
 
-        try (Journal upgraded = Journal.open(Journal.sqliteUrl(dir.resolve("old")))) {
+        try (Journal upgraded = old.open()) {
             assertThat(upgraded.fillStatsByVersion()).containsExactly(Map.entry(2L, new FillStats(1, 1, 7, 0.5)));
             assertThat(upgraded.fillAttribution("old")).get().satisfies(a -> {
                 assertThat(a.openedByVersion()).isEqualTo(2);
@@ -169,5 +179,13 @@ class JournalAttributionTest {
 
     private static Fill fill(String id, Side side, double qty, double fee, double pnl, long time) {
         return new Fill(id, "lsh-" + id, "v-" + id, "BTCUSDT", side, qty, 100, fee, pnl, time, false);
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

@@ -3,10 +3,12 @@ package dev.leash.journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,18 +22,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalConcurrencyTest {
+
+    @Parameter
+    Backend backend;
 
     private static final int WRITES = 300;
 
     @TempDir
     Path dir;
 
+    private Store store;
+
     @Test
     void readersSeeCommittedWritesWhileTheWriterWrites() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean writing = new AtomicBoolean(true);
-        try (Journal journal = Journal.open(Journal.sqliteUrl(dir))) {
+        try (Journal journal = store().open()) {
             List<Future<Integer>> readers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 readers.add(pool.submit(journalReader(journal, writing)));
@@ -58,6 +67,32 @@ class JournalConcurrencyTest {
         }
     }
 
+    @Test
+    void concurrentWritersAllLandOnceWithDistinctIds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Journal journal = store().open()) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < WRITES / 4; i++) {
+                        journal.recordEvent(i, JournalEvent.FAULT, "writer " + writer + " event " + i);
+                        journal.recordOrder(Fixtures.intent("w" + writer + "-" + i, "BTCUSDT", 1, i), "NEW", null,
+                                null, i);
+                    }
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get();
+            }
+
+            assertThat(store().query("SELECT COUNT(DISTINCT id) FROM events")).isEqualTo(WRITES);
+            assertThat(store().query("SELECT COUNT(*) FROM orders")).isEqualTo(WRITES);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Reads through the journal until the writer stops; the counts it sees never go down. */
     private static Callable<Integer> journalReader(Journal journal, AtomicBoolean writing) {
         return () -> {
@@ -74,13 +109,15 @@ class JournalConcurrencyTest {
         };
     }
 
-    /** Reads through its own connection, as an operator's sqlite3 shell would. */
+    /** Reads through its own connection, as an operator's sqlite3 or psql shell would. */
     private Callable<Integer> externalReader(AtomicBoolean writing) {
         return () -> {
             int reads = 0;
-            try (Connection c = DriverManager.getConnection(Journal.sqliteUrl(dir));
+            try (Connection c = store().connect();
                  Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
+                if (backend == Backend.SQLITE) {
+                    s.execute("PRAGMA busy_timeout = 10000");
+                }
                 while (writing.get()) {
                     try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM events")) {
                         rs.next();
@@ -91,5 +128,13 @@ class JournalConcurrencyTest {
             }
             return reads;
         };
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

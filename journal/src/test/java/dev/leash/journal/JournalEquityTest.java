@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
@@ -12,16 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalEquityTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
+
+    private Store store;
 
     private Journal journal;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
     }
 
     @AfterEach
@@ -104,11 +114,19 @@ class JournalEquityTest {
         journal.recordEquity(3 * day, 1_030, 1_000, 30);
         journal.close();
 
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
 
         assertThat(journal.firstEquity(2 * day, 3 * day)).isEqualTo(1_020);
         assertThat(journal.firstEquity(day, 3 * day)).isEqualTo(1_010);
         journal.recordEquity(3 * day + 1, 1_031, 1_000, 31);
         assertThat(journal.firstEquity(3 * day + 1, 4 * day)).isEqualTo(1_031);
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

@@ -6,24 +6,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
 import static dev.leash.journal.Fixtures.fill;
-import static dev.leash.journal.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalFillsTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
+
+    private Store store;
 
     private Journal journal;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
     }
 
     @AfterEach
@@ -46,7 +55,7 @@ class JournalFillsTest {
         assertThat(journal.recordFill(fill("f1", "BTCUSDT", 1_000), 3)).isTrue();
         assertThat(journal.recordFill(fill("f1", "BTCUSDT", 1_000), 3)).isFalse();
 
-        assertThat(query(dir, "SELECT COUNT(*) FROM fills")).isEqualTo(1);
+        assertThat(store().query("SELECT COUNT(*) FROM fills")).isEqualTo(1);
     }
 
     @Test
@@ -70,5 +79,13 @@ class JournalFillsTest {
         journal.recordFill(fill("b", "BTCUSDT", 2_000), 1);
 
         assertThat(journal.fillsBetween(2_000, 4_000)).extracting(Fill::fillId).containsExactly("b", "c", "d");
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

@@ -8,25 +8,34 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 
 import static dev.leash.journal.Fixtures.intent;
-import static dev.leash.journal.Fixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalOrdersTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
+
+    private Store store;
 
     private Journal journal;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
     }
 
     @AfterEach
@@ -50,7 +59,7 @@ class JournalOrdersTest {
         journal.recordOrder(intent("c1", "BTCUSDT", 1, 1_000), "NEW", "v-9", null, 1_010);
         journal.recordOrder(intent("c1", "BTCUSDT", 1, 1_000), "NEW", null, null, 1_020);
 
-        assertThat(query(dir, "SELECT COUNT(*) FROM orders")).isEqualTo(1);
+        assertThat(store().query("SELECT COUNT(*) FROM orders")).isEqualTo(1);
         OrderRecord order = journal.order("c1").orElseThrow();
         assertThat(order.status()).isEqualTo("NEW");
         assertThat(order.venueOrderId()).as("kept when a later call does not know it").isEqualTo("v-9");
@@ -121,5 +130,13 @@ class JournalOrdersTest {
     @Test
     void refusesANonPositiveLimit() {
         assertThatThrownBy(() -> journal.orders(null, false, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

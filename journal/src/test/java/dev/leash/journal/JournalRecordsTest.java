@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,18 +24,25 @@ import static dev.leash.journal.Fixtures.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class JournalRecordsTest {
+
+    @Parameter
+    Backend backend;
 
     private static final double NAN = Double.NaN;
 
     @TempDir
     Path dir;
 
+    private Store store;
+
     private Journal journal;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
     }
 
     @AfterEach
@@ -155,7 +165,7 @@ class JournalRecordsTest {
         journal.putState("sim.clock", "1000");
         journal.close();
 
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
 
         assertThat(journal.orders(null, false, 10)).hasSize(1);
         assertThat(journal.fills(null, 0, 10)).hasSize(1);
@@ -171,10 +181,18 @@ class JournalRecordsTest {
     void continuesIdsAfterReopen() {
         journal.recordEvent(1_000, "a", "first");
         journal.close();
-        journal = Journal.open(Journal.sqliteUrl(dir));
+        journal = store().open();
 
         journal.recordEvent(1_000, "b", "second");
 
         assertThat(journal.events(null, 10)).extracting(JournalEvent::message).containsExactly("second", "first");
+    }
+
+    /** This test's database, created on first use. */
+    private Store store() {
+        if (store == null) {
+            store = backend.create(dir);
+        }
+        return store;
     }
 }

@@ -168,7 +168,7 @@ public final class Gateway implements AutoCloseable {
             for (String problem : store.openReport()) {
                 LOG.warn("{}", problem);
             }
-            Journal journal = Journal.open(config.effectiveJournalUrl());
+            Journal journal = Journal.open(config.effectiveJournalUrl(), config.journalPool().withCredentialsFrom(env));
             opened.add(journal);
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));
@@ -383,7 +383,11 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             try {
-                done.complete(task.test(e));
+                boolean result = task.test(e);
+                if (!inner.journalCaughtUp()) { // the new status waits in memory behind a failing journal
+                    throw new dev.leash.journal.JournalException("the journal could not record it yet");
+                }
+                done.complete(result);
             } catch (RuntimeException ex) {
                 done.completeExceptionally(ex);
             }

@@ -49,6 +49,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new BacktestCommand(out, err))
                 .addSubcommand(new ParamsCommand(env, out, err))
                 .addSubcommand(new CheckConfigCommand(env, out))
+                .addSubcommand(new BackupCommand(env, out))
+                .addSubcommand(new PruneCommand(env, out, clock))
                 .addSubcommand(new WatchdogCommand(env, out, err, clock, webhookTimeout))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

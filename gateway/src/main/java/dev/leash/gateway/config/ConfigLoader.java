@@ -19,6 +19,8 @@ import dev.leash.risk.TradingMode;
 import dev.leash.risk.Violation;
 
 import java.io.IOException;
+import dev.leash.journal.JournalOptions;
+
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,14 +57,16 @@ public final class ConfigLoader {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Map<String, Set<String>> KEYS = withLogging(AlertsConfig.withKeys(Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
-                    "baseline", "limits", "journal", "lmex", "shadows", "alerts"),
+                    "baseline", "limits", "journal", "lmex", "shadows", "alerts", "gateway"),
+            "gateway", Set.of("id"),
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
                     "stale_tick_seconds", "venue_recovery_seconds"),
             "baseline_reset", Set.of("schedule", "day", "hour_utc"),
-            "journal", Set.of("url"),
+            "journal", Set.of("url", "pool_size", "connection_timeout_ms", "socket_timeout_seconds",
+                    "retry_backoff_ms"),
             "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades", "warmup_minutes"),
             "limits", LimitKeys.all())));
 
@@ -140,7 +144,42 @@ public final class ConfigLoader {
                         Allowlists.hosts(api, env), Allowlists.origins(api, env)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
-                AlertsConfig.parse(section(root, "alerts"), env));
+                AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal"))
+                        .withGatewayId(gatewayId(root, venue, seed, env)));
+    }
+
+    /** {@code gateway.id} or {@code LEASH_GATEWAY_ID}, else derived from the venue and the account. */
+    private static String gatewayId(ObjectNode root, String venue, long seed, Map<String, String> env)
+            throws ConfigException {
+        String id = env.containsKey("LEASH_GATEWAY_ID")
+                ? GatewayIds.check(env.get("LEASH_GATEWAY_ID"), "LEASH_GATEWAY_ID")
+                : GatewayIds.check(text(section(root, "gateway"), "gateway.id", "id", null), "gateway.id");
+        return id != null ? id : GatewayIds.derive(venue, seed, env);
+    }
+
+    /** The journal's pool settings; user and password are not here: they come from the environment at start. */
+    private static JournalOptions journalPool(ObjectNode n) throws ConfigException {
+        JournalOptions d = JournalOptions.DEFAULTS;
+        long size = integer(n, "journal.pool_size", "pool_size", d.maxPoolSize());
+        if (size < 2 || size > 64) {
+            throw new ConfigException("journal.pool_size: " + size + " is outside [2, 64]");
+        }
+        long connect = integer(n, "journal.connection_timeout_ms", "connection_timeout_ms",
+                d.connectionTimeout().toMillis());
+        if (connect < 250 || connect > 30_000) {
+            throw new ConfigException("journal.connection_timeout_ms: " + connect + " is outside [250, 30000]");
+        }
+        long socket = integer(n, "journal.socket_timeout_seconds", "socket_timeout_seconds",
+                d.socketTimeout().toSeconds());
+        if (socket < 1 || socket > 600) {
+            throw new ConfigException("journal.socket_timeout_seconds: " + socket + " is outside [1, 600]");
+        }
+        long backoff = integer(n, "journal.retry_backoff_ms", "retry_backoff_ms", d.retryBackoff().toMillis());
+        if (backoff < 0 || backoff > 300_000) {
+            throw new ConfigException("journal.retry_backoff_ms: " + backoff + " is outside [0, 300000]");
+        }
+        return new JournalOptions(null, null, (int) size, Duration.ofMillis(connect), Duration.ofSeconds(socket),
+                Duration.ofMillis(backoff));
     }
 
     private static GatewayConfig.Shadows shadows(ObjectNode n) throws ConfigException {

@@ -1,5 +1,6 @@
 package dev.leash.gateway.config;
 
+import dev.leash.journal.JournalOptions;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 
@@ -20,6 +21,8 @@ import java.util.List;
  * @param lmexSignPathIncludesFutures whether LMEX signatures cover the {@code /futures} path prefix
  * @param shadows the shadow books beside the live book
  * @param alerts where operator alerts go; {@link Alerts#NONE} sends none
+ * @param journalPool how a server journal (PostgreSQL) is pooled, and the gateway's id; credentials come from the
+ *                    environment at start
  */
 public record GatewayConfig(
         String venue,
@@ -35,7 +38,16 @@ public record GatewayConfig(
         String venueBaseUrl,
         boolean lmexSignPathIncludesFutures,
         Shadows shadows,
-        Alerts alerts) {
+        Alerts alerts,
+        JournalOptions journalPool) {
+
+    /** The configuration with the default journal pool. */
+    public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
+                         BaselineReset baselineReset, Params baseline, Limits limits, String journalUrl,
+                         String venueBaseUrl, boolean lmexSignPathIncludesFutures, Shadows shadows, Alerts alerts) {
+        this(venue, dataDir, symbols, api, simulated, loops, baselineReset, baseline, limits, journalUrl, venueBaseUrl,
+                lmexSignPathIncludesFutures, shadows, alerts, JournalOptions.DEFAULTS);
+    }
 
     /** The configuration without alerts. */
     public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
@@ -139,6 +151,14 @@ public record GatewayConfig(
         public boolean enabled() {
             return !"off".equals(schedule);
         }
+    }
+
+    /**
+     * The gateway's id ({@code gateway.id}, else derived from the venue and the account): its rows in a journal that
+     * several gateways share; null only in a configuration built without one.
+     */
+    public String gatewayId() {
+        return journalPool.gatewayId();
     }
 
     /** True for venues that trade real money with the operator's API keys. */

@@ -77,6 +77,7 @@ public final class InnerLoop implements Runnable {
     private long errors;
     private String lastError;
     private long lastEquityBar = Long.MIN_VALUE;
+    private boolean journalHeld;
 
     /**
      * @param quiet the listener wrapper the engine reports through, silenced during warm-up
@@ -220,6 +221,30 @@ public final class InnerLoop implements Runnable {
     }
 
     /** The live-only work at the driver's hook points, where it ran before the driver existed. */
+    /** REDUCE_ONLY while the journal's queued writes are past their bound, lifted once all of them landed. */
+    private void holdWhileJournalBehind() {
+        boolean over = recorder.overBound();
+        if (over != journalHeld) {
+            journalHeld = over;
+            engine.setReduceOnly(JournalGuard.CAUSE, over, "journal", over
+                    ? recorder.health().queued() + " journal writes wait in memory: no new exposure until they land"
+                    : "the journal writes kept in memory have landed");
+        }
+    }
+
+    /**
+     * True when no journal write waits in memory: what the inner loop's thread last wrote is durable. Inner-loop
+     * thread only (an operator command posted to the loop checks it after it ran).
+     */
+    public boolean journalCaughtUp() {
+        return recorder.health().ok();
+    }
+
+    /** The journal guard, for tests that tune its bound. */
+    JournalGuard journalGuard() {
+        return recorder;
+    }
+
     private final class LiveHooks implements StepHooks {
 
         @Override
@@ -228,6 +253,7 @@ public final class InnerLoop implements Runnable {
             if (!recorder.health().ok()) {
                 recorder.retry();
             }
+            holdWhileJournalBehind();
         }
 
         @Override

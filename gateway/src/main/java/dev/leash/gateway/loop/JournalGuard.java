@@ -26,6 +26,13 @@ final class JournalGuard implements TradeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(JournalGuard.class);
     /** Queued writes beyond which the oldest events and equity points are dropped; order and fill writes never. */
     static final int MAX_QUEUED = 10_000;
+    /**
+     * Queued writes at which the inner loop puts trading in REDUCE_ONLY (cause {@value #CAUSE}) until every queued
+     * write has landed: a journal that stays away does not let exposure grow on records kept only in memory.
+     */
+    static final int REDUCE_ONLY_AT = 1_000;
+    /** The REDUCE_ONLY cause of a journal whose queued writes reached the bound. */
+    static final String CAUSE = "journal";
     /** Fill ids the engine counted, remembered so a fill polled again while the journal is down counts once. */
     static final int COUNTED_FILLS = 10_000;
 
@@ -40,6 +47,8 @@ final class JournalGuard implements TradeRecorder {
                     return size() > COUNTED_FILLS;
                 }
             });
+    private int reduceOnlyAt = REDUCE_ONLY_AT;
+    private boolean overBound;
     private long now;
     private long failingSince = Long.MIN_VALUE;
     private String firstFailure;
@@ -59,6 +68,24 @@ final class JournalGuard implements TradeRecorder {
 
     JournalGuard(TradeRecorder journal) {
         this.journal = journal;
+    }
+
+    /** Sets the bound of {@link #REDUCE_ONLY_AT} (tests use a small one). */
+    void reduceOnlyAt(int bound) {
+        this.reduceOnlyAt = bound;
+    }
+
+    /**
+     * True from the moment the queued writes reach the bound until none is left: while true, trading stays
+     * REDUCE_ONLY.
+     */
+    boolean overBound() {
+        if (queue.size() >= reduceOnlyAt) {
+            overBound = true;
+        } else if (queue.isEmpty()) {
+            overBound = false;
+        }
+        return overBound;
     }
 
     /** The trading time failures are stamped with. */

@@ -57,7 +57,7 @@ public final class QuietListener implements EngineListener {
 
     @Override
     public void onTradingStatus(TradingStatusView status) {
-        delegate.onTradingStatus(status);
+        report(null, "trading status", true, () -> delegate.onTradingStatus(status));
     }
 
     @Override

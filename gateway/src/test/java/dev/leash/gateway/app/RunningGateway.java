@@ -79,10 +79,18 @@ public final class RunningGateway implements AutoCloseable {
 
     /** As {@link #start(Path, String, double)} on another wall clock (a test clock stops simulated time). */
     public static RunningGateway start(Path dataDir, String extraYaml, double speed, Clock wall) throws Exception {
+        return start(dataDir, extraYaml, speed, wall, Map.of());
+    }
+
+    /** As {@link #start(Path, String, double, Clock)} with {@code extraEnv} added to the environment. */
+    public static RunningGateway start(Path dataDir, String extraYaml, double speed, Clock wall,
+                                       Map<String, String> extraEnv) throws Exception {
         Files.createDirectories(dataDir);
         Path configFile = dataDir.resolve("gateway-test.yaml");
         Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\n" + extraYaml, StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("LEASH_GATEWAY_TOKEN", TOKEN);
+        env.put("LEASH_MODEL_TOKEN", MODEL_TOKEN);
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, speed));
         return new RunningGateway(Gateway.start(config, env, wall), dataDir);
     }

@@ -1,6 +1,10 @@
 package dev.leash.journal.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.leash.journal.JournalException;
+import dev.leash.journal.JournalOptions;
+import dev.leash.journal.JournalUnavailableException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +13,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
- * The journal's two JDBC connections: one writer, used under {@code writeLock}, whose every unit of work is one
- * committed transaction; one reader, used under {@code readLock}. An in-memory SQLite database cannot be shared
- * by two connections, so there the reader is the writer and both locks are the same.
+ * The journal's JDBC connections. SQLite: two connections, one writer, used under {@code writeLock}, whose every
+ * unit of work is one committed transaction, and one reader, used under {@code readLock}; an in-memory SQLite
+ * database cannot be shared by two connections, so there the reader is the writer and both locks are the same.
+ * A server database (PostgreSQL): a HikariCP pool, writes still one at a time under {@code writeLock}; a connection
+ * that breaks is replaced, and after a connection failure calls fail at once ({@link JournalUnavailableException})
+ * for the options' retry backoff, so a database that went away never holds a caller for longer than one
+ * connection timeout per backoff.
  */
 public final class Db implements AutoCloseable {
 
@@ -33,6 +44,10 @@ public final class Db implements AutoCloseable {
     private final ReentrantLock writeLock;
     private final ReentrantLock readLock;
     private final Map<String, Long> nextIds = new HashMap<>();
+    private final HikariDataSource pool;
+    private final PoolState poolState;
+    private final Connection gatewayLock;
+    private final String gatewayId;
     private volatile boolean closed;
 
     private Db(String url, Connection writer, Connection reader, ReentrantLock writeLock, ReentrantLock readLock) {
@@ -41,10 +56,37 @@ public final class Db implements AutoCloseable {
         this.reader = reader;
         this.writeLock = writeLock;
         this.readLock = readLock;
+        this.pool = null;
+        this.poolState = null;
+        this.gatewayLock = null;
+        this.gatewayId = null;
     }
 
-    /** Connects to {@code jdbcUrl}; for SQLite, turns on WAL, {@code synchronous=FULL} and a busy timeout. */
+    private Db(String url, HikariDataSource pool, PoolState poolState, Connection gatewayLock, String gatewayId) {
+        this.url = url;
+        this.writer = null;
+        this.reader = null;
+        this.writeLock = new ReentrantLock();
+        this.readLock = new ReentrantLock();
+        this.pool = pool;
+        this.poolState = poolState;
+        this.gatewayLock = gatewayLock;
+        this.gatewayId = gatewayId;
+    }
+
+    /** Connects to {@code jdbcUrl} with the default options. */
     public static Db open(String jdbcUrl) {
+        return open(jdbcUrl, JournalOptions.DEFAULTS, System::nanoTime);
+    }
+
+    /**
+     * Connects to {@code jdbcUrl}: for SQLite, turns on WAL, {@code synchronous=FULL} and a busy timeout; any other
+     * URL gets a connection pool with {@code options}, and {@code nanoTime} times its retry backoff.
+     */
+    public static Db open(String jdbcUrl, JournalOptions options, LongSupplier nanoTime) {
+        if (!isSqlite(jdbcUrl)) {
+            return openPool(jdbcUrl, options, nanoTime);
+        }
         Connection writer = null;
         try {
             writer = connect(jdbcUrl, false);
@@ -58,6 +100,48 @@ public final class Db implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(writer, e);
             throw new JournalException("cannot open journal " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Db openPool(String jdbcUrl, JournalOptions options, LongSupplier nanoTime) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("leash-journal");
+        hc.setJdbcUrl(jdbcUrl);
+        if (options.user() != null) {
+            hc.setUsername(options.user());
+        }
+        if (options.password() != null) {
+            hc.setPassword(options.password());
+        }
+        hc.setAutoCommit(false);
+        hc.setMaximumPoolSize(options.maxPoolSize());
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(options.connectionTimeout().toMillis());
+        hc.setValidationTimeout(250);
+        hc.setInitializationFailTimeout(options.connectionTimeout().toMillis());
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            long connectSeconds = Math.max(1, options.connectionTimeout().toSeconds());
+            hc.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+            hc.addDataSourceProperty("socketTimeout", String.valueOf(options.socketTimeout().toSeconds()));
+            hc.addDataSourceProperty("tcpKeepAlive", "true");
+            hc.addDataSourceProperty("ApplicationName", "leash-gateway");
+        }
+        Connection lock = null;
+        try {
+            if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
+                lock = GatewaySchema.lock(jdbcUrl, options, options.gatewayId());
+                GatewaySchema.create(lock, options.gatewayId());
+                // at connection start-up: a SET inside the pool's first (rolled back) transaction would not last
+                hc.addDataSourceProperty("currentSchema", GatewaySchema.schemaOf(options.gatewayId()));
+            }
+            return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
+                    lock, lock == null ? null : options.gatewayId());
+        } catch (JournalException e) {
+            GatewaySchema.close(lock);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            GatewaySchema.close(lock);
+            throw new JournalException("cannot open journal " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
     }
 
@@ -85,6 +169,9 @@ public final class Db implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            if (pool != null) {
+                return pooledWrite(what, work);
+            }
             try {
                 T result = work.apply(writer);
                 writer.commit();
@@ -103,6 +190,10 @@ public final class Db implements AutoCloseable {
 
     /** Runs {@code work} on the reader; it sees every write committed before it started. */
     public <T> T read(String what, Work<T> work) {
+        if (pool != null) {
+            ensureOpen();
+            return pooledRead(what, work);
+        }
         readLock.lock();
         try {
             ensureOpen();
@@ -131,6 +222,121 @@ public final class Db implements AutoCloseable {
         return next;
     }
 
+    private <T> T pooledWrite(String what, Work<T> work) {
+        poolState.failFast(what);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = borrow(what);
+            boolean committing = false;
+            try {
+                T result = work.apply(c);
+                committing = true;
+                c.commit();
+                poolState.up();
+                giveBack(c);
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                giveBack(c);
+                if (!isConnectionFailure(e)) {
+                    throw new JournalException(what + " failed: " + e.getMessage(), e);
+                }
+                nextIds.clear(); // the commit may have landed: count ids from the database again
+                if (committing || attempt > pool.getMaximumPoolSize()) {
+                    poolState.down();
+                    throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                            + e.getMessage(), e);
+                }
+                // the connection broke before the commit: nothing landed; the pool drops it, try the next one (every
+                // pooled connection may have been cut at once, so up to the pool's size)
+            } catch (RuntimeException e) {
+                rollbackQuietly(c, e);
+                giveBack(c);
+                throw e;
+            }
+        }
+    }
+
+    private <T> T pooledRead(String what, Work<T> work) {
+        poolState.failFast(what);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = borrow(what);
+            try {
+                T result = work.apply(c);
+                c.rollback();
+                poolState.up();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                if (!isConnectionFailure(e)) {
+                    throw new JournalException(what + " failed: " + e.getMessage(), e);
+                }
+                if (attempt > pool.getMaximumPoolSize()) {
+                    poolState.down();
+                    throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                            + e.getMessage(), e);
+                }
+                // a broken connection: reading again on a fresh one is harmless
+            } finally {
+                giveBack(c);
+            }
+        }
+    }
+
+    private Connection borrow(String what) {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            poolState.down();
+            throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static void giveBack(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the pool discards a connection it cannot reset; nothing of ours is lost
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** True for failures of the connection itself (SQLState class 08, server shutting down), not of the SQL. */
+    static boolean isConnectionFailure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** After the migrations: rebuilds the fleet views when this journal is one gateway's schema. */
+    public void afterMigrations() {
+        if (gatewayId != null) {
+            GatewaySchema.refreshViews(this);
+        }
+    }
+
     public boolean isSqlite() {
         return isSqlite(url);
     }
@@ -144,6 +350,11 @@ public final class Db implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (pool != null) {
+                pool.close();
+                GatewaySchema.close(gatewayLock);
+                return;
+            }
             JournalException failure = new JournalException("cannot close journal " + redact(url));
             closeQuietly(reader, failure);
             if (reader != writer) {
