@@ -543,7 +543,12 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("cannot journal the stop: {}", e.getMessage());
         }
-        venue.close();
+        try {
+            venue.close(); // the simulated and paper venues save their account here, through the journal
+        } catch (RuntimeException e) {
+            LOG.warn("could not save the venue's state at the stop ({}): the last saved state and the journaled fills"
+                    + " remain", e.getClass().getSimpleName());
+        }
         journal.close();
         try {
             store.close();

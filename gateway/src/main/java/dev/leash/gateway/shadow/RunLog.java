@@ -1,6 +1,7 @@
 package dev.leash.gateway.shadow;
 
 import dev.leash.venue.Fill;
+import dev.leash.venue.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,31 @@ final class RunLog {
         } catch (RuntimeException e) {
             failed(b, e);
         }
+    }
+
+    /**
+     * A book resumed after a restart: continues its journaled run when the journal has it active (its later fills
+     * join the earlier ones), else journals it as a new run.
+     */
+    void resumed(ShadowBook b, long liveVersion) {
+        long id;
+        try {
+            id = journal.activeRun(b.name(), b.since());
+        } catch (RuntimeException e) {
+            failed(b, e);
+            return;
+        }
+        if (id < 0) {
+            started(b, liveVersion);
+            return;
+        }
+        Run run = new Run();
+        run.id = id;
+        run.journaled = b.fillCount();
+        for (Position p : b.positions()) {
+            run.position.merge(p.symbol(), p.qty(), Double::sum);
+        }
+        runs.put(b, run);
     }
 
     /** Journals the fills the book made since the last call. */

@@ -326,7 +326,7 @@ public final class ShadowBooks implements Runnable {
             if (b.name().equals("live-params v" + liveParams.version())) {
                 liveParamsBook = b;
             }
-            runLog.started(b, liveParams.version()); // a resumed book journals its later fills as a new run
+            runLog.resumed(b, liveParams.version());
         }
         if (baseline == null) {
             baseline = start("baseline", baselineParams, step.time());

@@ -35,6 +35,14 @@ public interface ShadowJournal {
     /** A shadow started; returns its run id. {@code kind} is {@link #BASELINE}, {@link #INCUMBENT} or {@link #LIVE_PARAMS}. */
     long started(String name, String kind, long paramsVersion, long liveVersion, long since, double equity);
 
+    /**
+     * The id of the run, still active, that a shadow named {@code name} started at {@code since} (a shadow resumed
+     * after a restart continues it), or -1 when there is none.
+     */
+    default long activeRun(String name, long since) {
+        return -1;
+    }
+
     /** One fill of a run, with the run's signed position in the symbol after it. */
     void filled(long runId, String name, long paramsVersion, Fill fill, double positionAfter);
 

@@ -40,6 +40,10 @@ class ShadowRestartTest {
                 shadows::scorecard, c -> c != null && c.asOf() >= t);
     }
 
+    private static List<Scorecard.Shadow> running(Scorecard c) {
+        return c.shadows().stream().filter(Scorecard.Shadow::active).toList();
+    }
+
     private static List<String> names(Scorecard c) {
         return c.shadows().stream().map(Scorecard.Shadow::name).toList();
     }
@@ -57,16 +61,19 @@ class ShadowRestartTest {
             gw.advanceTo(clock, clock.now() + 36 * BAR);
             end = gw.gateway().tradingTime();
             stopped = cardAt(gw, end);
-            assertThat(names(stopped)).containsExactly("baseline", "incumbent v1");
+            assertThat(names(stopped)).as("live-params v1 retired at the change")
+                    .containsExactly("baseline", "incumbent v1", "live-params v2", "live-params v1");
         }
 
         try (var journal = dev.leash.journal.Journal.open(dev.leash.journal.Journal.sqliteUrl(dir))) {
             List<ShadowBookRecord> rows = journal.shadowBooks();
-            assertThat(rows).extracting(ShadowBookRecord::name).containsExactly("baseline", "incumbent v1");
-            for (int i = 0; i < 2; i++) {
-                assertThat(rows.get(i).updatedAt()).as("checkpointed at the stop").isEqualTo(end);
-                assertThat(rows.get(i).equity()).isEqualTo(stopped.shadows().get(i).figures().equity());
-                assertThat(rows.get(i).netPnl()).isEqualTo(stopped.shadows().get(i).figures().netPnl());
+            assertThat(rows).extracting(ShadowBookRecord::name)
+                    .containsExactlyInAnyOrder("baseline", "incumbent v1", "live-params v2", "live-params v1");
+            for (Scorecard.Shadow s : running(stopped)) {
+                ShadowBookRecord row = rows.stream().filter(r -> r.name().equals(s.name())).findFirst().orElseThrow();
+                assertThat(row.updatedAt()).as("%s checkpointed at the stop", s.name()).isEqualTo(end);
+                assertThat(row.equity()).isEqualTo(s.figures().equity());
+                assertThat(row.netPnl()).isEqualTo(s.figures().netPnl());
             }
         }
         ManualTradingClock again = new ManualTradingClock();
@@ -75,10 +82,11 @@ class ShadowRestartTest {
             assertThat(again.now()).as("trading time resumes where it stopped").isEqualTo(end);
             gw.advanceTo(again, end + step);
             Scorecard resumed = cardAt(gw, end + step);
-            assertThat(names(resumed)).containsExactly("baseline", "incumbent v1");
-            for (int i = 0; i < 2; i++) {
-                Scorecard.Shadow before = stopped.shadows().get(i);
-                Scorecard.Shadow after = resumed.shadows().get(i);
+            assertThat(names(resumed)).containsExactlyInAnyOrderElementsOf(names(stopped));
+            for (int i = 0; i < running(stopped).size(); i++) {
+                Scorecard.Shadow before = running(stopped).get(i);
+                Scorecard.Shadow after = running(resumed).get(i);
+                assertThat(after.name()).isEqualTo(before.name());
                 assertThat(after.flags()).as("%s missed nothing", after.name()).isEmpty();
                 assertThat(after.figures().since()).isEqualTo(before.figures().since());
                 assertThat(after.figures().startEquity()).isEqualTo(before.figures().startEquity());
@@ -90,6 +98,12 @@ class ShadowRestartTest {
             assertThat(resumed.live().since()).isEqualTo(stopped.live().since());
             end = gw.gateway().tradingTime();
         }
+        try (var journal = dev.leash.journal.Journal.open(dev.leash.journal.Journal.sqliteUrl(dir))) {
+            assertThat(journal.shadowRuns(Long.MIN_VALUE, Long.MAX_VALUE))
+                    .as("a resumed shadow continues its journaled run, so its fills before and after stay together")
+                    .extracting(dev.leash.journal.ShadowRun::name)
+                    .containsExactlyInAnyOrder("baseline", "incumbent v1", "live-params v2", "live-params v1");
+        }
 
         long down = end;
         ManualTradingClock later = new ManualTradingClock();
@@ -100,7 +114,7 @@ class ShadowRestartTest {
             gw.advanceTo(later, restart + step);
             Scorecard gap = cardAt(gw, restart + step);
             String flag = "missed_ticks from " + Instant.ofEpochMilli(down) + " to ";
-            assertThat(gap.shadows()).hasSize(2).allSatisfy(s -> {
+            assertThat(running(gap)).hasSize(3).allSatisfy(s -> {
                 assertThat(s.flagged()).isTrue();
                 assertThat(s.flags()).singleElement().asString().startsWith(flag);
             });
@@ -110,8 +124,8 @@ class ShadowRestartTest {
         }
         try (var journal = dev.leash.journal.Journal.open(dev.leash.journal.Journal.sqliteUrl(dir))) {
             assertThat(journal.shadowBooks()).extracting(ShadowBookRecord::name)
-                    .containsExactly("baseline", "incumbent v1");
-            assertThat(journal.shadowBooks()).allSatisfy(b -> assertThat(b.flags()).singleElement().asString()
+                    .containsExactlyInAnyOrder("baseline", "incumbent v1", "live-params v2", "live-params v1");
+            assertThat(journal.shadowBooks()).filteredOn(ShadowBookRecord::active).allSatisfy(b -> assertThat(b.flags()).singleElement().asString()
                     .startsWith("missed_ticks from " + Instant.ofEpochMilli(down)));
         }
     }

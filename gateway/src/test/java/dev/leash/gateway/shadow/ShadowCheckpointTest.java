@@ -23,7 +23,7 @@ class ShadowCheckpointTest {
 
     private static ShadowBooks books(long horizon) {
         return new ShadowBooks(ShadowFixtures.instruments(), ShadowFixtures.limits(), ShadowFixtures.params(1, 20),
-                new ShadowBooks.Settings(4, horizon, 20, 1_000_000, WARMUP), (t, n, v, f, fl) -> { });
+                new ShadowBooks.Settings(2, horizon, 20, 1_000_000, WARMUP), (t, n, v, f, fl) -> { });
     }
 
     /** Step {@code i} with the live params version 2 from step {@code changeAt} on; {@code warm} adds the warm-up. */
@@ -170,7 +170,7 @@ class ShadowCheckpointTest {
         first.checkpoint();
         BookFigures old = first.scorecard().shadows().get(0).figures();
         ShadowBooks second = new ShadowBooks(ShadowFixtures.instruments(), ShadowFixtures.limits(),
-                ShadowFixtures.params(1, 25), new ShadowBooks.Settings(4, 72 * HOUR, 20, 1_000_000, WARMUP),
+                ShadowFixtures.params(1, 25), new ShadowBooks.Settings(2, 72 * HOUR, 20, 1_000_000, WARMUP),
                 (t, n, v, f, fl) -> { });
         second.persistTo(store);
         run(second, stop + 1, stop + 5, 100);
