@@ -1,5 +1,10 @@
 package dev.leash.backtest;
 
+import dev.leash.engine.Action;
+import dev.leash.engine.Decision;
+import dev.leash.engine.EngineListener;
+import dev.leash.engine.RiskRejection;
+import dev.leash.engine.StateChange;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
 import dev.leash.risk.TradingMode;
@@ -12,7 +17,11 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +66,65 @@ class FillRealismTest {
     }
 
     @Test
+    void noFillOfASyntheticRunIsBetterThanTheLevelThatTriggeredIt() {
+        List<Decision> decisions = new ArrayList<>();
+        BacktestResult r = backtester.run(withTakeProfit(), Fixtures.syntheticBars(7, WARMUP + 3 * 288),
+                new EngineListener() {
+                    @Override
+                    public void onDecision(Decision d) {
+                        decisions.add(d);
+                    }
+
+                    @Override
+                    public void onRiskRejection(RiskRejection rejection) {
+                    }
+
+                    @Override
+                    public void onStateChange(StateChange change) {
+                    }
+                }, BacktestProgress.NONE);
+        Map<String, Fill> fillAt = new HashMap<>();
+        r.fills().forEach(f -> fillAt.put(f.symbol() + "@" + f.time(), f));
+
+        Set<Action> checked = EnumSet.noneOf(Action.class);
+        int orders = 0;
+        for (Decision d : decisions) {
+            Fill f = fillAt.get(d.symbol() + "@" + d.time());
+            double level = level(d, f);
+            if (f == null || Double.isNaN(level)) {
+                continue;
+            }
+            orders++;
+            checked.add(d.action());
+            if (f.side() == Side.BUY) {
+                assertThat(f.price()).as("%s %s", d.action(), d.reason()).isGreaterThanOrEqualTo(level - 1e-9);
+            } else {
+                assertThat(f.price()).as("%s %s", d.action(), d.reason()).isLessThanOrEqualTo(level + 1e-9);
+            }
+        }
+        assertThat(orders).isGreaterThan(20);
+        assertThat(checked).contains(Action.ENTER_LONG, Action.ENTER_SHORT, Action.TAKE_PROFIT);
+    }
+
+    @Test
     void theFillModelSaysATakeProfitNeverFillsBetterThanItsLevel() {
         assertThat(FillModel.DESCRIPTION).contains("take-profit", "never better than");
+    }
+
+    /** The price whose crossing sent the decision's order; NaN for a decision that sent none. */
+    private static double level(Decision d, Fill f) {
+        if (f == null) {
+            return Double.NaN;
+        }
+        double held = f.side() == Side.BUY ? -1 : 1; // the side of the position an exit closes
+        return switch (d.action()) {
+            case ENTER_LONG, REVERSE_LONG -> d.signals().channelHigh();
+            case ENTER_SHORT, REVERSE_SHORT -> d.signals().channelLow();
+            case EXIT -> f.side() == Side.BUY ? d.signals().channelHigh() : d.signals().channelLow();
+            case STOP_LOSS -> d.why().number("entry_price") * (1 - held * 1.5 / 100);
+            case TAKE_PROFIT -> d.why().number("entry_price") * (1 + held * TAKE_PROFIT_PCT / 100);
+            default -> Double.NaN;
+        };
     }
 
     /** Flat bars, a breakout bar, a quiet bar, the take-profit bar, then flat bars; open, high, low, close each. */
