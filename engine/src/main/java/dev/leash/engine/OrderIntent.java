@@ -5,7 +5,7 @@ package dev.leash.engine;
  *
  * @param clientOrderId deterministic: the symbol, the bar and the action's sequence within the bar
  * @param signedQty positive buys, negative sells, already rounded to the lot step
- * @param referencePrice the tick price that triggered it
+ * @param referencePrice the level that triggered it: the tick price, a take-profit's level, a flatten's last trade
  */
 public record OrderIntent(long time, String clientOrderId, String symbol, double signedQty, double referencePrice,
                           boolean reduceOnly, Action action, long paramsVersion) {

@@ -82,7 +82,7 @@ final class OrderPath {
      * Closes every open position with no order in flight: reduce-only FLATTEN orders in {@code bar}. A flatten is a
      * market order that only removes exposure once the halt is decided, so it is checked at the price band's
      * reference (where known), not at the last trade: a gap that the reference has not followed yet must not keep
-     * a halted account's positions open.
+     * a halted account's positions open. It is sent at the last trade, the price it will meet.
      */
     void flattenAll(SymbolState[] symbols, long bar, long nowMillis) {
         for (SymbolState s : symbols) {
@@ -93,7 +93,7 @@ final class OrderPath {
                 }
                 double reference = s.referencePrice();
                 double price = reference > 0 && Double.isFinite(reference) ? reference : s.lastPrice;
-                send(s, price, -s.position, true, Action.FLATTEN, nowMillis);
+                send(s, price, s.lastPrice, -s.position, true, Action.FLATTEN, nowMillis);
             }
         }
     }
@@ -103,11 +103,12 @@ final class OrderPath {
         double dir = Math.signum(pos);
         double adverse = dir * (entry - price) / entry * 100.0;
         if (adverse >= params.stopLossPct()) {
-            exit(s, price, pos, Action.STOP_LOSS, nowMillis);
+            exit(s, price, price, pos, Action.STOP_LOSS, nowMillis);
             return true;
         }
         if (!Double.isNaN(params.takeProfitPct()) && -adverse >= params.takeProfitPct()) {
-            exit(s, price, pos, Action.TAKE_PROFIT, nowMillis);
+            // sent at its level: a price that ran past it between two ticks is no better fill than the level
+            exit(s, price, entry * (1 + dir * params.takeProfitPct() / 100.0), pos, Action.TAKE_PROFIT, nowMillis);
             return true;
         }
         return false;
@@ -119,7 +120,7 @@ final class OrderPath {
             enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
         } else {
             s.block = block;
-            exit(s, price, pos, Action.EXIT, nowMillis);
+            exit(s, price, price, pos, Action.EXIT, nowMillis);
         }
     }
 
@@ -144,7 +145,7 @@ final class OrderPath {
             return;
         }
         s.block = SymbolState.Block.NONE;
-        send(s, price, dir * qty - closing, false, action, nowMillis);
+        send(s, price, price, dir * qty - closing, false, action, nowMillis);
     }
 
     /** {@code steps} lot steps as a clean decimal (0.071, not 0.07100000000000001), without allocating. */
@@ -152,12 +153,16 @@ final class OrderPath {
         return Math.rint(steps * lotStep * scale) / scale;
     }
 
-    private void exit(SymbolState s, double price, double pos, Action action, long nowMillis) {
+    private void exit(SymbolState s, double price, double level, double pos, Action action, long nowMillis) {
         s.lastEntryBar = s.currentBar; // no re-entry in the bar of an exit
-        send(s, price, -pos, true, action, nowMillis);
+        send(s, price, level, -pos, true, action, nowMillis);
     }
 
-    private void send(SymbolState s, double price, double signedQty, boolean reduceOnly, Action action,
+    /**
+     * Checks an order at {@code price} and sends it with {@code level} as its reference price, the level that
+     * triggered it, which the simulated exchange never fills better than.
+     */
+    private void send(SymbolState s, double price, double level, double signedQty, boolean reduceOnly, Action action,
                       long nowMillis) {
         TradingState checkState = action == Action.FLATTEN ? TradingState.REDUCE_ONLY : status.state();
         if (s.holds != 0 && checkState == TradingState.ACTIVE) {
@@ -179,7 +184,7 @@ final class OrderPath {
         if (reports.wanted()) {
             reports.order(s, action, price, nowMillis, params, status.state());
         }
-        port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, price, reduceOnly, action,
+        port.send(nowMillis, s.symbol, s.currentBar, s.ordersThisBar, signedQty, level, reduceOnly, action,
                 params.version());
     }
 

@@ -202,6 +202,36 @@ class EngineScenarioTest {
     }
 
     @Test
+    void sendsATakeProfitAtItsLevelNotAtTheHigherPriceThatCrossedIt() {
+        engine.swapParams(params(2).takeProfitPct(3.0).build());
+        engine.onTick(BTC, 102.0, at(5, 1));
+        fill(port.last());
+        engine.onTick(BTC, 104.5, at(6, 0));
+        engine.onTick(BTC, 105.0, at(6, 0) + 500);
+        engine.onTick(BTC, 105.5, at(6, 1)); // crosses the take-profit 102 x 1.03 = 105.06
+
+        // the simulated exchange never fills an order better than its reference price
+        assertThat(port.last().action()).isEqualTo(Action.TAKE_PROFIT);
+        assertThat(port.last().referencePrice()).isCloseTo(105.06, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(listener.decisions()).last().satisfies(d -> assertThat(d.signals().price()).isEqualTo(105.5));
+    }
+
+    @Test
+    void sendsAFlattenAtTheLastTradeWhileCheckingItAtThePriceBandsReference() {
+        engine.onTick(BTC, 102.0, at(5, 1));
+        fill(port.last());
+        engine.onTick(BTC, 102.5, at(5, 2));
+        engine.onTick(BTC, 103.0, at(5, 3)); // the band's reference, a median of recent trades, is lower
+        port.clear();
+
+        equity = 97_000; // the daily loss limit
+        engine.onClock(at(5, 4));
+
+        assertThat(port.intents()).extracting(OrderIntent::action, OrderIntent::referencePrice)
+                .containsExactly(tuple(Action.FLATTEN, 103.0));
+    }
+
+    @Test
     void neverTakesProfitWhenTakeProfitIsOff() {
         engine.onTick(BTC, 102.0, at(5, 1));
         fill(port.last());

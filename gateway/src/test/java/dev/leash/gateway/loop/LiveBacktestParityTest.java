@@ -106,6 +106,8 @@ class LiveBacktestParityTest {
 
         assertThat(live).hasSizeGreaterThan(10);
         assertThat(liveEvents.decisions()).isGreaterThan(live.size());
+        assertThat(liveEvents.events).as("take-profits, sent at their level, fill alike on both paths")
+                .anyMatch(e -> e instanceof Decision d && d.action() == Action.TAKE_PROFIT);
         assertThat(serialized(backtestEvents.after(start))).isEqualTo(serialized(liveEvents.after(start)));
         assertThat(serialized(backtest.fills())).isEqualTo(serialized(live));
         assertThat(liveEquity).hasSize(curve.size());

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * A deterministic paper exchange: one USDT account, positions with average entry, market orders filled at the
- * last price plus slippage, limit orders resting until the price crosses, maker and taker fees, funding.
+ * last price or their reference, whichever is worse, plus slippage, limit orders resting until the price crosses, maker and taker fees, funding.
  *
  * <p>Shared by the simulated venue, the paper venue and backtests, so all three account identically. Prices come
  * in through {@link #onPrice}; the exchange never reads a clock. Not thread-safe.
@@ -96,7 +96,10 @@ public final class SimExchange {
         return out;
     }
 
-    /** Places an order; a market order fills at once at the last price plus slippage. */
+    /**
+     * Places an order; a market order fills at once at the last price plus slippage, never better than its reference
+     * price (the level that triggered it) nor than the price by rounding to the tick.
+     */
     public PlaceResult place(OrderRequest req, long now) {
         Order known = orders.get(req.clientOrderId());
         if (known != null) {
@@ -135,12 +138,27 @@ public final class SimExchange {
             }
         }
         double slip = (costs.slippageBps() + costs.impactBpsPer100k() * notional / 100_000.0) / 10_000.0;
-        double fillPrice = in.roundPrice(last * (1 + dir * slip));
+        double base = req.type() == OrderType.MARKET ? worse(dir, last, req.price()) : last;
+        double fillPrice = in.roundPrice(base * (1 + dir * slip));
+        if (dir * (fillPrice - base) < 0) { // the nearest tick was better than the price: one tick worse
+            fillPrice = in.roundPrice(fillPrice + dir * in.tickSize());
+        }
         if (req.type() == OrderType.LIMIT) { // slippage never takes a limit order past its limit
             fillPrice = dir > 0 ? Math.min(fillPrice, refPrice) : Math.max(fillPrice, refPrice);
         }
         Fill f = execute(order, sym, qty, fillPrice, costs.takerFee(), false, now);
         return new PlaceResult(orders.get(req.clientOrderId()), List.of(f), false, null);
+    }
+
+    /**
+     * The worse for the taker of the last price and a market order's reference, the level that triggered it (a
+     * take-profit level, the tick the engine decided at): no order fills better than the level that sent it.
+     */
+    private static double worse(int dir, double last, double reference) {
+        if (!(reference > 0) || !Double.isFinite(reference)) {
+            return last;
+        }
+        return dir > 0 ? Math.max(last, reference) : Math.min(last, reference);
     }
 
     private PlaceResult reject(OrderRequest req, long now, String reason) {

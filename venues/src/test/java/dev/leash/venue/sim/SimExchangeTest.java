@@ -167,6 +167,33 @@ class SimExchangeTest {
     }
 
     @Test
+    void aMarketOrderNeverFillsBetterThanTheLevelThatTriggeredIt() {
+        ex.onPrice(BTC, 110.0, 1_200); // the price ran past a take-profit level of 104 before the order went out
+        Fill sell = place("s1", Side.SELL, OrderType.MARKET, 1.0, 104.0, false).fills().get(0);
+        ex.onPrice(BTC, 90.0, 1_300);
+        Fill buy = place("b1", Side.BUY, OrderType.MARKET, 1.0, 96.0, false).fills().get(0);
+
+        // the level less (more) 30 bps slippage: 103.688 -> 103.5, 96.288 -> 96.5; not 109.67 or 90.27
+        assertThat(sell.price()).isEqualTo(103.5);
+        assertThat(buy.price()).isEqualTo(96.5);
+    }
+
+    @Test
+    void roundingToTheTickNeverMakesAMarketFillBetterThanThePrice() {
+        SimExchange noSlippage = new SimExchange(List.of(new Instrument("BTCUSDT", 0.5, 0.01, 0.01, 5.0)), 10_000.0,
+                new SimExchange.Costs(0.001, 0.0005, 0.0, 0.0));
+        noSlippage.onPrice(BTC, 100.3, 1_000); // off the 0.5 tick: the nearest tick, 100.5, is better for a seller
+        Fill sell = noSlippage.place(new OrderRequest("s1", "BTCUSDT", Side.SELL, OrderType.MARKET, 1.0, 100.3,
+                false), 1_500).fills().get(0);
+        noSlippage.onPrice(BTC, 100.2, 2_000); // the nearest tick, 100.0, is better for a buyer
+        Fill buy = noSlippage.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.2,
+                false), 2_500).fills().get(0);
+
+        assertThat(sell.price()).isEqualTo(100.0);
+        assertThat(buy.price()).isEqualTo(100.5);
+    }
+
+    @Test
     void cancelsARestingOrderOnce() {
         place("l1", Side.SELL, OrderType.LIMIT, 1.0, 105.0, false);
 
@@ -253,7 +280,9 @@ class SimExchangeTest {
     }
 
     private static PlaceResult market(SimExchange exchange, String id, Side side, double qty) {
-        return exchange.place(new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, qty, 100.0, false), 1_500);
+        // sent at the last price, as the engine sends an order at the tick that triggered it
+        return exchange.place(new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, qty, exchange.lastPrice(BTC),
+                false), 1_500);
     }
 
     private PlaceResult place(String id, Side side, OrderType type, double qty, double price, boolean reduceOnly) {
