@@ -176,7 +176,9 @@ public final class Gateway implements AutoCloseable {
             Alerts alerts = Alerts.start(Channels.of(config.alerts(), env.get("LEASH_TELEGRAM_BOT_TOKEN")),
                     Alerts.Settings.DEFAULT);
             opened.add(alerts);
-            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), new AlertFeed(alerts));
+            SavedFills savedFills = new SavedFills(); // fills journaled with the paper account, counted once
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), new AlertFeed(alerts),
+                    savedFills);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -189,7 +191,7 @@ public final class Gateway implements AutoCloseable {
                 venueHealth.set(h);
                 watch.onHealth(h);
             };
-            Venues.Opened v = Venues.open(config, env, journal, wall, health, manual);
+            Venues.Opened v = Venues.open(config, env, journal, wall, health, manual, savedFills);
             Venue venue = v.venue();
             opened.add(venue);
             Pacer pacer = v.pacer();
