@@ -34,6 +34,12 @@ public final class PaperAccountStore implements StateStore {
 
     @Override
     public void save(String state, List<Fill> fills) {
-        save(state);
+        if (fills.isEmpty()) {
+            save(state);
+            return;
+        }
+        for (Fill f : journal.putStateWithFills(key, state, fills)) {
+            saved.saved(f.fillId());
+        }
     }
 }
