@@ -11,6 +11,7 @@ import dev.leash.gateway.app.SavedFills;
 import dev.leash.gateway.events.EventPublisher;
 import dev.leash.gateway.alerts.AlertFeed;
 import dev.leash.journal.Journal;
+import dev.leash.journal.OrderRecord;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
@@ -83,6 +84,51 @@ class CrashBetweenWritesTest {
         }
     }
 
+    @Test
+    void aRestartJournalsEveryFillALiveVenueMadeWhateverWriteTheProcessDiedBefore() throws Exception {
+        List<String> writes;
+        SimulatedVenue dryExchange = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START,
+                StateStore.inMemory());
+        try (Run dry = new Run(dir.resolve("live-dry"), -1, dryExchange, START, List.of())) {
+            dry.stepUntil(() -> dry.kill.seen.contains("fill")
+                    && dry.kill.seen.size() > dry.kill.seen.indexOf("fill") + 1);
+            writes = dry.kill.seen;
+        }
+        int first = indexOf(writes, "sending");
+        int fill = indexOf(writes, "fill");
+
+        for (int k = first; k <= fill + 1; k++) {
+            Path data = dir.resolve("live-kill-" + k);
+            SimulatedVenue exchange = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START,
+                    StateStore.inMemory());
+            long diedAt;
+            try (Run run = new Run(data, k, exchange, START, List.of())) {
+                run.stepUntil(() -> run.kill.dead);
+                diedAt = run.t;
+            }
+            List<OrderIntent> unresolved = new ArrayList<>();
+            try (Journal j = Journal.open(Journal.sqliteUrl(data))) { // what Gateway.start resolves
+                for (OrderRecord o : j.orders(null, true, 1000)) {
+                    if ("SENDING".equals(o.status())) {
+                        unresolved.add(new OrderIntent(o.createdAt(), o.clientOrderId(), o.symbol(),
+                                o.side().sign() * o.qty(), o.price(), o.reduceOnly(), o.action(), o.paramsVersion()));
+                    }
+                }
+            }
+            try (Run restarted = new Run(data, -1, exchange, diedAt, unresolved)) {
+                Map<String, Double> fromFills = new HashMap<>();
+                for (Fill f : restarted.journal.fillsBetween(Long.MIN_VALUE, Long.MAX_VALUE)) {
+                    fromFills.merge(f.symbol(), f.side().sign() * f.qty(), Double::sum);
+                }
+                for (Position p : exchange.positions()) {
+                    assertThat(fromFills.getOrDefault(p.symbol(), 0.0))
+                            .as("killed before write %d (%s), restarted: position of %s", k, writes.get(k), p.symbol())
+                            .isCloseTo(p.qty(), within(1e-9));
+                }
+            }
+        }
+    }
+
     private static int indexOf(List<String> writes, String what) {
         return writes.indexOf(what);
     }
@@ -146,24 +192,35 @@ class CrashBetweenWritesTest {
         final SimulatedVenue sim;
         final Engine engine;
         final InnerLoop loop;
-        long t = START;
+        long t;
 
         Run(Path data, int killAt) throws Exception {
+            this(data, killAt, null, START, List.of());
+        }
+
+        /**
+         * @param exchange a venue whose account outlives this process (as a live exchange's does), or null for the
+         *                 paper account saved in the journal
+         */
+        Run(Path data, int killAt, SimulatedVenue exchange, long start, List<OrderIntent> unresolved)
+                throws Exception {
             Files.createDirectories(data);
             kill = new KillSwitch(killAt);
+            t = start;
             journal = Journal.open(Journal.sqliteUrl(data));
             SavedFills saved = new SavedFills();
             StateStore store = killable(new PaperAccountStore(journal, KEY, saved));
-            sim = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, store);
+            sim = exchange != null ? exchange
+                    : SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 100_000, START, store);
             JournalRecorder recorder = new JournalRecorder(journal, EventPublisher.NONE, AlertFeed.NONE, saved);
             QuietListener quiet = new QuietListener(recorder);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet,
                     sim::equity);
-            loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), killable(recorder),
+            loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), killable(recorder),
                     quiet);
             outbox.bind(loop);
-            loop.start(260, List.of());
+            loop.start(260, unresolved);
         }
 
         void stepUntil(java.util.function.BooleanSupplier done) {
