@@ -313,6 +313,28 @@ public final class Journal implements AutoCloseable {
         state.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     }
 
+    /**
+     * Stores {@code value} under {@code key} and records the {@code fills} that changed it, in one transaction: a
+     * crash leaves both or neither. Each fill is credited to the parameter version of its journaled order; a fill
+     * whose order is not journaled is left for its recorder. Returns the fills this call journaled first.
+     */
+    public List<Fill> putStateWithFills(String key, String value, List<Fill> fills) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        List<Fill> batch = List.copyOf(fills);
+        return db.write("put state " + key + " with " + batch.size() + " fills", c -> {
+            List<Fill> fresh = new java.util.ArrayList<>();
+            for (Fill f : batch) {
+                Long version = FillTable.orderParamsVersion(c, f.clientOrderId());
+                if (version != null && this.fills.record(c, f, version)) {
+                    fresh.add(f);
+                }
+            }
+            state.put(c, key, value);
+            return List.copyOf(fresh);
+        });
+    }
+
     public Optional<String> getState(String key) {
         return state.get(key);
     }

@@ -179,7 +179,8 @@ public final class Gateway implements AutoCloseable {
                     Alerts.Settings.DEFAULT);
             opened.add(alerts);
             AlertFeed alertFeed = new AlertFeed(alerts);
-            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), alertFeed);
+            SavedFills savedFills = new SavedFills(); // fills journaled with the paper account, counted once
+            JournalRecorder recorder = new JournalRecorder(journal, new EventPublisher(live), alertFeed, savedFills);
             AtomicReference<VenueHealth> venueHealth = new AtomicReference<>();
             VenueWatch watch = new VenueWatch(config.loops().venueRecovery(), wall::millis, recorder,
                     (degraded, reason) -> {
@@ -193,7 +194,7 @@ public final class Gateway implements AutoCloseable {
                 alertFeed.venueHealth(h, wall.millis());
                 watch.onHealth(h);
             };
-            Venues.Opened v = Venues.open(config, env, journal, wall, health, manual);
+            Venues.Opened v = Venues.open(config, env, journal, wall, health, manual, savedFills);
             Venue venue = v.venue();
             opened.add(venue);
             Pacer pacer = v.pacer();

@@ -34,6 +34,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
     private final Journal journal;
     private final EventPublisher live;
     private final AlertFeed alerts;
+    private final SavedFills saved;
 
     public JournalRecorder(Journal journal) {
         this(journal, EventPublisher.NONE);
@@ -46,9 +47,18 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
 
     /** A recorder that also publishes to the live stream and, for the states operators are alerted on, alerts. */
     public JournalRecorder(Journal journal, EventPublisher live, AlertFeed alerts) {
+        this(journal, live, alerts, new SavedFills());
+    }
+
+    /**
+     * As above; {@code saved} names the fills the paper account's store journaled with the account, which count as
+     * new once here.
+     */
+    public JournalRecorder(Journal journal, EventPublisher live, AlertFeed alerts, SavedFills saved) {
         this.journal = journal;
         this.live = live;
         this.alerts = alerts;
+        this.saved = saved;
     }
 
     @Override
@@ -85,7 +95,7 @@ public final class JournalRecorder implements TradeRecorder, EngineListener {
 
     @Override
     public boolean fill(Fill fill, long paramsVersion) {
-        boolean fresh = journal.recordFill(fill, paramsVersion);
+        boolean fresh = journal.recordFill(fill, paramsVersion) || saved.claim(fill.fillId());
         if (fresh) {
             LOG.info("fill {} {} {} @ {} ({})", fill.symbol(), fill.side(), fill.qty(), fill.price(),
                     fill.clientOrderId());

@@ -8,7 +8,6 @@ import dev.leash.gateway.loop.ManualTradingClock;
 import dev.leash.gateway.loop.Pacer;
 import dev.leash.venue.sim.PaperVenue;
 import dev.leash.venue.sim.SimulatedVenue;
-import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Instrument;
@@ -62,6 +61,13 @@ final class Venues {
     /** As above; a non-null {@code manual} clock (simulated venue only) paces trading instead of the wall clock. */
     static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
                        VenueHealth.Listener health, ManualTradingClock manual) throws ConfigException, VenueException {
+        return open(c, env, journal, wall, health, manual, new SavedFills());
+    }
+
+    /** As above; a paper account journals its fills with its state and names them in {@code saved}. */
+    static Opened open(GatewayConfig c, Map<String, String> env, Journal journal, Clock wall,
+                       VenueHealth.Listener health, ManualTradingClock manual, SavedFills saved)
+            throws ConfigException, VenueException {
         if (manual != null && !c.venue().equals("simulated")) {
             throw new IllegalArgumentException("a manual trading clock needs the simulated venue, not " + c.venue());
         }
@@ -71,7 +77,8 @@ final class Venues {
             case "simulated" -> {
                 long startAt = Math.floorDiv(wall.millis(), Candle.INTERVAL_MILLIS) * Candle.INTERVAL_MILLIS;
                 SimulatedVenue sim = SimulatedVenue.open(c.simulated().seed(), specs(c.symbols()),
-                        c.simulated().initialBalance(), startAt, store(journal, SIMULATED_ACCOUNT_KEY));
+                        c.simulated().initialBalance(), startAt,
+                        new PaperAccountStore(journal, SIMULATED_ACCOUNT_KEY, saved));
                 Pacer pacer = manual == null ? Pacer.simulated(wall::millis, sim.now(), c.simulated().speed(), tick)
                         : Pacer.manual(wall::millis, manual, sim.now(), tick);
                 return new Opened(sim, pacer, sim::equity, account, sim);
@@ -81,7 +88,7 @@ final class Venues {
                 BybitVenue rest = BybitVenue.create(prices, BybitVenue.defaultSettings(prices), health);
                 Venue market = streamed(rest, c, env, BybitPublicStream.MAINNET, wall);
                 PaperVenue paper = PaperVenue.open(market, c.simulated().initialBalance(),
-                        store(journal, PAPER_ACCOUNT_KEY), wall::millis);
+                        new PaperAccountStore(journal, PAPER_ACCOUNT_KEY, saved), wall::millis);
                 return new Opened(paper, Pacer.live(wall::millis, tick), paper::equity, account);
             }
             case "bybit", "bybit-testnet", "bybit-demo" -> {
@@ -153,20 +160,6 @@ final class Venues {
 
     private static String baseUrl(GatewayConfig c, String dflt) {
         return c.venueBaseUrl() != null ? c.venueBaseUrl() : dflt;
-    }
-
-    private static StateStore store(Journal journal, String key) {
-        return new StateStore() {
-            @Override
-            public String load() {
-                return journal.getState(key).orElse(null);
-            }
-
-            @Override
-            public void save(String state) {
-                journal.putState(key, state);
-            }
-        };
     }
 
     /** The synthetic market's specs for the configured symbols (unknown symbols get generic specs). */

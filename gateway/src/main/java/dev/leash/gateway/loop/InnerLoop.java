@@ -178,12 +178,12 @@ public final class InnerLoop implements Runnable {
         }
         recorder.event(pacer.now(), "reconcile", "order " + intent.clientOrderId() + " left in flight by the last run"
                 + " is " + o.status() + " at the venue");
-        recorder.orderPlaced(intent, new PlaceResult(o, List.of(), true, null));
         for (Fill f : venue.fills(intent.time() - 60_000, Long.MAX_VALUE)) {
             if (f.clientOrderId().equals(intent.clientOrderId())) {
                 recorder.fill(f, intent.paramsVersion());
             }
         }
+        recorder.orderPlaced(intent, new PlaceResult(o, List.of(), true, null)); // after its fills, as when placed
     }
 
     @Override

@@ -56,8 +56,9 @@ final class OrderTracker {
      * finished with it. Returns what became of the order.
      */
     OrderOutcome placed(OrderIntent intent, PlaceResult r, long now, FillSink fills) {
-        recorder.orderPlaced(intent, r);
+        // Fills first: a crash before the final status leaves the order SENDING, which a restart resolves.
         double filled = deliver(intent, r.fills(), fills);
+        recorder.orderPlaced(intent, r);
         if (r.rejected() || !r.order().status().open()) {
             if (r.duplicate() && r.fills().isEmpty()) {
                 track(intent, now).filled = 0; // an earlier run placed it: pick its fills up from the venue

@@ -43,31 +43,47 @@ public final class FillTable {
 
     /** Returns true when the fill was new, false when its id was already journaled. */
     public boolean record(Fill f, long paramsVersion) {
-        return db.write("record fill " + f.fillId(), c -> {
-            Attribution a = Attribution.next(before(c, f.symbol(), f.time(), f.fillId()),
-                    f.side().sign() * f.qty(), paramsVersion, reduceOnly(c, f.clientOrderId()));
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, f.fillId());
-                Sql.setText(ps, 2, f.clientOrderId());
-                Sql.setText(ps, 3, f.venueOrderId());
-                ps.setString(4, f.symbol());
-                ps.setString(5, f.side().name());
-                Sql.setDouble(ps, 6, f.qty());
-                Sql.setDouble(ps, 7, f.price());
-                Sql.setDouble(ps, 8, f.fee());
-                Sql.setDouble(ps, 9, f.realizedPnl());
-                ps.setLong(10, f.time());
-                Sql.setBool(ps, 11, f.maker());
-                ps.setLong(12, paramsVersion);
-                setAttribution(ps, 13, a);
-                if (ps.executeUpdate() == 0) {
-                    fillInLatePnl(c, f);
-                    return false;
-                }
+        return db.write("record fill " + f.fillId(), c -> record(c, f, paramsVersion));
+    }
+
+    /** As {@link #record(Fill, long)}, inside the caller's transaction on {@code c}. */
+    public boolean record(Connection c, Fill f, long paramsVersion) throws SQLException {
+        Attribution a = Attribution.next(before(c, f.symbol(), f.time(), f.fillId()),
+                f.side().sign() * f.qty(), paramsVersion, reduceOnly(c, f.clientOrderId()));
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, f.fillId());
+            Sql.setText(ps, 2, f.clientOrderId());
+            Sql.setText(ps, 3, f.venueOrderId());
+            ps.setString(4, f.symbol());
+            ps.setString(5, f.side().name());
+            Sql.setDouble(ps, 6, f.qty());
+            Sql.setDouble(ps, 7, f.price());
+            Sql.setDouble(ps, 8, f.fee());
+            Sql.setDouble(ps, 9, f.realizedPnl());
+            ps.setLong(10, f.time());
+            Sql.setBool(ps, 11, f.maker());
+            ps.setLong(12, paramsVersion);
+            setAttribution(ps, 13, a);
+            if (ps.executeUpdate() == 0) {
+                fillInLatePnl(c, f);
+                return false;
             }
-            reattributeLater(c, f, a);
-            return true;
-        });
+        }
+        reattributeLater(c, f, a);
+        return true;
+    }
+
+    /** The parameter version of the journaled order {@code clientOrderId}, or null when it is not journaled. */
+    public static Long orderParamsVersion(Connection c, String clientOrderId) throws SQLException {
+        if (clientOrderId == null || clientOrderId.isEmpty()) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT params_version FROM orders WHERE client_order_id = ?")) {
+            ps.setString(1, clientOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 
     /** A venue may publish a fill's realized P&L after the fill (Bybit's closed-pnl): set it once, when known. */

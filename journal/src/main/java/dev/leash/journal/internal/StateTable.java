@@ -1,6 +1,8 @@
 package dev.leash.journal.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** The {@code kv_state} table: small named values a restart needs, such as the paper account or the clock. */
@@ -16,13 +18,16 @@ public final class StateTable {
     }
 
     public void put(String key, String value) {
-        db.write("put state " + key, c -> {
-            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                return ps.executeUpdate();
-            }
-        });
+        db.write("put state " + key, c -> put(c, key, value));
+    }
+
+    /** As {@link #put(String, String)}, inside the caller's transaction on {@code c}. */
+    public int put(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            return ps.executeUpdate();
+        }
     }
 
     public Optional<String> get(String key) {

@@ -28,7 +28,12 @@ abstract class PaperAccountVenue implements Venue {
     abstract long orderTime();
 
     /** Saves the account durably. */
-    abstract void persist();
+    final void persist() {
+        persist(List.of());
+    }
+
+    /** Saves the account durably, with the {@code fills} that just entered it (see {@link StateStore#save}). */
+    abstract void persist(List<Fill> fills);
 
     @Override
     public List<Instrument> instruments() {
@@ -59,7 +64,7 @@ abstract class PaperAccountVenue implements Venue {
     public synchronized PlaceResult place(OrderRequest request) {
         PlaceResult r = exchange.place(request, orderTime());
         if (!r.fills().isEmpty() || !r.rejected()) {
-            persist();
+            persist(r.fills());
         }
         return r;
     }

@@ -2,6 +2,7 @@ package dev.leash.venue.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.leash.venue.Candle;
+import dev.leash.venue.Fill;
 import dev.leash.venue.FundingRate;
 import dev.leash.venue.Instrument;
 import dev.leash.venue.Ticker;
@@ -122,9 +123,9 @@ public final class PaperVenue extends PaperAccountVenue {
     }
 
     @Override
-    void persist() {
+    void persist(List<Fill> fills) {
         try {
-            store.save(SimulatedVenue.JSON.writeValueAsString(exchange.snapshot(clock.getAsLong())));
+            store.save(SimulatedVenue.JSON.writeValueAsString(exchange.snapshot(clock.getAsLong())), fills);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the paper account", e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.leash.venue.Candle;
+import dev.leash.venue.Fill;
 import dev.leash.venue.FundingRate;
 import dev.leash.venue.Instrument;
 import dev.leash.venue.MarketTime;
@@ -237,9 +238,10 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
     }
 
     @Override
-    void persist() {
+    void persist(List<Fill> fills) {
         try {
-            store.save(JSON.writeValueAsString(new Saved(market.seed(), market.origin(), exchange.snapshot(now))));
+            store.save(JSON.writeValueAsString(new Saved(market.seed(), market.origin(), exchange.snapshot(now))),
+                    fills);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the paper account", e);
         }

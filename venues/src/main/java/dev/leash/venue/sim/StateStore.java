@@ -1,5 +1,9 @@
 package dev.leash.venue.sim;
 
+import dev.leash.venue.Fill;
+
+import java.util.List;
+
 /** Where the paper account is persisted; {@link #save} is durable before it returns. */
 public interface StateStore {
 
@@ -7,6 +11,15 @@ public interface StateStore {
     String load();
 
     void save(String state);
+
+    /**
+     * Saves {@code state} together with the {@code fills} that entered it with this change, durably, before it
+     * returns. A store that also keeps a trade journal writes both as one unit, so a crash never leaves an account
+     * that holds a fill its journal lacks; this default keeps only the state.
+     */
+    default void save(String state, List<Fill> fills) {
+        save(state);
+    }
 
     /** A store that keeps nothing (backtests). */
     StateStore NONE = new StateStore() {
