@@ -13,6 +13,7 @@ import dev.leash.engine.OrderRoute;
 import dev.leash.engine.StepHooks;
 import dev.leash.engine.SymbolSpec;
 import dev.leash.engine.Tick;
+import dev.leash.gateway.shadow.MarketStep;
 import dev.leash.gateway.shadow.MarketTap;
 import dev.leash.gateway.shadow.Scorecard;
 import dev.leash.gateway.shadow.ShadowBooks;
@@ -45,6 +46,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code EngineDriver.step}: the feed, the clock, the bar, the tick, the order, and the tap building and offering the
  * {@code MarketStep}. Steps are paced (parked between them) as the inner loop waits for its next step.
  *
+ * <p>A {@code tap} variant hands each step to a consumer that only keeps it: the tap's own work on the live thread,
+ * without a shadow thread to wake or to share the cores with.
+ *
  * <p>Per variant and round: the step's p50 / p99 / p99.9 latency, bytes the live thread allocated per step, the
  * shadow thread's CPU time per step (ThreadMXBean, read after it processed the round's last step) and per shadow,
  * and the steps it dropped. Exits 1 when the median ratio p99(4 shadows) / p99(none) is above the maximum given.
@@ -55,7 +59,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class ShadowTickLatency {
 
     private static final long DAY = 1_767_225_600_000L;
-    private static final int[] SHADOWS = {0, 1, 2, 4};
+    /** The variants: no shadows, the tap's own work with no shadow thread ({@link #TAP_ONLY}), 1, 2, 4 shadows. */
+    private static final int[] SHADOWS = {0, -1, 1, 2, 4};
+    /** The tap builds and hands over every step, to a consumer that only keeps it: no shadow thread to wake. */
+    private static final int TAP_ONLY = -1;
     private static final long CENTURY = 100L * 365 * 24 * 3_600_000L;
 
     private ShadowTickLatency() {
@@ -65,7 +72,7 @@ public final class ShadowTickLatency {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
         long intervalNanos = (args.length > 2 ? Long.parseLong(args[2]) : 500) * 1_000;
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         double max = args.length > 4 ? Double.parseDouble(args[4]) : 0;
 
         Rig[] rigs = new Rig[SHADOWS.length];
@@ -88,7 +95,7 @@ public final class ShadowTickLatency {
                 results[v][r] = rigs[v].round(steps, intervalNanos);
             }
             for (int v = 0; v < rigs.length; v++) {
-                line.append(String.format(Locale.ROOT, "  [%d] p50 %.1f p99 %.1f us", SHADOWS[v],
+                line.append(String.format(Locale.ROOT, "  [%s] p50 %.1f p99 %.1f us", name(SHADOWS[v]),
                         results[v][r].p50 / 1e3, results[v][r].p99 / 1e3));
             }
             System.out.println(line);
@@ -116,14 +123,14 @@ public final class ShadowTickLatency {
                 orderRatio[r] = rs[r].order99 / noneOrder[r];
             }
             double cpu = median(rs, x -> x.shadowCpuPerStep);
-            System.out.printf(Locale.ROOT, "%7d | %11.1f | %11.1f | %13.1f | %15.2f | %15.1f | %15.1f | %19.2f"
-                            + " | %11.0f | %11.0f | %18s | %14s | %d%n", SHADOWS[v], median(rs, x -> x.p50) / 1e3,
+            System.out.printf(Locale.ROOT, "%7s | %11.1f | %11.1f | %13.1f | %15.2f | %15.1f | %15.1f | %19.2f"
+                            + " | %11.0f | %11.0f | %18s | %14s | %d%n", name(SHADOWS[v]), median(rs, x -> x.p50) / 1e3,
                     median(rs, x -> x.p99) / 1e3, median(rs, x -> x.p999) / 1e3, median(ratio),
                     median(rs, x -> x.order50) / 1e3, median(rs, x -> x.order99) / 1e3, median(orderRatio),
                     median(rs, x -> x.liveBytesPerStep),
                     median(rs, x -> x.gcMillis),
-                    SHADOWS[v] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", cpu / 1e3),
-                    SHADOWS[v] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", cpu / 1e3 / SHADOWS[v]),
+                    SHADOWS[v] <= 0 ? "-" : String.format(Locale.ROOT, "%.1f", cpu / 1e3),
+                    SHADOWS[v] <= 0 ? "-" : String.format(Locale.ROOT, "%.1f", cpu / 1e3 / SHADOWS[v]),
                     Arrays.stream(rs).mapToLong(x -> x.dropped).sum());
         }
         double[] four = new double[rounds];
@@ -133,7 +140,7 @@ public final class ShadowTickLatency {
             fourOrder[r] = results[SHADOWS.length - 1][r].order99 / noneOrder[r];
         }
         double ratio = median(four);
-        double cpu1 = median(results[1], x -> x.shadowCpuPerStep);
+        double cpu1 = median(results[2], x -> x.shadowCpuPerStep);
         double cpu4 = median(results[SHADOWS.length - 1], x -> x.shadowCpuPerStep);
         System.out.printf(Locale.ROOT, "shadow thread CPU per step: %.1f us with 1 shadow, %.1f us with 4: %.1f us per"
                 + " step for each shadow past the first%n", cpu1 / 1e3, cpu4 / 1e3, (cpu4 - cpu1) / 3 / 1e3);
@@ -171,6 +178,7 @@ public final class ShadowTickLatency {
         private long lastStep;
         private long stepStart;
         private long orderAt;
+        private MarketStep kept;
 
         Rig(int shadows) {
             this.shadows = shadows;
@@ -190,6 +198,12 @@ public final class ShadowTickLatency {
                 }
             };
             driver = new EngineDriver(engine, queue, tap, this, hooks, () -> now, 1);
+            if (shadows == TAP_ONLY) {
+                tap.sendTo(step -> {
+                    kept = step;
+                    return true;
+                });
+            }
             if (shadows > 0) {
                 books = new ShadowBooks(List.of(new Instrument("BTCUSDT", 0.01, 0.001, 0.001, 5.0)), limits, params,
                         new ShadowBooks.Settings(shadows, CENTURY, 20, ShadowBooks.Settings.DEFAULT.queueCapacity(),
@@ -345,6 +359,10 @@ public final class ShadowTickLatency {
             orderAt = System.nanoTime(); // the order reaches the venue's port: the end of tick-to-order
             return OrderOutcome.DONE;
         }
+    }
+
+    private static String name(int shadows) {
+        return shadows == TAP_ONLY ? "tap" : Integer.toString(shadows);
     }
 
     private static long gcMillis() {
