@@ -176,8 +176,8 @@ public final class ShadowTickLatency {
         private long stepCount;
         private long orders;
         private long lastStep;
-        private long stepStart;
         private long orderAt;
+        /** Where the {@code tap} variant keeps each step, so building it cannot be optimised away. */
         private MarketStep kept;
 
         Rig(int shadows) {
@@ -247,7 +247,6 @@ public final class ShadowTickLatency {
                     LockSupport.parkNanos(wait);
                 }
                 long t0 = System.nanoTime();
-                stepStart = t0;
                 step();
                 latency[i] = System.nanoTime() - t0;
                 toOrder[i] = orderAt - t0;
