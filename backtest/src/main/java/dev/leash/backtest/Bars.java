@@ -218,21 +218,7 @@ public final class Bars {
 
     /** The last {@code n} bars (or all when fewer), sharing nothing mutable with this. */
     public Bars last(int n) {
-        int from = Math.max(0, size - n);
-        int s = symbols.size();
-        double[][] o = new double[s][];
-        double[][] h = new double[s][];
-        double[][] l = new double[s][];
-        double[][] c = new double[s][];
-        double[][] v = new double[s][];
-        for (int i = 0; i < s; i++) {
-            o[i] = java.util.Arrays.copyOfRange(open[i], from, size);
-            h[i] = java.util.Arrays.copyOfRange(high[i], from, size);
-            l[i] = java.util.Arrays.copyOfRange(low[i], from, size);
-            c[i] = java.util.Arrays.copyOfRange(close[i], from, size);
-            v[i] = java.util.Arrays.copyOfRange(volume[i], from, size);
-        }
-        return new Bars(symbols, java.util.Arrays.copyOfRange(openTime, from, size), o, h, l, c, v);
+        return range(Math.max(0, size - n), size);
     }
 
     /** Bars {@code from} (inclusive) to {@code to} (exclusive), sharing nothing mutable with this. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +78,10 @@ public final class ShadowBooks implements Runnable {
     private final Params baselineParams;
     private final Settings settings;
     private final Retirements retirements;
+    /** Empty polls, {@link #IDLE_PARK_NANOS} apart, before the shadow thread blocks on the queue again: 50 ms. */
+    private static final int IDLE_PARKS = 100;
+    private static final long IDLE_PARK_NANOS = 500_000;
+
     private final ArrayBlockingQueue<MarketStep> queue;
     private final AtomicLong missed = new AtomicLong();
     /** The time of the oldest step dropped and not yet flagged; {@code Long.MAX_VALUE} when none. */
@@ -159,11 +164,21 @@ public final class ShadowBooks implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("leash-shadows");
+        int idle = 0;
         while (running) {
             try {
-                MarketStep step = queue.poll(200, TimeUnit.MILLISECONDS);
+                // While steps come fast, poll without blocking and park between polls, so the inner loop's offer
+                // never has a sleeping thread to wake (a futex call on its thread); after IDLE_PARKS empty polls
+                // (a slow market: about one step a second), block again and let the next offer wake this thread.
+                MarketStep step = idle < IDLE_PARKS ? queue.poll() : queue.poll(200, TimeUnit.MILLISECONDS);
                 if (step != null) {
+                    idle = 0;
                     process(step);
+                } else if (idle++ < IDLE_PARKS) {
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
