@@ -102,15 +102,21 @@ class PostgresJournalGatewayTest {
 
         try (RunningGateway first = start(db, dir.resolve("a"), 11);
              RunningGateway second = start(db, dir.resolve("b"), 22)) {
-            assertThat(first.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY)).isPresent();
-            String firstAccount = first.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY).orElseThrow();
-            assertThat(second.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY)).isPresent()
-                    .get().isNotEqualTo(firstAccount);
+            // each saves its paper account with its first change (a start, a bar, a fill): wait for both
+            String firstAccount = savedAccount(first);
+            assertThat(savedAccount(second)).isNotEqualTo(firstAccount);
 
             assertThatThrownBy(() -> start(db, dir.resolve("c"), 11)).hasMessageContaining(
                     "gateway id 'simulated-11' is in use by another running gateway");
             assertThat(first.get("/api/health").json().path("inner_loop").path("ok").asBoolean()).isTrue();
         }
+    }
+
+    /** The paper account the gateway saved in its own journal rows, once it has saved one. */
+    private static String savedAccount(RunningGateway g) {
+        return Eventually.await("the paper account saved", WAIT,
+                () -> g.gateway().journal().getState(Venues.SIMULATED_ACCOUNT_KEY), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The newest journaled decision, or none while the journal cannot be read. */
