@@ -15,8 +15,6 @@ import dev.leash.venue.bybit.BybitVenue;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.Params;
-import dev.leash.risk.SymbolParams;
-import dev.leash.risk.TradingMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,11 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.symbols;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -155,19 +152,9 @@ class BadPrintTest {
         return loop;
     }
 
-    private static Set<String> symbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SyntheticMarket.DEFAULT_SPECS.forEach(s -> out.add(s.instrument().symbol()));
-        return out;
-    }
 
     private static Params params(int lookback) {
-        TreeMap<String, SymbolParams> symbols = new TreeMap<>();
-        for (String s : symbols()) {
-            symbols.put(s, new SymbolParams(true, 1.0));
-        }
-        return new Params(1, 1.0, 1.5, null, lookback, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "bad print",
-                Instant.EPOCH);
+        return SimulatedLoopFixtures.params(1.5, lookback, "bad print");
     }
 
     private void stub(String path, String fixture) throws IOException {

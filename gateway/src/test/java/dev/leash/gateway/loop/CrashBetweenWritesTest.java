@@ -13,9 +13,6 @@ import dev.leash.gateway.alerts.AlertFeed;
 import dev.leash.journal.Journal;
 import dev.leash.journal.OrderRecord;
 import dev.leash.risk.Limits;
-import dev.leash.risk.Params;
-import dev.leash.risk.SymbolParams;
-import dev.leash.risk.TradingMode;
 import dev.leash.venue.Account;
 import dev.leash.venue.Fill;
 import dev.leash.venue.PlaceResult;
@@ -29,15 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.params;
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -215,7 +212,8 @@ class CrashBetweenWritesTest {
             JournalRecorder recorder = new JournalRecorder(journal, EventPublisher.NONE, AlertFeed.NONE, saved);
             QuietListener quiet = new QuietListener(recorder);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-            engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet,
+            engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()),
+                params(0.5, 20, "crash"), outbox, quiet,
                     sim::equity);
             loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000), killable(recorder),
                     quiet);
@@ -314,20 +312,5 @@ class CrashBetweenWritesTest {
         public void close() {
             journal.close();
         }
-    }
-
-    private static Set<String> symbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SyntheticMarket.DEFAULT_SPECS.forEach(s -> out.add(s.instrument().symbol()));
-        return out;
-    }
-
-    private static Params params() {
-        TreeMap<String, SymbolParams> symbols = new TreeMap<>();
-        for (String s : symbols()) {
-            symbols.put(s, new SymbolParams(true, 1.0));
-        }
-        return new Params(1, 1.0, 0.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "crash",
-                Instant.EPOCH);
     }
 }

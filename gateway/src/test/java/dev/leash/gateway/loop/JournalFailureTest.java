@@ -22,9 +22,6 @@ import dev.leash.venue.Fill;
 import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Position;
 import dev.leash.risk.Limits;
-import dev.leash.risk.Params;
-import dev.leash.risk.SymbolParams;
-import dev.leash.risk.TradingMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -33,12 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.params;
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,7 +70,8 @@ class JournalFailureTest {
         failing = new FailingJournal(new JournalRecorder(journal));
         QuietListener quiet = new QuietListener(failing);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
+        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()),
+                params(STOP_PCT, 20, "journal"), outbox, quiet, sim::equity);
         loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), failing, quiet);
         outbox.bind(loop);
         loop.start(260, List.of());
@@ -201,20 +197,7 @@ class JournalFailureTest {
         }
     }
 
-    private static Set<String> symbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SyntheticMarket.DEFAULT_SPECS.forEach(s -> out.add(s.instrument().symbol()));
-        return out;
-    }
 
-    private static Params params() {
-        TreeMap<String, SymbolParams> symbols = new TreeMap<>();
-        for (String s : symbols()) {
-            symbols.put(s, new SymbolParams(true, 1.0));
-        }
-        return new Params(1, 1.0, STOP_PCT, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "journal",
-                Instant.EPOCH);
-    }
 
     /** The real journal, which goes down at the armed write point and stays down until healed. */
     private static final class FailingJournal implements TradeRecorder, EngineListener {

@@ -8,9 +8,6 @@ import dev.leash.journal.Journal;
 import dev.leash.journal.JournalOptions;
 import dev.leash.journal.OrderRecord;
 import dev.leash.risk.Limits;
-import dev.leash.risk.Params;
-import dev.leash.risk.SymbolParams;
-import dev.leash.risk.TradingMode;
 import dev.leash.risk.TradingState;
 import dev.leash.testsupport.EmbeddedPostgresServer;
 import dev.leash.venue.Fill;
@@ -23,14 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.params;
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -107,7 +102,8 @@ class JournalOutageTest {
         JournalRecorder recorder = new JournalRecorder(journal);
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
+        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()),
+                params(0.5, 20, "journal"), outbox, quiet, sim::equity);
         loop = new InnerLoop(sim, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), recorder, quiet);
         outbox.bind(loop);
         loop.journalGuard().reduceOnlyAt(BOUND);
@@ -134,20 +130,5 @@ class JournalOutageTest {
             assertThat(System.nanoTime() - wallDeadline).as("nothing happened within a minute").isNegative();
             step();
         }
-    }
-
-    private static Set<String> symbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SyntheticMarket.DEFAULT_SPECS.forEach(s -> out.add(s.instrument().symbol()));
-        return out;
-    }
-
-    private static Params params() {
-        TreeMap<String, SymbolParams> symbols = new TreeMap<>();
-        for (String s : symbols()) {
-            symbols.put(s, new SymbolParams(true, 1.0));
-        }
-        return new Params(1, 1.0, 0.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "journal",
-                Instant.EPOCH);
     }
 }

@@ -13,9 +13,6 @@ import dev.leash.venue.sim.SyntheticMarket;
 import dev.leash.venue.Ticker;
 import dev.leash.venue.VenueException;
 import dev.leash.risk.Limits;
-import dev.leash.risk.Params;
-import dev.leash.risk.SymbolParams;
-import dev.leash.risk.TradingMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.params;
+import static dev.leash.gateway.loop.SimulatedLoopFixtures.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,7 +55,8 @@ class StaleFeedTest {
         JournalRecorder recorder = new JournalRecorder(journal);
         QuietListener quiet = new QuietListener(recorder);
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
-        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()), params(), outbox, quiet, sim::equity);
+        engine = new Engine(Specs.of(sim.instruments()), Limits.hard(symbols()),
+                params(1.5, 20, "stale"), outbox, quiet, sim::equity);
         loop = new InnerLoop(venue, engine, Pacer.simulated(() -> 0L, START, 1.0, 1_000), recorder, quiet,
                 new AccountCache(), BOUND);
         outbox.bind(loop);
@@ -131,20 +127,7 @@ class StaleFeedTest {
         }
     }
 
-    private static Set<String> symbols() {
-        Set<String> out = new LinkedHashSet<>();
-        SyntheticMarket.DEFAULT_SPECS.forEach(s -> out.add(s.instrument().symbol()));
-        return out;
-    }
 
-    private static Params params() {
-        TreeMap<String, SymbolParams> symbols = new TreeMap<>();
-        for (String s : symbols()) {
-            symbols.put(s, new SymbolParams(true, 1.0));
-        }
-        return new Params(1, 1.0, 1.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "stale",
-                Instant.EPOCH);
-    }
 
     /** The simulated venue, whose ticker for one symbol may fail or stay frozen on an old quote. */
     private static final class Stalling extends ForwardingVenue {
