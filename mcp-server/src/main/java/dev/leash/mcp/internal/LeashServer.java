@@ -49,7 +49,22 @@ public final class LeashServer {
     /** A server whose reads come from {@code snapshot} while it is fresh and whose tool calls {@code metrics} count. */
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway,
                                       Snapshot snapshot, McpMetrics metrics) {
-        List<SyncToolSpecification> tools = tools(gateway, snapshot);
+        return assemble(spec, tools(gateway, snapshot), new Resources(gateway, snapshot).all(), gateway, metrics);
+    }
+
+    /**
+     * A server over every gateway of {@code fleet}: with several, each tool takes a {@code gateway} argument and
+     * {@code get_fleet_state} answers for all; with one, exactly the single-gateway server.
+     */
+    public static McpSyncServer build(McpServer.SyncSpecification<?> spec, Fleet fleet, McpMetrics metrics) {
+        return assemble(spec, FleetTools.tools(fleet, LeashServer::tools), FleetResources.all(fleet),
+                fleet.first().gateway(), metrics);
+    }
+
+    private static McpSyncServer assemble(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools,
+                                          List<io.modelcontextprotocol.server.McpServerFeatures
+                                                  .SyncResourceSpecification> resources,
+                                          GatewayClient promptGateway, McpMetrics metrics) {
         if (metrics != null) {
             tools = tools.stream().map(t -> measured(t, metrics)).toList();
         }
@@ -62,8 +77,8 @@ public final class LeashServer {
                 .capabilities(ServerCapabilities.builder().tools(false).resources(true, false).prompts(false)
                         .build())
                 .tools(tools)
-                .resources(new Resources(gateway, snapshot).all())
-                .prompts(Prompts.all(gateway))
+                .resources(resources)
+                .prompts(Prompts.all(promptGateway))
                 .build();
     }
 
