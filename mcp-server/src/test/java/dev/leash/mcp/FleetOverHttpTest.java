@@ -127,6 +127,18 @@ class FleetOverHttpTest {
     }
 
     @Test
+    void theOtherArgumentsOfARoutedReadAreStillCheckedAgainstItsSchema() {
+        serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
+
+        CallToolResult r = call("get_trades", Map.of("gateway", "lmex", "limit", 0));
+
+        assertThat(r.isError()).isTrue();
+        assertThat(text(r)).contains("limit");
+        assertThat(gateways).allSatisfy(g ->
+                assertThat(g.wm.findAll(anyRequestedFor(urlPathEqualTo("/api/trades")))).isEmpty());
+    }
+
+    @Test
     void aCallWithoutAGatewayOrWithAnUnknownOneIsAnErrorNamingTheGatewaysAndSendsNothing() {
         serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
         Map<String, Object> proposal = Map.of("changes", Map.of("max_position_pct", 0.5), "rationale", "lower risk");
@@ -136,13 +148,17 @@ class FleetOverHttpTest {
         unknown.put("gateway", "kraken");
         CallToolResult wrong = call("update_params", unknown);
         CallToolResult readMissing = call("get_positions", Map.of());
+        CallToolResult readWrong = call("get_positions", Map.of("gateway", 7));
 
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("gateway").contains("bybit, lmex").contains("nothing was sent");
         assertThat(wrong.isError()).isTrue();
         assertThat(text(wrong)).contains("'kraken'").contains("bybit, lmex");
         assertThat(readMissing.isError()).isTrue();
-        assertThat(text(readMissing)).contains("gateway");
+        assertThat(text(readMissing)).isEqualTo("gateway: required, one of bybit, lmex (several gateways are"
+                + " configured); nothing was sent");
+        assertThat(readWrong.isError()).isTrue();
+        assertThat(text(readWrong)).isEqualTo("gateway: no gateway named '7'; one of bybit, lmex; nothing was sent");
         assertThat(gateways).allSatisfy(g -> {
             assertThat(writes(g)).isZero();
             assertThat(g.wm.findAll(anyRequestedFor(urlPathEqualTo("/api/positions")))).isEmpty();

@@ -73,7 +73,7 @@ public final class LeashServer {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(jsonMapper())
-                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals))
+                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals).routedBy(FleetTools.ARG))
                 .capabilities(ServerCapabilities.builder().tools(false).resources(true, false).prompts(false)
                         .build())
                 .tools(tools)
