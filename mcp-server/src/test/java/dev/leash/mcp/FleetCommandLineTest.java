@@ -41,6 +41,7 @@ class FleetCommandLineTest {
         assertThat(c.gateways().get(1).base()).isEqualTo("http://127.0.0.1:7080");
         assertThat(c.gatewayBase()).as("the first is the default").isEqualTo("http://127.0.0.1:7070");
         assertThat(c.toString()).doesNotContain(SECRET_A).doesNotContain(SECRET_B).contains("bybit-main");
+        assertThat(Main.gateways(c)).isEqualTo("gateways bybit-main=http://127.0.0.1:7070, lmex_2=http://127.0.0.1:7080");
     }
 
     @Test

@@ -242,6 +242,19 @@ class FleetOverHttpTest {
     }
 
     @Test
+    void theReviewPromptCarriesEachGatewaysTrackRecordAndTheInstructionsAskForAGateway() {
+        serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
+
+        List<String> texts = client.getPrompt(new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest(
+                "outer_loop_review", Map.of())).messages().stream()
+                .map(m -> ((TextContent) m.content()).text()).toList();
+
+        assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Gateway bybit.").contains("No parameter change"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Gateway lmex.").contains("No parameter change"));
+        assertThat(client.getServerInstructions()).contains("gateway argument").contains("get_fleet_state");
+    }
+
+    @Test
     void oneNamedGatewayLooksLikeTheSingleGatewayServerButNamesItselfInWrites() throws Exception {
         serve(named("bybit", gateway(1).url()));
 
