@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code --gateway NAME=URL}, repeated: several gateways, each with its own model token from a file or the env. */
+@org.junit.jupiter.api.Timeout(60)
 class FleetCommandLineTest {
 
     private static final String SECRET_A = "token-of-a-0123456789";
@@ -106,5 +107,24 @@ class FleetCommandLineTest {
                 "--gateway", "http://127.0.0.1:2"}, env)).hasMessageContaining("NAME=URL");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--gateway", "a=http://127.0.0.1:1",
                 "--gateway-token-file", "b=x"}, env)).hasMessageContaining("no gateway named 'b'");
+    }
+
+    @Test
+    void mainExitsWithCode2OnADuplicateGatewayNameAndPrintsNoToken() throws Exception {
+        Path fileA = Files.writeString(dir.resolve("a.token"), SECRET_A);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--gateway", "a=http://127.0.0.1:1", "--gateway", "a=http://127.0.0.1:2",
+                "--gateway-token-file", "a=" + fileA);
+        pb.environment().put("LEASH_MODEL_TOKEN_A", SECRET_B);
+        pb.environment().put("LEASH_MCP_DATA_DIR", dir.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(stderr).contains("'a' is given twice").doesNotContain(SECRET_A).doesNotContain(SECRET_B);
+        assertThat(p.getInputStream().readAllBytes()).as("nothing but JSON-RPC on stdout").isEmpty();
     }
 }
