@@ -232,9 +232,9 @@ class FleetOverHttpTest {
     void eachGatewayHasItsOwnStateResourceAndTheUnscopedOneIsTheFirsts() {
         serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
 
-        String lmex = ((TextResourceContents) client.readResource(new ReadResourceRequest("leash://lmex/state"))
+        String lmex = ((TextResourceContents) client.readResource(ReadResourceRequest.builder("leash://lmex/state").build())
                 .contents().get(0)).text();
-        String first = ((TextResourceContents) client.readResource(new ReadResourceRequest("leash://state"))
+        String first = ((TextResourceContents) client.readResource(ReadResourceRequest.builder("leash://state").build())
                 .contents().get(0)).text();
 
         assertThat(lmex).contains("\"equity\":2.0");
@@ -245,8 +245,8 @@ class FleetOverHttpTest {
     void theReviewPromptCarriesEachGatewaysTrackRecordAndTheInstructionsAskForAGateway() {
         serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
 
-        List<String> texts = client.getPrompt(new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest(
-                "outer_loop_review", Map.of())).messages().stream()
+        List<String> texts = client.getPrompt(io.modelcontextprotocol.spec.McpSchema.GetPromptRequest.builder(
+                "outer_loop_review").build()).messages().stream()
                 .map(m -> ((TextContent) m.content()).text()).toList();
 
         assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Gateway bybit.").contains("No parameter change"));

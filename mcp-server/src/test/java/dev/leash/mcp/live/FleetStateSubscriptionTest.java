@@ -59,7 +59,7 @@ class FleetStateSubscriptionTest {
                         .build();
                 try {
                     client.initialize();
-                    client.subscribeResource(new SubscribeRequest("leash://beta/state"));
+                    client.subscribeResource(SubscribeRequest.builder("leash://beta/state").build());
 
                     long written = pause(beta);
 
