@@ -28,6 +28,8 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Fleet.class);
+
     private final List<Member> members;
     private final Duration callBound;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -46,6 +48,10 @@ public final class Fleet implements AutoCloseable {
         List<Member> members = new ArrayList<>();
         try {
             for (NamedGateway g : config.gateways()) {
+                if (g.name() != null && g.token() == null) {
+                    LOG.warn("gateway {} has no model token (--gateway-token-file {}=FILE or {}): it will refuse"
+                            + " this server's writes", g.name(), g.name(), NamedGateway.tokenEnv(g.name()));
+                }
                 members.add(new Member(g.name(), GatewayReads.start(config.forGateway(g), g.name(), stats)));
             }
         } catch (RuntimeException e) {
