@@ -26,7 +26,8 @@ public final class CommandLine {
             footer = {"", "Environment: LEASH_GATEWAY_URL (default http://127.0.0.1:7070), LEASH_MODEL_TOKEN (else"
                     + " DATA_DIR/model.token), LEASH_MCP_TOKEN (HTTP bearer token; else DATA_DIR/mcp.token is"
                     + " created), LEASH_MCP_DATA_DIR (default ./leash-data), LEASH_MCP_ALLOWED_ORIGINS"
-                    + " (comma-separated), LEASH_LOG_FORMAT (text or json). Flags win over the environment."})
+                    + " (comma-separated), LEASH_LOG_FORMAT (text or json), LEASH_MODEL_TOKEN_<NAME> (the model"
+                    + " token of the gateway named NAME). Flags win over the environment."})
     static final class Flags {
 
         McpConfig.Transport transport = McpConfig.Transport.STDIO;
@@ -51,8 +52,13 @@ public final class CommandLine {
                 description = "a browser Origin allowed over HTTP; repeat for more")
         List<String> origins = new ArrayList<>();
 
-        @Option(names = "--gateway", paramLabel = "URL", description = "the gateway's base URL")
-        String gateway;
+        @Option(names = "--gateway", paramLabel = "[NAME=]URL", description = "the gateway's base URL; for"
+                + " several, NAME=URL repeated (NAME: a-z, 0-9, _ and -, at most 32)")
+        List<String> gateways = new ArrayList<>();
+
+        @Option(names = "--gateway-token-file", paramLabel = "NAME=FILE", description = "the model token of the"
+                + " gateway named NAME (else env LEASH_MODEL_TOKEN_<NAME>, upper case, - as _); repeat per gateway")
+        List<String> gatewayTokenFiles = new ArrayList<>();
 
         @Option(names = "--token-file", paramLabel = "FILE", description = "the gateway's model token (the gateway"
                 + " writes it to its data directory's model.token)")
@@ -90,8 +96,9 @@ public final class CommandLine {
         McpConfig.Transport transport = f.transport;
         String host = f.host == null ? McpConfig.DEFAULT_HOST : f.host;
         int port = f.port == null ? McpConfig.DEFAULT_PORT : parsePort(f.port);
-        String gateway = f.gateway != null ? f.gateway : env.getOrDefault("LEASH_GATEWAY_URL",
-                McpConfig.DEFAULT_GATEWAY);
+        List<NamedGateway> fleet = Fleets.parse(f.gateways, f.gatewayTokenFiles, f.tokenFile, env);
+        String gateway = !f.gateways.isEmpty() ? f.gateways.get(f.gateways.size() - 1)
+                : env.getOrDefault("LEASH_GATEWAY_URL", McpConfig.DEFAULT_GATEWAY);
         String tokenFile = f.tokenFile;
         String dataDir = f.dataDir != null ? f.dataDir : env.getOrDefault("LEASH_MCP_DATA_DIR",
                 McpConfig.DEFAULT_DATA_DIR);
@@ -108,6 +115,12 @@ public final class CommandLine {
                 : (int) Math.min(number(f.metricsPort, "--metrics-port"), 65_536);
         if (metricsPort != McpConfig.NO_METRICS_PORT && transport == McpConfig.Transport.HTTP) {
             throw new ConfigException("--metrics-port is for stdio; over HTTP /metrics is served on the MCP port");
+        }
+        if (!fleet.isEmpty()) {
+            NamedGateway first = fleet.get(0);
+            return new McpConfig(transport, host, port, first.url(), first.token(),
+                    blankToNull(env.get("LEASH_MCP_TOKEN")), dir, origins, McpConfig.DEFAULT_CONNECT_TIMEOUT,
+                    McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL, maxAge, metricsPort, fleet);
         }
         return new McpConfig(transport, host, port, uri(gateway), gatewayToken(tokenFile, env, dir),
                 blankToNull(env.get("LEASH_MCP_TOKEN")), dir, origins, McpConfig.DEFAULT_CONNECT_TIMEOUT,
@@ -136,7 +149,7 @@ public final class CommandLine {
         return Files.isRegularFile(beside) ? read(beside, beside.toString()) : null;
     }
 
-    private static String read(Path file, String what) {
+    static String read(Path file, String what) {
         try {
             String t = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (t.isEmpty()) {
@@ -199,7 +212,7 @@ public final class CommandLine {
         }
     }
 
-    private static URI uri(String v) {
+    static URI uri(String v) {
         try {
             return new URI(v.strip());
         } catch (URISyntaxException e) {
@@ -207,7 +220,7 @@ public final class CommandLine {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -75,7 +75,7 @@ public final class Main {
     }
 
     private static void runStdio(McpConfig config, OutputStream stdout) throws InterruptedException {
-        LOG.info("leash MCP server on stdio; gateway {}", config.gatewayBase());
+        LOG.info("leash MCP server on stdio; {}", gateways(config));
         McpStdioServer server = McpStdioServer.start(config, System.in, stdout, () -> {
             LOG.info("stdin closed; exiting");
             System.exit(0);
@@ -103,9 +103,17 @@ public final class Main {
         new CountDownLatch(1).await();
     }
 
+    /** "gateway URL", or "gateways a=URL, b=URL" for a fleet; never a token. */
+    static String gateways(McpConfig config) {
+        if (config.fleet().isEmpty()) {
+            return "gateway " + config.gatewayBase();
+        }
+        return "gateways " + String.join(", ", config.fleet().stream().map(g -> g.name() + "=" + g.base()).toList());
+    }
+
     /** The listening address, where the token lives, and the exact command to register the server. */
     static void banner(PrintStream err, McpHttpServer server, McpConfig config) {
-        err.println("leash MCP server: Streamable HTTP at " + server.url() + "; gateway " + config.gatewayBase());
+        err.println("leash MCP server: Streamable HTTP at " + server.url() + "; " + gateways(config));
         String token;
         if (server.tokenFile() == null) {
             err.println("bearer token: from LEASH_MCP_TOKEN");

@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param snapshotMaxAge   the oldest a read answered from the local snapshot may be; zero turns the snapshot (and
  *                         the events stream it follows) off, so every read is a round trip
  * @param metricsPort      stdio only: a port for {@code /metrics} on {@code host} (0 = any free one), or -1 for none
+ * @param fleet            the named gateways ({@code --gateway NAME=URL}), the first also in {@code gateway} and
+ *                         {@code gatewayToken}; empty for the one unnamed gateway
  */
 public record McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken,
                         String mcpToken, Path dataDir, List<String> allowedOrigins, Duration connectTimeout,
-                        Duration readTimeout, Duration cacheTtl, Duration snapshotMaxAge, int metricsPort) {
+                        Duration readTimeout, Duration cacheTtl, Duration snapshotMaxAge, int metricsPort,
+                        List<NamedGateway> fleet) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7071;
@@ -52,6 +55,14 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(dataDir, "dataDir");
         allowedOrigins = List.copyOf(allowedOrigins);
+        fleet = List.copyOf(fleet);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (NamedGateway g : fleet) {
+            if (g.name() == null || !names.add(g.name())) {
+                throw new ConfigException("--gateway: every gateway of a fleet needs a name of its own, got "
+                        + (g.name() == null ? "one without a name" : "'" + g.name() + "' twice"));
+            }
+        }
         if (host == null || host.isBlank()) {
             throw new ConfigException("--host must not be empty");
         }
@@ -95,6 +106,14 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         }
     }
 
+    /** A configuration of one unnamed gateway. */
+    public McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken, String mcpToken,
+                     Path dataDir, List<String> allowedOrigins, Duration connectTimeout, Duration readTimeout,
+                     Duration cacheTtl, Duration snapshotMaxAge, int metricsPort) {
+        this(transport, host, port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins, connectTimeout,
+                readTimeout, cacheTtl, snapshotMaxAge, metricsPort, List.of());
+    }
+
     /** A configuration with the default snapshot bound and no stdio metrics port. */
     public McpConfig(Transport transport, String host, int port, URI gateway, String gatewayToken, String mcpToken,
                      Path dataDir, List<String> allowedOrigins, Duration connectTimeout, Duration readTimeout,
@@ -106,13 +125,34 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
     /** This configuration with another snapshot bound. */
     public McpConfig withSnapshotMaxAge(Duration maxAge) {
         return new McpConfig(transport, host, port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins,
-                connectTimeout, readTimeout, cacheTtl, maxAge, metricsPort);
+                connectTimeout, readTimeout, cacheTtl, maxAge, metricsPort, fleet);
     }
 
     /** This configuration with another stdio metrics port. */
     public McpConfig withMetricsPort(int port) {
         return new McpConfig(transport, host, this.port, gateway, gatewayToken, mcpToken, dataDir, allowedOrigins,
-                connectTimeout, readTimeout, cacheTtl, snapshotMaxAge, port);
+                connectTimeout, readTimeout, cacheTtl, snapshotMaxAge, port, fleet);
+    }
+
+    /** This configuration over these named gateways, the first becoming {@code gateway} and its token. */
+    public McpConfig withFleet(List<NamedGateway> gateways) {
+        if (gateways.isEmpty()) {
+            throw new ConfigException("--gateway: a fleet needs at least one gateway");
+        }
+        NamedGateway first = gateways.get(0);
+        return new McpConfig(transport, host, port, first.url(), first.token(), mcpToken, dataDir, allowedOrigins,
+                connectTimeout, readTimeout, cacheTtl, snapshotMaxAge, metricsPort, gateways);
+    }
+
+    /** The configuration of one gateway of this one (its URL and token; no fleet), for its client and events. */
+    public McpConfig forGateway(NamedGateway g) {
+        return new McpConfig(transport, host, port, g.url(), g.token(), mcpToken, dataDir, allowedOrigins,
+                connectTimeout, readTimeout, cacheTtl, snapshotMaxAge, metricsPort, List.of());
+    }
+
+    /** Every gateway fronted, in order: the fleet, or the one unnamed gateway. */
+    public List<NamedGateway> gateways() {
+        return fleet.isEmpty() ? List.of(new NamedGateway(null, gateway, gatewayToken)) : fleet;
     }
 
     /** The base URL without a trailing slash. */
@@ -127,7 +167,8 @@ public record McpConfig(Transport transport, String host, int port, URI gateway,
         return "McpConfig[transport=" + transport + ", host=" + host + ", port=" + port + ", gateway=" + gateway
                 + ", modelToken=" + (gatewayToken == null ? "none" : "***") + ", mcpToken="
                 + (mcpToken == null ? "file" : "***") + ", dataDir=" + dataDir + ", allowedOrigins=" + allowedOrigins
-                + ", snapshotMaxAge=" + snapshotMaxAge + ", metricsPort=" + metricsPort + "]";
+                + ", snapshotMaxAge=" + snapshotMaxAge + ", metricsPort=" + metricsPort
+                + (fleet.isEmpty() ? "" : ", fleet=" + fleet) + "]";
     }
 
     private static void positive(Duration d, String what) {

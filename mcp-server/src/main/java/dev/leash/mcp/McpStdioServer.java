@@ -1,6 +1,6 @@
 package dev.leash.mcp;
 
-import dev.leash.mcp.internal.GatewayReads;
+import dev.leash.mcp.internal.Fleet;
 import dev.leash.mcp.internal.LeashServer;
 import dev.leash.mcp.internal.LineOutputStream;
 import dev.leash.mcp.internal.McpMetrics;
@@ -26,11 +26,11 @@ public final class McpStdioServer implements AutoCloseable {
 
     private final McpSyncServer server;
     private final StdioTransport transport;
-    private final GatewayReads reads;
+    private final Fleet reads;
     private final McpMetrics metrics;
     private final MetricsHosting metricsHosting;
 
-    private McpStdioServer(McpSyncServer server, StdioTransport transport, GatewayReads reads, McpMetrics metrics,
+    private McpStdioServer(McpSyncServer server, StdioTransport transport, Fleet reads, McpMetrics metrics,
                            MetricsHosting metricsHosting) {
         this.server = server;
         this.transport = transport;
@@ -46,10 +46,9 @@ public final class McpStdioServer implements AutoCloseable {
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
         StdioTransport transport = new StdioTransport(in, new LineOutputStream(out), LeashServer.jsonMapper(), onEof);
         McpMetrics metrics = new McpMetrics(() -> 1);
-        GatewayReads reads = GatewayReads.start(config, metrics);
-        metrics.watch(reads);
-        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
-                reads.gateway(), reads.snapshot(), metrics);
+        Fleet reads = Fleet.start(config, metrics);
+        metrics.watch(reads.first().reads());
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), reads, metrics);
         reads.notifyStateChanges(server);
         MetricsHosting hosting = config.metricsPort() == McpConfig.NO_METRICS_PORT ? null
                 : MetricsHosting.start(config.host(), config.metricsPort(), metrics, config.allowedOrigins());

@@ -33,11 +33,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class GatewayClient {
 
     static final String CLIENT_HEADER = "X-Leash-Client";
+    /** The most the gateway accepts in {@value #CLIENT_HEADER}. */
+    static final int MAX_CLIENT_HEADER = 100;
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final String base;
     private final HttpUrl baseUrl;
     private final String token;
+    private final String name;
     private final OkHttpClient reads;
     private final OkHttpClient writes;
     private final HttpExchange exchange;
@@ -49,7 +52,8 @@ public final class GatewayClient {
     private final LongAdder readsSent = new LongAdder();
     private final LongAdder writesSent = new LongAdder();
 
-    private GatewayClient(McpConfig config) {
+    private GatewayClient(McpConfig config, String name) {
+        this.name = name;
         this.base = config.gatewayBase();
         this.baseUrl = HttpUrl.get(base);
         this.token = config.gatewayToken();
@@ -84,7 +88,17 @@ public final class GatewayClient {
     }
 
     public static GatewayClient create(McpConfig config) {
-        return new GatewayClient(config);
+        return new GatewayClient(config, null);
+    }
+
+    /** A client of the gateway named {@code name} in a fleet: its writes name it in {@value #CLIENT_HEADER}. */
+    public static GatewayClient create(McpConfig config, String name) {
+        return new GatewayClient(config, name);
+    }
+
+    /** The gateway's name in the fleet, or null for the one unnamed gateway. */
+    public String name() {
+        return name;
     }
 
     /** A GET, retried when the connection fails or the gateway answers 5xx. */
@@ -115,13 +129,26 @@ public final class GatewayClient {
     public GatewayReply send(String method, String path, JsonNode body, String client) throws GatewayException {
         Request.Builder b = request(path, Map.of()).method(method, RequestBody.create(Json.compact(body), JSON));
         if (client != null) {
-            b.header(CLIENT_HEADER, client);
+            b.header(CLIENT_HEADER, clientHeader(client, name));
         }
         Request request = b.build();
         return guarded(CircuitBreaker.decorateCheckedSupplier(breaker, () -> {
             writesSent.increment();
             return exchange.execute(writes, request);
         }));
+    }
+
+    /**
+     * The client's label, followed for a named gateway by " to gateway NAME" (the gateway's audit records it as the
+     * author), the label shortened so the whole fits the gateway's limit.
+     */
+    static String clientHeader(String client, String gateway) {
+        if (gateway == null) {
+            return client;
+        }
+        String suffix = " to gateway " + gateway;
+        int room = MAX_CLIENT_HEADER - suffix.length();
+        return (client.length() > room ? client.substring(0, room).strip() : client) + suffix;
     }
 
     /** The text with the gateway token masked, for anything shown to a client. */

@@ -26,7 +26,12 @@ public final class GatewayReads implements AutoCloseable {
 
     /** Creates the client and, unless the snapshot is off, starts following the gateway's events. */
     public static GatewayReads start(McpConfig config, SnapshotStats stats) {
-        GatewayClient gateway = GatewayClient.create(config);
+        return start(config, null, stats);
+    }
+
+    /** As {@link #start(McpConfig, SnapshotStats)} for the gateway named {@code name} (null: the unnamed one). */
+    public static GatewayReads start(McpConfig config, String name, SnapshotStats stats) {
+        GatewayClient gateway = GatewayClient.create(config, name);
         if (config.snapshotMaxAge().isZero()) {
             return new GatewayReads(gateway, null, Snapshot.none(gateway));
         }
@@ -52,8 +57,13 @@ public final class GatewayReads implements AutoCloseable {
 
     /** Sends {@code leash://state} updates to its subscribers on {@code server} (none while the snapshot is off). */
     public void notifyStateChanges(io.modelcontextprotocol.server.McpSyncServer server) {
+        notifyStateChanges(server, java.util.List.of(StateNotifier.URI));
+    }
+
+    /** Sends updates of each of {@code uris} (this gateway's state resources) to their subscribers on {@code server}. */
+    void notifyStateChanges(io.modelcontextprotocol.server.McpSyncServer server, java.util.List<String> uris) {
         if (events != null) {
-            StateNotifier n = new StateNotifier(server);
+            StateNotifier n = new StateNotifier(server, uris);
             notifier = n;
             events.onEvent(n::onEvent);
         }

@@ -28,9 +28,9 @@ public final class HttpHosting {
 
     private final Javalin app;
     private final McpSyncServer server;
-    private final GatewayReads reads;
+    private final Fleet reads;
 
-    private HttpHosting(Javalin app, McpSyncServer server, GatewayReads reads) {
+    private HttpHosting(Javalin app, McpSyncServer server, Fleet reads) {
         this.app = app;
         this.server = server;
         this.reads = reads;
@@ -48,10 +48,9 @@ public final class HttpHosting {
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
         McpMetrics metrics = new McpMetrics(transport::sessions);
-        GatewayReads reads = GatewayReads.start(config, metrics);
-        metrics.watch(reads);
-        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true),
-                reads.gateway(), reads.snapshot(), metrics);
+        Fleet reads = Fleet.start(config, metrics);
+        metrics.watch(reads.first().reads());
+        McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), reads, metrics);
         MetricsRoute metricsRoute = new MetricsRoute(metrics, validator, host, token);
         reads.notifyStateChanges(server);
         Javalin app = Javalin.create(cfg -> {

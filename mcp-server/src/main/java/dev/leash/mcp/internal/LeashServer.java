@@ -20,6 +20,9 @@ public final class LeashServer {
     static final String INSTRUCTIONS = "Leash tunes a live trading gateway's strategy parameters within hard "
             + "ceilings. Read with the get_* tools; change params only with update_params (dry_run first) and a "
             + "one-paragraph rationale. Risk may go down at once and up only slowly. No tool places an order.";
+    /** Added to the instructions when several gateways are fronted. */
+    static final String FLEET_INSTRUCTIONS = " Several gateways are connected: every tool needs a gateway argument;"
+            + " get_fleet_state shows them all.";
 
     private LeashServer() {
     }
@@ -49,21 +52,39 @@ public final class LeashServer {
     /** A server whose reads come from {@code snapshot} while it is fresh and whose tool calls {@code metrics} count. */
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, GatewayClient gateway,
                                       Snapshot snapshot, McpMetrics metrics) {
-        List<SyncToolSpecification> tools = tools(gateway, snapshot);
+        return assemble(spec, tools(gateway, snapshot), new Resources(gateway, snapshot).all(),
+                Prompts.all(gateway), INSTRUCTIONS, metrics);
+    }
+
+    /**
+     * A server over every gateway of {@code fleet}: with several, each tool takes a {@code gateway} argument and
+     * {@code get_fleet_state} answers for all; with one, exactly the single-gateway server.
+     */
+    public static McpSyncServer build(McpServer.SyncSpecification<?> spec, Fleet fleet, McpMetrics metrics) {
+        return assemble(spec, FleetTools.tools(fleet, LeashServer::tools), FleetResources.all(fleet),
+                Prompts.all(fleet), fleet.several() ? INSTRUCTIONS + FLEET_INSTRUCTIONS : INSTRUCTIONS, metrics);
+    }
+
+    private static McpSyncServer assemble(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools,
+                                          List<io.modelcontextprotocol.server.McpServerFeatures
+                                                  .SyncResourceSpecification> resources,
+                                          List<io.modelcontextprotocol.server.McpServerFeatures
+                                                  .SyncPromptSpecification> prompts,
+                                          String instructions, McpMetrics metrics) {
         if (metrics != null) {
             tools = tools.stream().map(t -> measured(t, metrics)).toList();
         }
         List<Map<String, Object>> proposals = tools.stream()
                 .filter(t -> WriteTools.PROPOSALS.contains(t.tool().name())).map(t -> t.tool().inputSchema()).toList();
         return spec.serverInfo(NAME, VERSION)
-                .instructions(INSTRUCTIONS)
+                .instructions(instructions)
                 .jsonMapper(jsonMapper())
-                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals))
+                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals).routedBy(FleetTools.ARG))
                 .capabilities(ServerCapabilities.builder().tools(false).resources(true, false).prompts(false)
                         .build())
                 .tools(tools)
-                .resources(new Resources(gateway, snapshot).all())
-                .prompts(Prompts.all(gateway))
+                .resources(resources)
+                .prompts(prompts)
                 .build();
     }
 

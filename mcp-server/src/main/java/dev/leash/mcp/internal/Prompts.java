@@ -25,9 +25,18 @@ final class Prompts {
     }
 
     static List<SyncPromptSpecification> all(GatewayClient gateway) {
+        return all(List.of(gateway));
+    }
+
+    /** The prompts over a fleet: the review's track record is each gateway's, named when there are several. */
+    static List<SyncPromptSpecification> all(Fleet fleet) {
+        return all(fleet.members().stream().map(Fleet.Member::gateway).toList());
+    }
+
+    private static List<SyncPromptSpecification> all(List<GatewayClient> gateways) {
         return List.of(
                 withTrackRecord(prompt("outer_loop_review", "The 15-minute review: read state, trades, funding and "
-                        + "market; propose bounded changes with a one-paragraph rationale."), gateway),
+                        + "market; propose bounded changes with a one-paragraph rationale."), gateways),
                 prompt("weekly_review", "Look across param history and outcomes for systematic mistakes; propose "
                         + "one rule change."),
                 prompt("risk_check", "Quick check: should risk go down now?"));
@@ -45,11 +54,16 @@ final class Prompts {
      * The prompt followed by a second message with the model's own track record, the scorecard's one-line summary
      * over the last 7 days, read from the gateway each time the prompt is fetched.
      */
-    private static SyncPromptSpecification withTrackRecord(SyncPromptSpecification base, GatewayClient gateway) {
+    private static SyncPromptSpecification withTrackRecord(SyncPromptSpecification base,
+                                                           List<GatewayClient> gateways) {
         return new SyncPromptSpecification(base.prompt(), (exchange, request) -> {
             GetPromptResult r = base.promptHandler().apply(exchange, request);
             List<PromptMessage> messages = new java.util.ArrayList<>(r.messages());
-            messages.add(PromptMessage.builder(Role.USER, TextContent.builder(trackRecord(gateway)).build()).build());
+            for (GatewayClient gateway : gateways) {
+                String record = gateways.size() > 1 ? "Gateway " + gateway.name() + ". " + trackRecord(gateway)
+                        : trackRecord(gateway);
+                messages.add(PromptMessage.builder(Role.USER, TextContent.builder(record).build()).build());
+            }
             return GetPromptResult.builder(messages).description(r.description()).build();
         });
     }

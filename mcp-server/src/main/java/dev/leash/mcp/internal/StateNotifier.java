@@ -25,6 +25,7 @@ final class StateNotifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateNotifier.class);
 
     private final McpSyncServer server;
+    private final java.util.List<String> uris;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "leash-mcp-notify");
@@ -33,7 +34,13 @@ final class StateNotifier implements AutoCloseable {
     });
 
     StateNotifier(McpSyncServer server) {
+        this(server, java.util.List.of(URI));
+    }
+
+    /** Notifies each of {@code uris}: a fleet's gateway has its own state resource, the first also {@value #URI}. */
+    StateNotifier(McpSyncServer server, java.util.List<String> uris) {
         this.server = server;
+        this.uris = java.util.List.copyOf(uris);
     }
 
     /** Called with each event's type on the follower thread. */
@@ -50,10 +57,12 @@ final class StateNotifier implements AutoCloseable {
 
     private void send() {
         pending.set(false);
-        try {
-            server.notifyResourcesUpdated(new ResourcesUpdatedNotification(URI));
-        } catch (RuntimeException e) {
-            LOG.debug("{} update not sent: {}", URI, e.toString());
+        for (String uri : uris) {
+            try {
+                server.notifyResourcesUpdated(new ResourcesUpdatedNotification(uri));
+            } catch (RuntimeException e) {
+                LOG.debug("{} update not sent: {}", uri, e.toString());
+            }
         }
     }
 

@@ -28,6 +28,7 @@ final class ToolInputs implements JsonSchemaValidator {
     private static final ValidationResponse JUDGED_BY_GATEWAY = ValidationResponse.asValid(null);
 
     private final JsonSchemaValidator delegate;
+    private volatile String routeArg;
     private final Set<Map<String, Object>> judgedByGateway;
     private final Map<Map<String, Object>, ValidationResponse> empty =
             Collections.synchronizedMap(new IdentityHashMap<>());
@@ -47,9 +48,18 @@ final class ToolInputs implements JsonSchemaValidator {
         return new ToolInputs(McpJsonDefaults.getSchemaValidator(), judgedByGateway);
     }
 
+    /**
+     * These inputs, leaving a call whose {@code arg} (a fleet's {@code gateway}) is missing or not one of its
+     * schema's enum to the tool, which refuses it naming every gateway and sends nothing ({@link FleetTools}).
+     */
+    ToolInputs routedBy(String arg) {
+        this.routeArg = arg;
+        return this;
+    }
+
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object content) {
-        if (judgedByGateway.contains(schema)) {
+        if (judgedByGateway.contains(schema) || unrouted(schema, content)) {
             return JUDGED_BY_GATEWAY;
         }
         if (content instanceof Map<?, ?> m && m.isEmpty() && schema != null) {
@@ -64,6 +74,16 @@ final class ToolInputs implements JsonSchemaValidator {
             return answer;
         }
         return delegate.validate(schema, content);
+    }
+
+    /** Whether {@code schema} routes by {@link #routeArg} and {@code content} names none of its gateways. */
+    private boolean unrouted(Map<String, Object> schema, Object content) {
+        String arg = routeArg;
+        if (arg == null || schema == null || !(schema.get("properties") instanceof Map<?, ?> props)
+                || !(props.get(arg) instanceof Map<?, ?> property) || !(property.get("enum") instanceof List<?> names)) {
+            return false;
+        }
+        return !(content instanceof Map<?, ?> m) || !names.contains(m.get(arg));
     }
 
     @Override

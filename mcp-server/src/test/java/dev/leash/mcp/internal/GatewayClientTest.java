@@ -125,4 +125,16 @@ class GatewayClientTest {
                 .withHeader("X-Leash-Client", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "Claude Code via mcp-token")));
     }
+
+    @Test
+    void aNamedGatewaysWritesNameItAfterTheClientWithinTheGatewaysHundredCharacters() {
+        String longest = "x".repeat(60) + " via " + "p".repeat(40);
+        String name = "g".repeat(32);
+
+        assertThat(GatewayClient.clientHeader("Claude Code via mcp-token", "lmex"))
+                .isEqualTo("Claude Code via mcp-token to gateway lmex");
+        assertThat(GatewayClient.clientHeader(longest, name)).hasSizeLessThanOrEqualTo(100)
+                .endsWith(" to gateway " + name);
+        assertThat(GatewayClient.clientHeader("Claude Code", null)).isEqualTo("Claude Code");
+    }
 }
