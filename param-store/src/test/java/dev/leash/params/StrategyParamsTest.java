@@ -5,6 +5,7 @@ import dev.leash.risk.Params;
 import dev.leash.risk.Principal;
 import dev.leash.risk.Rule;
 import dev.leash.risk.StrategyBlock;
+import dev.leash.risk.StrategyRules;
 import dev.leash.risk.StrategySpec;
 import dev.leash.risk.Violation;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,24 @@ class StrategyParamsTest {
                 + "'period':20,'width':2.0},'filters':[{'filter':'rsi_band','low':30.0,'high':70.0}],'exits':"
                 + "[{'exit':'stop_loss','pct':1.5},{'exit':'trailing_stop','pct':2.0}]}").replace('\'', '"'));
         assertThat(StrategyJson.parse(StrategyJson.toJson(s), out)).isEqualTo(s);
+    }
+
+    @Test
+    void theReadmeExampleStrategyIsValid() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("README.md")) || !Files.exists(dir.resolve("param-store"))) {
+            dir = dir.getParent();
+        }
+        String readme = Files.readString(dir.resolve("README.md"));
+        int section = readme.indexOf("## Strategy vocabulary");
+        int from = readme.indexOf("```json", section) + "```json".length();
+        String example = readme.substring(from, readme.indexOf("```", from));
+
+        List<Violation> out = new ArrayList<>();
+        StrategySpec s = StrategyJson.parse(ParamsJson.readTree(example).node(), out);
+        assertThat(out).isEmpty();
+        assertThat(StrategyRules.validate(s, POLICY.limits())).isEmpty();
+        assertThat(s).isEqualTo(StrategyJson.parse(json(EXAMPLE), out));
     }
 
     @Test
