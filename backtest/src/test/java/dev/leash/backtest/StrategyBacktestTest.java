@@ -45,6 +45,20 @@ class StrategyBacktestTest {
     }
 
     @Test
+    void aSweptAxisKeepsTheStrategyThatTrades() {
+        StrategySpec bollinger = new StrategySpec(BlockSpec.of(StrategyBlock.BOLLINGER_REVERSION,
+                Map.of(StrategyField.BOLLINGER_PERIOD, 20.0, StrategyField.BOLLINGER_WIDTH, 2.0)), List.of(),
+                List.of(BlockSpec.of(StrategyBlock.STOP_LOSS, Map.of(StrategyField.STOP_PCT, 1.0))));
+        Params p = Fixtures.defaultParams().withStrategy(bollinger);
+
+        for (dev.leash.risk.ParamField f : List.of(dev.leash.risk.ParamField.MAX_POSITION_PCT,
+                dev.leash.risk.ParamField.BREAKOUT_LOOKBACK, dev.leash.risk.ParamField.SIZE_MULTIPLIER)) {
+            SweepAxis axis = SweepAxis.parse(f.wireName() + "=1:2:1").axis();
+            assertThat(axis.apply(p, 1).strategy()).as(f.wireName()).isEqualTo(bollinger);
+        }
+    }
+
+    @Test
     void aMeanReversionStrategyWithARegimeFilterTradesDifferentlyAndDeterministically() {
         Params p = Fixtures.defaultParams().withStrategy(new StrategySpec(
                 BlockSpec.of(StrategyBlock.BOLLINGER_REVERSION,
