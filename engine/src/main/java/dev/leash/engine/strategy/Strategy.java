@@ -43,12 +43,14 @@ public final class Strategy {
     /**
      * The strategy of {@code p} (its own, or the default its fields describe) under {@code limits}. The stop-loss is
      * the tighter of the strategy's and {@code stop_loss_pct}; a strategy without one gets {@code stop_loss_pct}'s.
+     * Never throws: what the policy would refuse (a block in the wrong place, a number out of range or NaN) compiles
+     * to the safe side, a filter refusing every entry, a number clamped into its range.
      */
     public static Strategy compile(Params p, Limits limits) {
         StrategySpec spec = p.effectiveStrategy();
         double fieldStop = limits.stopLossPct().clamp(p.stopLossPct());
         int lookback = (int) limits.breakoutLookback().clamp(p.breakoutLookback());
-        EntryRule entry = entry(spec.entry(), limits);
+        EntryRule entry = entry(spec.entry(), limits, lookback);
         if (entry instanceof EntryRule.DonchianBreakout d) {
             lookback = d.lookback();
         }
@@ -58,17 +60,22 @@ public final class Strategy {
         }
         List<ExitRule> exits = new ArrayList<>();
         double stop = fieldStop;
+        boolean stopped = false;
         double takeProfit = Double.NaN;
         for (BlockSpec b : spec.exits().subList(0, Math.min(spec.exits().size(), StrategyBlock.MAX_EXITS))) {
+            if (b.block().kind() != StrategyBlock.Kind.EXIT || spec.exit(b.block()) != b) {
+                continue; // not an exit, or a repeated one: the policy refuses both; the stop below still binds
+            }
             ExitRule e = exit(b, limits, fieldStop);
             exits.add(e);
             if (e instanceof ExitRule.StopLoss) {
                 stop = e.amount();
+                stopped = true;
             } else if (e instanceof ExitRule.TakeProfit) {
                 takeProfit = e.amount();
             }
         }
-        if (spec.exit(StrategyBlock.STOP_LOSS) == null) {
+        if (!stopped) { // none among the exits kept: stop_loss_pct's stop binds first
             exits.add(0, new ExitRule.StopLoss(fieldStop));
         }
         return new Strategy(entry, filters.toArray(new EntryFilter[0]), exits.toArray(new ExitRule[0]), lookback,
@@ -79,13 +86,16 @@ public final class Strategy {
         return f.range(limits).clamp(b.number(f));
     }
 
-    private static EntryRule entry(BlockSpec b, Limits limits) {
+    /** The entry rule of {@code b}; a block that is no entry rule gets today's breakout over {@code lookback}. */
+    private static EntryRule entry(BlockSpec b, Limits limits, int lookback) {
         return switch (b.block()) {
             case BOLLINGER_REVERSION -> new EntryRule.BollingerReversion(
                     (int) n(b, StrategyField.BOLLINGER_PERIOD, limits), n(b, StrategyField.BOLLINGER_WIDTH, limits));
             case MACD_TREND -> new EntryRule.MacdTrend((int) n(b, StrategyField.MACD_FAST, limits),
                     (int) n(b, StrategyField.MACD_SLOW, limits), (int) n(b, StrategyField.MACD_SIGNAL, limits));
-            default -> new EntryRule.DonchianBreakout((int) n(b, StrategyField.DONCHIAN_LOOKBACK, limits));
+            case DONCHIAN_BREAKOUT -> new EntryRule.DonchianBreakout(
+                    (int) n(b, StrategyField.DONCHIAN_LOOKBACK, limits));
+            default -> new EntryRule.DonchianBreakout(lookback);
         };
     }
 
@@ -100,7 +110,7 @@ public final class Strategy {
             case TIME_OF_DAY -> new EntryFilter.TimeOfDay((int) n(b, StrategyField.START_HOUR, limits),
                     (int) n(b, StrategyField.END_HOUR, limits));
             case REGIME -> new EntryFilter.RegimeIn(b.regimes());
-            default -> throw new IllegalArgumentException(b.block().wireName() + " is not a filter");
+            default -> new EntryFilter.RegimeIn(java.util.Set.of()); // not a filter: refuses every entry
         };
     }
 
@@ -110,7 +120,7 @@ public final class Strategy {
             case TAKE_PROFIT -> new ExitRule.TakeProfit(n(b, StrategyField.TAKE_PROFIT_PCT, limits));
             case TRAILING_STOP -> new ExitRule.TrailingStop(n(b, StrategyField.TRAILING_PCT, limits));
             case TIME_STOP -> new ExitRule.TimeStop((int) n(b, StrategyField.TIME_STOP_BARS, limits));
-            default -> throw new IllegalArgumentException(b.block().wireName() + " is not an exit");
+            default -> throw new IllegalStateException(b.block().wireName() + " is not an exit");
         };
     }
 
