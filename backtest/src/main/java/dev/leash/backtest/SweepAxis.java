@@ -83,8 +83,12 @@ public record SweepAxis(ParamField field, List<Double> values) {
         return new Parse(new SweepAxis(field, values), null);
     }
 
-    /** {@code base} with this axis's field set to {@code value}. */
+    /** {@code base} with this axis's field set to {@code value}, its strategy kept. */
     public Params apply(Params p, double value) {
+        return set(p, value).withStrategy(p.strategy());
+    }
+
+    private Params set(Params p, double value) {
         return switch (field) {
             case MAX_POSITION_PCT -> new Params(p.version(), value, p.stopLossPct(), p.takeProfitPct(),
                     p.breakoutLookback(), p.maxLeverage(), p.dailyLossLimitPct(), p.tradingMode(), p.symbols(),

@@ -1,7 +1,9 @@
 package dev.leash.engine;
 
+import dev.leash.engine.strategy.EntryRule;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.ParamField;
+import dev.leash.risk.StrategyBlock;
 import dev.leash.risk.TradingState;
 
 import java.util.HashMap;
@@ -61,21 +63,43 @@ final class DecisionReports {
 
     private static Reason reason(SymbolState s, Action action, double price, EngineParams p, TradingState state) {
         return switch (action) {
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> Reason.of(ReasonCode.CHANNEL_BREAK,
-                    Map.of("lookback", (double) p.lookback(), "channel_low", s.channelLow,
-                            "channel_high", s.channelHigh, "price", price));
-            case STOP_LOSS -> Reason.of(ReasonCode.STOP_HIT,
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> entry(s, price, p);
+            case STOP_LOSS -> s.exitBy >= 0 && p.strategy().exit(s.exitBy).block() == StrategyBlock.TRAILING_STOP
+                    ? Reason.of(ReasonCode.TRAILING_STOP_HIT, Map.of("price", price,
+                            "pct", p.strategy().exit(s.exitBy).amount(), "best_price", s.market.bestPrice()))
+                    : Reason.of(ReasonCode.STOP_HIT,
                     Map.of("price", price, ParamField.STOP_LOSS_PCT.wireName(), p.stopLossPct(),
                             "entry_price", s.entryPrice));
             case TAKE_PROFIT -> Reason.of(ReasonCode.TAKE_PROFIT_HIT,
                     Map.of("price", price, ParamField.TAKE_PROFIT_PCT.wireName(), p.takeProfitPct(),
                             "entry_price", s.entryPrice));
-            case EXIT -> s.block == SymbolState.Block.NONE
+            case EXIT -> s.exitBy >= 0 && p.strategy().exit(s.exitBy).block() == StrategyBlock.TIME_STOP
+                    ? Reason.of(ReasonCode.TIME_STOP_HIT, Map.of("price", price,
+                            "bars", p.strategy().exit(s.exitBy).amount()))
+                    : s.block == SymbolState.Block.NONE
                     ? Reason.of(ReasonCode.OPPOSITE_BREAK, Map.of("price", price))
                     : block(s, s.block, p, state, null, price);
             case FLATTEN -> Reason.of(ReasonCode.DAILY_LOSS_LIMIT, Map.of());
             default -> Reason.of(ReasonCode.ACTION, Map.of());
         };
+    }
+
+    /** Why the entry rule wants a position: the channel break, or another rule's levels. */
+    private static Reason entry(SymbolState s, double price, EngineParams p) {
+        EntryRule rule = p.strategy().entry();
+        if (rule instanceof EntryRule.DonchianBreakout) {
+            return Reason.of(ReasonCode.CHANNEL_BREAK, Map.of("lookback", (double) p.lookback(),
+                    "channel_low", s.channelLow, "channel_high", s.channelHigh, "price", price));
+        }
+        Map<String, Double> numbers = new HashMap<>();
+        numbers.put("price", price);
+        if (rule.block() == StrategyBlock.MACD_TREND) {
+            numbers.put("histogram", s.market.histogram);
+        } else {
+            numbers.put("lower", s.market.lower);
+            numbers.put("upper", s.market.upper);
+        }
+        return new Reason(ReasonCode.ENTRY_SIGNAL, numbers, null, null, rule.block().wireName());
     }
 
     /**
@@ -89,11 +113,13 @@ final class DecisionReports {
             case MODE -> ReasonCode.TRADING_MODE;
             case DISABLED -> ReasonCode.SYMBOL_DISABLED;
             case HELD -> ReasonCode.SYMBOL_HELD;
+            case FILTERED -> ReasonCode.FILTERED;
             case NONE -> ReasonCode.ACTION;
         };
         String subject = switch (block) {
             case STATE -> String.valueOf(state);
             case MODE -> p.risk().tradingMode().wireName();
+            case FILTERED -> p.strategy().filter(s.filteredBy).block().wireName();
             default -> null;
         };
         Map<String, Double> numbers = new HashMap<>();

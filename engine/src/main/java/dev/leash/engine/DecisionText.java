@@ -1,6 +1,7 @@
 package dev.leash.engine;
 
 import dev.leash.risk.ParamField;
+import dev.leash.risk.Regime;
 
 import java.util.Locale;
 
@@ -20,12 +21,14 @@ public final class DecisionText {
             return r.subject();
         }
         String text = switch (r.code()) {
-            case TRADING_STATE, TRADING_MODE, SYMBOL_DISABLED, SYMBOL_HELD -> block(r.code(), r, d.symbol());
+            case TRADING_STATE, TRADING_MODE, SYMBOL_DISABLED, SYMBOL_HELD, FILTERED -> block(r.code(), r, d.symbol());
             case OPPOSITE_BREAK -> "opposite break at " + r.number("price") + (r.blockedBy() == null ? ""
                     : "; no reversal: " + block(r.blockedBy(), r, d.symbol()));
             default -> reason(r, d.action());
         };
-        return r.wanted() == null ? text : r.wanted() + ": " + text;
+        text = r.wanted() == null ? text : r.wanted() + ": " + text;
+        return d.signals() == null || d.signals().regime() == Regime.UNKNOWN ? text
+                : text + " [regime " + d.signals().regime().wireName() + "]";
     }
 
     private static String reason(Reason r, Action action) {
@@ -44,6 +47,12 @@ public final class DecisionText {
                     + r.number(ParamField.STOP_LOSS_PCT.wireName()) + "% from entry " + r.number("entry_price");
             case TAKE_PROFIT_HIT -> "price " + r.number("price") + " reached the take-profit "
                     + r.number(ParamField.TAKE_PROFIT_PCT.wireName()) + "% from entry " + r.number("entry_price");
+            case ENTRY_SIGNAL -> r.subject() + (r.numbers().containsKey("histogram")
+                    ? " histogram crossed 0 (" + r.number("histogram") + ")"
+                    : " bands [" + r.number("lower") + ", " + r.number("upper") + "]") + " at " + r.number("price");
+            case TRAILING_STOP_HIT -> "price " + r.number("price") + " hit the trailing stop " + r.number("pct")
+                    + "% from the best price " + r.number("best_price");
+            case TIME_STOP_HIT -> "time stop after " + (long) r.number("bars") + " bars at " + r.number("price");
             case DAILY_LOSS_LIMIT -> "daily loss limit reached";
             case BELOW_MIN_SIZE -> "size " + r.number("qty") + " below the minimum (qty " + r.number("min_qty")
                     + ", notional " + r.number("min_notional") + ") at equity " + Math.round(r.number("equity"));
@@ -58,6 +67,7 @@ public final class DecisionText {
             case TRADING_MODE -> ParamField.TRADING_MODE.wireName() + " " + r.subject();
             case SYMBOL_DISABLED -> symbol + " is not enabled";
             case SYMBOL_HELD -> symbol + " is held reduce-only (" + heldBecause((int) r.number("holds")) + ")";
+            case FILTERED -> "refused by the strategy's " + r.subject() + " filter";
             default -> "";
         };
     }

@@ -78,10 +78,13 @@ public final class Engine {
         boolean lookbackChanged = params == null || next.lookback() != params.lookback();
         this.params = next;
         orders.use(next);
-        if (lookbackChanged) {
-            for (SymbolState s : symbols) {
+        for (SymbolState s : symbols) {
+            if (lookbackChanged) {
                 s.computeChannel(next.lookback());
             }
+            s.market.channelHigh = s.channelHigh;
+            s.market.channelLow = s.channelLow;
+            next.strategy().entry().onBar(s.market); // a new entry rule's levels, from the closes already seen
         }
     }
 
@@ -111,10 +114,13 @@ public final class Engine {
      */
     public void onBarClose(int sym, long closeTime, double high, double low, double close, double volume) {
         SymbolState s = symbols[sym];
-        if (reports.wanted()) {
-            s.indicators.onBar(high, low, close, volume); // signals only explain decisions; the strategy needs none
+        // signals explain decisions; of the strategies, only those with indicator filters need them
+        boolean indicators = reports.wanted() || params.strategy().needsIndicators();
+        if (indicators) {
+            s.indicators.onBar(high, low, close, volume);
         }
         s.addBar(high, low, params.lookback());
+        StrategyBars.onBar(s, close, indicators, params.strategy());
         s.recordPrice(close);
         if (Double.isNaN(s.lastPrice)) {
             s.lastPrice = close;
@@ -138,6 +144,14 @@ public final class Engine {
      */
     public void onTick(int sym, double price, double markPrice, long nowMillis) {
         orders.onTick(symbols[sym], price, markPrice, nowMillis);
+    }
+
+    /**
+     * The venue's funding rate of a symbol, percent per funding interval, positive when longs pay (NaN: unknown), for
+     * the strategy's funding filter.
+     */
+    public void onFunding(int sym, double ratePct) {
+        symbols[sym].market.fundingRatePct = ratePct;
     }
 
     /** A fill of one of our orders (or one found by reconciliation): updates the position and entry price. */

@@ -1,5 +1,6 @@
 package dev.leash.engine;
 
+import dev.leash.engine.strategy.Strategy;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.RiskParams;
@@ -12,14 +13,16 @@ import java.util.List;
  * @param lookback the breakout channel's length in closed bars
  * @param stopLossPct adverse move from entry, percent, that closes a position
  * @param takeProfitPct favourable move from entry, percent, that closes a position; NaN when off
+ * @param strategy the entry rule, filters and exits in force (today's default when the params carry none)
  */
-record EngineParams(Params params, RiskParams risk, int lookback, double stopLossPct, double takeProfitPct) {
+record EngineParams(Params params, RiskParams risk, int lookback, double stopLossPct, double takeProfitPct,
+                    Strategy strategy) {
 
     static EngineParams compile(Params p, List<String> symbols, Limits limits) {
         RiskParams risk = RiskParams.compile(p, symbols, limits);
-        return new EngineParams(p, risk, (int) limits.breakoutLookback().clamp(p.breakoutLookback()),
-                limits.stopLossPct().clamp(p.stopLossPct()),
-                p.takeProfitPct() == null ? Double.NaN : limits.takeProfitPct().clamp(p.takeProfitPct()));
+        Strategy strategy = Strategy.compile(p, limits);
+        return new EngineParams(p, risk, strategy.lookback(), strategy.stopLossPct(), strategy.takeProfitPct(),
+                strategy);
     }
 
     long version() {

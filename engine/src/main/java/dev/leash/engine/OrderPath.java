@@ -1,6 +1,8 @@
 package dev.leash.engine;
 
 import dev.leash.engine.DecisionReports.Skip;
+import dev.leash.engine.strategy.ExitRule;
+import dev.leash.engine.strategy.Strategy;
 import dev.leash.risk.Limits;
 import dev.leash.risk.OrderReject;
 import dev.leash.risk.PreTradeCheck;
@@ -58,11 +60,13 @@ final class OrderPath {
             return;
         }
         double pos = s.position;
+        Strategy strategy = params.strategy();
         if (pos != 0) {
-            if (exitOnStops(s, price, pos, nowMillis)) {
+            if (exitOnStops(s, strategy, price, pos, nowMillis)) {
                 return;
             }
-            boolean brokeAgainst = pos > 0 ? price < s.channelLow : price > s.channelHigh;
+            int signal = strategy.entry().signal(s.market, price);
+            boolean brokeAgainst = pos > 0 ? signal < 0 : signal > 0;
             if (brokeAgainst) {
                 reverseOrExit(s, price, pos, nowMillis);
             }
@@ -71,9 +75,10 @@ final class OrderPath {
         if (s.lastEntryBar == bar) {
             return;
         }
-        if (price > s.channelHigh) {
+        int signal = strategy.entry().signal(s.market, price);
+        if (signal > 0) {
             enter(s, price, +1, Action.ENTER_LONG, 0, nowMillis);
-        } else if (price < s.channelLow) {
+        } else if (signal < 0) {
             enter(s, price, -1, Action.ENTER_SHORT, 0, nowMillis);
         }
     }
@@ -98,24 +103,29 @@ final class OrderPath {
         }
     }
 
-    private boolean exitOnStops(SymbolState s, double price, double pos, long nowMillis) {
+    /** The strategy's exits, in their order: the first that is hit closes the position. */
+    private boolean exitOnStops(SymbolState s, Strategy strategy, double price, double pos, long nowMillis) {
         double entry = s.entryPrice;
-        double dir = Math.signum(pos);
-        double adverse = dir * (entry - price) / entry * 100.0;
-        if (adverse >= params.stopLossPct()) {
-            exit(s, price, price, pos, Action.STOP_LOSS, nowMillis);
-            return true;
+        int side = pos > 0 ? 1 : -1;
+        s.market.track(pos, entry, price);
+        int hit = strategy.exitHit(s.market, side, entry, price);
+        if (hit < 0) {
+            return false;
         }
-        if (!Double.isNaN(params.takeProfitPct()) && -adverse >= params.takeProfitPct()) {
-            // sent at its level: a price that ran past it between two ticks is no better fill than the level
-            exit(s, price, entry * (1 + dir * params.takeProfitPct() / 100.0), pos, Action.TAKE_PROFIT, nowMillis);
-            return true;
-        }
-        return false;
+        ExitRule rule = strategy.exit(hit);
+        s.exitBy = hit;
+        Action action = switch (rule.block()) {
+            case TAKE_PROFIT -> Action.TAKE_PROFIT;
+            case TIME_STOP -> Action.EXIT;
+            default -> Action.STOP_LOSS;
+        };
+        exit(s, price, rule.level(side, entry, price), pos, action, nowMillis);
+        return true;
     }
 
     private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
-        SymbolState.Block block = entryBlocker(s);
+        s.exitBy = -1;
+        SymbolState.Block block = entryBlocker(s, pos > 0 ? -1 : +1, nowMillis);
         if (block == SymbolState.Block.NONE && s.lastEntryBar != s.currentBar) {
             enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
         } else {
@@ -126,7 +136,7 @@ final class OrderPath {
 
     private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
         s.lastEntryBar = s.currentBar;
-        SymbolState.Block block = entryBlocker(s);
+        SymbolState.Block block = entryBlocker(s, dir, nowMillis);
         if (block != SymbolState.Block.NONE) {
             s.block = block;
             skip(s, action, Skip.BLOCKED, nowMillis);
@@ -194,8 +204,8 @@ final class OrderPath {
         }
     }
 
-    /** Why a new position may not be opened now. */
-    private SymbolState.Block entryBlocker(SymbolState s) {
+    /** Why a new position of {@code side} may not be opened now. */
+    private SymbolState.Block entryBlocker(SymbolState s, int side, long nowMillis) {
         if (status.state() != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
         }
@@ -207,6 +217,11 @@ final class OrderPath {
         }
         if (!params.risk().enabled(s.index)) {
             return SymbolState.Block.DISABLED;
+        }
+        int refusing = params.strategy().refusingFilter(s.market, side, nowMillis);
+        if (refusing >= 0) {
+            s.filteredBy = refusing;
+            return SymbolState.Block.FILTERED;
         }
         return SymbolState.Block.NONE;
     }

@@ -32,6 +32,15 @@ public enum ReasonCode {
     BELOW_MIN_SIZE,
     /** The pre-trade check refused the order ({@link Reason#subject}: the {@code OrderReject} name). */
     RISK_REJECTED,
+    /** ENTER or REVERSE on an entry rule other than the breakout ({@link Reason#subject}: the rule's name;
+     * numbers: price, lower, upper, histogram as the rule has them). */
+    ENTRY_SIGNAL,
+    /** A new position refused by one of the strategy's filters ({@link Reason#subject}: the filter's name). */
+    FILTERED,
+    /** STOP_LOSS by the trailing stop (numbers: price, pct, best_price). */
+    TRAILING_STOP_HIT,
+    /** EXIT by the time stop (numbers: price, bars). */
+    TIME_STOP_HIT,
     /** An action with no further reason: its name says it. */
     ACTION
 }

@@ -1,5 +1,6 @@
 package dev.leash.engine;
 
+import dev.leash.engine.strategy.MarketState;
 import dev.leash.risk.Ceilings;
 import dev.leash.risk.OrderReject;
 
@@ -19,6 +20,8 @@ final class SymbolState {
     /** 10^(decimal places of the lot step): quantities are rounded to it to drop binary noise. */
     final double lotScale;
     final Indicators indicators = new Indicators();
+    /** What the strategy blocks read and write for this symbol. */
+    final MarketState market = new MarketState();
 
     private final double[] highs = new double[CAPACITY];
     private final double[] lows = new double[CAPACITY];
@@ -52,9 +55,12 @@ final class SymbolState {
     OrderReject reject = OrderReject.NONE;
     double skippedQty;
     double skippedEquity;
+    /** The strategy's filter that refused the last entry, and its exit that closed the last position; -1: none. */
+    int filteredBy = -1;
+    int exitBy = -1;
 
     /** Why a new position may not be opened. */
-    enum Block { NONE, STATE, MODE, DISABLED, HELD }
+    enum Block { NONE, STATE, MODE, DISABLED, HELD, FILTERED }
 
     /** Client order id of the order in flight, or null. */
     String pendingId() {
@@ -242,6 +248,6 @@ final class SymbolState {
     Signals signals() {
         Indicators x = indicators;
         return new Signals(lastPrice, channelHigh, channelLow, x.rsi, x.macdHistogram, x.bollingerPctB,
-                x.volumeRatio, x.atrValue, x.realizedVolatility);
+                x.volumeRatio, x.atrValue, x.realizedVolatility, market.regime);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
 /** One field that differs between two versions, by wire name (dotted for symbols), with both JSON values. */
 public record FieldChange(String field, JsonNode from, JsonNode to) {
 
-    /** Every tunable field that differs from {@code a} to {@code b}, in document order. */
+    /** Every tunable field (and the strategy object) that differs from {@code a} to {@code b}. */
     public static List<FieldChange> between(Params a, Params b) {
         ObjectNode x = ParamsJson.toJson(a);
         ObjectNode y = ParamsJson.toJson(b);
@@ -27,6 +27,10 @@ public record FieldChange(String field, JsonNode from, JsonNode to) {
             if (!Objects.equals(x.get(f), y.get(f))) {
                 out.add(new FieldChange(f, x.get(f), y.get(f)));
             }
+        }
+        String strategy = dev.leash.risk.StrategyBlock.STRATEGY;
+        if (!Objects.equals(x.get(strategy), y.get(strategy))) { // null on a side without one: the default
+            out.add(new FieldChange(strategy, x.get(strategy), y.get(strategy)));
         }
         JsonNode xs = x.get(ParamField.SYMBOLS);
         JsonNode ys = y.get(ParamField.SYMBOLS);

@@ -52,6 +52,8 @@ public final class ParamsJson {
     private static final String ENABLED = ParamField.ENABLED.wireName();
     private static final String MULTIPLIER = ParamField.SIZE_MULTIPLIER.wireName();
     private static final String SYMBOLS = ParamField.SYMBOLS;
+    /** The optional strategy object; absent means today's default strategy. */
+    private static final String STRATEGY = dev.leash.risk.StrategyBlock.STRATEGY;
     /** The per-symbol fields as text for messages: {@code enabled, size_multiplier}. */
     private static final String SYMBOL_FIELD_LIST = String.join(", ", ParamField.names(ParamField.Scope.PER_SYMBOL));
 
@@ -185,6 +187,9 @@ public final class ParamsJson {
             s.put(ENABLED, e.getValue().enabled());
             s.put(MULTIPLIER, e.getValue().sizeMultiplier());
         }
+        if (p.strategy() != null) {
+            o.set(STRATEGY, StrategyJson.toJson(p.strategy()));
+        }
         o.put("updated_by", p.updatedBy());
         o.put("rationale", p.rationale());
         o.put("updated_at", p.updatedAt().toString());
@@ -217,7 +222,7 @@ public final class ParamsJson {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!TUNABLE_FIELDS.contains(f) && !METADATA_FIELDS.contains(f)) {
+            if (!TUNABLE_FIELDS.contains(f) && !METADATA_FIELDS.contains(f) && !f.equals(STRATEGY)) {
                 out.add(new Violation(f, Rule.INVALID, "unknown field"));
             }
         }
@@ -236,6 +241,8 @@ public final class ParamsJson {
         } else {
             applySymbols(syms, symbols, out);
         }
+        dev.leash.risk.StrategySpec strategy = node.hasNonNull(STRATEGY) ? StrategyJson.parse(node.get(STRATEGY), out)
+                : null;
         String by = text(node, "updated_by", out);
         String why = text(node, "rationale", out);
         Instant at = instant(node, out);
@@ -243,7 +250,7 @@ public final class ParamsJson {
             return new Parsed(null, out);
         }
         return new Parsed(new Params(version, maxPos, stop, tp, (int) lookback, lev, dll, mode, new TreeMap<>(symbols),
-                by, why, at), List.of());
+                by, why, at, strategy), List.of());
     }
 
     /**
@@ -261,7 +268,7 @@ public final class ParamsJson {
         }
         for (Iterator<String> it = changes.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!TUNABLE_FIELDS.contains(f)) {
+            if (!TUNABLE_FIELDS.contains(f) && !f.equals(STRATEGY)) {
                 out.add(new Violation(f, Rule.INVALID, METADATA_FIELDS.contains(f)
                         ? "is set by the store, not by a change" : "unknown field; tunable fields are "
                         + new java.util.TreeSet<>(TUNABLE_FIELDS)));
@@ -284,11 +291,13 @@ public final class ParamsJson {
         if (changes.has(SYMBOLS)) {
             applySymbols(changes.get(SYMBOLS), symbols, out);
         }
+        dev.leash.risk.StrategySpec strategy = !changes.has(STRATEGY) ? current.strategy()
+                : changes.get(STRATEGY).isNull() ? null : StrategyJson.parse(changes.get(STRATEGY), out);
         if (!out.isEmpty()) {
             return new Parsed(null, out);
         }
         Params candidate = new Params(current.version(), maxPos, stop, tp, (int) lookback, lev, dll, mode,
-                new TreeMap<>(symbols), current.updatedBy(), current.rationale(), current.updatedAt());
+                new TreeMap<>(symbols), current.updatedBy(), current.rationale(), current.updatedAt(), strategy);
         if (candidate.sameValuesAs(current)) {
             return new Parsed(null, List.of(new Violation("changes", Rule.INVALID,
                     "leaves every value as it is")));

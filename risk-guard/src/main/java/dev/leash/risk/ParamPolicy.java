@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public final class ParamPolicy {
 
+    /** Why a strategy change by anyone but the operator is refused. */
+    public static final String STRATEGY_BY_PROPOSAL = "strategy changes go through propose_strategy";
+
     private final Limits limits;
 
     public ParamPolicy(Limits limits) {
@@ -54,6 +57,10 @@ public final class ParamPolicy {
         checkAuthorship(author, rationale, byField);
         for (Violation v : validate(candidate, current)) {
             byField.putIfAbsent(v.field(), v);
+        }
+        if (principal != Principal.OPERATOR && !java.util.Objects.equals(current.strategy(), candidate.strategy())) {
+            byField.putIfAbsent(StrategyBlock.STRATEGY, new Violation(StrategyBlock.STRATEGY, Rule.PRINCIPAL,
+                    STRATEGY_BY_PROPOSAL));
         }
         Set<String> raised = RiskIncrease.fields(current, candidate);
         if (principal == Principal.SYSTEM) {
@@ -120,6 +127,9 @@ public final class ParamPolicy {
                     + limits.maxEnabledSymbols() + " may be"));
         }
         checkEffectiveCeiling(p, before, out);
+        if (p.strategy() != null) {
+            out.addAll(StrategyRules.validate(p.strategy(), limits));
+        }
         return out;
     }
 

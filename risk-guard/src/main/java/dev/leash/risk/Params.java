@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * One version of the strategy parameters, the content of {@code ai_params.json}.
  *
  * <p>Percentages are percent (1.0 means 1 %). {@code takeProfitPct} is null when take-profit is off. A Params
- * value is not necessarily valid: validity is decided by {@link ParamPolicy}.
+ * value is not necessarily valid: validity is decided by {@link ParamPolicy}. {@code strategy} is null when the
+ * document carries none: today's default strategy ({@link StrategySpec#defaultFor}) then trades.
  */
 public record Params(
         long version,
@@ -25,7 +26,8 @@ public record Params(
         SortedMap<String, SymbolParams> symbols,
         String updatedBy,
         String rationale,
-        Instant updatedAt) {
+        Instant updatedAt,
+        StrategySpec strategy) {
 
     public Params {
         Objects.requireNonNull(tradingMode, "tradingMode");
@@ -38,6 +40,25 @@ public record Params(
         maxLeverage = maxLeverage + 0.0;
         dailyLossLimitPct = dailyLossLimitPct + 0.0;
         symbols = Collections.unmodifiableSortedMap(new TreeMap<>(symbols));
+    }
+
+    /** A version without a strategy object: the default strategy trades. */
+    public Params(long version, double maxPositionPct, double stopLossPct, Double takeProfitPct, int breakoutLookback,
+                  double maxLeverage, double dailyLossLimitPct, TradingMode tradingMode,
+                  SortedMap<String, SymbolParams> symbols, String updatedBy, String rationale, Instant updatedAt) {
+        this(version, maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage, dailyLossLimitPct,
+                tradingMode, symbols, updatedBy, rationale, updatedAt, null);
+    }
+
+    /** The strategy that trades: the document's, or the default one its fields describe. */
+    public StrategySpec effectiveStrategy() {
+        return strategy != null ? strategy : StrategySpec.defaultFor(this);
+    }
+
+    /** This content with another strategy object (null: none, the default trades). */
+    public Params withStrategy(StrategySpec newStrategy) {
+        return new Params(version, maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage,
+                dailyLossLimitPct, tradingMode, symbols, updatedBy, rationale, updatedAt, newStrategy);
     }
 
     /** Number of symbols with {@code enabled: true}. */
@@ -60,19 +81,19 @@ public record Params(
     /** This content stamped as a new version. */
     public Params stamped(long newVersion, String author, String why, Instant at) {
         return new Params(newVersion, maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage,
-                dailyLossLimitPct, tradingMode, symbols, author, why, at);
+                dailyLossLimitPct, tradingMode, symbols, author, why, at, strategy);
     }
 
     /** This content with another trading mode. */
     public Params withTradingMode(TradingMode mode) {
         return new Params(version, maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage,
-                dailyLossLimitPct, mode, symbols, updatedBy, rationale, updatedAt);
+                dailyLossLimitPct, mode, symbols, updatedBy, rationale, updatedAt, strategy);
     }
 
     /** This content with other symbols. */
     public Params withSymbols(Map<String, SymbolParams> newSymbols) {
         return new Params(version, maxPositionPct, stopLossPct, takeProfitPct, breakoutLookback, maxLeverage,
-                dailyLossLimitPct, tradingMode, new TreeMap<>(newSymbols), updatedBy, rationale, updatedAt);
+                dailyLossLimitPct, tradingMode, new TreeMap<>(newSymbols), updatedBy, rationale, updatedAt, strategy);
     }
 
     /** True when both carry the same tunable values, whatever their version, author and time. */
@@ -84,6 +105,7 @@ public record Params(
                 && Double.compare(maxLeverage, other.maxLeverage) == 0
                 && Double.compare(dailyLossLimitPct, other.dailyLossLimitPct) == 0
                 && tradingMode == other.tradingMode
-                && symbols.equals(other.symbols);
+                && symbols.equals(other.symbols)
+                && Objects.equals(strategy, other.strategy);
     }
 }

@@ -50,6 +50,7 @@ public final class ScheduledReset {
                 Math.max(current.breakoutLookback(), baseline.breakoutLookback()),
                 Math.min(current.maxLeverage(), baseline.maxLeverage()),
                 Math.min(current.dailyLossLimitPct(), baseline.dailyLossLimitPct()),
-                mode, new TreeMap<>(symbols), current.updatedBy(), current.rationale(), current.updatedAt());
+                mode, new TreeMap<>(symbols), current.updatedBy(), current.rationale(), current.updatedAt(),
+                current.strategy()); // the strategy is the operator's choice: the reset leaves it as it is
     }
 }

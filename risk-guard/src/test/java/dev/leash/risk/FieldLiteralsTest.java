@@ -54,6 +54,40 @@ class FieldLiteralsTest {
     }
 
     @Test
+    void eachStrategyBlockAndFieldNameIsALiteralInItsTableAndNowhereElse() {
+        Path root = RepoRoot.find();
+        Path blocks = TABLE.resolveSibling("StrategyBlock.java");
+        Path fields = TABLE.resolveSibling("StrategyField.java");
+        Map<String, Path> tableOf = new TreeMap<>();
+        for (StrategyBlock b : StrategyBlock.values()) {
+            // one-word names (funding, regime) are ordinary words elsewhere; volume_ratio is also a signal's name
+            if (b.wireName().contains("_") && b != StrategyBlock.VOLUME_RATIO) {
+                tableOf.put(b.wireName(), blocks);
+            }
+        }
+        for (StrategyField f : StrategyField.values()) {
+            if (f.wireName().contains("_")) { // one-word names (pct, low, period) are ordinary words elsewhere
+                tableOf.put(f.wireName(), fields);
+            }
+        }
+        Map<String, List<Path>> filesByName = new TreeMap<>();
+        tableOf.keySet().forEach(n -> filesByName.put(n, new ArrayList<>()));
+        for (Path file : mainSources(root)) {
+            List<String> literals = literals(file);
+            for (Map.Entry<String, List<Path>> e : filesByName.entrySet()) {
+                Pattern word = Pattern.compile("\\b" + e.getKey() + "\\b");
+                if (literals.stream().anyMatch(l -> word.matcher(l).find())) {
+                    e.getValue().add(root.relativize(file));
+                }
+            }
+        }
+
+        // a block's description may name its fields, so the two tables count as one
+        assertThat(filesByName).isNotEmpty().allSatisfy((name, files) ->
+                assertThat(files).as(name).contains(tableOf.get(name)).isSubsetOf(blocks, fields));
+    }
+
+    @Test
     void theScannerFindsLiteralsButNotComments() {
         String java = """
                 /* "in_a_block_comment" */

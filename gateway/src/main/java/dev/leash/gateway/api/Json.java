@@ -101,6 +101,7 @@ final class Json {
         num(o, "volume_ratio", s.volumeRatio());
         num(o, "atr", s.atr());
         num(o, "realized_volatility_pct", s.realizedVolatility());
+        o.put("regime", s.regime().wireName());
         return o;
     }
 

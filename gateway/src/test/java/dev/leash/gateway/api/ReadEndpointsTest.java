@@ -255,6 +255,7 @@ class ReadEndpointsTest {
             assertThat(s.path("price").asDouble()).isPositive();
             assertThat(s.path("rsi").asDouble()).isBetween(0.0, 100.0);
             assertThat(s.path("atr").asDouble()).isPositive();
+            assertThat(s.path("regime").asText()).as("regime of %s", s).isIn("trend", "range", "high_volatility");
         }
         assertThat(ok("/api/market").path("market").findValuesAsText("symbol")).containsExactlyElementsOf(SYMBOLS);
     }

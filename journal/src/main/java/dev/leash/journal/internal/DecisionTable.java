@@ -5,6 +5,7 @@ import dev.leash.engine.Decision;
 import dev.leash.engine.Reason;
 import dev.leash.engine.ReasonCode;
 import dev.leash.engine.Signals;
+import dev.leash.risk.Regime;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ public final class DecisionTable {
     private static final String INSERT = "INSERT INTO decisions (id, time_ms, symbol, action, reason, price,"
             + " channel_high, channel_low, rsi, macd_histogram, bollinger_pct_b, volume_ratio, atr,"
             + " realized_volatility, params_version, reason_code, reason_wanted, reason_blocked_by, reason_subject,"
-            + " reason_numbers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " reason_numbers, regime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT * FROM decisions";
     private static final Signals NO_SIGNALS = new Signals(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -57,6 +58,7 @@ public final class DecisionTable {
                 Sql.setText(ps, 18, why.blockedBy() == null ? null : why.blockedBy().name());
                 Sql.setText(ps, 19, coded ? why.subject() : null);
                 Sql.setText(ps, 20, coded ? encode(why.numbers()) : null);
+                Sql.setText(ps, 21, s.regime().wireName());
                 return ps.executeUpdate();
             }
         });
@@ -81,9 +83,19 @@ public final class DecisionTable {
         Signals s = new Signals(Sql.getDouble(rs, "price"), Sql.getDouble(rs, "channel_high"),
                 Sql.getDouble(rs, "channel_low"), Sql.getDouble(rs, "rsi"), Sql.getDouble(rs, "macd_histogram"),
                 Sql.getDouble(rs, "bollinger_pct_b"), Sql.getDouble(rs, "volume_ratio"), Sql.getDouble(rs, "atr"),
-                Sql.getDouble(rs, "realized_volatility"));
+                Sql.getDouble(rs, "realized_volatility"), regime(rs.getString("regime")));
         return new Decision(rs.getLong("time_ms"), rs.getString("symbol"), Action.valueOf(rs.getString("action")),
                 reason(rs), s, rs.getLong("params_version"));
+    }
+
+    /** The regime label of a row; {@code unknown} for a row journaled without one. */
+    private static Regime regime(String wire) {
+        for (Regime r : Regime.values()) {
+            if (r.wireName().equals(wire)) {
+                return r;
+            }
+        }
+        return Regime.UNKNOWN;
     }
 
     /** The coded reason of a row; a row journaled before V4 (or with a code this build does not know) as text. */
