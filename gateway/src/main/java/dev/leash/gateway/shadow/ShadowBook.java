@@ -62,6 +62,7 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     private FillSink sink;
     private Figures figures;
     private final List<String> flags = new ArrayList<>();
+    private boolean newFlag;
     private double funding;
     private double startUnrealized;
     private Map<String, Double> startPositions = Map.of();
@@ -292,7 +293,15 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     void flag(String flag) {
         if (!flags.contains(flag) && (flags.size() < MAX_FLAGS || !flag.startsWith(MISSED_TICKS))) {
             flags.add(flag);
+            newFlag = true;
         }
+    }
+
+    /** True once after a flag was added (the scorecard shows flags at once); clears it. */
+    boolean takeNewFlag() {
+        boolean was = newFlag;
+        newFlag = false;
+        return was;
     }
 
     public String name() {
