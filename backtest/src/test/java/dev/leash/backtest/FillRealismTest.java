@@ -11,6 +11,7 @@ import dev.leash.risk.TradingMode;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Instrument;
+import dev.leash.venue.OrderStatus;
 import dev.leash.venue.Side;
 import dev.leash.venue.sim.TickPath;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,36 @@ class FillRealismTest {
         assertThat(fill.time()).as("the next point of the tick path").isEqualTo(entry.time() + TickPath.STEP_MILLIS);
         // the close 101.5 plus 1 bp and the notional's impact, 101.51, on the 0.1 tick; not the high 102
         assertThat(fill.price()).isEqualTo(101.5);
+    }
+
+    @Test
+    void aStopSentAtTheLastPointOfTheBarsIsCancelledAndReportedNotFilled() {
+        // a coarse 1.0 tick: the entry sent at the last bar's high 102 fills at its close 100.4 one tick worse, 101,
+        // which is already 0.59 % under water: the 0.5 % stop goes out at the close, the last point there is
+        Backtester coarse = Backtester.create(List.of(new Instrument("BTCUSDT", 1.0, 0.001, 0.001, 5.0)), 100_000,
+                WARMUP);
+        List<Candle> candles = new ArrayList<>();
+        long t = Fixtures.ORIGIN;
+        for (int k = 0; k < WARMUP + 30; k++, t += Candle.INTERVAL_MILLIS) {
+            candles.add(new Candle("BTCUSDT", t, 100, 100.1, 99.9, 100, 10));
+        }
+        candles.add(new Candle("BTCUSDT", t, 100, 102, 100, 100.4, 50));
+        TreeMap<String, SymbolParams> symbols = new TreeMap<>(Map.of("BTCUSDT", new SymbolParams(true, 1.0)));
+        Params params = new Params(1, 2.0, 0.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "fixture",
+                Instant.parse("2024-01-01T00:00:00Z"));
+
+        BacktestResult r = coarse.run(params, Bars.of("BTCUSDT", candles));
+
+        assertThat(r.fills()).singleElement().satisfies(f -> {
+            assertThat(f.side()).isEqualTo(Side.BUY);
+            assertThat(f.price()).isEqualTo(101.0);
+        });
+        assertThat(r.cancelledAtEnd()).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo(Side.SELL);
+            assertThat(o.reduceOnly()).isTrue();
+            assertThat(o.status()).as("as it was when sent").isEqualTo(OrderStatus.NEW);
+        });
+        assertThat(r.metrics().unrealizedPnl()).as("the position stays open, marked at the close").isNegative();
     }
 
     @Test
