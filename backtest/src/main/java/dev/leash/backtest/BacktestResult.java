@@ -1,6 +1,7 @@
 package dev.leash.backtest;
 
 import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
 import dev.leash.risk.Params;
 
 import java.util.List;
@@ -12,12 +13,22 @@ import java.util.List;
  * @param warmupBars bars fed only to the indicators before trading began
  * @param fills every fill, oldest first, exactly as the simulated exchange reported it
  * @param rejectedOrders orders the simulated exchange refused (for example for lack of balance)
+ * @param cancelledAtEnd market orders sent at the last step, still waiting for a next price when the bars ended:
+ *                       cancelled unfilled, as they were when sent
  */
 public record BacktestResult(Params params, List<String> symbols, int warmupBars, List<Fill> fills,
-                             int rejectedOrders, EquityCurve equityCurve, BacktestMetrics metrics) {
+                             int rejectedOrders, EquityCurve equityCurve, BacktestMetrics metrics,
+                             List<Order> cancelledAtEnd) {
 
     public BacktestResult {
         symbols = List.copyOf(symbols);
         fills = List.copyOf(fills);
+        cancelledAtEnd = List.copyOf(cancelledAtEnd);
+    }
+
+    /** A result with no order left waiting at the end. */
+    public BacktestResult(Params params, List<String> symbols, int warmupBars, List<Fill> fills, int rejectedOrders,
+                          EquityCurve equityCurve, BacktestMetrics metrics) {
+        this(params, symbols, warmupBars, fills, rejectedOrders, equityCurve, metrics, List.of());
     }
 }

@@ -18,6 +18,7 @@ import dev.leash.venue.sim.TickPath;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Instrument;
+import dev.leash.venue.Order;
 import dev.leash.venue.OrderRequest;
 import dev.leash.venue.OrderType;
 import dev.leash.venue.PlaceResult;
@@ -39,15 +40,17 @@ import java.util.List;
  * <li>Warm-up: bars {@code 0..warmup-1} as {@code onBarClose} only, bar-major (every symbol's bar 0, then bar 1).
  * <li>For each later bar {@code k} and tick-path point {@code i} in 0..3, one step at {@code t = open(k) + i * 75 s}:
  *   <ol>
- *   <li>{@code exchange.onPrice} for every symbol (resting-order fills go to the engine);
+ *   <li>{@code exchange.onPrice} for every symbol: the market orders sent at an earlier step fill at this price;
  *   <li>at a funding time, {@code applyFunding} for every symbol at the rate of the closes of bars
  *       {@code k-97} and {@code k-1} ({@code BASE_RATE} before bar 97), as the simulated venue charges it;
- *   <li>{@code onClock(t)}; orders it sent (a daily-loss flatten) are placed at once;
+ *   <li>{@code onClock(t)}; then the fills of this step's prices go to the engine with {@code onFill} and
+ *       {@code onOrderDone}, where the live loop's order tracker delivers a venue's; then the orders
+ *       {@code onClock} sent (a daily-loss flatten) are placed;
  *   <li>at {@code i == 0}, bar {@code k-1}'s close for every symbol, unless it was part of the warm-up;
- *   <li>per symbol, {@code onTick}, then each order it sent is placed, its fills reported with {@code onFill}
- *       and its end with {@code onOrderDone}, never re-entrantly.
+ *   <li>per symbol, {@code onTick}, then each order it sent is placed: it waits, open, for the next point.
  *   </ol>
  * <li>After point 3, one equity point.
+ * <li>After the last step, orders still waiting are cancelled and reported in the result.
  * </ol>
  */
 final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
@@ -67,6 +70,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private final EngineDriver driver;
     private final int symbols;
     private final List<Fill> fills = new ArrayList<>();
+    /** Fills of the step running: delivered to the engine after {@code onClock}. */
+    private final List<Fill> stepFills = new ArrayList<>();
+    private FillSink sink;
     private final TradeLedger ledger;
     private int rejected;
     private double fees;
@@ -110,10 +116,11 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             // every step is due at once: the bars are the clock
         }
         progress.onProgress(n, n);
+        List<Order> unfilled = exchange.cancelPending();
         EquityCurve curve = EquityCurve.wrap(initialBalance, bars, warmup, equity);
         BacktestMetrics metrics = BacktestMetrics.compute(curve, ledger.pnls(), fees, funding, realized,
                 exchange.unrealizedPnl());
-        return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics);
+        return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics, unfilled);
     }
 
     @Override
@@ -132,21 +139,35 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
 
     @Override
     public void advanceTo(long t, FillSink sink) {
+        this.sink = sink;
         for (int s = 0; s < symbols; s++) {
             double p = price(s);
             stepPrice[s] = p;
-            List<Fill> resting = exchange.onPrice(s, p, t);
-            for (int f = 0; f < resting.size(); f++) {
-                Fill fill = resting.get(f);
-                report(s, fill, sink);
-                if (!exchange.order(fill.clientOrderId()).status().open()) {
-                    sink.orderDone(s, fill.clientOrderId());
-                }
+            List<Fill> filled = exchange.onPrice(s, p, t);
+            for (int f = 0; f < filled.size(); f++) {
+                stepFills.add(filled.get(f));
             }
         }
         if (FundingModel.isFundingTime(t)) {
             chargeFunding(bar);
         }
+    }
+
+    /** The fills of this step's prices reach the engine here, as the live loop's order tracker delivers them. */
+    @Override
+    public void afterClock(long t) {
+        if (stepFills.isEmpty()) {
+            return;
+        }
+        for (int f = 0; f < stepFills.size(); f++) {
+            Fill fill = stepFills.get(f);
+            int s = exchange.indexOf(fill.symbol());
+            report(s, fill, sink);
+            if (!exchange.order(fill.clientOrderId()).status().open()) {
+                sink.orderDone(s, fill.clientOrderId());
+            }
+        }
+        stepFills.clear();
     }
 
     @Override
@@ -177,7 +198,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             rejected++;
             return OrderOutcome.REJECTED;
         }
-        return OrderOutcome.DONE;
+        return r.order().status().open() ? OrderOutcome.OPEN : OrderOutcome.DONE;
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.leash.risk.TradingMode;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Instrument;
+import dev.leash.venue.OrderStatus;
 import dev.leash.venue.Side;
+import dev.leash.venue.sim.TickPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,7 +28,10 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exits triggered at a bar's extreme fill at the level that triggered them or worse, never at the extreme. */
+/**
+ * Market orders fill at the next tick-path point after the one that sent them: entries at that price plus slippage,
+ * never at the extreme that triggered them; exits at the level that triggered them or worse, never at the extreme.
+ */
 @Timeout(60)
 class FillRealismTest {
 
@@ -34,6 +39,50 @@ class FillRealismTest {
     private static final double TAKE_PROFIT_PCT = 1.0;
 
     private final Backtester backtester = Backtester.create(Fixtures.instruments(), 100_000, WARMUP);
+
+    @Test
+    void aBreakoutLongSentAtTheBarHighFillsAtTheNextPointTheCloseNotAtTheHigh() {
+        List<Decision> decisions = new ArrayList<>();
+        List<Fill> fills = run(new double[] {100, 102, 100, 101.5}, // open, low, high 102 (the breakout), close
+                new double[] {101.5, 101.7, 101.4, 101.6}, decisions);
+
+        Decision entry = decisions.stream().filter(d -> d.action() == Action.ENTER_LONG).findFirst().orElseThrow();
+        Fill fill = fills.get(0);
+        assertThat(fill.side()).isEqualTo(Side.BUY);
+        assertThat(fill.time()).as("the next point of the tick path").isEqualTo(entry.time() + TickPath.STEP_MILLIS);
+        // the close 101.5 plus 1 bp and the notional's impact, 101.51, on the 0.1 tick; not the high 102
+        assertThat(fill.price()).isEqualTo(101.5);
+    }
+
+    @Test
+    void aStopSentAtTheLastPointOfTheBarsIsCancelledAndReportedNotFilled() {
+        // a coarse 1.0 tick: the entry sent at the last bar's high 102 fills at its close 100.4 one tick worse, 101,
+        // which is already 0.59 % under water: the 0.5 % stop goes out at the close, the last point there is
+        Backtester coarse = Backtester.create(List.of(new Instrument("BTCUSDT", 1.0, 0.001, 0.001, 5.0)), 100_000,
+                WARMUP);
+        List<Candle> candles = new ArrayList<>();
+        long t = Fixtures.ORIGIN;
+        for (int k = 0; k < WARMUP + 30; k++, t += Candle.INTERVAL_MILLIS) {
+            candles.add(new Candle("BTCUSDT", t, 100, 100.1, 99.9, 100, 10));
+        }
+        candles.add(new Candle("BTCUSDT", t, 100, 102, 100, 100.4, 50));
+        TreeMap<String, SymbolParams> symbols = new TreeMap<>(Map.of("BTCUSDT", new SymbolParams(true, 1.0)));
+        Params params = new Params(1, 2.0, 0.5, null, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "fixture",
+                Instant.parse("2024-01-01T00:00:00Z"));
+
+        BacktestResult r = coarse.run(params, Bars.of("BTCUSDT", candles));
+
+        assertThat(r.fills()).singleElement().satisfies(f -> {
+            assertThat(f.side()).isEqualTo(Side.BUY);
+            assertThat(f.price()).isEqualTo(101.0);
+        });
+        assertThat(r.cancelledAtEnd()).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo(Side.SELL);
+            assertThat(o.reduceOnly()).isTrue();
+            assertThat(o.status()).as("as it was when sent").isEqualTo(OrderStatus.NEW);
+        });
+        assertThat(r.metrics().unrealizedPnl()).as("the position stays open, marked at the close").isNegative();
+    }
 
     @Test
     void aLongsTakeProfitHitAtTheBarHighFillsAtTheLevelNotAtTheHigh() {
@@ -84,7 +133,8 @@ class FillRealismTest {
                     }
                 }, BacktestProgress.NONE);
         Map<String, Fill> fillAt = new HashMap<>();
-        r.fills().forEach(f -> fillAt.put(f.symbol() + "@" + f.time(), f));
+        // an order fills at the next point of the tick path after the decision that sent it
+        r.fills().forEach(f -> fillAt.put(f.symbol() + "@" + (f.time() - TickPath.STEP_MILLIS), f));
 
         Set<Action> checked = EnumSet.noneOf(Action.class);
         int orders = 0;
@@ -103,7 +153,7 @@ class FillRealismTest {
             }
         }
         assertThat(orders).isGreaterThan(20);
-        assertThat(checked).contains(Action.ENTER_LONG, Action.ENTER_SHORT, Action.TAKE_PROFIT);
+        assertThat(checked).contains(Action.STOP_LOSS, Action.TAKE_PROFIT);
     }
 
     @Test
@@ -111,15 +161,16 @@ class FillRealismTest {
         assertThat(FillModel.DESCRIPTION).contains("take-profit", "never better than");
     }
 
-    /** The price whose crossing sent the decision's order; NaN for a decision that sent none. */
+    /**
+     * The price whose crossing sent the decision's exit; NaN for a decision that sent none, and for an entry, which
+     * fills at the next price whether better or worse than its level.
+     */
     private static double level(Decision d, Fill f) {
         if (f == null) {
             return Double.NaN;
         }
         double held = f.side() == Side.BUY ? -1 : 1; // the side of the position an exit closes
         return switch (d.action()) {
-            case ENTER_LONG, REVERSE_LONG -> d.signals().channelHigh();
-            case ENTER_SHORT, REVERSE_SHORT -> d.signals().channelLow();
             case EXIT -> f.side() == Side.BUY ? d.signals().channelHigh() : d.signals().channelLow();
             case STOP_LOSS -> d.why().number("entry_price") * (1 - held * 1.5 / 100);
             case TAKE_PROFIT -> d.why().number("entry_price") * (1 + held * TAKE_PROFIT_PCT / 100);
@@ -129,6 +180,12 @@ class FillRealismTest {
 
     /** Flat bars, a breakout bar, a quiet bar, the take-profit bar, then flat bars; open, high, low, close each. */
     private List<Fill> run(double[] breakout, double[] takeProfit) {
+        List<Fill> fills = run(breakout, takeProfit, new ArrayList<>());
+        assertThat(fills).hasSizeGreaterThanOrEqualTo(2);
+        return fills;
+    }
+
+    private List<Fill> run(double[] breakout, double[] takeProfit, List<Decision> decisions) {
         List<Candle> candles = new ArrayList<>();
         long t = Fixtures.ORIGIN;
         for (int k = 0; k < WARMUP + 30; k++, t += Candle.INTERVAL_MILLIS) {
@@ -143,8 +200,20 @@ class FillRealismTest {
         for (int k = 0; k < 5; k++, t += Candle.INTERVAL_MILLIS) {
             candles.add(new Candle("BTCUSDT", t, last, last + 0.1, last - 0.1, last, 10));
         }
-        BacktestResult r = backtester.run(withTakeProfit(), Bars.of("BTCUSDT", candles));
-        assertThat(r.fills()).hasSizeGreaterThanOrEqualTo(2);
+        BacktestResult r = backtester.run(withTakeProfit(), Bars.of("BTCUSDT", candles), new EngineListener() {
+            @Override
+            public void onDecision(Decision d) {
+                decisions.add(d);
+            }
+
+            @Override
+            public void onRiskRejection(RiskRejection rejection) {
+            }
+
+            @Override
+            public void onStateChange(StateChange change) {
+            }
+        }, BacktestProgress.NONE);
         return r.fills();
     }
 

@@ -170,6 +170,10 @@ public final class Engine {
             s.entryPrice = (s.entryPrice * Math.abs(before) + price * Math.abs(signedQty)) / Math.abs(after);
         }
         s.position = after;
+        if (s.pending) { // what is left of the order in flight; nothing once it is filled or overfilled
+            double left = s.pendingQty - signedQty;
+            s.pendingQty = left * s.pendingQty > 0 ? left : 0;
+        }
     }
 
     /** The order in flight for a symbol reached a final status (filled, cancelled, rejected). */
@@ -177,6 +181,7 @@ public final class Engine {
         SymbolState s = symbols[sym];
         if (s.pendingIs(clientOrderId)) {
             s.pending = false;
+            s.pendingQty = 0;
         }
     }
 
@@ -185,6 +190,7 @@ public final class Engine {
         SymbolState s = symbols[sym];
         if (s.pending && s.pendingBar == bar && s.pendingSeq == seq) {
             s.pending = false;
+            s.pendingQty = 0;
         }
     }
 

@@ -32,9 +32,15 @@ final class EngineExposure implements Exposure {
         return symbols.length;
     }
 
+    /**
+     * The position, or the position the order in flight would leave where that is larger: an order sent and not
+     * filled yet (a market order waits for the venue's next price) already counts against the limits.
+     */
     @Override
     public double position(int symbol) {
-        return symbols[symbol].position;
+        SymbolState s = symbols[symbol];
+        double withPending = s.position + s.pendingQty;
+        return Math.abs(withPending) > Math.abs(s.position) ? withPending : s.position;
     }
 
     @Override

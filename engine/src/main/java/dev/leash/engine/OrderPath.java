@@ -191,6 +191,7 @@ final class OrderPath {
         s.pending = true;
         s.pendingBar = s.currentBar;
         s.pendingSeq = s.ordersThisBar;
+        s.pendingQty = signedQty;
         if (reports.wanted()) {
             reports.order(s, action, price, nowMillis, params, status.state());
         }

@@ -1,9 +1,9 @@
 package dev.leash.engine;
 
 /**
- * Where the engine sends orders. The simulated exchange fills at once; a live venue acknowledges. Either way the
- * outcome comes back to the engine through {@code Engine.onFill} and {@code Engine.onOrderDone}, never as a return
- * value, so backtest and live share one path.
+ * Where the engine sends orders. The simulated exchange fills at its next price; a live venue acknowledges. Either
+ * way the outcome comes back to the engine through {@code Engine.onFill} and {@code Engine.onOrderDone}, never as a
+ * return value, so backtest and live share one path.
  */
 public interface OrderPort {
 

@@ -48,6 +48,8 @@ final class SymbolState {
     boolean pending;
     long pendingBar;
     int pendingSeq;
+    /** The signed quantity of the order in flight not filled yet; 0 when none. */
+    double pendingQty;
     /** {@link SymbolHold} bits: while any is set the symbol opens nothing new. */
     int holds;
     /** Context of the last decision, read only when its reason text is wanted (no text on the hot path). */

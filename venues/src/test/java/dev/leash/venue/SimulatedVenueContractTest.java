@@ -3,6 +3,7 @@ package dev.leash.venue;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.sim.TickPath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +36,17 @@ class SimulatedVenueContractTest extends VenueContract {
         return "lsh-BTCUSDT-42";
     }
 
+    @Override
+    protected void nextMarketTick() {
+        sim.advanceTo(sim.now() + TickPath.STEP_MILLIS);
+    }
+
     @Test
     void savesThePaperAccountAfterEveryFillSoARestartResumesIt() throws Exception {
         StateStore store = StateStore.inMemory();
         SimulatedVenue first = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, store);
         first.place(new OrderRequest(clientOrderId(), symbol(), Side.BUY, OrderType.MARKET, 0.01, Double.NaN, false));
+        first.advanceTo(first.now() + TickPath.STEP_MILLIS);
 
         SimulatedVenue again = SimulatedVenue.open(7, SyntheticMarket.DEFAULT_SPECS, 10_000, START, store);
 

@@ -56,6 +56,9 @@ final class BacktestJson {
         PnlJson.trades(n, m.realizedPnl(), m.feesPaid(), m.fundingPaid());
         Json.num(n, "unrealized_pnl", m.unrealizedPnl());
         n.put("bars", m.barsProcessed());
+        if (!r.cancelledAtEnd().isEmpty()) { // sent at the last step, no next price to fill them
+            n.put("orders_cancelled_at_end", r.cancelledAtEnd().size());
+        }
         String zero = ZeroTrades.reason(r, w);
         if (zero != null) {
             n.put("zero_trades_reason", zero);

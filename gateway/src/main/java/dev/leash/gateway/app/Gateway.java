@@ -289,7 +289,9 @@ public final class Gateway implements AutoCloseable {
     private static List<OrderIntent> unresolvedOrders(Journal journal) {
         List<OrderIntent> out = new ArrayList<>();
         for (OrderRecord o : journal.orders(null, true, 1000)) {
-            if (JournalRecorder.SENDING.equals(o.status())) {
+            // sent and never answered, or acknowledged and not final (a market order waiting for its next price)
+            if (JournalRecorder.SENDING.equals(o.status()) || "NEW".equals(o.status())
+                    || "PARTIALLY_FILLED".equals(o.status())) {
                 out.add(new OrderIntent(o.createdAt(), o.clientOrderId(), o.symbol(), o.side().sign() * o.qty(),
                         o.price(), o.reduceOnly(), o.action() == null ? Action.SKIP : o.action(), o.paramsVersion()));
             }

@@ -169,12 +169,19 @@ public final class InnerLoop implements Runnable {
         publish();
     }
 
-    /** An order a crashed run recorded as sending but never saw answered: ask the venue what became of it. */
+    /**
+     * An order a crashed run left in flight (recorded as sending, or acknowledged and not final): ask the venue what
+     * became of it. One still open there (a market order waiting for the venue's next price) is cancelled: the
+     * engine, which knows of no order in flight after a restart, decides afresh.
+     */
     private void resolve(OrderIntent intent) throws VenueException {
         Order o = venue.order(intent.symbol(), intent.clientOrderId());
         if (o == null) {
             recorder.orderFailed(intent, "never reached the venue (resolved at start)");
             return;
+        }
+        if (o.status().open() && venue.cancel(intent.symbol(), intent.clientOrderId())) {
+            o = venue.order(intent.symbol(), intent.clientOrderId()); // what it filled before the cancel stays
         }
         recorder.event(pacer.now(), "reconcile", "order " + intent.clientOrderId() + " left in flight by the last run"
                 + " is " + o.status() + " at the venue");

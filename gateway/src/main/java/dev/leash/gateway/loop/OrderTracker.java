@@ -22,7 +22,8 @@ import java.util.Map;
  * engine's pending order when the venue reports a final status. An order the venue never shows within
  * {@link #UNSEEN_GIVE_UP_MILLIS} is recorded as failed.
  *
- * <p>The simulated and paper venues fill at once, so nothing waits here for them. Inner-loop thread only.
+ * <p>The simulated and paper venues fill a market order at their next price, so it waits here like a live venue's
+ * until a later step finds it filled. Inner-loop thread only.
  */
 final class OrderTracker {
 

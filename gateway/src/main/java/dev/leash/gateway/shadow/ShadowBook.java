@@ -37,8 +37,9 @@ import java.util.Map;
  * on the live book's market events, its orders filled by a {@link SimExchange} at the live prices (fees, slippage,
  * funding as a backtest charges them). It never reaches a venue. Used on one thread.
  *
- * <p>Per {@link MarketStep} the driver's sequence is the backtest's: prices and funding, the clock, the bars closed
- * in the step, then each symbol's tick and its orders; so a shadow fed the steps of a backtest fills exactly as it.
+ * <p>Per {@link MarketStep} the driver's sequence is the backtest's: prices and funding, the clock, the fills of
+ * this step's prices (market orders wait open for the next price), the bars closed in the step, then each symbol's
+ * tick and its orders; so a shadow fed the steps of a backtest fills exactly as it.
  */
 public final class ShadowBook implements MarketFeed, OrderRoute {
 
@@ -56,8 +57,12 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     private final int[] closeCount;
     private final TradeCounter trades;
     private final List<Fill> fills = new ArrayList<>();
+    /** Fills of the step running: delivered to the engine after {@code onClock}, as a backtest delivers them. */
+    private final List<Fill> stepFills = new ArrayList<>();
+    private FillSink sink;
     private Figures figures;
     private final List<String> flags = new ArrayList<>();
+    private boolean newFlag;
     private double funding;
     private double startUnrealized;
     private Map<String, Double> startPositions = Map.of();
@@ -79,7 +84,12 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         OrderQueue orders = new OrderQueue();
         this.engine = new Engine(specs(instruments), limits, params, orders, EngineListener.NONE,
                 exchange::equity);
-        this.driver = new EngineDriver(engine, orders, this, this, StepHooks.NONE, () -> Long.MIN_VALUE, 1);
+        this.driver = new EngineDriver(engine, orders, this, this, new StepHooks() {
+            @Override
+            public void afterClock(long t) {
+                deliverStepFills();
+            }
+        }, () -> Long.MIN_VALUE, 1);
         this.closes = new double[symbols][FUNDING_CLOSES];
         this.closeCount = new int[symbols];
         this.trades = new TradeCounter(symbols);
@@ -90,13 +100,16 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
 
     /**
      * A book continued from {@code c}: its account, figures, counts and flags as saved, its engine re-warmed on
-     * {@code history} (the bar channels are not saved) and given the saved positions and trading status.
+     * {@code history} (the bar channels are not saved) and given the saved positions and trading status. A market
+     * order saved waiting for its next price is cancelled: the resumed engine knows of no order in flight, and
+     * decides afresh at the next tick.
      */
     public static ShadowBook resume(BookCheckpoint c, List<Instrument> instruments, Limits limits,
                                     List<ClosedBar> history, long now) {
         ShadowBook b = new ShadowBook(c.name(), instruments, limits, c.params(), c.since(), c.start().equity());
         b.warmUp(history);
         b.exchange.restore(c.account());
+        b.exchange.cancelPending();
         for (SimState.Holding h : c.account().holdings()) {
             int s = b.engine.indexOf(h.symbol());
             if (s >= 0) {
@@ -184,6 +197,7 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
 
     @Override
     public void advanceTo(long t, FillSink sink) {
+        this.sink = sink;
         for (ClosedBar b : current.bars()) {
             remember(b);
         }
@@ -191,19 +205,27 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
             if (!current.fresh()[s]) {
                 continue;
             }
-            List<Fill> resting = exchange.onPrice(s, current.price()[s], t);
-            for (Fill fill : resting) {
-                report(s, fill, sink);
-                if (!exchange.order(fill.clientOrderId()).status().open()) {
-                    sink.orderDone(s, fill.clientOrderId());
-                }
-            }
+            stepFills.addAll(exchange.onPrice(s, current.price()[s], t));
         }
         if (FundingModel.isFundingTime(t)) {
             for (int s = 0; s < symbols; s++) {
                 funding += exchange.applyFunding(s, fundingRate(s));
             }
         }
+    }
+
+    private void deliverStepFills() {
+        if (stepFills.isEmpty()) {
+            return;
+        }
+        for (Fill fill : stepFills) {
+            int s = exchange.indexOf(fill.symbol());
+            report(s, fill, sink);
+            if (!exchange.order(fill.clientOrderId()).status().open()) {
+                sink.orderDone(s, fill.clientOrderId());
+            }
+        }
+        stepFills.clear();
     }
 
     @Override
@@ -234,7 +256,10 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         for (Fill f : r.fills()) {
             report(s, f, sink);
         }
-        return r.rejected() ? OrderOutcome.REJECTED : OrderOutcome.DONE;
+        if (r.rejected()) {
+            return OrderOutcome.REJECTED;
+        }
+        return r.order().status().open() ? OrderOutcome.OPEN : OrderOutcome.DONE;
     }
 
     private void report(int s, Fill f, FillSink sink) {
@@ -268,7 +293,15 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     void flag(String flag) {
         if (!flags.contains(flag) && (flags.size() < MAX_FLAGS || !flag.startsWith(MISSED_TICKS))) {
             flags.add(flag);
+            newFlag = true;
         }
+    }
+
+    /** True once after a flag was added (the scorecard shows flags at once); clears it. */
+    boolean takeNewFlag() {
+        boolean was = newFlag;
+        newFlag = false;
+        return was;
     }
 
     public String name() {

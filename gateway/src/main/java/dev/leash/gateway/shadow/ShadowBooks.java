@@ -1,5 +1,6 @@
 package dev.leash.gateway.shadow;
 
+import dev.leash.venue.Candle;
 import dev.leash.venue.Instrument;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * queue) flags them {@code missed_ticks from <instant> to <instant>}.
  *
  * <p>Threading: {@link #offer} from the inner loop's thread; {@link #run} (or {@link #drain} in tests) on one shadow
- * thread; {@link #checkpoint} on it or after it ended; {@link #scorecard} from any thread.
+ * thread; {@link #checkpoint} on it or after it ended; {@link #scorecard} from any thread. The scorecard is rebuilt
+ * at the first step, at every step that closes a bar, at every change, retirement or missed-steps flag, and at least
+ * once per bar interval of trading time: what it shows is never older than one 5-minute bar of trading time.
  */
 public final class ShadowBooks implements Runnable {
 
@@ -108,6 +111,9 @@ public final class ShadowBooks implements Runnable {
     private long lastStepTime = Long.MIN_VALUE;
     private long stepMillis;
     private boolean dirty;
+    /** True when something the scorecard shows changed beyond the figures' marks: rebuild it at this step. */
+    private boolean scorecardDue;
+    private long scorecardAt = Long.MIN_VALUE;
     private java.util.function.LongSupplier wall = () -> 0L;
     private long minWallMillis;
     private long lastSaveWall;
@@ -266,7 +272,13 @@ public final class ShadowBooks implements Runnable {
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
         retireExpired(step.time());
-        publish(step.time());
+        for (ShadowBook b : active) {
+            scorecardDue |= b.takeNewFlag();
+        }
+        if (scorecard == null || scorecardDue || !step.bars().isEmpty()
+                || step.time() - scorecardAt >= Candle.INTERVAL_MILLIS) {
+            publish(step.time()); // per closed bar, not per step: rebuilding it was most of this thread's work
+        }
         if (lastStepTime != Long.MIN_VALUE && step.time() > lastStepTime) {
             stepMillis = step.time() - lastStepTime;
         }
@@ -281,6 +293,7 @@ public final class ShadowBooks implements Runnable {
 
     /** Flags every running shadow: it saw no market step between {@code from} and {@code to}. */
     private void flagMissed(long from, long to) {
+        scorecardDue = true;
         for (ShadowBook b : active) {
             b.flag(ShadowBook.MISSED_TICKS + " from " + java.time.Instant.ofEpochMilli(from) + " to "
                     + java.time.Instant.ofEpochMilli(to));
@@ -429,6 +442,7 @@ public final class ShadowBooks implements Runnable {
         if (changes.size() > MAX_CHANGES) {
             changes.remove(0);
         }
+        scorecardDue = true;
     }
 
     /**
@@ -478,6 +492,7 @@ public final class ShadowBooks implements Runnable {
         }
         retirements.retired(t, b.name(), b.params().version(), f, b.flags());
         dirty = true;
+        scorecardDue = true;
     }
 
     private void remember(ClosedBar b) {
@@ -485,6 +500,8 @@ public final class ShadowBooks implements Runnable {
     }
 
     private void publish(long t) {
+        scorecardDue = false;
+        scorecardAt = t;
         int min = settings.minTrades();
         List<Scorecard.Shadow> shadows = new ArrayList<>();
         for (ShadowBook b : active) {

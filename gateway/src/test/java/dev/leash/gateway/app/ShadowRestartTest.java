@@ -33,11 +33,14 @@ class ShadowRestartTest {
     @TempDir
     Path dir;
 
-    /** The scorecard once the shadows have processed the inner loop's step at {@code t}. */
+    /**
+     * The scorecard once the shadows have processed the inner loop's step at {@code t}: rebuilt per closed bar (and at
+     * a start, change or flag), it is then less than one bar older than {@code t}.
+     */
     private static Scorecard cardAt(RunningGateway gw, long t) {
         ShadowBooks shadows = gw.gateway().shadows();
         return Eventually.await("the shadows at " + Instant.ofEpochMilli(t), Duration.ofSeconds(60),
-                shadows::scorecard, c -> c != null && c.asOf() >= t);
+                shadows::scorecard, c -> c != null && c.asOf() > t - BAR);
     }
 
     private static List<Scorecard.Shadow> running(Scorecard c) {

@@ -106,7 +106,7 @@ class CrashBetweenWritesTest {
             List<OrderIntent> unresolved = new ArrayList<>();
             try (Journal j = Journal.open(Journal.sqliteUrl(data))) { // what Gateway.start resolves
                 for (OrderRecord o : j.orders(null, true, 1000)) {
-                    if ("SENDING".equals(o.status())) {
+                    if (List.of("SENDING", "NEW", "PARTIALLY_FILLED").contains(o.status())) {
                         unresolved.add(new OrderIntent(o.createdAt(), o.clientOrderId(), o.symbol(),
                                 o.side().sign() * o.qty(), o.price(), o.reduceOnly(), o.action(), o.paramsVersion()));
                     }

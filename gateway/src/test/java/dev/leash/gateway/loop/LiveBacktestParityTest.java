@@ -21,6 +21,8 @@ import dev.leash.venue.sim.SyntheticMarket;
 import dev.leash.venue.Account;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
+import dev.leash.venue.Order;
+import dev.leash.venue.OrderStatus;
 import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Position;
 import dev.leash.risk.Limits;
@@ -76,8 +78,18 @@ class LiveBacktestParityTest {
         outbox.bind(loop);
         loop.start(WARMUP, List.of());
         List<String> liveEquity = new ArrayList<>();
+        int stepsWithAnOrderWaiting = 0;
         for (long t = start; t < end; t += 1_000) {
             loop.step(t);
+            List<Order> open = venue.openOrders();
+            if (!open.isEmpty()) {
+                stepsWithAnOrderWaiting++;
+                for (Order o : open) { // shown open until the next price, and held by the engine as in flight
+                    assertThat(o.status()).isEqualTo(OrderStatus.NEW);
+                    assertThat(engine.pendingOrder(engine.indexOf(o.symbol()))).isEqualTo(o.clientOrderId());
+                }
+                assertThat(open).extracting(Order::symbol).doesNotHaveDuplicates();
+            }
             if (Math.floorMod(t, Candle.INTERVAL_MILLIS) == LAST_POINT) {
                 liveEquity.add(t + Candle.INTERVAL_MILLIS - LAST_POINT + " " + venue.equity());
             }
@@ -105,6 +117,17 @@ class LiveBacktestParityTest {
         }
 
         assertThat(live).hasSizeGreaterThan(10);
+        assertThat(stepsWithAnOrderWaiting).as("each order waits, open, for the next tick-path point")
+                .isGreaterThanOrEqualTo(live.size());
+        assertThat(live).extracting(Fill::clientOrderId).doesNotHaveDuplicates();
+        Map<String, Long> sentAt = new LinkedHashMap<>();
+        for (Object e : liveEvents.events) {
+            if (e instanceof Decision d && d.action() != Action.HOLD && d.action() != Action.SKIP) {
+                sentAt.putIfAbsent(d.symbol() + "@" + d.time(), d.time());
+            }
+        }
+        assertThat(live).as("every fill is at the tick-path point after the decision that sent its order")
+                .allSatisfy(f -> assertThat(sentAt).containsKey(f.symbol() + "@" + (f.time() - TickPath.STEP_MILLIS)));
         assertThat(liveEvents.decisions()).isGreaterThan(live.size());
         assertThat(liveEvents.events).as("take-profits, sent at their level, fill alike on both paths")
                 .anyMatch(e -> e instanceof Decision d && d.action() == Action.TAKE_PROFIT);

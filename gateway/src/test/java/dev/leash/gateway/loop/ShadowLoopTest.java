@@ -129,12 +129,14 @@ class ShadowLoopTest {
         }
         rig.loop.post(e -> e.swapParams(after)); // installed between two steps (the test drives time itself)
         rig.loop.drainInbox();
-        for (long t = change; t < rig.start + 2 * DAY; t += 1_000) {
+        long end = rig.start + 2 * DAY; // a bar's close: the scorecard is rebuilt there, with the books as they are
+        for (long t = change; t <= end; t += 1_000) {
             rig.loop.step(t);
             rig.books.drain();
         }
 
         Scorecard card = rig.books.scorecard();
+        assertThat(card.asOf()).isEqualTo(end);
         assertThat(card.missedSteps()).isZero();
         List<ShadowBook> books = rig.books.activeBooks();
         assertThat(books).extracting(ShadowBook::name).containsExactly("baseline", "incumbent v1", "live-params v2");

@@ -12,6 +12,7 @@ import dev.leash.engine.Tick;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.sim.TickPath;
 import dev.leash.venue.Account;
 import dev.leash.venue.Fill;
 import dev.leash.venue.MarketTime;
@@ -70,10 +71,18 @@ class VenuePortsTest {
     }
 
     @Test
-    void aPlacementTheVenueFilledIsDoneAndItsFillsAreHandedOver() {
-        assertThat(ports.place(buy("lsh-BTCUSDT-1-1"), START, sink())).isEqualTo(OrderOutcome.DONE);
+    void aMarketOrderWaitingForTheVenuesNextPriceIsOpenTrackedAndHandedOverOnceFilled() {
+        assertThat(ports.place(buy("lsh-BTCUSDT-1-1"), START, sink())).isEqualTo(OrderOutcome.OPEN);
+        assertThat(tracker.tracks("BTCUSDT")).isTrue();
+        assertThat(handedOver).isEmpty();
 
-        assertThat(handedOver).singleElement().asString().startsWith("BTCUSDT 0.01 @");
+        sim.advanceTo(START + TickPath.STEP_MILLIS); // the next tick-path point fills it
+        tracker.poll(START + TickPath.STEP_MILLIS, sink());
+
+        assertThat(handedOver).hasSize(2);
+        assertThat(handedOver.get(0)).startsWith("BTCUSDT 0.01 @");
+        assertThat(handedOver.get(1)).isEqualTo("done lsh-BTCUSDT-1-1");
+        assertThat(tracker.isEmpty()).isTrue();
         assertThat(faults).isEmpty();
     }
 

@@ -5,8 +5,13 @@ import dev.leash.risk.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.leash.venue.Candle;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,38 @@ class ShadowBooksTest {
                     s.liveEquity(), s.livePosition(), s.liveEntry()));
             books.drain();
         }
+    }
+
+    @Test
+    void theScorecardIsRebuiltAtEachClosedBarAndChangeNotOnEveryStepAndIsNeverABarOld() {
+        ShadowBooks books = books(4, 72 * HOUR, 20);
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, WARMUP + 100), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        Set<Scorecard> built = Collections.newSetFromMap(new IdentityHashMap<>());
+        int barSteps = 0;
+        int changeAt = 201; // a step inside a bar, with no bar closing
+        for (int i = 0; i < steps.size(); i++) {
+            MarketStep s = steps.get(i);
+            Params live = i < changeAt ? ShadowFixtures.params(1, 20) : ShadowFixtures.params(2, 22);
+            books.offer(new MarketStep(s.time(), s.price(), s.mark(), s.fresh(), s.warmup(), s.bars(), live,
+                    s.liveEquity(), s.livePosition(), s.liveEntry()));
+            books.drain();
+
+            Scorecard card = books.scorecard();
+            built.add(card);
+            assertThat(s.time() - card.asOf()).as("step %d", i).isNotNegative().isLessThan(Candle.INTERVAL_MILLIS);
+            if (!s.bars().isEmpty()) {
+                barSteps++;
+                assertThat(card.asOf()).as("rebuilt at the closed bar of step %d", i).isEqualTo(s.time());
+            }
+            if (i == changeAt) {
+                assertThat(card.asOf()).as("rebuilt at the change").isEqualTo(s.time());
+                assertThat(card.changes()).hasSize(1);
+            }
+        }
+        assertThat(barSteps).isGreaterThan(90);
+        // the first step, each closed bar and the change (which retires the live-params shadow): not every step
+        assertThat(built).hasSizeLessThanOrEqualTo(barSteps + 2).hasSizeLessThan(steps.size() / 3);
     }
 
     @Test

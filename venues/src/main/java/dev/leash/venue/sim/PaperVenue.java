@@ -69,14 +69,20 @@ public final class PaperVenue extends PaperAccountVenue {
         return market.candles(symbol, fromMillis, toMillis);
     }
 
-    /** The live ticker; its last price also becomes the paper exchange's price. */
+    /**
+     * The live ticker; its last price also becomes the paper exchange's price, which fills the market orders
+     * waiting for it (saved at once).
+     */
     @Override
     public Ticker ticker(String symbol) throws VenueException {
         Ticker t = market.ticker(symbol);
         synchronized (this) {
             int i = exchange.indexOf(symbol);
             if (i >= 0 && t.lastPrice() > 0) {
-                exchange.onPrice(i, t.lastPrice(), t.time());
+                List<Fill> filled = exchange.onPrice(i, t.lastPrice(), t.time());
+                if (!filled.isEmpty()) {
+                    persist(filled);
+                }
             }
             chargeFundingDue();
         }

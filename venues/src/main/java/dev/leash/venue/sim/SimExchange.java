@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deterministic paper exchange: one USDT account, positions with average entry, market orders filled at the
- * last price or their reference, whichever is worse, plus slippage, limit orders resting until the price crosses, maker and taker fees, funding.
+ * A deterministic paper exchange: one USDT account, positions with average entry, market orders filled at the next
+ * price after they were sent or their reference, whichever is worse, plus slippage, limit orders resting until the
+ * price crosses, maker and taker fees, funding.
  *
  * <p>Shared by the simulated venue, the paper venue and backtests, so all three account identically. Prices come
  * in through {@link #onPrice}; the exchange never reads a clock. Not thread-safe.
@@ -43,6 +44,8 @@ public final class SimExchange {
     private final LinkedHashMap<String, Order> orders = new LinkedHashMap<>();
     /** Open limit orders, the only ones a price can fill: onPrice touches nothing else. */
     private final LinkedHashMap<String, Order> resting = new LinkedHashMap<>();
+    /** Market orders sent and not filled yet, with the last price when each was sent: the next price fills them. */
+    private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
     private double wallet;
     private long fillSeq;
@@ -72,14 +75,21 @@ public final class SimExchange {
         return List.of(instruments);
     }
 
-    /** A new trade price; resting limit orders that it crosses fill as maker. Returns the fills. */
+    /** A market order waiting for the next price: {@code sentAt} is the last price when it was sent. */
+    private record Pending(Order order, int sym, double sentAt) {
+    }
+
+    /**
+     * A new trade price: pending market orders of the symbol fill at it (see {@link #place}), then resting limit
+     * orders that it crosses fill as maker. Returns the fills.
+     */
     public List<Fill> onPrice(int sym, double price, long now) {
         lastPrice[sym] = price;
         equityValid = false;
+        List<Fill> out = pending.isEmpty() ? List.of() : fillPending(sym, price, now);
         if (resting.isEmpty()) {
-            return List.of();
+            return out;
         }
-        List<Fill> out = List.of();
         for (Order o : new ArrayList<>(resting.values())) {
             if (index.get(o.symbol()) != sym) {
                 continue;
@@ -97,8 +107,12 @@ public final class SimExchange {
     }
 
     /**
-     * Places an order; a market order fills at once at the last price plus slippage, never better than its reference
-     * price (the level that triggered it) nor than the price by rounding to the tick.
+     * Places an order. A market order is accepted open (NEW) and fills at the next price of its symbol that
+     * {@link #onPrice} brings (a repeat of the price it was sent at counts only once {@link TickPath#STEP_MILLIS}
+     * have passed, as the simulated venue repeats a tick-path point's price on every step until the next point):
+     * at that price, or for a reduce-only order at that price or its reference price (the level that triggered it),
+     * whichever is worse; plus slippage, never better by rounding to the tick. A marketable limit order fills at
+     * once at the last price.
      */
     public PlaceResult place(OrderRequest req, long now) {
         Order known = orders.get(req.clientOrderId());
@@ -129,25 +143,64 @@ public final class SimExchange {
         if (!req.reduceOnly() && notional * costs.takerFee() > availableBalance()) {
             return reject(req, now, "insufficient balance");
         }
-        remember(order);
-        if (req.type() == OrderType.LIMIT) {
-            boolean marketable = req.side() == Side.BUY ? refPrice >= last : refPrice <= last;
-            if (!marketable) {
-                resting.put(order.clientOrderId(), order);
-                return new PlaceResult(order, List.of(), false, null);
-            }
+        if (req.type() == OrderType.MARKET) {
+            double reference = req.price() > 0 && Double.isFinite(req.price()) ? req.price() : Double.NaN;
+            order = new Order(req.clientOrderId(), "sim-" + req.clientOrderId(), req.symbol(), req.side(),
+                    req.type(), qty, reference, 0, OrderStatus.NEW, req.reduceOnly(), now);
+            remember(order);
+            pending.put(order.clientOrderId(), new Pending(order, sym, last));
+            return new PlaceResult(order, List.of(), false, null);
         }
+        remember(order);
+        boolean marketable = req.side() == Side.BUY ? refPrice >= last : refPrice <= last;
+        if (!marketable) {
+            resting.put(order.clientOrderId(), order);
+            return new PlaceResult(order, List.of(), false, null);
+        }
+        double fillPrice = takerPrice(in, dir, last, notional);
+        // slippage never takes a limit order past its limit
+        fillPrice = dir > 0 ? Math.min(fillPrice, refPrice) : Math.max(fillPrice, refPrice);
+        Fill f = execute(order, sym, qty, fillPrice, costs.takerFee(), false, now);
+        return new PlaceResult(orders.get(req.clientOrderId()), List.of(f), false, null);
+    }
+
+    /** {@code base} plus slippage for {@code notional}, rounded to the tick and never better than {@code base}. */
+    private double takerPrice(Instrument in, int dir, double base, double notional) {
         double slip = (costs.slippageBps() + costs.impactBpsPer100k() * notional / 100_000.0) / 10_000.0;
-        double base = req.type() == OrderType.MARKET ? worse(dir, last, req.price()) : last;
         double fillPrice = in.roundPrice(base * (1 + dir * slip));
         if (dir * (fillPrice - base) < 0) { // the nearest tick was better than the price: one tick worse
             fillPrice = in.roundPrice(fillPrice + dir * in.tickSize());
         }
-        if (req.type() == OrderType.LIMIT) { // slippage never takes a limit order past its limit
-            fillPrice = dir > 0 ? Math.min(fillPrice, refPrice) : Math.max(fillPrice, refPrice);
+        return fillPrice;
+    }
+
+    /**
+     * Fills the pending market orders of {@code sym} that {@code price} is the next price for: an order that opens or
+     * adds at that price, a reduce-only order at that price or its reference, whichever is worse; plus slippage. A
+     * reduce-only order that would no longer reduce is cancelled.
+     */
+    private List<Fill> fillPending(int sym, double price, long now) {
+        List<Fill> out = List.of();
+        for (Pending p : new ArrayList<>(pending.values())) {
+            Order o = p.order();
+            if (p.sym() != sym || (price == p.sentAt() && now - o.createdAt() < TickPath.STEP_MILLIS)) {
+                continue;
+            }
+            pending.remove(o.clientOrderId());
+            int dir = o.side().sign();
+            if (o.reduceOnly() && !(position[sym] * dir < 0 && o.qty() <= Math.abs(position[sym]) + 1e-12)) {
+                cancel(o.clientOrderId());
+                continue;
+            }
+            // an entry fills at the next price; an exit never better than the level that sent it (a take-profit)
+            double base = o.reduceOnly() ? worse(dir, price, o.price()) : price;
+            double fillPrice = takerPrice(instruments[sym], dir, base, o.qty() * price);
+            if (out.isEmpty()) {
+                out = new ArrayList<>();
+            }
+            out.add(execute(o, sym, o.qty(), fillPrice, costs.takerFee(), false, now));
         }
-        Fill f = execute(order, sym, qty, fillPrice, costs.takerFee(), false, now);
-        return new PlaceResult(orders.get(req.clientOrderId()), List.of(f), false, null);
+        return out;
     }
 
     /**
@@ -228,7 +281,18 @@ public final class SimExchange {
         orders.put(clientOrderId, new Order(o.clientOrderId(), o.venueOrderId(), o.symbol(), o.side(), o.type(),
                 o.qty(), o.price(), o.filledQty(), OrderStatus.CANCELLED, o.reduceOnly(), o.createdAt()));
         resting.remove(clientOrderId);
+        pending.remove(clientOrderId);
         return true;
+    }
+
+    /** Cancels every market order still waiting for its next price (a backtest's end); returns them as they were. */
+    public List<Order> cancelPending() {
+        List<Order> out = new ArrayList<>();
+        for (Pending p : new ArrayList<>(pending.values())) {
+            out.add(orders.get(p.order().clientOrderId()));
+            cancel(p.order().clientOrderId());
+        }
+        return out;
     }
 
     /** Charges funding on a symbol's position at the last price: longs pay a positive rate, shorts receive it. */
@@ -348,10 +412,15 @@ public final class SimExchange {
         }
         orders.clear();
         resting.clear();
+        pending.clear();
         for (Order o : s.orders()) {
             orders.put(o.clientOrderId(), o);
             if (o.type() == OrderType.LIMIT && o.status().open()) {
                 resting.put(o.clientOrderId(), o);
+            }
+            int sym = indexOf(o.symbol());
+            if (o.type() == OrderType.MARKET && o.status().open() && sym >= 0) {
+                pending.put(o.clientOrderId(), new Pending(o, sym, lastPrice[sym]));
             }
         }
         fills.clear();

@@ -91,7 +91,10 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
             exchange.restore(state.account());
         }
         SimulatedVenue venue = new SimulatedVenue(market, exchange, store, resumeAt);
-        venue.setPrices(resumeAt);
+        List<Fill> filled = venue.setPrices(resumeAt); // orders saved waiting for a price meet the first one
+        if (!filled.isEmpty()) {
+            venue.persist(filled);
+        }
         return venue;
     }
 
@@ -107,8 +110,8 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
         }
         long from = now;
         now = time;
-        setPrices(time);
-        boolean changed = false;
+        List<Fill> filled = setPrices(time);
+        boolean changed = !filled.isEmpty();
         for (long t = FundingModel.nextFundingTime(from); t <= time; t += FundingModel.INTERVAL_MILLIS) {
             for (int i = 0; i < market.specs().size(); i++) {
                 changed |= exchange.applyFunding(i, fundingRateAt(i, t)) != 0;
@@ -117,14 +120,17 @@ public final class SimulatedVenue extends PaperAccountVenue implements MarketTim
         long bar = market.barIndexAt(time);
         if (changed || bar != lastBar) {
             lastBar = bar;
-            persist();
+            persist(filled);
         }
     }
 
-    private void setPrices(long time) {
+    /** Moves every symbol's price to {@code time}; the fills of orders it met are saved at once. */
+    private List<Fill> setPrices(long time) {
+        List<Fill> filled = new ArrayList<>(0);
         for (int i = 0; i < market.specs().size(); i++) {
-            exchange.onPrice(i, market.priceAt(i, time), time);
+            filled.addAll(exchange.onPrice(i, market.priceAt(i, time), time));
         }
+        return filled;
     }
 
     /** The simulated time. */

@@ -7,6 +7,7 @@ import dev.leash.venue.FundingRate;
 import dev.leash.venue.Instrument;
 import dev.leash.venue.Order;
 import dev.leash.venue.OrderRequest;
+import dev.leash.venue.OrderStatus;
 import dev.leash.venue.OrderType;
 import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Position;
@@ -30,18 +31,26 @@ class PaperVenueTest {
     private final StateStore store = StateStore.inMemory();
 
     @Test
-    void fillsMarketOrdersAtTheLivePriceWithoutEverCallingThePrivateApi() throws Exception {
+    void fillsMarketOrdersAtTheNextLivePriceWithoutEverCallingThePrivateApi() throws Exception {
         PaperVenue paper = PaperVenue.open(market, 10_000, store, now::get);
         market.price = 50_000;
         paper.ticker("BTCUSDT");
 
         PlaceResult r = paper.place(new OrderRequest("lsh-BTCUSDT-1-1", "BTCUSDT", Side.BUY, OrderType.MARKET, 0.01,
                 50_000, false));
+        assertThat(r.fills()).isEmpty();
+        assertThat(r.order().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(paper.openOrders()).hasSize(1);
+        market.price = 49_900;
+        paper.ticker("BTCUSDT");
 
-        assertThat(r.fills()).singleElement().satisfies(f -> {
-            assertThat(f.price()).isBetween(50_000.0, 50_010.0);
+        assertThat(paper.fills(0, Long.MAX_VALUE)).singleElement().satisfies(f -> {
+            assertThat(f.price()).as("the next price plus slippage").isBetween(49_900.0, 49_910.0);
             assertThat(f.qty()).isEqualTo(0.01);
         });
+        assertThat(paper.order("BTCUSDT", "lsh-BTCUSDT-1-1").status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(PaperVenue.open(market, 10_000, store, now::get).positions()).as("the fill was saved at once")
+                .singleElement().extracting(Position::qty).isEqualTo(0.01);
         assertThat(paper.positions()).singleElement().extracting(Position::qty).isEqualTo(0.01);
         assertThat(market.privateCalls).isZero();
         assertThat(paper.name()).isEqualTo("paper (fake prices)");
@@ -53,6 +62,8 @@ class PaperVenueTest {
         market.price = 50_000;
         first.ticker("BTCUSDT");
         first.place(new OrderRequest("lsh-BTCUSDT-1-1", "BTCUSDT", Side.BUY, OrderType.MARKET, 0.01, 50_000, false));
+        market.price = 50_010;
+        first.ticker("BTCUSDT");
         double wallet = first.account().walletBalance();
 
         PaperVenue second = PaperVenue.open(market, 10_000, store, now::get);
@@ -71,6 +82,10 @@ class PaperVenueTest {
         market.price = 50_000;
         paper.ticker("BTCUSDT");
         paper.place(new OrderRequest("lsh-BTCUSDT-1-1", "BTCUSDT", Side.BUY, OrderType.MARKET, 0.1, 50_000, false));
+        market.price = 49_990;
+        paper.ticker("BTCUSDT");
+        market.price = 50_000;
+        paper.ticker("BTCUSDT");
         double before = paper.account().walletBalance();
 
         now.set(T0 + 8 * 3_600_000L + 1_000);

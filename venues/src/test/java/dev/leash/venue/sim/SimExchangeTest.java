@@ -36,6 +36,88 @@ class SimExchangeTest {
     }
 
     @Test
+    void aMarketOrderStaysOpenUntilTheNextPriceAndFillsThereNotAtThePriceThatSentIt() {
+        ex.onPrice(BTC, 110.0, 1_200); // the bar's high: a breakout buy goes out here
+
+        PlaceResult sent = ex.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 110.0, false),
+                1_300);
+
+        assertThat(sent.rejected()).isFalse();
+        assertThat(sent.fills()).isEmpty();
+        assertThat(sent.order().status()).isEqualTo(OrderStatus.NEW);
+        assertThat(ex.openOrders()).extracting(Order::clientOrderId).containsExactly("b1");
+        assertThat(ex.position(BTC)).isZero();
+        assertThat(ex.onPrice(ETH, 50.0, 1_400)).as("another symbol's price fills nothing").isEmpty();
+
+        List<Fill> next = ex.onPrice(BTC, 104.0, 1_500);
+
+        // 104 x 1.003 = 104.312 -> 104.5 on the 0.5 tick: the next price plus slippage, not the high 110
+        assertThat(next).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualTo(104.5);
+            assertThat(f.time()).isEqualTo(1_500);
+            assertThat(f.maker()).isFalse();
+            assertThat(f.fee()).isCloseTo(104.5 * 0.001, within(OFFSET));
+        });
+        assertThat(ex.order("b1").status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(ex.openOrders()).isEmpty();
+        assertThat(ex.position(BTC)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRepeatOfThePriceThatSentAnOrderFillsItOnlyOnceATickPathStepHasPassed() {
+        ex.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.0, false), 1_500);
+
+        assertThat(ex.onPrice(BTC, 100.0, 1_500 + TickPath.STEP_MILLIS - 1)).isEmpty();
+        assertThat(ex.onPrice(BTC, 100.0, 1_500 + TickPath.STEP_MILLIS)).singleElement()
+                .satisfies(f -> assertThat(f.price()).isEqualTo(100.5));
+    }
+
+    @Test
+    void aStopSentPastItsLevelFillsAtTheNextPriceOrWorseNeverBetterThanThePriceThatSentIt() {
+        market("b1", Side.BUY, 1.0);
+        ex.onPrice(BTC, 90.0, 2_000); // gapped through a stop at 95: the stop goes out at 90
+        ex.place(new OrderRequest("stop", "BTCUSDT", Side.SELL, OrderType.MARKET, 1.0, 90.0, true), 2_000);
+        ex.onPrice(BTC, 94.0, 2_100); // the price came back: no better fill than the 90 that sent it
+        ex.place(new OrderRequest("b2", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 94.0, false), 2_100);
+        ex.onPrice(BTC, 94.0, 2_200 + TickPath.STEP_MILLIS);
+        ex.onPrice(BTC, 80.0, 3_000); // a second stop meets a further gap: it fills at the worse next price
+        ex.place(new OrderRequest("stop2", "BTCUSDT", Side.SELL, OrderType.MARKET, 1.0, 88.0, true), 3_000);
+        ex.onPrice(BTC, 85.0, 3_100);
+
+        // 90 x 0.997 = 89.73 -> 89.5; 85 x 0.997 = 84.745 -> 84.5
+        assertThat(ex.order("stop").status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(ex.fills(0, Long.MAX_VALUE)).filteredOn(f -> f.side() == Side.SELL).extracting(Fill::price)
+                .containsExactly(89.5, 84.5);
+    }
+
+    @Test
+    void aPendingOrderCanBeCancelledAndIsCancelledAtTheEnd() {
+        ex.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.0, false), 1_500);
+        ex.place(new OrderRequest("b2", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.0, false), 1_500);
+
+        assertThat(ex.cancel("b1")).isTrue();
+        assertThat(ex.cancelPending()).extracting(Order::clientOrderId, Order::status)
+                .containsExactly(tuple("b2", OrderStatus.NEW));
+        assertThat(ex.onPrice(BTC, 101.0, 2_000)).isEmpty();
+        assertThat(ex.order("b2").status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(ex.position(BTC)).isZero();
+    }
+
+    @Test
+    void aPendingOrderSurvivesASnapshotAndFillsAtTheFirstPriceAfterTheRestore() throws Exception {
+        ex.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.0, false), 1_500);
+        SimState saved = SimulatedVenue.JSON.readValue(SimulatedVenue.JSON.writeValueAsString(ex.snapshot(1_500)),
+                SimState.class);
+
+        SimExchange restored = freshExchange();
+        restored.restore(saved);
+
+        assertThat(restored.openOrders()).extracting(Order::clientOrderId).containsExactly("b1");
+        assertThat(restored.onPrice(BTC, 102.0, 2_000)).singleElement()
+                .satisfies(f -> assertThat(f.price()).isEqualTo(102.5));
+    }
+
+    @Test
     void marketOrdersFillAtLastPricePlusSlippageRoundedToTheTick() {
         Fill buy = market("b1", Side.BUY, 1.0).fills().get(0);
         Fill sell = market("s1", Side.SELL, 1.0).fills().get(0);
@@ -115,6 +197,7 @@ class SimExchangeTest {
         PlaceResult sameSide = place("r2", Side.BUY, OrderType.MARKET, 1.0, 100.0, true);
         PlaceResult beyond = place("r3", Side.SELL, OrderType.MARKET, 1.5, 100.0, true);
         PlaceResult exit = place("r4", Side.SELL, OrderType.MARKET, 1.0, 100.0, true);
+        ex.onPrice(BTC, 100.0, 1_500 + TickPath.STEP_MILLIS);
 
         assertThat(List.of(whenFlat, sameSide, beyond)).allSatisfy(r -> {
             assertThat(r.rejected()).isTrue();
@@ -167,11 +250,15 @@ class SimExchangeTest {
     }
 
     @Test
-    void aMarketOrderNeverFillsBetterThanTheLevelThatTriggeredIt() {
+    void anExitNeverFillsBetterThanTheLevelThatTriggeredIt() {
+        market("l0", Side.BUY, 1.0);
         ex.onPrice(BTC, 110.0, 1_200); // the price ran past a take-profit level of 104 before the order went out
-        Fill sell = place("s1", Side.SELL, OrderType.MARKET, 1.0, 104.0, false).fills().get(0);
+        place("s1", Side.SELL, OrderType.MARKET, 1.0, 104.0, true);
+        Fill sell = ex.onPrice(BTC, 109.0, 1_300).get(0);
+        market("s0", Side.SELL, 1.0);
         ex.onPrice(BTC, 90.0, 1_300);
-        Fill buy = place("b1", Side.BUY, OrderType.MARKET, 1.0, 96.0, false).fills().get(0);
+        place("b1", Side.BUY, OrderType.MARKET, 1.0, 96.0, true);
+        Fill buy = ex.onPrice(BTC, 91.0, 1_400).get(0);
 
         // the level less (more) 30 bps slippage: 103.688 -> 103.5, 96.288 -> 96.5; not 109.67 or 90.27
         assertThat(sell.price()).isEqualTo(103.5);
@@ -182,12 +269,12 @@ class SimExchangeTest {
     void roundingToTheTickNeverMakesAMarketFillBetterThanThePrice() {
         SimExchange noSlippage = new SimExchange(List.of(new Instrument("BTCUSDT", 0.5, 0.01, 0.01, 5.0)), 10_000.0,
                 new SimExchange.Costs(0.001, 0.0005, 0.0, 0.0));
-        noSlippage.onPrice(BTC, 100.3, 1_000); // off the 0.5 tick: the nearest tick, 100.5, is better for a seller
-        Fill sell = noSlippage.place(new OrderRequest("s1", "BTCUSDT", Side.SELL, OrderType.MARKET, 1.0, 100.3,
-                false), 1_500).fills().get(0);
-        noSlippage.onPrice(BTC, 100.2, 2_000); // the nearest tick, 100.0, is better for a buyer
-        Fill buy = noSlippage.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.2,
-                false), 2_500).fills().get(0);
+        noSlippage.onPrice(BTC, 100.0, 1_000);
+        noSlippage.place(new OrderRequest("s1", "BTCUSDT", Side.SELL, OrderType.MARKET, 1.0, 100.0, false), 1_500);
+        // off the 0.5 tick: the nearest tick, 100.5, is better for a seller
+        Fill sell = noSlippage.onPrice(BTC, 100.3, 1_600).get(0);
+        noSlippage.place(new OrderRequest("b1", "BTCUSDT", Side.BUY, OrderType.MARKET, 1.0, 100.3, false), 2_500);
+        Fill buy = noSlippage.onPrice(BTC, 100.2, 2_600).get(0); // the nearest tick, 100.0, is better for a buyer
 
         assertThat(sell.price()).isEqualTo(100.0);
         assertThat(buy.price()).isEqualTo(100.5);
@@ -211,7 +298,8 @@ class SimExchangeTest {
         market("b1", Side.BUY, 1.0);
         ex.place(new OrderRequest("s1", "ETHUSDT", Side.SELL, OrderType.MARKET, 10.0, 50.0, false), 1_500);
         ex.onPrice(BTC, 100.0, 2_000);
-        ex.onPrice(ETH, 50.0, 2_000);
+        ex.onPrice(ETH, 50.0, 1_500 + TickPath.STEP_MILLIS);
+        assertThat(ex.position(ETH)).isEqualTo(-10.0);
         double before = ex.walletBalance();
 
         double paidByLong = ex.applyFunding(BTC, 0.0001);
@@ -249,7 +337,6 @@ class SimExchangeTest {
     void snapshotSurvivesJsonIncludingNanPrices() throws Exception {
         tradeSomething();
         SimState saved = ex.snapshot(5_000);
-        assertThat(saved.orders()).extracting(Order::price).contains(Double.NaN); // market orders
         assertThat(saved.holdings()).extracting(SimState.Holding::lastPrice).contains(Double.NaN); // never priced
 
         String json = SimulatedVenue.JSON.writeValueAsString(saved);
@@ -258,7 +345,7 @@ class SimExchangeTest {
         assertThat(read).isEqualTo(saved);
         SimExchange restored = freshExchange();
         restored.restore(read);
-        assertThat(restored.order("b1").price()).isNaN();
+        assertThat(restored.order("b1").price()).isEqualTo(100.0); // a market order keeps the level that sent it
         assertThat(restored.position(BTC)).isEqualTo(ex.position(BTC));
         assertThat(market(restored, "b1", Side.BUY, 1.0).duplicate()).isTrue();
     }
@@ -280,9 +367,13 @@ class SimExchangeTest {
     }
 
     private static PlaceResult market(SimExchange exchange, String id, Side side, double qty) {
-        // sent at the last price, as the engine sends an order at the tick that triggered it
-        return exchange.place(new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, qty, exchange.lastPrice(BTC),
-                false), 1_500);
+        // sent at the last price, as the engine sends an order at the tick that triggered it; filled when that price
+        // comes again a tick-path step later
+        double last = exchange.lastPrice(BTC);
+        PlaceResult sent = exchange.place(new OrderRequest(id, "BTCUSDT", side, OrderType.MARKET, qty, last, false),
+                1_500);
+        List<Fill> filled = exchange.onPrice(BTC, last, 1_500 + TickPath.STEP_MILLIS);
+        return new PlaceResult(exchange.order(id), filled, sent.duplicate(), sent.rejectReason());
     }
 
     private PlaceResult place(String id, Side side, OrderType type, double qty, double price, boolean reduceOnly) {

@@ -53,6 +53,8 @@ class SimulatedVenueTest {
     void chargesFundingAtTheEightHourBoundary() throws Exception {
         SimulatedVenue venue = open(SEED, START);
         venue.place(market("lsh-BTCUSDT-1-1", Side.BUY, 0.1));
+        venue.advanceTo(venue.now() + TickPath.STEP_MILLIS); // the next tick-path point fills it
+        assertThat(venue.positions()).hasSize(1);
         double wallet = venue.account().walletBalance();
 
         venue.advanceTo(DAY + 8 * HOUR - 1);
