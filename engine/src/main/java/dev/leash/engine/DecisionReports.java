@@ -89,16 +89,21 @@ final class DecisionReports {
             case MODE -> ReasonCode.TRADING_MODE;
             case DISABLED -> ReasonCode.SYMBOL_DISABLED;
             case HELD -> ReasonCode.SYMBOL_HELD;
+            case VETOED -> ReasonCode.MODEL_VETO;
             case NONE -> ReasonCode.ACTION;
         };
         String subject = switch (block) {
             case STATE -> String.valueOf(state);
             case MODE -> p.risk().tradingMode().wireName();
+            case VETOED -> s.bias.wireName();
             default -> null;
         };
         Map<String, Double> numbers = new HashMap<>();
         if (block == SymbolState.Block.HELD) {
             numbers.put("holds", (double) s.holds);
+        }
+        if (block == SymbolState.Block.VETOED) {
+            numbers.put("until", (double) s.biasUntil);
         }
         if (exitPrice != null) {
             numbers.put("price", exitPrice);

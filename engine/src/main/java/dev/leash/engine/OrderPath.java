@@ -115,7 +115,7 @@ final class OrderPath {
     }
 
     private void reverseOrExit(SymbolState s, double price, double pos, long nowMillis) {
-        SymbolState.Block block = entryBlocker(s);
+        SymbolState.Block block = entryBlocker(s, pos > 0 ? -1 : +1, nowMillis);
         if (block == SymbolState.Block.NONE && s.lastEntryBar != s.currentBar) {
             enter(s, price, pos > 0 ? -1 : +1, pos > 0 ? Action.REVERSE_SHORT : Action.REVERSE_LONG, pos, nowMillis);
         } else {
@@ -126,7 +126,7 @@ final class OrderPath {
 
     private void enter(SymbolState s, double price, int dir, Action action, double closing, long nowMillis) {
         s.lastEntryBar = s.currentBar;
-        SymbolState.Block block = entryBlocker(s);
+        SymbolState.Block block = entryBlocker(s, dir, nowMillis);
         if (block != SymbolState.Block.NONE) {
             s.block = block;
             skip(s, action, Skip.BLOCKED, nowMillis);
@@ -192,6 +192,19 @@ final class OrderPath {
         if (reports.wanted()) {
             reports.skip(s, wanted, why, nowMillis, params, status.state());
         }
+    }
+
+    /** Why a new position in direction {@code dir} may not be opened now: as below, or the model's veto. */
+    private SymbolState.Block entryBlocker(SymbolState s, int dir, long nowMillis) {
+        SymbolState.Block block = entryBlocker(s);
+        if (block == SymbolState.Block.NONE && s.bias != null) {
+            if (nowMillis >= s.biasUntil) {
+                s.bias = null; // lapsed by the engine's clock
+            } else if (s.bias.blocks(dir)) {
+                return SymbolState.Block.VETOED;
+            }
+        }
+        return block;
     }
 
     /** Why a new position may not be opened now. */
