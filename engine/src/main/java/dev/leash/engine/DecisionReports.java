@@ -95,7 +95,7 @@ final class DecisionReports {
         String subject = switch (block) {
             case STATE -> String.valueOf(state);
             case MODE -> p.risk().tradingMode().wireName();
-            case VETOED -> s.bias.wireName();
+            case VETOED -> s.bias == null ? null : s.bias.wireName();
             default -> null;
         };
         Map<String, Double> numbers = new HashMap<>();
