@@ -47,9 +47,11 @@
     signed($('#pnl24'), s.pnl_24h);
     signed($('#upnl'), s.unrealized_pnl);
     $('#version').textContent = num(s.params_version);
+    const vetoes = (s.symbol_biases || []).map((b) =>
+      ['veto ' + b.symbol, b.bias, b.by, b.rationale, time(b.since), time(b.until)]);
     fill('#causes', (s.trading_status.causes || []).map((c) =>
-      [c.cause, c.state, c.by, c.reason, time(c.since), c.until ? time(c.until) : 'until lifted']));
-    if (!s.trading_status.causes.length) fill('#causes', [['none', s.trading_status.state, '', 'trading freely', '', '']]);
+      [c.cause, c.state, c.by, c.reason, time(c.since), c.until ? time(c.until) : 'until lifted']).concat(vetoes));
+    if (!s.trading_status.causes.length && !vetoes.length) fill('#causes', [['none', s.trading_status.state, '', 'trading freely', '', '']]);
     fill('#positions', s.positions.map((p) =>
       [p.symbol, p.side, fmt(p.qty, 4), fmt(p.entry_price), fmt(p.mark_price), fmt(p.stop_price), fmt(p.unrealized_pnl)]));
     renderHealth(s.health);

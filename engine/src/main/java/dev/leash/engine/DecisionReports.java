@@ -114,17 +114,22 @@ final class DecisionReports {
             case DISABLED -> ReasonCode.SYMBOL_DISABLED;
             case HELD -> ReasonCode.SYMBOL_HELD;
             case FILTERED -> ReasonCode.FILTERED;
+            case VETOED -> ReasonCode.MODEL_VETO;
             case NONE -> ReasonCode.ACTION;
         };
         String subject = switch (block) {
             case STATE -> String.valueOf(state);
             case MODE -> p.risk().tradingMode().wireName();
             case FILTERED -> p.strategy().filter(s.filteredBy).block().wireName();
+            case VETOED -> s.bias == null ? null : s.bias.wireName();
             default -> null;
         };
         Map<String, Double> numbers = new HashMap<>();
         if (block == SymbolState.Block.HELD) {
             numbers.put("holds", (double) s.holds);
+        }
+        if (block == SymbolState.Block.VETOED) {
+            numbers.put("until", (double) s.biasUntil);
         }
         if (exitPrice != null) {
             numbers.put("price", exitPrice);

@@ -21,7 +21,8 @@ public final class DecisionText {
             return r.subject();
         }
         String text = switch (r.code()) {
-            case TRADING_STATE, TRADING_MODE, SYMBOL_DISABLED, SYMBOL_HELD, FILTERED -> block(r.code(), r, d.symbol());
+            case TRADING_STATE, TRADING_MODE, SYMBOL_DISABLED, SYMBOL_HELD, FILTERED, MODEL_VETO ->
+                    block(r.code(), r, d.symbol());
             case OPPOSITE_BREAK -> "opposite break at " + r.number("price") + (r.blockedBy() == null ? ""
                     : "; no reversal: " + block(r.blockedBy(), r, d.symbol()));
             default -> reason(r, d.action());
@@ -68,6 +69,8 @@ public final class DecisionText {
             case SYMBOL_DISABLED -> symbol + " is not enabled";
             case SYMBOL_HELD -> symbol + " is held reduce-only (" + heldBecause((int) r.number("holds")) + ")";
             case FILTERED -> "refused by the strategy's " + r.subject() + " filter";
+            case MODEL_VETO -> "vetoed by the model until " + java.time.Instant.ofEpochMilli((long) r.number("until"))
+                    + ": " + r.subject();
             default -> "";
         };
     }

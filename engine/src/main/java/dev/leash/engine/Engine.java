@@ -214,6 +214,21 @@ public final class Engine {
         return (symbols[sym].holds & cause.bit()) != 0;
     }
 
+    /**
+     * Sets the model's veto of a side of one symbol until trading time {@code untilMillis} (exclusive), or clears it
+     * with a null {@code bias}: while it lasts the vetoed side opens and reverses into nothing; exits still go out.
+     */
+    public void setBias(int sym, SymbolBias bias, long untilMillis) {
+        symbols[sym].bias = bias;
+        symbols[sym].biasUntil = bias == null ? 0 : untilMillis;
+    }
+
+    /** The veto on a symbol at trading time {@code nowMillis}, null when there is none or it lapsed. */
+    public SymbolBias bias(int sym, long nowMillis) {
+        SymbolState s = symbols[sym];
+        return s.bias != null && nowMillis < s.biasUntil ? s.bias : null;
+    }
+
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
     public void setVenueDegraded(boolean degraded, String reason) {
         status.setVenueDegraded(degraded, reason, now);

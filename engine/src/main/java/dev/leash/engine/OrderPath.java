@@ -205,8 +205,21 @@ final class OrderPath {
         }
     }
 
-    /** Why a new position of {@code side} may not be opened now. */
-    private SymbolState.Block entryBlocker(SymbolState s, int side, long nowMillis) {
+    /** Why a new position in direction {@code dir} may not be opened now: as below, or the model's veto. */
+    private SymbolState.Block entryBlocker(SymbolState s, int dir, long nowMillis) {
+        SymbolState.Block block = baseBlocker(s, dir, nowMillis);
+        if (block == SymbolState.Block.NONE && s.bias != null) {
+            if (nowMillis >= s.biasUntil) {
+                s.bias = null; // lapsed by the engine's clock
+            } else if (s.bias.blocks(dir)) {
+                return SymbolState.Block.VETOED;
+            }
+        }
+        return block;
+    }
+
+    /** Why a new position of {@code side} may not be opened now, the model's veto aside. */
+    private SymbolState.Block baseBlocker(SymbolState s, int side, long nowMillis) {
         if (status.state() != TradingState.ACTIVE) {
             return SymbolState.Block.STATE;
         }

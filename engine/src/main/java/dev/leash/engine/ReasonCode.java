@@ -28,6 +28,11 @@ public enum ReasonCode {
     SYMBOL_DISABLED,
     /** The symbol is held reduce-only (numbers: holds, the {@link SymbolHold} bits). */
     SYMBOL_HELD,
+    /**
+     * The model vetoed this side of the symbol ({@link Reason#subject}: the {@link SymbolBias}'s wire name; numbers:
+     * until, epoch milliseconds).
+     */
+    MODEL_VETO,
     /** The size came out below the venue's minimum (numbers: qty, min_qty, min_notional, equity). */
     BELOW_MIN_SIZE,
     /** The pre-trade check refused the order ({@link Reason#subject}: the {@code OrderReject} name). */

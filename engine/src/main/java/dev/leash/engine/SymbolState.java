@@ -52,6 +52,9 @@ final class SymbolState {
     double pendingQty;
     /** {@link SymbolHold} bits: while any is set the symbol opens nothing new. */
     int holds;
+    /** The model's veto of a side, null when none; it lapses at {@link #biasUntil} (trading time, exclusive). */
+    SymbolBias bias;
+    long biasUntil;
     /** Context of the last decision, read only when its reason text is wanted (no text on the hot path). */
     Block block = Block.NONE;
     OrderReject reject = OrderReject.NONE;
@@ -62,7 +65,7 @@ final class SymbolState {
     int exitBy = -1;
 
     /** Why a new position may not be opened. */
-    enum Block { NONE, STATE, MODE, DISABLED, HELD, FILTERED }
+    enum Block { NONE, STATE, MODE, DISABLED, HELD, FILTERED, VETOED }
 
     /** Client order id of the order in flight, or null. */
     String pendingId() {

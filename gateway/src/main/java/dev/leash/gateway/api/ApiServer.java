@@ -33,6 +33,7 @@ public final class ApiServer {
     private final MarketRoutes market;
     private final ParamsRoutes params;
     private final WriteRoutes writes;
+    private final SymbolBiasRoutes biases;
     private Javalin app;
     private boolean loopbackOnly = true;
 
@@ -46,6 +47,7 @@ public final class ApiServer {
         this.writes = new WriteRoutes(ports.params(), ports.loops(), ports.commands(),
                 new BacktestRoute(ports.params(), ports.loops(), ports.venue(), ports.config().limits(),
                         ports.wall()));
+        this.biases = new SymbolBiasRoutes(ports.venue(), ports.loops(), ports.commands());
     }
 
     /** Binds and starts; port 0 picks a free port. */
@@ -84,6 +86,9 @@ public final class ApiServer {
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
+            cfg.routes.post("/api/symbol-bias", json(biases::set));
+            cfg.routes.delete("/api/symbol-bias/{symbol}", json(biases::clear));
+            cfg.routes.post("/api/params/rollback", json(new RollbackRoute(ports.commands())::rollback));
             dev.leash.gateway.web.Dashboard.install(cfg);
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();

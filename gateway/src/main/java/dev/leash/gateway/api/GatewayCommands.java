@@ -1,6 +1,7 @@
 package dev.leash.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leash.gateway.loop.SymbolVeto;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.Principal;
 import dev.leash.risk.Violation;
@@ -30,4 +31,17 @@ public interface GatewayCommands {
 
     /** The operator lifts its own halt; true when lifted and durable. */
     boolean liftOperatorHalt(String author, String rationale) throws IOException;
+
+    /**
+     * Sets a side veto on a symbol (it only removes exposure); null when set, durable and in force. Unless
+     * {@code principal} is the operator, a veto in force may only be replaced by one that blocks as much, as long:
+     * otherwise that veto is returned and nothing changes.
+     */
+    SymbolVeto setSymbolBias(SymbolVeto veto, Principal principal) throws IOException;
+
+    /** The operator clears the veto on {@code symbol}; the one cleared (durable), or null when none was in force. */
+    SymbolVeto clearSymbolBias(String symbol, String author, String rationale) throws IOException;
+
+    /** The operator rolls the parameters back to accepted version {@code version}; durable when accepted. */
+    WriteResult rollbackParams(long version, String author, String rationale) throws IOException;
 }

@@ -25,6 +25,11 @@ public interface LoopReads {
     /** The market feed's health as the inner loop last published it. */
     FeedHealth feedHealth();
 
+    /** The side vetoes on symbols in force now. */
+    default java.util.List<dev.leash.gateway.loop.SymbolVeto> symbolBiases() {
+        return java.util.List.of();
+    }
+
     /** Trading time of the inner loop's last step (the pacer's time before the first step). */
     long tradingTime();
 

@@ -139,6 +139,7 @@ final class ReadRoutes {
         EngineSnapshot snap = loops.snapshot();
         o.put("trading_state", tradingState(snap));
         o.set("trading_status", tradingStatusNode(loops.tradingStatus()));
+        o.set("symbol_biases", SymbolBiasRoutes.list(loops.symbolBiases()));
         o.put("params_version", params.current().version());
         o.set("positions", positionsNode(v.positions()));
         ArrayNode orders = o.putArray("open_orders");

@@ -91,6 +91,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Thread shadowThread;
     private final Alerts alerts;
     private volatile AlertTimer alertTimer;
+    private volatile SymbolBiasDesk biases;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -220,10 +221,13 @@ public final class Gateway implements AutoCloseable {
             if (shadows != null) {
                 inner.shadowTo(shadows::offer); // before start: the shadows warm up on the live engine's bars
             }
+            SymbolVetoes vetoes = SymbolVetoes.load(journal, pacer.now(), engine.symbols());
+            vetoes.active(pacer.now()).forEach(s -> engine.setBias(engine.indexOf(s.symbol()), s.bias(), s.until()));
             inner.start(WARMUP_BARS, unresolvedOrders(journal));
             MiddleLoop middle = new MiddleLoop(store, inner, venue, pacer, wall, config, recorder, journal);
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth, alerts);
+            g.biases = new SymbolBiasDesk(g, vetoes);
             g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency, alerts);
             if (config.alerts().any()) {
                 g.alertTimer = ScheduledAlerts.timer(g, alerts).start(java.time.Duration.ofSeconds(10));
@@ -322,6 +326,23 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * Rolls the parameters back to accepted version {@code version} for the operator (the limits apply, the slow-rise
+     * rules do not, as for {@code params rollback}); durable when this returns, traded from the inner loop's next step.
+     */
+    public WriteResult rollback(long version, String author, String rationale) throws IOException {
+        WriteResult r = store.rollback(version, author, Principal.OPERATOR, rationale, wall.instant());
+        if (r.accepted() && !r.entry().dryRun()) {
+            inner.swapParams(r.current());
+        }
+        return r;
+    }
+
+    /** The side vetoes on symbols: set, cleared and read through it. */
+    public SymbolBiasDesk biases() {
+        return biases;
+    }
+
+    /**
      * An operator lifts today's daily loss halt (the day's loss is measured again from the equity now), journaled
      * with {@code author}; durable when this returns true. Only an operator may: a model's resume returns false and
      * the halt ends with the UTC day.
@@ -378,7 +399,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Runs {@code task} on the inner loop and waits for its answer; it never runs after the caller was told no. */
-    private boolean onInnerLoop(String what, java.util.function.Predicate<Engine> task) throws IOException {
+    boolean onInnerLoop(String what, java.util.function.Predicate<Engine> task) throws IOException {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         AtomicInteger claim = new AtomicInteger(); // 0 waiting, 1 taken by the inner loop, 2 given up by the caller
         inner.post(e -> {

@@ -204,6 +204,29 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     }
 
     @Override
+    public dev.leash.gateway.loop.SymbolVeto setSymbolBias(dev.leash.gateway.loop.SymbolVeto veto,
+                                                           Principal principal) throws IOException {
+        return g.biases().set(veto, principal == Principal.OPERATOR);
+    }
+
+    @Override
+    public dev.leash.gateway.loop.SymbolVeto clearSymbolBias(String symbol, String author, String rationale)
+            throws IOException {
+        return g.biases().clear(symbol, author, rationale);
+    }
+
+    @Override
+    public List<dev.leash.gateway.loop.SymbolVeto> symbolBiases() {
+        SymbolBiasDesk desk = g.biases();
+        return desk == null ? List.of() : desk.active();
+    }
+
+    @Override
+    public WriteResult rollbackParams(long version, String author, String rationale) throws IOException {
+        return g.rollback(version, author, rationale);
+    }
+
+    @Override
     public Principal principalOf(String presented) {
         return Tokens.matches(presented, g.token().value()) ? Principal.OPERATOR
                 : Tokens.matches(presented, g.modelToken().value()) ? Principal.MODEL : null;

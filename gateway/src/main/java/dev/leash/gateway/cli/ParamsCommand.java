@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
  * {@code params show|history|rollback N|reset-baseline}: the operator's direct access to the parameter store; its
  * writes speak for {@link Principal#OPERATOR} (limits apply, slow-rise rules do not).
  */
-@Command(name = "params", description = "Inspect or change the parameters while the gateway is stopped: show,"
-        + " history, rollback N or reset-baseline.")
+@Command(name = "params", description = "Inspect or change the parameters: show, history or reset-baseline while"
+        + " the gateway is stopped; rollback N also while it runs (through its REST API).")
 final class ParamsCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,6 +39,10 @@ final class ParamsCommand implements Callable<Integer> {
 
     @Option(names = "--rationale", paramLabel = "TEXT", description = "why, recorded in the audit log")
     String rationale;
+
+    @Option(names = "--url", paramLabel = "URL", description = "the running gateway's API for rollback (default:"
+            + " the configured api host and port)")
+    String url;
 
     @Parameters(paramLabel = "WORD", description = "show | history | rollback N | reset-baseline")
     List<String> words = new ArrayList<>();
@@ -73,13 +77,7 @@ final class ParamsCommand implements Callable<Integer> {
                     if (words.size() != 2) {
                         throw new UsageException("params rollback needs a version number");
                     }
-                    long version;
-                    try {
-                        version = Long.parseLong(words.get(1));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("params rollback: '" + words.get(1)
-                                + "' is not a version number");
-                    }
+                    long version = version();
                     return report(store.rollback(version, "operator (cli)", Principal.OPERATOR,
                             rationale("rollback to version " + version), Instant.now()), out, err);
                 }
@@ -90,6 +88,11 @@ final class ParamsCommand implements Callable<Integer> {
                 default -> throw new UsageException("unknown params subcommand '" + sub + "'");
             }
         } catch (java.io.IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("is in use by another") // a gateway holds it
+                    && "rollback".equals(sub) && words.size() == 2) {
+                return GatewayRollback.run(url, config, env, version(), rationale("rollback to version " + version()),
+                        out, err);
+            }
             if (e.getMessage() != null && e.getMessage().contains("in use by another process")) {
                 err.println("leash-gateway: " + e.getMessage() + ". The gateway is running: read GET /api/params"
                         + " and /api/params/history, or stop it first.");
@@ -98,6 +101,14 @@ final class ParamsCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    private long version() throws UsageException {
+        try {
+            return Long.parseLong(words.get(1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("params rollback: '" + words.get(1) + "' is not a version number");
+        }
     }
 
     private String rationale(String dflt) {

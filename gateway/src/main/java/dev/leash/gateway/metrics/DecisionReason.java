@@ -30,6 +30,8 @@ public enum DecisionReason {
     SYMBOL_DISABLED,
     /** SKIP: the symbol is held reduce-only (stale feed, unreconciled journal). */
     SYMBOL_HELD,
+    /** SKIP: the model vetoed this side of the symbol for a while ({@code set_symbol_bias}). */
+    MODEL_VETO,
     /** SKIP: the size came out below the venue's minimum. */
     MIN_SIZE,
     /** SKIP: the pre-trade risk check refused the order. */
@@ -65,6 +67,7 @@ public enum DecisionReason {
             case TRADING_MODE -> TRADING_MODE;
             case SYMBOL_DISABLED -> SYMBOL_DISABLED;
             case SYMBOL_HELD -> SYMBOL_HELD;
+            case MODEL_VETO -> MODEL_VETO;
             default -> OTHER;
         };
     }

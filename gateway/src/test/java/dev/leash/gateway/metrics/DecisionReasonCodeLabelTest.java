@@ -21,6 +21,7 @@ class DecisionReasonCodeLabelTest {
         assertThat(label(ReasonCode.TRADING_MODE)).isEqualTo(DecisionReason.TRADING_MODE);
         assertThat(label(ReasonCode.SYMBOL_DISABLED)).isEqualTo(DecisionReason.SYMBOL_DISABLED);
         assertThat(label(ReasonCode.SYMBOL_HELD)).isEqualTo(DecisionReason.SYMBOL_HELD);
+        assertThat(label(ReasonCode.MODEL_VETO)).isEqualTo(DecisionReason.MODEL_VETO);
         assertThat(label(ReasonCode.FLAT)).isEqualTo(DecisionReason.OTHER);
     }
 
