@@ -32,6 +32,7 @@ public final class Engine {
     private final TradingStatus status;
     private final EngineExposure exposure;
     private final OrderPath orders;
+    private final DailyLossLimit dailyLoss;
 
     private EngineParams params;
 
@@ -56,6 +57,7 @@ public final class Engine {
         this.status = new TradingStatus(listener, equity);
         this.exposure = new EngineExposure(symbols, status, equity);
         this.orders = new OrderPath(limits, check, port, reports, status, exposure, equity);
+        this.dailyLoss = new DailyLossLimit(check);
         swapParams(initial);
     }
 
@@ -98,7 +100,8 @@ public final class Engine {
             // a flatten the venue refused, or one still in flight last bar, is tried again
             orders.flattenAll(symbols, bar, nowMillis);
         }
-        if (!status.lossHalted() && check.dailyLossBreached(params.risk(), exposure)) {
+        if (!status.lossHalted()
+                && dailyLoss.breached(params.risk(), status.startOfDayEquity(), exposure.equity())) {
             orders.flattenAll(symbols, bar, nowMillis);
             status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
                     nowMillis);

@@ -24,6 +24,9 @@ final class TradingStatus {
     private final DoubleSupplier equity;
 
     private Map<String, StateCause> causes = Map.of();
+    /** {@code causes} holds DAILY_LOSS, OPERATOR: read on every step, so kept apart from the map's look-ups. */
+    private boolean lossHalted;
+    private boolean operatorHalted;
     private TradingState state = TradingState.ACTIVE;
     /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
     private long lastFlattenBar = Long.MIN_VALUE;
@@ -41,7 +44,7 @@ final class TradingStatus {
     }
 
     boolean lossHalted() {
-        return causes.containsKey(StateCause.DAILY_LOSS);
+        return lossHalted;
     }
 
     double startOfDayEquity() {
@@ -65,7 +68,7 @@ final class TradingStatus {
 
     /** True once per bar while loss-halted or halted by the operator: positions still open are flattened again. */
     boolean flattenRetryDue(long bar) {
-        if (bar != lastFlattenBar && (lossHalted() || causes.containsKey(StateCause.OPERATOR))) { // cheap test first
+        if (bar != lastFlattenBar && (lossHalted || operatorHalted)) { // cheap test first
             lastFlattenBar = bar;
             return true;
         }
@@ -189,6 +192,8 @@ final class TradingStatus {
             listener.onTradingStatus(v); // durable before it counts
         }
         causes = nextCauses;
+        lossHalted = nextCauses.containsKey(StateCause.DAILY_LOSS);
+        operatorHalted = nextCauses.containsKey(StateCause.OPERATOR);
         state = next;
         day = nextDay;
         startOfDayEquity = nextStartEquity;
