@@ -70,22 +70,27 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
             return 0.0;
         }
         double sum = 0;
+        double prev = curve.initial();
         for (int i = 0; i < n; i++) {
-            sum += barReturn(curve, i);
+            double e = curve.equity(i);
+            sum += barReturn(prev, e);
+            prev = e;
         }
         double mean = sum / n;
         double ss = 0;
+        prev = curve.initial();
         for (int i = 0; i < n; i++) {
-            double x = barReturn(curve, i);
+            double e = curve.equity(i);
+            double x = barReturn(prev, e);
             ss += (x - mean) * (x - mean);
+            prev = e;
         }
         double sd = Math.sqrt(ss / (n - 1));
         return sd > 0 ? mean / sd * Math.sqrt(BARS_PER_YEAR) : 0.0;
     }
 
-    /** The return of bar {@code i} over the equity before it; computed twice, never stored (no array per run). */
-    private static double barReturn(EquityCurve curve, int i) {
-        double prev = i == 0 ? curve.initial() : curve.equity(i - 1);
-        return prev != 0 ? curve.equity(i) / prev - 1.0 : 0.0;
+    /** The return of a bar ending at {@code equity} over the equity before it; computed twice, never stored. */
+    private static double barReturn(double prev, double equity) {
+        return prev != 0 ? equity / prev - 1.0 : 0.0;
     }
 }

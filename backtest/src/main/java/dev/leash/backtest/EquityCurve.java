@@ -83,8 +83,42 @@ public final class EquityCurve {
         return equity.clone();
     }
 
-    /** The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array. */
+    /**
+     * The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array. A drawdown only
+     * grows as equity falls under the same peak (each rounded step is monotonic), so only each peak's lowest point
+     * is divided: the same value as dividing at every point, bit for bit.
+     */
     public double maxDrawdownPct() {
+        double max = 0;
+        double peak = initial;
+        double trough = 0; // the lowest point under this peak, once there is one
+        boolean points = false;
+        for (int i = 0; i < equity.length; i++) {
+            double e = equity[i];
+            if (e > peak) {
+                if (points) {
+                    max = Math.max(max, drawdownPct(peak, trough));
+                }
+                peak = e;
+                trough = e;
+                points = true;
+            } else if (!points || !(e >= trough)) {
+                if (e != e) {
+                    return maxDrawdownPctAtEveryPoint(); // a NaN point ends every peak: the plain definition
+                }
+                trough = e;
+                points = true;
+            }
+        }
+        return points ? Math.max(max, drawdownPct(peak, trough)) : max;
+    }
+
+    private static double drawdownPct(double peak, double equity) {
+        return peak > 0 ? (peak - equity) / peak * 100.0 : 0.0;
+    }
+
+    /** {@link #maxDrawdownPct} by its definition: the drawdown at every point. */
+    double maxDrawdownPctAtEveryPoint() {
         double max = 0;
         double peak = initial;
         for (int i = 0; i < equity.length; i++) {
