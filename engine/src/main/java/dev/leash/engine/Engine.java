@@ -95,13 +95,16 @@ public final class Engine {
     public void onClock(long nowMillis) {
         this.now = nowMillis;
         status.onClock(nowMillis);
-        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
-        if (status.flattenRetryDue(bar)) {
-            // a flatten the venue refused, or one still in flight last bar, is tried again
-            orders.flattenAll(symbols, bar, nowMillis);
+        if (status.flattening()) {
+            long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+            if (status.flattenRetryDue(bar)) {
+                // a flatten the venue refused, or one still in flight last bar, is tried again
+                orders.flattenAll(symbols, bar, nowMillis);
+            }
         }
         if (!status.lossHalted()
                 && dailyLoss.breached(params.risk(), status.startOfDayEquity(), exposure.equity())) {
+            long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
             orders.flattenAll(symbols, bar, nowMillis);
             status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
                     nowMillis);
