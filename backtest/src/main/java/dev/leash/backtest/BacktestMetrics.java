@@ -40,9 +40,18 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
     /** Computes the metrics of an equity curve and the P&L of its closed trades. */
     public static BacktestMetrics compute(EquityCurve curve, double[] tradePnls, double feesPaid,
                                           double fundingPaid, double realizedPnl, double unrealizedPnl) {
+        return compute(curve, CurveStats.of(curve), tradePnls, feesPaid, fundingPaid, realizedPnl, unrealizedPnl);
+    }
+
+    /** The same, with the stats of {@code curve} gathered as it was drawn (one pass over it less). */
+    static BacktestMetrics compute(EquityCurve curve, CurveStats stats, double[] tradePnls, double feesPaid,
+                                   double fundingPaid, double realizedPnl, double unrealizedPnl) {
+        if (stats.count() != curve.size()) {
+            stats = CurveStats.of(curve); // not this curve's points after all: gather them again
+        }
         double initial = curve.initial();
         double finalEquity = curve.last();
-        double maxDd = curve.maxDrawdownPct();
+        double maxDd = stats.maxDrawdownPct(curve);
         int wins = 0;
         double grossProfit = 0;
         double grossLoss = 0;
@@ -59,26 +68,24 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
         double profitFactor = grossLoss > 0 ? grossProfit / grossLoss
                 : grossProfit > 0 ? Double.POSITIVE_INFINITY : 0.0;
         return new BacktestMetrics(initial, finalEquity, (finalEquity / initial - 1.0) * 100.0, maxDd,
-                sharpe(curve), n, winRate, profitFactor, feesPaid, fundingPaid, realizedPnl, unrealizedPnl,
-                curve.size());
+                sharpe(curve, stats.returnSum()), n, winRate, profitFactor, feesPaid, fundingPaid, realizedPnl,
+                unrealizedPnl, curve.size());
     }
 
     /** Annualized Sharpe ratio of per-bar returns (risk-free rate 0). */
     static double sharpe(EquityCurve curve) {
+        return sharpe(curve, CurveStats.of(curve).returnSum());
+    }
+
+    /** The same, given the sum of the bar returns in curve order: only the pass for the deviation is left. */
+    private static double sharpe(EquityCurve curve, double returnSum) {
         int n = curve.size();
         if (n < 2) {
             return 0.0;
         }
-        double sum = 0;
-        double prev = curve.initial();
-        for (int i = 0; i < n; i++) {
-            double e = curve.equity(i);
-            sum += barReturn(prev, e);
-            prev = e;
-        }
-        double mean = sum / n;
+        double mean = returnSum / n;
         double ss = 0;
-        prev = curve.initial();
+        double prev = curve.initial();
         for (int i = 0; i < n; i++) {
             double e = curve.equity(i);
             double x = barReturn(prev, e);
@@ -90,7 +97,7 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
     }
 
     /** The return of a bar ending at {@code equity} over the equity before it; computed twice, never stored. */
-    private static double barReturn(double prev, double equity) {
+    static double barReturn(double prev, double equity) {
         return prev != 0 ? equity / prev - 1.0 : 0.0;
     }
 }

@@ -84,37 +84,11 @@ public final class EquityCurve {
     }
 
     /**
-     * The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array. A drawdown only
-     * grows as equity falls under the same peak (each rounded step is monotonic), so only each peak's lowest point
-     * is divided: the same value as dividing at every point, bit for bit.
+     * The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array, dividing once per
+     * peak (see {@link CurveStats}).
      */
     public double maxDrawdownPct() {
-        double max = 0;
-        double peak = initial;
-        double trough = 0; // the lowest point under this peak, once there is one
-        boolean points = false;
-        for (int i = 0; i < equity.length; i++) {
-            double e = equity[i];
-            if (e > peak) {
-                if (points) {
-                    max = Math.max(max, drawdownPct(peak, trough));
-                }
-                peak = e;
-                trough = e;
-                points = true;
-            } else if (!points || !(e >= trough)) {
-                if (e != e) {
-                    return maxDrawdownPctAtEveryPoint(); // a NaN point ends every peak: the plain definition
-                }
-                trough = e;
-                points = true;
-            }
-        }
-        return points ? Math.max(max, drawdownPct(peak, trough)) : max;
-    }
-
-    private static double drawdownPct(double peak, double equity) {
-        return peak > 0 ? (peak - equity) / peak * 100.0 : 0.0;
+        return CurveStats.of(this).maxDrawdownPct(this);
     }
 
     /** {@link #maxDrawdownPct} by its definition: the drawdown at every point. */
@@ -123,7 +97,7 @@ public final class EquityCurve {
         double peak = initial;
         for (int i = 0; i < equity.length; i++) {
             peak = Math.max(peak, equity[i]);
-            max = Math.max(max, peak > 0 ? (peak - equity[i]) / peak * 100.0 : 0.0);
+            max = Math.max(max, CurveStats.drawdownPct(peak, equity[i]));
         }
         return max;
     }

@@ -27,9 +27,34 @@ class CurveMetricsBitsTest {
                     .isEqualTo(bits(curve.maxDrawdownPctAtEveryPoint()));
             assertThat(bits(BacktestMetrics.sharpe(curve))).as("curve %d: %s", c, curve)
                     .isEqualTo(bits(sharpeByIndex(curve)));
+            assertThat(bits(BacktestMetrics.compute(curve, new double[0], 0, 0, 0, 0).maxDrawdownPct()))
+                    .isEqualTo(bits(curve.maxDrawdownPctAtEveryPoint()));
             withDrawdown += curve.maxDrawdownPct() > 0 ? 1 : 0;
         }
         assertThat(withDrawdown).isGreaterThan(5_000);
+    }
+
+    @Test
+    void aBacktestsMetricsGatheredAsItRunsAreTheDefinitionsOfItsCurve() {
+        BacktestResult r = Backtester.create(Fixtures.instruments(), 100_000, Backtester.DEFAULT_WARMUP_BARS)
+                .run(Fixtures.defaultParams(), Fixtures.syntheticBars(11, 3_000));
+        EquityCurve curve = r.equityCurve();
+
+        assertThat(r.metrics().maxDrawdownPct()).isPositive();
+        assertThat(bits(r.metrics().maxDrawdownPct())).isEqualTo(bits(curve.maxDrawdownPctAtEveryPoint()));
+        assertThat(bits(r.metrics().sharpe())).isEqualTo(bits(sharpeByIndex(curve)));
+    }
+
+    @Test
+    void statsOfAnotherCurveAreGatheredAgainFromTheCurve() {
+        EquityCurve curve = EquityCurve.of(100, new long[] {1, 2, 3}, new double[] {90, 120, 60});
+        CurveStats other = new CurveStats(100);
+        other.add(100);
+
+        BacktestMetrics m = BacktestMetrics.compute(curve, other, new double[0], 0, 0, 0, 0);
+
+        assertThat(m.maxDrawdownPct()).isEqualTo(50.0);
+        assertThat(bits(m.sharpe())).isEqualTo(bits(sharpeByIndex(curve)));
     }
 
     @Test
