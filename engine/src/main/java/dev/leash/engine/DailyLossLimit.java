@@ -20,12 +20,15 @@ final class DailyLossLimit {
 
     /** True when the loss from {@code start} to {@code equity} reached the limit of {@code params}. */
     boolean breached(RiskParams params, double start, double equity) {
-        long bits = Double.doubleToRawLongBits(start);
-        if (params != risk || bits != startBits) {
-            risk = params;
-            startBits = bits;
-            allowance = check.dailyLossAllowance(params, start);
+        if (params != risk || Double.doubleToRawLongBits(start) != startBits) {
+            recompute(params, start);
         }
         return start - equity >= allowance; // NaN allowance (no positive start): never breached
+    }
+
+    private void recompute(RiskParams params, double start) {
+        risk = params;
+        startBits = Double.doubleToRawLongBits(start);
+        allowance = check.dailyLossAllowance(params, start);
     }
 }

@@ -233,11 +233,11 @@ final class SymbolState {
         if (!(price > 0) || !Double.isFinite(price)) {
             return;
         }
-        if (recentCount > 0 && recentPrices[(recentNext + REFERENCE_PRICES - 1) % REFERENCE_PRICES] == price) {
+        if (recentCount > 0 && recentPrices[recentNext == 0 ? REFERENCE_PRICES - 1 : recentNext - 1] == price) {
             return;
         }
         recentPrices[recentNext] = price;
-        recentNext = (recentNext + 1) % REFERENCE_PRICES;
+        recentNext = recentNext == REFERENCE_PRICES - 1 ? 0 : recentNext + 1;
         recentCount = Math.min(recentCount + 1, REFERENCE_PRICES);
     }
 

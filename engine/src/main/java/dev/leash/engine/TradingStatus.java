@@ -61,9 +61,12 @@ final class TradingStatus {
 
     /** Day roll-over: on the first time of a new UTC day, start-of-day equity is read again and a loss halt ends. */
     void onClock(long nowMillis) {
-        if (nowMillis >= dayFrom && nowMillis < dayUntil) {
-            return; // still the same UTC day
+        if (nowMillis < dayFrom || nowMillis >= dayUntil) { // else still the same UTC day: small enough to inline
+            findDay(nowMillis);
         }
+    }
+
+    private void findDay(long nowMillis) {
         long today = Math.floorDiv(nowMillis, DAY_MILLIS);
         if (today != day) {
             Map<String, StateCause> next = new LinkedHashMap<>(causes);
