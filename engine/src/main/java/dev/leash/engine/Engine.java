@@ -96,19 +96,27 @@ public final class Engine {
         this.now = nowMillis;
         status.onClock(nowMillis);
         if (status.flattening()) {
-            long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
-            if (status.flattenRetryDue(bar)) {
-                // a flatten the venue refused, or one still in flight last bar, is tried again
-                orders.flattenAll(symbols, bar, nowMillis);
-            }
+            retryFlatten(nowMillis);
         }
         if (!status.lossHalted()
                 && dailyLoss.breached(params.risk(), status.startOfDayEquity(), exposure.equity())) {
-            long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
-            orders.flattenAll(symbols, bar, nowMillis);
-            status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
-                    nowMillis);
+            haltForDailyLoss(nowMillis);
         }
+    }
+
+    /** A flatten the venue refused, or one still in flight last bar, is tried again once a bar. */
+    private void retryFlatten(long nowMillis) {
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        if (status.flattenRetryDue(bar)) {
+            orders.flattenAll(symbols, bar, nowMillis);
+        }
+    }
+
+    /** Flattens everything and halts for the rest of the day; apart from onClock so that the common step inlines. */
+    private void haltForDailyLoss(long nowMillis) {
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        orders.flattenAll(symbols, bar, nowMillis);
+        status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached", nowMillis);
     }
 
     /**
