@@ -40,9 +40,18 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
     /** Computes the metrics of an equity curve and the P&L of its closed trades. */
     public static BacktestMetrics compute(EquityCurve curve, double[] tradePnls, double feesPaid,
                                           double fundingPaid, double realizedPnl, double unrealizedPnl) {
+        return compute(curve, CurveStats.of(curve), tradePnls, feesPaid, fundingPaid, realizedPnl, unrealizedPnl);
+    }
+
+    /** The same, with the stats of {@code curve} gathered as it was drawn (one pass over it less). */
+    static BacktestMetrics compute(EquityCurve curve, CurveStats stats, double[] tradePnls, double feesPaid,
+                                   double fundingPaid, double realizedPnl, double unrealizedPnl) {
+        if (stats.count() != curve.size()) {
+            stats = CurveStats.of(curve); // not this curve's points after all: gather them again
+        }
         double initial = curve.initial();
         double finalEquity = curve.last();
-        double maxDd = curve.maxDrawdownPct();
+        double maxDd = stats.maxDrawdownPct(curve);
         int wins = 0;
         double grossProfit = 0;
         double grossLoss = 0;
@@ -59,33 +68,36 @@ public record BacktestMetrics(double initialBalance, double finalEquity, double 
         double profitFactor = grossLoss > 0 ? grossProfit / grossLoss
                 : grossProfit > 0 ? Double.POSITIVE_INFINITY : 0.0;
         return new BacktestMetrics(initial, finalEquity, (finalEquity / initial - 1.0) * 100.0, maxDd,
-                sharpe(curve), n, winRate, profitFactor, feesPaid, fundingPaid, realizedPnl, unrealizedPnl,
-                curve.size());
+                sharpe(curve, stats.returnSum()), n, winRate, profitFactor, feesPaid, fundingPaid, realizedPnl,
+                unrealizedPnl, curve.size());
     }
 
     /** Annualized Sharpe ratio of per-bar returns (risk-free rate 0). */
     static double sharpe(EquityCurve curve) {
+        return sharpe(curve, CurveStats.of(curve).returnSum());
+    }
+
+    /** The same, given the sum of the bar returns in curve order: only the pass for the deviation is left. */
+    private static double sharpe(EquityCurve curve, double returnSum) {
         int n = curve.size();
         if (n < 2) {
             return 0.0;
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += barReturn(curve, i);
-        }
-        double mean = sum / n;
+        double mean = returnSum / n;
         double ss = 0;
+        double prev = curve.initial();
         for (int i = 0; i < n; i++) {
-            double x = barReturn(curve, i);
+            double e = curve.equity(i);
+            double x = barReturn(prev, e);
             ss += (x - mean) * (x - mean);
+            prev = e;
         }
         double sd = Math.sqrt(ss / (n - 1));
         return sd > 0 ? mean / sd * Math.sqrt(BARS_PER_YEAR) : 0.0;
     }
 
-    /** The return of bar {@code i} over the equity before it; computed twice, never stored (no array per run). */
-    private static double barReturn(EquityCurve curve, int i) {
-        double prev = i == 0 ? curve.initial() : curve.equity(i - 1);
-        return prev != 0 ? curve.equity(i) / prev - 1.0 : 0.0;
+    /** The return of a bar ending at {@code equity} over the equity before it; computed twice, never stored. */
+    static double barReturn(double prev, double equity) {
+        return prev != 0 ? equity / prev - 1.0 : 0.0;
     }
 }

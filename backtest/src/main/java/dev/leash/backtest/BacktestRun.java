@@ -84,6 +84,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private int bar;
     private int point;
     private double[] equity;
+    private CurveStats curveStats;
     /** Each symbol's tick-path price of the step running, computed once in {@link #advanceTo}. */
     private final double[] stepPrice;
 
@@ -111,6 +112,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             }
         }
         equity = new double[n - warmup];
+        curveStats = new CurveStats(initialBalance);
         nextBar = warmup;
         while (driver.doWork() > 0) {
             // every step is due at once: the bars are the clock
@@ -118,7 +120,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         progress.onProgress(n, n);
         List<Order> unfilled = exchange.cancelPending();
         EquityCurve curve = EquityCurve.wrap(initialBalance, bars, warmup, equity);
-        BacktestMetrics metrics = BacktestMetrics.compute(curve, ledger.pnls(), fees, funding, realized,
+        BacktestMetrics metrics = BacktestMetrics.compute(curve, curveStats, ledger.pnls(), fees, funding, realized,
                 exchange.unrealizedPnl());
         return new BacktestResult(params, bars.symbols(), warmup, fills, rejected, curve, metrics, unfilled);
     }
@@ -206,7 +208,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         if (point != TickPath.POINTS - 1) {
             return;
         }
-        equity[bar - warmup] = exchange.equity();
+        double e = exchange.equity();
+        equity[bar - warmup] = e;
+        curveStats.add(e);
         if ((bar & (PROGRESS_EVERY - 1)) == 0) {
             progress.onProgress(bar + 1L, bars.size());
         }

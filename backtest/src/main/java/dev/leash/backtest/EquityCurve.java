@@ -83,13 +83,21 @@ public final class EquityCurve {
         return equity.clone();
     }
 
-    /** The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array. */
+    /**
+     * The largest {@link #drawdownPct} value, 0 for an empty curve; computed without an array, dividing once per
+     * peak (see {@link CurveStats}).
+     */
     public double maxDrawdownPct() {
+        return CurveStats.of(this).maxDrawdownPct(this);
+    }
+
+    /** {@link #maxDrawdownPct} by its definition: the drawdown at every point. */
+    double maxDrawdownPctAtEveryPoint() {
         double max = 0;
         double peak = initial;
         for (int i = 0; i < equity.length; i++) {
             peak = Math.max(peak, equity[i]);
-            max = Math.max(max, peak > 0 ? (peak - equity[i]) / peak * 100.0 : 0.0);
+            max = Math.max(max, CurveStats.drawdownPct(peak, equity[i]));
         }
         return max;
     }

@@ -32,6 +32,7 @@ public final class Engine {
     private final TradingStatus status;
     private final EngineExposure exposure;
     private final OrderPath orders;
+    private final DailyLossLimit dailyLoss;
 
     private EngineParams params;
 
@@ -56,6 +57,7 @@ public final class Engine {
         this.status = new TradingStatus(listener, equity);
         this.exposure = new EngineExposure(symbols, status, equity);
         this.orders = new OrderPath(limits, check, port, reports, status, exposure, equity);
+        this.dailyLoss = new DailyLossLimit(check);
         swapParams(initial);
     }
 
@@ -96,16 +98,28 @@ public final class Engine {
     public void onClock(long nowMillis) {
         this.now = nowMillis;
         status.onClock(nowMillis);
+        if (status.flattening()) {
+            retryFlatten(nowMillis);
+        }
+        if (!status.lossHalted()
+                && dailyLoss.breached(params.risk(), status.startOfDayEquity(), exposure.equity())) {
+            haltForDailyLoss(nowMillis);
+        }
+    }
+
+    /** A flatten the venue refused, or one still in flight last bar, is tried again once a bar. */
+    private void retryFlatten(long nowMillis) {
         long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
         if (status.flattenRetryDue(bar)) {
-            // a flatten the venue refused, or one still in flight last bar, is tried again
             orders.flattenAll(symbols, bar, nowMillis);
         }
-        if (!status.lossHalted() && check.dailyLossBreached(params.risk(), exposure)) {
-            orders.flattenAll(symbols, bar, nowMillis);
-            status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached",
-                    nowMillis);
-        }
+    }
+
+    /** Flattens everything and halts for the rest of the day; apart from onClock so that the common step inlines. */
+    private void haltForDailyLoss(long nowMillis) {
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        orders.flattenAll(symbols, bar, nowMillis);
+        status.haltForLoss(bar, "daily loss limit of " + params.risk().dailyLossLimitPct() + "% reached", nowMillis);
     }
 
     /**

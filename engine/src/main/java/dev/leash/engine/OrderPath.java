@@ -51,11 +51,7 @@ final class OrderPath {
         s.lastPrice = price;
         s.markPrice = markPrice;
         s.recordPrice(price);
-        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
-        if (bar != s.currentBar) {
-            s.currentBar = bar;
-            s.ordersThisBar = 0;
-        }
+        long bar = s.barAt(nowMillis);
         if (status.state() == TradingState.HALTED || s.pending) {
             return;
         }
@@ -92,10 +88,7 @@ final class OrderPath {
     void flattenAll(SymbolState[] symbols, long bar, long nowMillis) {
         for (SymbolState s : symbols) {
             if (s.position != 0 && !s.pending && s.lastPrice > 0) {
-                if (s.currentBar != bar) {
-                    s.currentBar = bar;
-                    s.ordersThisBar = 0;
-                }
+                s.moveToBar(bar);
                 double reference = s.referencePrice();
                 double price = reference > 0 && Double.isFinite(reference) ? reference : s.lastPrice;
                 send(s, price, s.lastPrice, -s.position, true, Action.FLATTEN, nowMillis);

@@ -40,6 +40,9 @@ final class SymbolState {
     double entryPrice = Double.NaN;
     /** Bar index (openTime / interval) of the bar in progress. */
     long currentBar = Long.MIN_VALUE;
+    /** Times {@code [barFrom, barUntil)} inside {@link #currentBar}, as the last tick found it; empty when unknown. */
+    private long barFrom = Long.MAX_VALUE;
+    private long barUntil = Long.MIN_VALUE;
     /** Bar index in which the last entry was attempted: at most one entry attempt per bar. */
     long lastEntryBar = Long.MIN_VALUE;
     /** Orders sent in the current bar, for deterministic client order ids. */
@@ -66,6 +69,34 @@ final class SymbolState {
 
     /** Why a new position may not be opened. */
     enum Block { NONE, STATE, MODE, DISABLED, HELD, FILTERED, VETOED }
+
+    /**
+     * Moves {@link #currentBar} to the bar of {@code nowMillis} and returns it; a tick inside the bar already current
+     * costs two compares instead of a division.
+     */
+    long barAt(long nowMillis) {
+        if (nowMillis >= barFrom && nowMillis < barUntil) {
+            return currentBar;
+        }
+        long bar = Math.floorDiv(nowMillis, SymbolSpec.BAR_MILLIS);
+        moveToBar(bar);
+        long from = nowMillis - Math.floorMod(nowMillis, SymbolSpec.BAR_MILLIS);
+        if (from <= nowMillis && nowMillis - from < SymbolSpec.BAR_MILLIS) { // no overflow at the ends of time
+            barFrom = from;
+            barUntil = from + SymbolSpec.BAR_MILLIS;
+        }
+        return bar;
+    }
+
+    /** Makes {@code bar} the current bar; its order count restarts when it is a new one. */
+    void moveToBar(long bar) {
+        if (bar != currentBar) {
+            currentBar = bar;
+            ordersThisBar = 0;
+        }
+        barFrom = Long.MAX_VALUE;
+        barUntil = Long.MIN_VALUE;
+    }
 
     /** Client order id of the order in flight, or null. */
     String pendingId() {
@@ -213,11 +244,11 @@ final class SymbolState {
         if (!(price > 0) || !Double.isFinite(price)) {
             return;
         }
-        if (recentCount > 0 && recentPrices[(recentNext + REFERENCE_PRICES - 1) % REFERENCE_PRICES] == price) {
+        if (recentCount > 0 && recentPrices[recentNext == 0 ? REFERENCE_PRICES - 1 : recentNext - 1] == price) {
             return;
         }
         recentPrices[recentNext] = price;
-        recentNext = (recentNext + 1) % REFERENCE_PRICES;
+        recentNext = recentNext == REFERENCE_PRICES - 1 ? 0 : recentNext + 1;
         recentCount = Math.min(recentCount + 1, REFERENCE_PRICES);
     }
 

@@ -24,10 +24,16 @@ final class TradingStatus {
     private final DoubleSupplier equity;
 
     private Map<String, StateCause> causes = Map.of();
+    /** {@code causes} holds DAILY_LOSS, OPERATOR: read on every step, so kept apart from the map's look-ups. */
+    private boolean lossHalted;
+    private boolean operatorHalted;
     private TradingState state = TradingState.ACTIVE;
     /** Bar index of the last flatten attempt: while halted, positions left open are retried once per bar. */
     private long lastFlattenBar = Long.MIN_VALUE;
     private long day = Long.MIN_VALUE;
+    /** Times {@code [dayFrom, dayUntil)} inside {@link #day}: no division per step within the day; empty unknown. */
+    private long dayFrom = Long.MAX_VALUE;
+    private long dayUntil = Long.MIN_VALUE;
     private double startOfDayEquity = Double.NaN;
     private volatile TradingStatusView view = TradingStatusView.INITIAL;
 
@@ -41,7 +47,7 @@ final class TradingStatus {
     }
 
     boolean lossHalted() {
-        return causes.containsKey(StateCause.DAILY_LOSS);
+        return lossHalted;
     }
 
     double startOfDayEquity() {
@@ -55,17 +61,35 @@ final class TradingStatus {
 
     /** Day roll-over: on the first time of a new UTC day, start-of-day equity is read again and a loss halt ends. */
     void onClock(long nowMillis) {
+        if (nowMillis < dayFrom || nowMillis >= dayUntil) { // else still the same UTC day: small enough to inline
+            findDay(nowMillis);
+        }
+    }
+
+    private void findDay(long nowMillis) {
         long today = Math.floorDiv(nowMillis, DAY_MILLIS);
         if (today != day) {
             Map<String, StateCause> next = new LinkedHashMap<>(causes);
             boolean ended = next.remove(StateCause.DAILY_LOSS) != null;
             move(next, today, equity.getAsDouble(), ENGINE, ended ? "new trading day" : "start of UTC day", nowMillis);
         }
+        if (today == day) {
+            long from = nowMillis - Math.floorMod(nowMillis, DAY_MILLIS);
+            if (from <= nowMillis && nowMillis - from < DAY_MILLIS) { // no overflow at the ends of time
+                dayFrom = from;
+                dayUntil = from + DAY_MILLIS;
+            }
+        }
+    }
+
+    /** True while a loss or operator halt is to flatten what is still open. */
+    boolean flattening() {
+        return lossHalted || operatorHalted;
     }
 
     /** True once per bar while loss-halted or halted by the operator: positions still open are flattened again. */
     boolean flattenRetryDue(long bar) {
-        if (bar != lastFlattenBar && (lossHalted() || causes.containsKey(StateCause.OPERATOR))) { // cheap test first
+        if (bar != lastFlattenBar && (lossHalted || operatorHalted)) { // cheap test first
             lastFlattenBar = bar;
             return true;
         }
@@ -189,7 +213,13 @@ final class TradingStatus {
             listener.onTradingStatus(v); // durable before it counts
         }
         causes = nextCauses;
+        lossHalted = nextCauses.containsKey(StateCause.DAILY_LOSS);
+        operatorHalted = nextCauses.containsKey(StateCause.OPERATOR);
         state = next;
+        if (nextDay != day) {
+            dayFrom = Long.MAX_VALUE;
+            dayUntil = Long.MIN_VALUE;
+        }
         day = nextDay;
         startOfDayEquity = nextStartEquity;
         view = v;

@@ -73,8 +73,20 @@ public final class PreTradeCheck {
     /** True when the loss since the start of the day has reached the (clamped) daily loss limit. */
     public boolean dailyLossBreached(RiskParams params, Exposure account) {
         double start = account.startOfDayEquity();
+        return start - account.equity() >= dailyLossAllowance(params, start); // NaN allowance: never breached
+    }
+
+    /**
+     * The loss from {@code startOfDayEquity} that reaches the (clamped) daily loss limit, in equity units; NaN, which
+     * no loss reaches, unless the start is positive. A caller that keeps it while start and params stay the same
+     * decides exactly as {@link #dailyLossBreached} with one subtraction and one compare.
+     */
+    public double dailyLossAllowance(RiskParams params, double startOfDayEquity) {
+        if (!(startOfDayEquity > 0)) {
+            return Double.NaN;
+        }
         double limitPct = limits.dailyLossLimitPct().clamp(params.dailyLossLimitPct());
-        return start > 0 && (start - account.equity()) >= start * limitPct / 100.0;
+        return startOfDayEquity * limitPct / 100.0;
     }
 
     private OrderReject checkExposure(int symbol, double resulting, double price, RiskParams params,
