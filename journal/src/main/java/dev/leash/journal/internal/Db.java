@@ -46,8 +46,7 @@ public final class Db implements AutoCloseable {
     private final Map<String, Long> nextIds = new HashMap<>();
     private final HikariDataSource pool;
     private final PoolState poolState;
-    private final Connection gatewayLock;
-    private final String gatewayId;
+    private final GatewayLock gatewayLock;
     private volatile boolean closed;
 
     private Db(String url, Connection writer, Connection reader, ReentrantLock writeLock, ReentrantLock readLock) {
@@ -59,10 +58,9 @@ public final class Db implements AutoCloseable {
         this.pool = null;
         this.poolState = null;
         this.gatewayLock = null;
-        this.gatewayId = null;
     }
 
-    private Db(String url, HikariDataSource pool, PoolState poolState, Connection gatewayLock, String gatewayId) {
+    private Db(String url, HikariDataSource pool, PoolState poolState, GatewayLock gatewayLock) {
         this.url = url;
         this.writer = null;
         this.reader = null;
@@ -71,7 +69,6 @@ public final class Db implements AutoCloseable {
         this.pool = pool;
         this.poolState = poolState;
         this.gatewayLock = gatewayLock;
-        this.gatewayId = gatewayId;
     }
 
     /** Connects to {@code jdbcUrl} with the default options. */
@@ -126,22 +123,39 @@ public final class Db implements AutoCloseable {
             hc.addDataSourceProperty("tcpKeepAlive", "true");
             hc.addDataSourceProperty("ApplicationName", "leash-gateway");
         }
-        Connection lock = null;
+        GatewayLock lock = null;
         try {
             if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
-                lock = GatewaySchema.lock(jdbcUrl, options, options.gatewayId());
-                GatewaySchema.create(lock, options.gatewayId());
-                // at connection start-up: a SET inside the pool's first (rolled back) transaction would not last
-                hc.addDataSourceProperty("currentSchema", GatewaySchema.schemaOf(options.gatewayId()));
+                lock = GatewayLock.take(jdbcUrl, options, options.gatewayId(), nanoTime);
+                hc.setDataSource(new LockedDataSource(jdbcUrl, poolProperties(options, lock.id()), lock));
             }
             return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
-                    lock, lock == null ? null : options.gatewayId());
+                    lock);
         } catch (JournalException e) {
-            GatewaySchema.close(lock);
+            closeLock(lock);
             throw e;
-        } catch (SQLException | RuntimeException e) {
-            GatewaySchema.close(lock);
+        } catch (RuntimeException e) {
+            closeLock(lock);
             throw new JournalException("cannot open journal " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The properties of a gateway's pooled connections, as the pool would set them, and its schema: set at
+     * connection start-up, since a SET inside the pool's first (rolled back) transaction would not last.
+     */
+    private static java.util.Properties poolProperties(JournalOptions options, String id) {
+        java.util.Properties props = GatewaySchema.connectionProperties(options, id);
+        props.setProperty("socketTimeout", String.valueOf(options.socketTimeout().toSeconds()));
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("ApplicationName", "leash-gateway");
+        props.setProperty("currentSchema", GatewaySchema.schemaOf(id));
+        return props;
+    }
+
+    private static void closeLock(GatewayLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -224,6 +238,7 @@ public final class Db implements AutoCloseable {
 
     private <T> T pooledWrite(String what, Work<T> work) {
         poolState.failFast(what);
+        checkLock(what);
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
             boolean committing = false;
@@ -258,6 +273,7 @@ public final class Db implements AutoCloseable {
 
     private <T> T pooledRead(String what, Work<T> work) {
         poolState.failFast(what);
+        checkLock(what);
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
             try {
@@ -282,10 +298,27 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /** Makes sure this gateway still holds its id's lock (when one is due a check): see {@link GatewayLock}. */
+    private void checkLock(String what) {
+        if (gatewayLock == null) {
+            return;
+        }
+        try {
+            gatewayLock.ensureHeldWhenDue();
+        } catch (SQLException e) {
+            poolState.down();
+            throw new JournalUnavailableException(what + " failed: journal database unavailable: " + rootMessage(e),
+                    e);
+        }
+    }
+
     private Connection borrow(String what) {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
+            if (gatewayLock != null && gatewayLock.lost()) {
+                gatewayLock.failIfLost();
+            }
             poolState.down();
             throw new JournalUnavailableException(what + " failed: journal database unavailable: "
                     + rootMessage(e), e);
@@ -332,7 +365,7 @@ public final class Db implements AutoCloseable {
 
     /** After the migrations: rebuilds the fleet views when this journal is one gateway's schema. */
     public void afterMigrations() {
-        if (gatewayId != null) {
+        if (gatewayLock != null) {
             GatewaySchema.refreshViews(this);
         }
     }
@@ -352,7 +385,7 @@ public final class Db implements AutoCloseable {
             closed = true;
             if (pool != null) {
                 pool.close();
-                GatewaySchema.close(gatewayLock);
+                closeLock(gatewayLock);
                 return;
             }
             JournalException failure = new JournalException("cannot close journal " + redact(url));

@@ -51,15 +51,7 @@ final class GatewaySchema {
      * @throws JournalException when another running gateway holds it
      */
     static Connection lock(String url, JournalOptions options, String id) {
-        Properties props = new Properties();
-        if (options.user() != null) {
-            props.setProperty("user", options.user());
-        }
-        if (options.password() != null) {
-            props.setProperty("password", options.password());
-        }
-        props.setProperty("connectTimeout", String.valueOf(Math.max(1, options.connectionTimeout().toSeconds())));
-        props.setProperty("ApplicationName", "leash-gateway " + id);
+        Properties props = connectionProperties(options, id);
         Connection c = null;
         try {
             c = DriverManager.getConnection(url, props);
@@ -68,7 +60,7 @@ final class GatewaySchema {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        throw new JournalException("gateway id '" + id + "' is in use by another running gateway on"
+                        throw new LockTakenException("gateway id '" + id + "' is in use by another running gateway on"
                                 + " this database; give each gateway its own gateway.id");
                     }
                 }
@@ -82,6 +74,30 @@ final class GatewaySchema {
             close(c);
             throw e;
         }
+    }
+
+    /** Another running gateway holds the lock of the id. */
+    static final class LockTakenException extends JournalException {
+
+        private static final long serialVersionUID = 1L;
+
+        LockTakenException(String message) {
+            super(message);
+        }
+    }
+
+    /** The connection properties of gateway {@code id}'s connections: credentials, timeouts, its name. */
+    static Properties connectionProperties(JournalOptions options, String id) {
+        Properties props = new Properties();
+        if (options.user() != null) {
+            props.setProperty("user", options.user());
+        }
+        if (options.password() != null) {
+            props.setProperty("password", options.password());
+        }
+        props.setProperty("connectTimeout", String.valueOf(Math.max(1, options.connectionTimeout().toSeconds())));
+        props.setProperty("ApplicationName", "leash-gateway " + id);
+        return props;
     }
 
     /** Creates the schema of gateway {@code id} when it does not exist yet. */
