@@ -26,9 +26,12 @@ import java.util.Properties;
  */
 final class GatewaySchema {
 
-    /** The tables the fleet views join, each under {@code public.leash_fleet_<table>}. */
+    /**
+     * The tables the fleet views join, each under {@code public.leash_fleet_<table>}. Not {@code market_steps}: it
+     * is the shadow books' replay input (one opaque text per step, pruned to the shadow horizon), not a report.
+     */
     static final List<String> FLEET_TABLES = List.of("orders", "fills", "decisions", "events", "equity",
-            "params_activations");
+            "params_activations", "shadow_runs", "shadow_fills", "shadow_books", "daily_equity", "daily_decisions");
     private static final String PREFIX = "leash_";
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySchema.class);
 
@@ -114,24 +117,18 @@ final class GatewaySchema {
     static void refreshViews(Db db) {
         try {
             db.write("refresh fleet views", c -> {
-                List<String> schemas = new ArrayList<>();
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT table_schema FROM"
-                        + " information_schema.tables WHERE table_name = 'schema_version'"
-                        + " AND table_schema LIKE 'leash\\_%' ORDER BY table_schema")) {
-                    while (rs.next()) {
-                        schemas.add(rs.getString(1));
-                    }
-                }
                 try (Statement s = c.createStatement()) {
                     for (String table : FLEET_TABLES) {
                         s.execute("DROP VIEW IF EXISTS public.leash_fleet_" + table);
                         List<String> parts = new ArrayList<>();
-                        for (String schema : schemas) {
+                        for (String schema : schemasWith(c, table)) {
                             parts.add("SELECT '" + idOf(schema) + "' AS gateway_id, t.* FROM " + schema + "."
                                     + table + " t");
                         }
-                        s.execute("CREATE VIEW public.leash_fleet_" + table + " AS " + String.join(" UNION ALL ",
-                                parts));
+                        if (!parts.isEmpty()) {
+                            s.execute("CREATE VIEW public.leash_fleet_" + table + " AS "
+                                    + String.join(" UNION ALL ", parts));
+                        }
                     }
                 }
                 return null;
@@ -139,6 +136,23 @@ final class GatewaySchema {
         } catch (JournalException e) {
             LOG.warn("the fleet views (public.leash_fleet_*) were not refreshed: {}", e.getMessage());
         }
+    }
+
+    /** The gateway schemas (those with a {@code schema_version}) that have {@code table}: older ones may not. */
+    private static List<String> schemasWith(Connection c, String table) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.table_schema FROM information_schema.tables t"
+                + " JOIN information_schema.tables v ON v.table_schema = t.table_schema"
+                + " AND v.table_name = 'schema_version' WHERE t.table_name = ?"
+                + " AND t.table_schema LIKE 'leash\\_%' ORDER BY t.table_schema")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+        }
+        return schemas;
     }
 
     /** A stable 64-bit key for the advisory lock of gateway {@code id}. */
