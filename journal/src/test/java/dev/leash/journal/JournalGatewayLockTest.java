@@ -55,7 +55,6 @@ class JournalGatewayLockTest {
                     + " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.datname = '" + db.name() + "'");
             try (Journal second = open(db, "cut-1")) {
                 second.putState("paper_account", "{\"wallet\":2000}");
-                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 
                 assertThatThrownBy(() -> first.putState("paper_account", "{\"wallet\":999}"))
                         .isInstanceOf(JournalOwnershipLostException.class)

@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * A server database (PostgreSQL): a HikariCP pool, writes still one at a time under {@code writeLock}; a connection
  * that breaks is replaced, and after a connection failure calls fail at once ({@link JournalUnavailableException})
  * for the options' retry backoff, so a database that went away never holds a caller for longer than one
- * connection timeout per backoff.
+ * connection timeout per backoff. A gateway sharing the database ({@code gateway_id}) writes on the connection that
+ * holds its lock ({@link GatewayLock}) and reads through the pool.
  */
 public final class Db implements AutoCloseable {
 
@@ -126,7 +127,7 @@ public final class Db implements AutoCloseable {
         GatewayLock lock = null;
         try {
             if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
-                lock = GatewayLock.take(jdbcUrl, options, options.gatewayId(), nanoTime);
+                lock = GatewayLock.take(jdbcUrl, options, options.gatewayId());
                 hc.setDataSource(new LockedDataSource(jdbcUrl, poolProperties(options, lock.id()), lock));
             }
             return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
@@ -146,8 +147,6 @@ public final class Db implements AutoCloseable {
      */
     private static java.util.Properties poolProperties(JournalOptions options, String id) {
         java.util.Properties props = GatewaySchema.connectionProperties(options, id);
-        props.setProperty("socketTimeout", String.valueOf(options.socketTimeout().toSeconds()));
-        props.setProperty("tcpKeepAlive", "true");
         props.setProperty("ApplicationName", "leash-gateway");
         props.setProperty("currentSchema", GatewaySchema.schemaOf(id));
         return props;
@@ -237,8 +236,10 @@ public final class Db implements AutoCloseable {
     }
 
     private <T> T pooledWrite(String what, Work<T> work) {
+        if (gatewayLock != null) {
+            return lockedWrite(what, work);
+        }
         poolState.failFast(what);
-        checkLock(what);
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
             boolean committing = false;
@@ -273,7 +274,9 @@ public final class Db implements AutoCloseable {
 
     private <T> T pooledRead(String what, Work<T> work) {
         poolState.failFast(what);
-        checkLock(what);
+        if (gatewayLock != null) {
+            gatewayLock.failIfLost();
+        }
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
             try {
@@ -298,17 +301,45 @@ public final class Db implements AutoCloseable {
         }
     }
 
-    /** Makes sure this gateway still holds its id's lock (when one is due a check): see {@link GatewayLock}. */
-    private void checkLock(String what) {
-        if (gatewayLock == null) {
-            return;
-        }
-        try {
-            gatewayLock.ensureHeldWhenDue();
-        } catch (SQLException e) {
-            poolState.down();
-            throw new JournalUnavailableException(what + " failed: journal database unavailable: " + rootMessage(e),
-                    e);
+    /**
+     * A write of a gateway sharing the database: on the connection that holds the gateway's lock, so it lands only
+     * while the lock is held. A connection that broke before the commit is replaced (the lock taken again) once.
+     */
+    private <T> T lockedWrite(String what, Work<T> work) {
+        poolState.failFast(what);
+        for (int attempt = 1; ; attempt++) {
+            Connection c;
+            try {
+                c = gatewayLock.writer();
+            } catch (SQLException e) {
+                poolState.down();
+                throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                        + rootMessage(e), e);
+            }
+            boolean committing = false;
+            try {
+                T result = work.apply(c);
+                committing = true;
+                c.commit();
+                poolState.up();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                if (!isConnectionFailure(e)) {
+                    throw new JournalException(what + " failed: " + e.getMessage(), e);
+                }
+                gatewayLock.broken(c);
+                nextIds.clear(); // the commit may have landed: count ids from the database again
+                if (committing || attempt > 1) {
+                    poolState.down();
+                    throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                            + e.getMessage(), e);
+                }
+                // the lock's connection broke before the commit: nothing landed; take the lock again and retry
+            } catch (RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
         }
     }
 

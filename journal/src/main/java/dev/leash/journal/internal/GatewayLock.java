@@ -7,35 +7,29 @@ import dev.leash.journal.JournalOwnershipLostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.function.LongSupplier;
+import java.sql.Statement;
 
 /**
- * The advisory lock of one gateway id, held on a connection of its own: when that connection is lost (the database
- * restarted, the session was cut) the lock is taken again before the journal writes on; when another running
- * gateway took it meanwhile, this journal is lost for good and writes nothing more.
+ * The advisory lock of one gateway id, held on a connection of its own that is also the connection every write of
+ * the gateway goes through: a write lands only while the lock is held. When that connection is lost (the database
+ * restarted, the session was cut) the lock is taken again before the next write; when another running gateway took
+ * it meanwhile, this journal is lost for good and writes nothing more.
  *
- * <p>Thread-safe: the pool's threads and the writer check it at once.
+ * <p>Thread-safe; the connection itself is used by one writer at a time (the journal's write lock).
  */
 final class GatewayLock implements AutoCloseable {
-
-    /** How often a write checks that the lock's connection is still alive (a new pool connection always checks). */
-    static final long CHECK_EVERY_NANOS = 1_000_000_000L;
 
     private final String url;
     private final JournalOptions options;
     private final String id;
-    private final LongSupplier nanoTime;
     private Connection held;
-    private long checkedAt;
     private volatile String lost;
 
-    private GatewayLock(String url, JournalOptions options, String id, LongSupplier nanoTime, Connection held) {
+    private GatewayLock(String url, JournalOptions options, String id, Connection held) {
         this.url = url;
         this.options = options;
         this.id = id;
-        this.nanoTime = nanoTime;
         this.held = held;
-        this.checkedAt = nanoTime.getAsLong();
     }
 
     /**
@@ -43,15 +37,24 @@ final class GatewayLock implements AutoCloseable {
      *
      * @throws JournalException when another running gateway holds it, or the database cannot be reached
      */
-    static GatewayLock take(String url, JournalOptions options, String id, LongSupplier nanoTime) {
+    static GatewayLock take(String url, JournalOptions options, String id) {
         Connection c = GatewaySchema.lock(url, options, id);
         try {
             GatewaySchema.create(c, id);
+            prepare(c, id);
         } catch (SQLException e) {
             GatewaySchema.close(c);
             throw new JournalException("cannot open journal " + Db.redact(url) + ": " + e.getMessage(), e);
         }
-        return new GatewayLock(url, options, id, nanoTime, c);
+        return new GatewayLock(url, options, id, c);
+    }
+
+    /** The lock's connection as a writer: in the gateway's schema, one transaction per unit of work. */
+    private static void prepare(Connection c, String id) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + GatewaySchema.schemaOf(id));
+        }
+        c.setAutoCommit(false);
     }
 
     /** The gateway id this lock is for. */
@@ -59,42 +62,58 @@ final class GatewayLock implements AutoCloseable {
         return id;
     }
 
-    /** Checks the lock when a check is due; see {@link #ensureHeld()}. */
-    void ensureHeldWhenDue() throws SQLException {
-        failIfLost();
-        synchronized (this) {
-            if (nanoTime.getAsLong() - checkedAt < CHECK_EVERY_NANOS) {
-                return;
-            }
-        }
+    /**
+     * The connection holding the lock, for a write; taken again on a new connection when the last one was dropped.
+     *
+     * @throws JournalOwnershipLostException when another running gateway holds the lock now (and from then on)
+     * @throws SQLException                  (a connection failure) when the database cannot be reached
+     */
+    synchronized Connection writer() throws SQLException {
         ensureHeld();
+        return held;
     }
 
     /**
-     * Makes sure this gateway still holds its lock, taking it again on a new connection when the old one was lost.
+     * Makes sure the lock's connection is open, taking the lock again on a new one when it was dropped; does not
+     * talk to the database while it is open (a broken one is found by the next write, see {@link #broken}).
      *
-     * @throws JournalOwnershipLostException when another running gateway holds it now (and from then on)
+     * @throws JournalOwnershipLostException when another running gateway holds the lock now (and from then on)
      * @throws SQLException                  (a connection failure) when the database cannot be reached
      */
     synchronized void ensureHeld() throws SQLException {
         failIfLost();
-        if (held != null && held.isValid(Math.max(1, (int) options.connectionTimeout().toSeconds()))) {
-            checkedAt = nanoTime.getAsLong();
+        if (held != null && !held.isClosed()) {
             return;
         }
         GatewaySchema.close(held);
         held = null;
+        Connection c;
         try {
-            held = GatewaySchema.lock(url, options, id);
-            checkedAt = nanoTime.getAsLong();
+            c = GatewaySchema.lock(url, options, id);
         } catch (GatewaySchema.LockTakenException e) {
             lost = "gateway id '" + id + "' was taken by another running gateway while this one's connection to the"
                     + " database was lost; this gateway writes no more journal rows: stop it, and give each gateway"
                     + " its own gateway.id";
             failIfLost();
+            return;
         } catch (JournalException e) {
             throw new SQLTransientConnectionException("cannot take the lock of gateway id '" + id + "' again: "
                     + e.getMessage(), "08001", e);
+        }
+        try {
+            prepare(c, id);
+        } catch (SQLException e) {
+            GatewaySchema.close(c);
+            throw e;
+        }
+        held = c;
+    }
+
+    /** Drops {@code c}, the lock's connection, after a connection failure: the next write takes the lock again. */
+    synchronized void broken(Connection c) {
+        if (held == c) {
+            GatewaySchema.close(held);
+            held = null;
         }
     }
 

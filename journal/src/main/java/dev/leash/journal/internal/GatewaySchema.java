@@ -89,7 +89,7 @@ final class GatewaySchema {
         }
     }
 
-    /** The connection properties of gateway {@code id}'s connections: credentials, timeouts, its name. */
+    /** The connection properties of gateway {@code id}'s connections: credentials, timeouts, keep-alive, its name. */
     static Properties connectionProperties(JournalOptions options, String id) {
         Properties props = new Properties();
         if (options.user() != null) {
@@ -99,6 +99,8 @@ final class GatewaySchema {
             props.setProperty("password", options.password());
         }
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, options.connectionTimeout().toSeconds())));
+        props.setProperty("socketTimeout", String.valueOf(options.socketTimeout().toSeconds()));
+        props.setProperty("tcpKeepAlive", "true");
         props.setProperty("ApplicationName", "leash-gateway " + id);
         return props;
     }
