@@ -7,11 +7,14 @@
 #   LEASH_HOME       the gateway's data volume (gateway.token)           default /var/lib/leash
 #   LEASH_MCP_SHARE  the volume shared read-only with the MCP server     default /var/lib/leash-mcp
 #                    (model.token for the gateway and the MCP server, mcp.token for Claude's client)
+#   LEASH_METRICS_SHARE  the volume shared read-only with Prometheus   default /var/lib/leash-metrics
+#                    (metrics.token: reads GET /metrics and nothing else)
 set -eu
 umask 077
 
 home=${LEASH_HOME:-/var/lib/leash}
 share=${LEASH_MCP_SHARE:-/var/lib/leash-mcp}
+metrics=${LEASH_METRICS_SHARE:-/var/lib/leash-metrics}
 
 # ensure_token FILE DESCRIPTION: creates FILE with a fresh 64-hex-digit token when it is missing.
 ensure_token() {
@@ -45,6 +48,11 @@ if [ -z "${LEASH_MODEL_TOKEN:-}" ]; then
     ensure_token "$share/model.token" "model token (the MCP server's, for the gateway)"
     LEASH_MODEL_TOKEN=$(tr -d ' \n' < "$share/model.token")
     export LEASH_MODEL_TOKEN
+fi
+if [ -z "${LEASH_METRICS_TOKEN:-}" ]; then
+    ensure_token "$metrics/metrics.token" "metrics token (reads GET /metrics only, for Prometheus)"
+    LEASH_METRICS_TOKEN=$(tr -d ' \n' < "$metrics/metrics.token")
+    export LEASH_METRICS_TOKEN
 fi
 if [ -z "${LEASH_MCP_TOKEN:-}" ]; then
     ensure_token "$share/mcp.token" "MCP bearer token (for: claude mcp add ... --header \"Authorization: Bearer <it>\")"

@@ -42,6 +42,29 @@ class JournalFleetTest {
     }
 
     @Test
+    void theFleetViewsShowEveryGatewaysShadowBooksAndDailyAggregates() throws Exception {
+        try (Journal a = open("fleet-a"); Journal b = open("fleet-b")) {
+            long runA = a.recordShadowStart("baseline", "baseline", 1, 1, 1_000, 1_000);
+            b.recordShadowStart("incumbent", "incumbent", 2, 3, 2_000, 2_000);
+            a.recordShadowFill(runA, "baseline", 1, Fixtures.fill("sf-1", "BTCUSDT", 1_500), 1);
+            a.saveShadowCheckpoint("{}", List.of(new ShadowBookRecord("baseline", 1_000, 1, true, 1_500, 1_000,
+                    1_010, 10, 1, 0.5, 1, List.of())), List.of(), 0);
+            b.recordEquity(1_000, 2_000, 2_000, 0);
+            b.prune(86_400_000L);
+
+            assertThat(rows("SELECT gateway_id || ' ' || name || ' ' || kind FROM public.leash_fleet_shadow_runs"
+                    + " ORDER BY 1")).containsExactly("fleet-a baseline baseline", "fleet-b incumbent incumbent");
+            assertThat(rows("SELECT gateway_id || ' ' || fill_id FROM public.leash_fleet_shadow_fills"))
+                    .containsExactly("fleet-a sf-1");
+            assertThat(rows("SELECT gateway_id || ' ' || name FROM public.leash_fleet_shadow_books"))
+                    .containsExactly("fleet-a baseline");
+            assertThat(rows("SELECT gateway_id || ' ' || points FROM public.leash_fleet_daily_equity"))
+                    .containsExactly("fleet-b 1");
+            assertThat(rows("SELECT COUNT(*) FROM public.leash_fleet_daily_decisions")).containsExactly("0");
+        }
+    }
+
+    @Test
     void aGatewayReadsItsOwnRowsOnEveryConnectionOfThePool() {
         try (Journal a = open("reader-first")) {
             assertThat(a.getState("k")).isEmpty(); // the first use of a connection is a read, rolled back

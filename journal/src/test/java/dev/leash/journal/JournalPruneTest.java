@@ -89,4 +89,27 @@ class JournalPruneTest {
         assertThat(journal.prune(D0 + 2 * DAY)).isEqualTo(new PruneResult(D0 + 2 * DAY, 0, 0, 0));
         assertThat(store.query("SELECT COUNT(*) FROM daily_equity")).isEqualTo(2);
     }
+
+    @Test
+    void aNewJournalHasItsDailyAggregateTablesBeforeAnyPrune() throws Exception {
+        Store other = store.another();
+        other.open().close(); // a report or a fleet view reads them on a journal that was never pruned
+
+        assertThat(other.query("SELECT COUNT(*) FROM daily_equity")).isEqualTo(0);
+        assertThat(other.query("SELECT COUNT(*) FROM daily_decisions")).isEqualTo(0);
+    }
+
+    @Test
+    void aJournalPrunedBeforeTheAggregatesWereAMigrationKeepsThemWhenItMigrates() throws Exception {
+        journal.prune(D0 + 2 * DAY);
+        journal.close();
+        int latest = dev.leash.journal.internal.Migrations.RESOURCES.size();
+        store.query("DELETE FROM schema_version WHERE version = " + latest); // as the build before the migration
+
+        journal = store.open();
+
+        assertThat(journal.schemaVersion()).isEqualTo(latest);
+        assertThat(store.query("SELECT COUNT(*) FROM daily_equity")).isEqualTo(2);
+        assertThat(journal.prune(D0 + 3 * DAY).decisions()).isEqualTo(3);
+    }
 }

@@ -60,6 +60,10 @@ public final class CommandLine {
                 + " gateway named NAME (else env LEASH_MODEL_TOKEN_<NAME>, upper case, - as _); repeat per gateway")
         List<String> gatewayTokenFiles = new ArrayList<>();
 
+        @Option(names = "--allowed-host", paramLabel = "NAME", description = "HTTP: a Host name (no port) the server"
+                + " is reached by besides 127.0.0.1, localhost and [::1]; repeat for more")
+        List<String> allowedHosts = new ArrayList<>();
+
         @Option(names = "--token-file", paramLabel = "FILE", description = "the gateway's model token (the gateway"
                 + " writes it to its data directory's model.token)")
         String tokenFile;
@@ -125,6 +129,24 @@ public final class CommandLine {
         return new McpConfig(transport, host, port, uri(gateway), gatewayToken(tokenFile, env, dir),
                 blankToNull(env.get("LEASH_MCP_TOKEN")), dir, origins, McpConfig.DEFAULT_CONNECT_TIMEOUT,
                 McpConfig.DEFAULT_READ_TIMEOUT, McpConfig.DEFAULT_CACHE_TTL, maxAge, metricsPort);
+    }
+
+    /**
+     * The names given with {@code --allowed-host}, lower-cased; a wildcard, a port or a malformed name is a
+     * {@link ConfigException} naming it.
+     */
+    public static List<String> allowedHosts(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String h : flags(args).allowedHosts) {
+            String n = h.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean name = n.matches("\\[[0-9a-f:.]+\\]") || n.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
+            if (!name || Loopback.isWildcard(n)) {
+                throw new ConfigException("--allowed-host '" + h + "' must be a DNS name, an IPv4 address or an"
+                        + " [IPv6] address, without a port and not a wildcard such as 0.0.0.0");
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Main {
             return;
         }
         if (config.transport() == McpConfig.Transport.HTTP) {
-            runHttp(config);
+            runHttp(config, args);
         } else {
             runStdio(config, stdout);
         }
@@ -89,10 +89,10 @@ public final class Main {
         System.exit(1);
     }
 
-    private static void runHttp(McpConfig config) throws InterruptedException {
+    private static void runHttp(McpConfig config, String[] args) throws InterruptedException {
         McpHttpServer server;
         try {
-            server = McpHttpServer.start(config);
+            server = McpHttpServer.start(config, CommandLine.allowedHosts(args));
         } catch (ConfigException e) {
             System.err.println("leash-mcp: " + e.getMessage());
             System.exit(2);

@@ -5,6 +5,7 @@ import dev.leash.mcp.internal.HttpHosting;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The Leash MCP server over Streamable HTTP at {@code /mcp}. Start it in-process (port 0 picks a free port) and
@@ -29,9 +30,14 @@ public final class McpHttpServer implements AutoCloseable {
 
     /** Resolves the token (env, else {@code mcp.token}, created 0600 on first start), binds and starts. */
     public static McpHttpServer start(McpConfig config) {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(McpConfig)}, also accepting {@code allowedHosts} (no port) in {@code Host} besides loopback. */
+    public static McpHttpServer start(McpConfig config, List<String> allowedHosts) {
         Tokens.Token token = token(config);
         HttpHosting hosting = HttpHosting.start(config.host(), config.port(), token.value(), token.file(),
-                config.allowedOrigins(), config);
+                config.allowedOrigins(), allowedHosts, config);
         return new McpHttpServer(hosting, token, config.host());
     }
 

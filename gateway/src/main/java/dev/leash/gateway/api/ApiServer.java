@@ -18,7 +18,8 @@ import java.net.UnknownHostException;
  * <p>Reads are open on a loopback address and need a token elsewhere; writes always need
  * {@code Authorization: Bearer <token>}. {@link HostGuard} refuses a foreign {@code Host} or write {@code Origin}
  * first. The token decides the principal of a request, never a header the client chooses: the gateway token is the
- * operator's, the model token the model's (see {@link #principal}). Every error is {@code application/problem+json}
+ * operator's, the model token the model's (see {@link #principal}); the metrics token reads {@code /metrics} only
+ * ({@link BearerAuth}). Every error is {@code application/problem+json}
  * with a specific message, never a stack trace.
  */
 public final class ApiServer {
@@ -35,7 +36,7 @@ public final class ApiServer {
     private final WriteRoutes writes;
     private final SymbolBiasRoutes biases;
     private Javalin app;
-    private boolean loopbackOnly = true;
+    private BearerAuth auth;
 
     public ApiServer(RestPorts ports) {
         this.ports = ports;
@@ -52,7 +53,7 @@ public final class ApiServer {
 
     /** Binds and starts; port 0 picks a free port. */
     public void start(String host, int port) {
-        loopbackOnly = isLoopback(host);
+        auth = new BearerAuth(ports.credentials(), isLoopback(host));
         long maxBody = ports.config().api().maxBodyBytes();
         HostGuard guard = HostGuard.of(host, ports.config().api());
         app = Javalin.create(cfg -> {
@@ -114,24 +115,15 @@ public final class ApiServer {
 
     private void authorize(Context ctx) {
         boolean write = !"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name());
-        if (!write && loopbackOnly) {
-            return;
+        BearerAuth.Verdict v = auth.check(write, "/metrics".equals(ctx.path()), ctx.header("Authorization"));
+        if (v.refused()) {
+            ctx.header("WWW-Authenticate", v.invalidToken() ? "Bearer realm=\"leash\", error=\"invalid_token\""
+                    : "Bearer realm=\"leash\"");
+            throw new ApiException(401, "Unauthorized", v.detail());
         }
-        String header = ctx.header("Authorization");
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim() : null;
-        if (presented == null) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"leash\"");
-            throw new ApiException(401, "Unauthorized", (write ? "writes" : "requests to a non-loopback address")
-                    + " need Authorization: Bearer <token> (the operator's: LEASH_GATEWAY_TOKEN or the data directory's"
-                    + " gateway.token; the model's: LEASH_MODEL_TOKEN or model.token)");
+        if (v.principal() != null) {
+            ctx.attribute(PRINCIPAL_ATTRIBUTE, v.principal());
         }
-        Principal principal = ports.credentials().principalOf(presented);
-        if (principal == null) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"leash\", error=\"invalid_token\"");
-            throw new ApiException(401, "Unauthorized", "the bearer token is not this gateway's token");
-        }
-        ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
     }
 
     /**

@@ -92,6 +92,7 @@ public final class Gateway implements AutoCloseable {
     private final Alerts alerts;
     private volatile AlertTimer alertTimer;
     private volatile SymbolBiasDesk biases;
+    private volatile Tokens.Token metricsToken;
 
     private Gateway(GatewayConfig config, Clock wall, ParamStore store, Journal journal, Venue venue, Pacer pacer,
                     InnerLoop inner, MiddleLoop middle, Tokens.Token token, Tokens.Token modelToken,
@@ -174,6 +175,7 @@ public final class Gateway implements AutoCloseable {
             Tokens.Token token = Tokens.load(env.get("LEASH_GATEWAY_TOKEN"), "LEASH_GATEWAY_TOKEN",
                     config.dataDir().resolve("gateway.token"));
             Tokens.Token modelToken = ModelToken.load(env, config.dataDir(), token);
+            Tokens.Token metricsToken = MetricsToken.load(env, config.api().metricsTokenFile(), token, modelToken);
             AtomicReference<InnerLoop> loop = new AtomicReference<>();
             LiveEvents live = LiveEvents.startingAt(wall.millis() * 1000); // ids of an earlier run never resume
             Alerts alerts = Alerts.start(Channels.of(config.alerts(), env.get("LEASH_TELEGRAM_BOT_TOKEN")),
@@ -228,6 +230,7 @@ public final class Gateway implements AutoCloseable {
             Gateway g = new Gateway(config, wall, store, journal, venue, pacer, inner, middle, token, modelToken,
                     policy, venueHealth, alerts);
             g.biases = new SymbolBiasDesk(g, vetoes);
+            g.metricsToken = metricsToken;
             g.metrics = new GatewayMetrics(g.ports, decisionCounts, orderLatency, alerts);
             if (config.alerts().any()) {
                 g.alertTimer = ScheduledAlerts.timer(g, alerts).start(java.time.Duration.ofSeconds(10));
@@ -509,6 +512,11 @@ public final class Gateway implements AutoCloseable {
     /** The model's token, for the MCP server: writes with it speak for {@link Principal#MODEL}. */
     public Tokens.Token modelToken() {
         return modelToken;
+    }
+
+    /** The token that reads {@code /metrics} only, or null when none is configured. */
+    public Tokens.Token metricsToken() {
+        return metricsToken;
     }
 
     /** The port the API listens on. */

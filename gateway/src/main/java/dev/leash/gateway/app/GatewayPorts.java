@@ -233,6 +233,12 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     }
 
     @Override
+    public boolean isMetricsToken(String presented) {
+        Tokens.Token metrics = g.metricsToken();
+        return metrics != null && Tokens.matches(presented, metrics.value());
+    }
+
+    @Override
     public Path auditFile() {
         return g.store().directory().resolve(ParamStore.AUDIT_FILE);
     }

@@ -60,7 +60,7 @@ public final class ConfigLoader {
                     "baseline", "limits", "journal", "lmex", "shadows", "alerts", "gateway"),
             "gateway", Set.of("id"),
             "lmex", Set.of("sign_path_includes_futures"),
-            "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins"),
+            "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins", "metrics_token_file"),
             "simulated", Set.of("seed", "speed", "initial_balance"),
             "loops", Set.of("tick_ms", "middle_seconds", "stale_order_minutes", "cancel_manual_orders",
                     "stale_tick_seconds", "venue_recovery_seconds"),
@@ -140,8 +140,13 @@ public final class ConfigLoader {
             throw new ConfigException("lmex.sign_path_includes_futures: must be true or false");
         }
         boolean lmexSignsFutures = signFutures != null && !signFutures.isNull() && signFutures.booleanValue();
+        String metricsTokenFile = text(api, "api.metrics_token_file", "metrics_token_file", null);
+        if (metricsTokenFile != null && metricsTokenFile.isBlank()) {
+            throw new ConfigException("api.metrics_token_file: must name a file (relative: in the data directory)");
+        }
         return new GatewayConfig(venue, dataDir, symbols, new GatewayConfig.Api(host, (int) port, maxBody,
-                        Allowlists.hosts(api, env), Allowlists.origins(api, env)),
+                        Allowlists.hosts(api, env), Allowlists.origins(api, env),
+                        metricsTokenFile == null ? null : dataDir.resolve(metricsTokenFile)),
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
                 AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal"))

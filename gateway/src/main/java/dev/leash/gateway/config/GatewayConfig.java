@@ -106,9 +106,11 @@ public record GatewayConfig(
      *
      * @param allowedHosts {@code Host} names accepted besides 127.0.0.1, localhost, [::1] and the bind address
      * @param allowedOrigins browser origins ({@code scheme://host[:port]}) allowed to write; none by default
+     * @param metricsTokenFile the file of the token that reads {@code /metrics} only; null: none (unless
+     *                         {@code LEASH_METRICS_TOKEN} is set)
      */
     public record Api(String host, int port, long maxBodyBytes, List<String> allowedHosts,
-                      List<String> allowedOrigins) {
+                      List<String> allowedOrigins, java.nio.file.Path metricsTokenFile) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 7070;
         public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -116,6 +118,11 @@ public record GatewayConfig(
         public Api {
             allowedHosts = List.copyOf(allowedHosts);
             allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        /** An API without a metrics token file. */
+        public Api(String host, int port, long maxBodyBytes, List<String> allowedHosts, List<String> allowedOrigins) {
+            this(host, port, maxBodyBytes, allowedHosts, allowedOrigins, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.leash.gateway.loop;
 
 import dev.leash.engine.OrderIntent;
+import dev.leash.journal.JournalOwnershipLostException;
 import dev.leash.venue.Account;
 import dev.leash.venue.Fill;
 import dev.leash.venue.PlaceResult;
@@ -49,6 +50,8 @@ final class JournalGuard implements TradeRecorder {
             });
     private int reduceOnlyAt = REDUCE_ONLY_AT;
     private boolean overBound;
+    /** Another running gateway took this gateway's id: trading stays REDUCE_ONLY until the gateway is restarted. */
+    private boolean ownershipLost;
     private long now;
     private long failingSince = Long.MIN_VALUE;
     private String firstFailure;
@@ -77,10 +80,10 @@ final class JournalGuard implements TradeRecorder {
 
     /**
      * True from the moment the queued writes reach the bound until none is left: while true, trading stays
-     * REDUCE_ONLY.
+     * REDUCE_ONLY; true for good once the journal said another running gateway took this gateway's id.
      */
     boolean overBound() {
-        if (queue.size() >= reduceOnlyAt) {
+        if (ownershipLost || queue.size() >= reduceOnlyAt) {
             overBound = true;
         } else if (queue.isEmpty()) {
             overBound = false;
@@ -120,6 +123,7 @@ final class JournalGuard implements TradeRecorder {
             try {
                 w.action().run();
             } catch (RuntimeException e) {
+                ownershipLost |= e instanceof JournalOwnershipLostException;
                 lastError = message(e);
                 publish();
                 return false;
@@ -221,6 +225,7 @@ final class JournalGuard implements TradeRecorder {
 
     private void failed(String what, RuntimeException e) {
         failures++;
+        ownershipLost |= e instanceof JournalOwnershipLostException;
         lastError = message(e);
         if (failingSince == Long.MIN_VALUE) {
             failingSince = now;

@@ -73,9 +73,12 @@ class ComposeFilesTest {
         assertThat(strings(scrape.get("static_configs").get(0).get("targets"))).containsExactly("gateway:7070");
         assertThat(scrape.get("metrics_path").asText()).isEqualTo("/metrics");
         String credentials = scrape.get("authorization").get("credentials_file").asText();
-        assertThat(credentials).isEqualTo("/var/lib/leash-mcp/model.token");
-        assertThat(strings(prometheus.get("volumes"))).contains("leash-mcp:/var/lib/leash-mcp:ro",
+        assertThat(credentials).as("the token that reads /metrics only").isEqualTo(
+                "/var/lib/leash-metrics/metrics.token");
+        assertThat(strings(prometheus.get("volumes"))).containsExactlyInAnyOrder(
+                "leash-metrics:/var/lib/leash-metrics:ro",
                 "./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        assertThat(strings(services.get("gateway").get("volumes"))).contains("leash-metrics:/var/lib/leash-metrics");
         assertThat(prometheus.get("user").asText()).as("the owner of the 0600 token file").isEqualTo("10001");
         assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("--uid 10001");
     }

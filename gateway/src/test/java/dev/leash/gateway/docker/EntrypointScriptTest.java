@@ -24,7 +24,8 @@ class EntrypointScriptTest {
 
     static final Path SCRIPT = Path.of("..", "docker", "entrypoint.sh");
     private static final String SEEN =
-            "printf 'seen gateway=%s model=%s\\n' \"$LEASH_GATEWAY_TOKEN\" \"$LEASH_MODEL_TOKEN\"";
+            "printf 'seen gateway=%s model=%s\\n' \"$LEASH_GATEWAY_TOKEN\" \"$LEASH_MODEL_TOKEN\";"
+                    + " printf 'seen metrics=%s\\n' \"$LEASH_METRICS_TOKEN\"";
 
     @TempDir
     Path dir;
@@ -38,6 +39,7 @@ class EntrypointScriptTest {
         pb.environment().keySet().removeIf(k -> k.startsWith("LEASH_"));
         pb.environment().put("LEASH_HOME", dir.resolve("data").toString());
         pb.environment().put("LEASH_MCP_SHARE", dir.resolve("mcp").toString());
+        pb.environment().put("LEASH_METRICS_SHARE", dir.resolve("metrics").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,21 +55,26 @@ class EntrypointScriptTest {
     }
 
     @Test
-    void theFirstStartGeneratesThreeOwnerOnlyTokensPrintsEachOnceAndExportsThem() throws Exception {
+    void theFirstStartGeneratesFourOwnerOnlyTokensPrintsEachOnceAndExportsThem() throws Exception {
         Run first = run(Map.of());
 
         assertThat(first.code()).isZero();
         String gateway = token(dir.resolve("data/gateway.token"));
         String model = token(dir.resolve("mcp/model.token"));
         String mcp = token(dir.resolve("mcp/mcp.token"));
-        assertThat(List.of(gateway, model, mcp)).doesNotHaveDuplicates();
-        for (String t : List.of(gateway, model, mcp)) {
+        String metrics = token(dir.resolve("metrics/metrics.token"));
+        assertThat(List.of(gateway, model, mcp, metrics)).doesNotHaveDuplicates();
+        for (String t : List.of(gateway, model, mcp, metrics)) {
             assertThat(first.out().split(t, -1)).as("printed once").hasSize(2 + (t.equals(mcp) ? 0 : 1));
         }
-        assertThat(first.out()).contains("seen gateway=" + gateway + " model=" + model + "\n");
+        assertThat(first.out()).contains("seen gateway=" + gateway + " model=" + model + "\nseen metrics="
+                + metrics + "\n");
         try (var files = Files.list(dir.resolve("mcp"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("model.token",
                     "mcp.token"); // no temporary file left behind
+        }
+        try (var files = Files.list(dir.resolve("metrics"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("metrics.token");
         }
     }
 
@@ -77,12 +84,13 @@ class EntrypointScriptTest {
         String gateway = token(dir.resolve("data/gateway.token"));
         String model = token(dir.resolve("mcp/model.token"));
         String mcp = token(dir.resolve("mcp/mcp.token"));
+        String metrics = token(dir.resolve("metrics/metrics.token"));
 
         Run second = run(Map.of());
 
         assertThat(second.code()).isZero();
-        assertThat(second.out()).isEqualTo("seen gateway=" + gateway + " model=" + model + "\n")
-                .doesNotContain(mcp, "generated");
+        assertThat(second.out()).isEqualTo("seen gateway=" + gateway + " model=" + model + "\nseen metrics="
+                + metrics + "\n").doesNotContain(mcp, "generated");
         assertThat(token(dir.resolve("data/gateway.token"))).isEqualTo(gateway);
         assertThat(token(dir.resolve("mcp/mcp.token"))).isEqualTo(mcp);
     }
@@ -91,14 +99,17 @@ class EntrypointScriptTest {
     void tokensFromTheEnvironmentWinAndAreNeitherGeneratedNorPrinted() throws Exception {
         String operator = "operator-token-from-env-0123456789";
         String model = "model-token-from-env-0123456789ab";
+        String metrics = "metrics-token-from-env-0123456789";
 
         Run r = run(Map.of("LEASH_GATEWAY_TOKEN", operator, "LEASH_MODEL_TOKEN", model,
-                "LEASH_MCP_TOKEN", "mcp-token-from-env-0123456789abcd"));
+                "LEASH_MCP_TOKEN", "mcp-token-from-env-0123456789abcd", "LEASH_METRICS_TOKEN", metrics));
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo("seen gateway=" + operator + " model=" + model + "\n");
+        assertThat(r.out()).isEqualTo("seen gateway=" + operator + " model=" + model + "\nseen metrics=" + metrics
+                + "\n");
         assertThat(dir.resolve("data/gateway.token")).doesNotExist();
         assertThat(dir.resolve("mcp/model.token")).doesNotExist();
         assertThat(dir.resolve("mcp/mcp.token")).doesNotExist();
+        assertThat(dir.resolve("metrics/metrics.token")).doesNotExist();
     }
 }

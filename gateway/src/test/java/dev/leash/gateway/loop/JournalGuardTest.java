@@ -2,6 +2,7 @@ package dev.leash.gateway.loop;
 
 import dev.leash.engine.OrderIntent;
 import dev.leash.journal.JournalException;
+import dev.leash.journal.JournalOwnershipLostException;
 import dev.leash.venue.Account;
 import dev.leash.venue.Fill;
 import dev.leash.venue.PlaceResult;
@@ -59,6 +60,20 @@ class JournalGuardTest {
         assertThat(guard.health().failures()).isEqualTo(2);
     }
 
+    @Test
+    void aJournalWhoseGatewayIdWasTakenHoldsTradingReduceOnlyAtOnceAndForGood() {
+        guard.at(1_000);
+        journal.lost = true;
+        guard.event(1_000, "a", "first");
+
+        assertThat(guard.overBound()).as("one queued write, far below the bound").isTrue();
+        assertThat(guard.health().lastError()).contains("was taken by another running gateway");
+
+        journal.lost = false; // even were a write to land again, this journal is no longer this gateway's
+        guard.event(2_000, "b", "second");
+        assertThat(guard.overBound()).isTrue();
+    }
+
     private static Fill fill(String id) {
         return new Fill(id, "lsh-BTCUSDT-1-1", "v-1", "BTCUSDT", Side.BUY, 0.5, 100, 0.01, 0, 1_000, false);
     }
@@ -66,10 +81,14 @@ class JournalGuardTest {
     /** A journal kept in memory that throws while {@code down}. */
     private static final class FlakyJournal implements TradeRecorder {
         boolean down;
+        boolean lost;
         final List<String> written = new ArrayList<>();
         private final Set<String> fills = new HashSet<>();
 
         private void check() {
+            if (lost) {
+                throw new JournalOwnershipLostException("gateway id 'g' was taken by another running gateway");
+            }
             if (down) {
                 throw new JournalException("disk I/O error");
             }

@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * A server database (PostgreSQL): a HikariCP pool, writes still one at a time under {@code writeLock}; a connection
  * that breaks is replaced, and after a connection failure calls fail at once ({@link JournalUnavailableException})
  * for the options' retry backoff, so a database that went away never holds a caller for longer than one
- * connection timeout per backoff.
+ * connection timeout per backoff. A gateway sharing the database ({@code gateway_id}) writes on the connection that
+ * holds its lock ({@link GatewayLock}) and reads through the pool.
  */
 public final class Db implements AutoCloseable {
 
@@ -46,8 +47,7 @@ public final class Db implements AutoCloseable {
     private final Map<String, Long> nextIds = new HashMap<>();
     private final HikariDataSource pool;
     private final PoolState poolState;
-    private final Connection gatewayLock;
-    private final String gatewayId;
+    private final GatewayLock gatewayLock;
     private volatile boolean closed;
 
     private Db(String url, Connection writer, Connection reader, ReentrantLock writeLock, ReentrantLock readLock) {
@@ -59,10 +59,9 @@ public final class Db implements AutoCloseable {
         this.pool = null;
         this.poolState = null;
         this.gatewayLock = null;
-        this.gatewayId = null;
     }
 
-    private Db(String url, HikariDataSource pool, PoolState poolState, Connection gatewayLock, String gatewayId) {
+    private Db(String url, HikariDataSource pool, PoolState poolState, GatewayLock gatewayLock) {
         this.url = url;
         this.writer = null;
         this.reader = null;
@@ -71,7 +70,6 @@ public final class Db implements AutoCloseable {
         this.pool = pool;
         this.poolState = poolState;
         this.gatewayLock = gatewayLock;
-        this.gatewayId = gatewayId;
     }
 
     /** Connects to {@code jdbcUrl} with the default options. */
@@ -126,22 +124,37 @@ public final class Db implements AutoCloseable {
             hc.addDataSourceProperty("tcpKeepAlive", "true");
             hc.addDataSourceProperty("ApplicationName", "leash-gateway");
         }
-        Connection lock = null;
+        GatewayLock lock = null;
         try {
             if (options.gatewayId() != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
-                lock = GatewaySchema.lock(jdbcUrl, options, options.gatewayId());
-                GatewaySchema.create(lock, options.gatewayId());
-                // at connection start-up: a SET inside the pool's first (rolled back) transaction would not last
-                hc.addDataSourceProperty("currentSchema", GatewaySchema.schemaOf(options.gatewayId()));
+                lock = GatewayLock.take(jdbcUrl, options, options.gatewayId());
+                hc.setDataSource(new LockedDataSource(jdbcUrl, poolProperties(options, lock.id()), lock));
             }
             return new Db(jdbcUrl, new HikariDataSource(hc), new PoolState(options.retryBackoff().toNanos(), nanoTime),
-                    lock, lock == null ? null : options.gatewayId());
+                    lock);
         } catch (JournalException e) {
-            GatewaySchema.close(lock);
+            closeLock(lock);
             throw e;
-        } catch (SQLException | RuntimeException e) {
-            GatewaySchema.close(lock);
+        } catch (RuntimeException e) {
+            closeLock(lock);
             throw new JournalException("cannot open journal " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The properties of a gateway's pooled connections, as the pool would set them, and its schema: set at
+     * connection start-up, since a SET inside the pool's first (rolled back) transaction would not last.
+     */
+    private static java.util.Properties poolProperties(JournalOptions options, String id) {
+        java.util.Properties props = GatewaySchema.connectionProperties(options, id);
+        props.setProperty("ApplicationName", "leash-gateway");
+        props.setProperty("currentSchema", GatewaySchema.schemaOf(id));
+        return props;
+    }
+
+    private static void closeLock(GatewayLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -223,6 +236,9 @@ public final class Db implements AutoCloseable {
     }
 
     private <T> T pooledWrite(String what, Work<T> work) {
+        if (gatewayLock != null) {
+            return lockedWrite(what, work);
+        }
         poolState.failFast(what);
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
@@ -258,6 +274,9 @@ public final class Db implements AutoCloseable {
 
     private <T> T pooledRead(String what, Work<T> work) {
         poolState.failFast(what);
+        if (gatewayLock != null) {
+            gatewayLock.failIfLost();
+        }
         for (int attempt = 1; ; attempt++) {
             Connection c = borrow(what);
             try {
@@ -282,10 +301,55 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /**
+     * A write of a gateway sharing the database: on the connection that holds the gateway's lock, so it lands only
+     * while the lock is held. A connection that broke before the commit is replaced (the lock taken again) once.
+     */
+    private <T> T lockedWrite(String what, Work<T> work) {
+        poolState.failFast(what);
+        for (int attempt = 1; ; attempt++) {
+            Connection c;
+            try {
+                c = gatewayLock.writer();
+            } catch (SQLException e) {
+                poolState.down();
+                throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                        + rootMessage(e), e);
+            }
+            boolean committing = false;
+            try {
+                T result = work.apply(c);
+                committing = true;
+                c.commit();
+                poolState.up();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                if (!isConnectionFailure(e)) {
+                    throw new JournalException(what + " failed: " + e.getMessage(), e);
+                }
+                gatewayLock.broken(c);
+                nextIds.clear(); // the commit may have landed: count ids from the database again
+                if (committing || attempt > 1) {
+                    poolState.down();
+                    throw new JournalUnavailableException(what + " failed: journal database unavailable: "
+                            + e.getMessage(), e);
+                }
+                // the lock's connection broke before the commit: nothing landed; take the lock again and retry
+            } catch (RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        }
+    }
+
     private Connection borrow(String what) {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
+            if (gatewayLock != null && gatewayLock.lost()) {
+                gatewayLock.failIfLost();
+            }
             poolState.down();
             throw new JournalUnavailableException(what + " failed: journal database unavailable: "
                     + rootMessage(e), e);
@@ -332,7 +396,7 @@ public final class Db implements AutoCloseable {
 
     /** After the migrations: rebuilds the fleet views when this journal is one gateway's schema. */
     public void afterMigrations() {
-        if (gatewayId != null) {
+        if (gatewayLock != null) {
             GatewaySchema.refreshViews(this);
         }
     }
@@ -352,7 +416,7 @@ public final class Db implements AutoCloseable {
             closed = true;
             if (pool != null) {
                 pool.close();
-                GatewaySchema.close(gatewayLock);
+                closeLock(gatewayLock);
                 return;
             }
             JournalException failure = new JournalException("cannot close journal " + redact(url));

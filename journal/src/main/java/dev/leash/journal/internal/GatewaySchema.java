@@ -26,9 +26,12 @@ import java.util.Properties;
  */
 final class GatewaySchema {
 
-    /** The tables the fleet views join, each under {@code public.leash_fleet_<table>}. */
+    /**
+     * The tables the fleet views join, each under {@code public.leash_fleet_<table>}. Not {@code market_steps}: it
+     * is the shadow books' replay input (one opaque text per step, pruned to the shadow horizon), not a report.
+     */
     static final List<String> FLEET_TABLES = List.of("orders", "fills", "decisions", "events", "equity",
-            "params_activations");
+            "params_activations", "shadow_runs", "shadow_fills", "shadow_books", "daily_equity", "daily_decisions");
     private static final String PREFIX = "leash_";
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySchema.class);
 
@@ -51,15 +54,7 @@ final class GatewaySchema {
      * @throws JournalException when another running gateway holds it
      */
     static Connection lock(String url, JournalOptions options, String id) {
-        Properties props = new Properties();
-        if (options.user() != null) {
-            props.setProperty("user", options.user());
-        }
-        if (options.password() != null) {
-            props.setProperty("password", options.password());
-        }
-        props.setProperty("connectTimeout", String.valueOf(Math.max(1, options.connectionTimeout().toSeconds())));
-        props.setProperty("ApplicationName", "leash-gateway " + id);
+        Properties props = connectionProperties(options, id);
         Connection c = null;
         try {
             c = DriverManager.getConnection(url, props);
@@ -68,7 +63,7 @@ final class GatewaySchema {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        throw new JournalException("gateway id '" + id + "' is in use by another running gateway on"
+                        throw new LockTakenException("gateway id '" + id + "' is in use by another running gateway on"
                                 + " this database; give each gateway its own gateway.id");
                     }
                 }
@@ -82,6 +77,32 @@ final class GatewaySchema {
             close(c);
             throw e;
         }
+    }
+
+    /** Another running gateway holds the lock of the id. */
+    static final class LockTakenException extends JournalException {
+
+        private static final long serialVersionUID = 1L;
+
+        LockTakenException(String message) {
+            super(message);
+        }
+    }
+
+    /** The connection properties of gateway {@code id}'s connections: credentials, timeouts, keep-alive, its name. */
+    static Properties connectionProperties(JournalOptions options, String id) {
+        Properties props = new Properties();
+        if (options.user() != null) {
+            props.setProperty("user", options.user());
+        }
+        if (options.password() != null) {
+            props.setProperty("password", options.password());
+        }
+        props.setProperty("connectTimeout", String.valueOf(Math.max(1, options.connectionTimeout().toSeconds())));
+        props.setProperty("socketTimeout", String.valueOf(options.socketTimeout().toSeconds()));
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("ApplicationName", "leash-gateway " + id);
+        return props;
     }
 
     /** Creates the schema of gateway {@code id} when it does not exist yet. */
@@ -98,24 +119,18 @@ final class GatewaySchema {
     static void refreshViews(Db db) {
         try {
             db.write("refresh fleet views", c -> {
-                List<String> schemas = new ArrayList<>();
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT table_schema FROM"
-                        + " information_schema.tables WHERE table_name = 'schema_version'"
-                        + " AND table_schema LIKE 'leash\\_%' ORDER BY table_schema")) {
-                    while (rs.next()) {
-                        schemas.add(rs.getString(1));
-                    }
-                }
                 try (Statement s = c.createStatement()) {
                     for (String table : FLEET_TABLES) {
                         s.execute("DROP VIEW IF EXISTS public.leash_fleet_" + table);
                         List<String> parts = new ArrayList<>();
-                        for (String schema : schemas) {
+                        for (String schema : schemasWith(c, table)) {
                             parts.add("SELECT '" + idOf(schema) + "' AS gateway_id, t.* FROM " + schema + "."
                                     + table + " t");
                         }
-                        s.execute("CREATE VIEW public.leash_fleet_" + table + " AS " + String.join(" UNION ALL ",
-                                parts));
+                        if (!parts.isEmpty()) {
+                            s.execute("CREATE VIEW public.leash_fleet_" + table + " AS "
+                                    + String.join(" UNION ALL ", parts));
+                        }
                     }
                 }
                 return null;
@@ -123,6 +138,23 @@ final class GatewaySchema {
         } catch (JournalException e) {
             LOG.warn("the fleet views (public.leash_fleet_*) were not refreshed: {}", e.getMessage());
         }
+    }
+
+    /** The gateway schemas (those with a {@code schema_version}) that have {@code table}: older ones may not. */
+    private static List<String> schemasWith(Connection c, String table) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.table_schema FROM information_schema.tables t"
+                + " JOIN information_schema.tables v ON v.table_schema = t.table_schema"
+                + " AND v.table_name = 'schema_version' WHERE t.table_name = ?"
+                + " AND t.table_schema LIKE 'leash\\_%' ORDER BY t.table_schema")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+        }
+        return schemas;
     }
 
     /** A stable 64-bit key for the advisory lock of gateway {@code id}. */

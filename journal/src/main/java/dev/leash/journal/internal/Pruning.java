@@ -5,24 +5,16 @@ import dev.leash.journal.PruneResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Trims decisions, equity points and position snapshots older than a UTC day, in one transaction, after folding them
- * into daily aggregates ({@code daily_equity}, {@code daily_decisions}; created by the first prune). Orders, fills,
+ * into daily aggregates ({@code daily_equity}, {@code daily_decisions}; made by migration V7). Orders, fills,
  * events, risk rejections, parameter activations and the state are never trimmed.
  */
 public final class Pruning {
 
     static final long DAY_MILLIS = 86_400_000L;
 
-    private static final String[] TABLES = {
-        "CREATE TABLE IF NOT EXISTS daily_equity (day_ms BIGINT PRIMARY KEY, open_equity DOUBLE PRECISION,"
-                + " close_equity DOUBLE PRECISION, low_equity DOUBLE PRECISION, high_equity DOUBLE PRECISION,"
-                + " points BIGINT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS daily_decisions (day_ms BIGINT NOT NULL, symbol TEXT NOT NULL,"
-                + " action TEXT NOT NULL, decisions BIGINT NOT NULL, PRIMARY KEY (day_ms, symbol, action))"
-    };
     private static final String EQUITY = "INSERT INTO daily_equity (day_ms, open_equity, close_equity, low_equity,"
             + " high_equity, points) SELECT d.day * " + DAY_MILLIS + ", o.equity, c.equity, d.lo, d.hi, d.n FROM"
             + " (SELECT time_ms / " + DAY_MILLIS + " AS day, MIN(time_ms) AS first_ms, MAX(time_ms) AS last_ms,"
@@ -46,11 +38,6 @@ public final class Pruning {
     public PruneResult prune(long beforeMillis) {
         long cutoff = Math.floorDiv(beforeMillis, DAY_MILLIS) * DAY_MILLIS;
         return db.write("prune before " + cutoff, c -> {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : TABLES) {
-                    s.execute(ddl);
-                }
-            }
             update(c, EQUITY, cutoff);
             update(c, DECISIONS, cutoff);
             long decisions = update(c, "DELETE FROM decisions WHERE time_ms < ?", cutoff);

@@ -39,13 +39,24 @@ public final class HttpHosting {
     /** Builds and starts; port 0 picks a free port, see {@link #port()}. */
     public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
                                     McpConfig config) {
-        return start(host, port, token, tokenFile, allowedOrigins, config, HttpLimits.DEFAULTS);
+        return start(host, port, token, tokenFile, allowedOrigins, List.of(), config, HttpLimits.DEFAULTS);
+    }
+
+    /** As above; {@code allowedHosts} are {@code Host} names accepted besides loopback (see {@link HostOriginValidator}). */
+    public static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
+                                    List<String> allowedHosts, McpConfig config) {
+        return start(host, port, token, tokenFile, allowedOrigins, allowedHosts, config, HttpLimits.DEFAULTS);
     }
 
     static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
                              McpConfig config, HttpLimits limits) {
+        return start(host, port, token, tokenFile, allowedOrigins, List.of(), config, limits);
+    }
+
+    static HttpHosting start(String host, int port, String token, Path tokenFile, List<String> allowedOrigins,
+                             List<String> allowedHosts, McpConfig config, HttpLimits limits) {
         TokenHelp help = new TokenHelp(tokenFile);
-        HostOriginValidator validator = new HostOriginValidator(allowedOrigins);
+        HostOriginValidator validator = new HostOriginValidator(allowedOrigins, allowedHosts);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
         McpMetrics metrics = new McpMetrics(transport::sessions);
         Fleet reads = Fleet.start(config, metrics);

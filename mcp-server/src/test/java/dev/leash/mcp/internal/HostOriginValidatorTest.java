@@ -75,6 +75,28 @@ class HostOriginValidatorTest {
     }
 
     @Test
+    void neverTakesAWildcardBindAddressForAHostName() {
+        assertThat(statusOf(boundTo("0.0.0.0", 7071), "0.0.0.0:7071", null)).isEqualTo(421);
+        assertThat(statusOf(boundTo("0.0.0.0", 7071), "0.0.0.0", null)).isEqualTo(421);
+        assertThat(statusOf(boundTo("::", 7071), "[::]:7071", null)).isEqualTo(421);
+        assertThat(statusOf(boundTo("[::]", 7071), "[::]", null)).isEqualTo(421);
+    }
+
+    @Test
+    void acceptsAConfiguredAllowedHostOnAnyPortAndNoOtherName() {
+        HostOriginValidator v = new HostOriginValidator(List.of(), List.of("mcp", "leash.internal"));
+        v.bind("0.0.0.0", 7071);
+
+        assertThat(statusOf(v, "mcp:7071", null)).isEqualTo(200);
+        assertThat(statusOf(v, "MCP", null)).isEqualTo(200);
+        assertThat(statusOf(v, "leash.internal:443", null)).isEqualTo(200);
+        assertThat(statusOf(v, "127.0.0.1:7071", null)).isEqualTo(200);
+        for (String host : List.of("evil.example:7071", "mcp.evil.example", "0.0.0.0:7071")) {
+            assertThat(statusOf(v, host, null)).as(host).isEqualTo(421);
+        }
+    }
+
+    @Test
     void stillRefusesAForeignOriginWith403OnAnAllowedHost() {
         HostOriginValidator v = boundTo("127.0.0.1", 7071);
 

@@ -60,22 +60,36 @@ abstract class PaperAccountVenue implements Venue {
         return exchange.fills(fromMillis, toMillis);
     }
 
+    /** Places an order, all or nothing: when its save fails the account is rolled back and the failure thrown. */
     @Override
     public synchronized PlaceResult place(OrderRequest request) {
+        SimExchange.Savepoint before = exchange.savepoint();
         PlaceResult r = exchange.place(request, orderTime());
         if (!r.fills().isEmpty() || !r.rejected()) {
-            persist(r.fills());
+            persistOrRollBack(r.fills(), before);
         }
         return r;
     }
 
+    /** Cancels an order, all or nothing as {@link #place} does. */
     @Override
     public synchronized boolean cancel(String symbol, String clientOrderId) {
+        SimExchange.Savepoint before = exchange.savepoint();
         boolean cancelled = exchange.cancel(clientOrderId);
         if (cancelled) {
-            persist();
+            persistOrRollBack(List.of(), before);
         }
         return cancelled;
+    }
+
+    /** Saves the change; when that fails, undoes it in memory too, so memory never runs ahead of the store. */
+    private void persistOrRollBack(List<Fill> fills, SimExchange.Savepoint before) {
+        try {
+            persist(fills);
+        } catch (RuntimeException e) {
+            exchange.rollback(before);
+            throw e;
+        }
     }
 
     @Override

@@ -426,4 +426,20 @@ public final class SimExchange {
         fills.clear();
         fills.addAll(s.fills());
     }
+
+    /** The account at one moment, for {@link #rollback}: its snapshot and how many fills it had. */
+    public record Savepoint(SimState state, int fillCount) {
+    }
+
+    /** The account now, to {@link #rollback} to when a change made after it cannot be saved. */
+    public Savepoint savepoint() {
+        return new Savepoint(snapshot(0), fills.size());
+    }
+
+    /** Undoes every change made since {@code p}: the account is again exactly what it was then. */
+    public void rollback(Savepoint p) {
+        List<Fill> older = new ArrayList<>(fills.subList(0, p.fillCount() - p.state().fills().size()));
+        restore(p.state());
+        fills.addAll(0, older);
+    }
 }
