@@ -25,6 +25,7 @@ class PaperAccountSaveTest {
     void anOrderWhoseSaveFailsLeavesTheAccountAsSavedAndCanBePlacedAgainOnceTheStoreIsBack() throws Exception {
         SimulatedVenue venue = open();
         venue.place(market("lsh-BTCUSDT-1-1", 0.1));
+        venue.advanceTo(venue.now() + TickPath.STEP_MILLIS); // a market order fills at the next tick-path point
         Snapshot before = Snapshot.of(venue);
 
         store.failing = true;
@@ -37,6 +38,7 @@ class PaperAccountSaveTest {
 
         store.failing = false;
         assertThat(venue.place(market("lsh-BTCUSDT-1-2", 0.2)).duplicate()).isFalse();
+        venue.advanceTo(venue.now() + TickPath.STEP_MILLIS);
         assertThat(venue.positions().get(0).qty()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(open().positions()).isEqualTo(venue.positions());
     }
