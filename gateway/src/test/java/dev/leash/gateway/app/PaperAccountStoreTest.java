@@ -8,6 +8,7 @@ import dev.leash.venue.OrderType;
 import dev.leash.venue.Side;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.SyntheticMarket;
+import dev.leash.venue.sim.TickPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ class PaperAccountStoreTest {
             SimulatedVenue venue = SimulatedVenue.open(11, SyntheticMarket.DEFAULT_SPECS, 10_000.0, START,
                     new PaperAccountStore(journal, Venues.SIMULATED_ACCOUNT_KEY, new SavedFills()));
             venue.place(market("lsh-BTCUSDT-1-1"));
+            venue.advanceTo(venue.now() + TickPath.STEP_MILLIS); // a market order fills at the next tick-path point
             String saved = journal.getState(Venues.SIMULATED_ACCOUNT_KEY).orElseThrow();
             Object positions = venue.positions();
             Object account = venue.account();
@@ -51,6 +53,7 @@ class PaperAccountStoreTest {
 
             sql("DROP TRIGGER no_state");
             venue.place(market("lsh-BTCUSDT-1-2"));
+            venue.advanceTo(venue.now() + TickPath.STEP_MILLIS);
             assertThat(venue.fills(0, Long.MAX_VALUE)).extracting(Fill::clientOrderId)
                     .containsExactly("lsh-BTCUSDT-1-1", "lsh-BTCUSDT-1-2");
             SimulatedVenue restarted = SimulatedVenue.open(11, SyntheticMarket.DEFAULT_SPECS, 10_000.0, START,
