@@ -141,7 +141,8 @@ public final class InnerLoop implements Runnable {
 
     /**
      * Prepares trading at the pacer's current time: restores positions from the venue, resolves orders a previous
-     * run left in flight, and warms the engine up on closed history bars (not journaled).
+     * run left in flight, warms the engine up on closed history bars (not journaled), and resumes the open
+     * positions' exits where they stood ({@link ExitResume}).
      */
     public void start(int warmupBars, List<OrderIntent> unresolved) throws VenueException {
         long now = pacer.now();
@@ -158,12 +159,15 @@ public final class InnerLoop implements Runnable {
         for (OrderIntent intent : unresolved) {
             resolve(intent);
         }
+        ExitResume exits = ExitResume.of(engine, venue.fills(firstStep - ExitResume.SEARCH_MILLIS, firstStep + 1),
+                firstStep);
         quiet.setQuiet(true);
         try {
-            ports.start(firstStep, warmupBars, tap.warmup(engine::onBarClose));
+            ports.start(firstStep, warmupBars, exits.watch(tap.warmup(engine::onBarClose)));
         } finally {
             quiet.setQuiet(false);
         }
+        exits.resume(firstStep);
         recorder.paramsActive(engine.params().version(), firstStep, pacer.wallNow());
         publishOrderPath();
         publish();
