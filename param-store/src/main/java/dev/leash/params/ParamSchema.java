@@ -81,6 +81,7 @@ public final class ParamSchema {
         }
         required.add(ParamField.SYMBOLS);
         props.set(ParamField.SYMBOLS, symbols());
+        props.set(dev.leash.risk.StrategyBlock.STRATEGY, StrategySchema.property());
         required.add("updated_by");
         props.set("updated_by", object().put("type", "string").put("maxLength", Ceilings.MAX_AUTHOR_CHARS)
                 .put("description", "Author of the version, set by the store."));
