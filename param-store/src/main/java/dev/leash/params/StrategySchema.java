@@ -2,6 +2,7 @@ package dev.leash.params;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Range;
 import dev.leash.risk.Regime;
 import dev.leash.risk.StrategyBlock;
@@ -27,6 +28,18 @@ final class StrategySchema {
                 + " filters and up to " + StrategyBlock.MAX_EXITS + " exits, each block at most once, a stop_loss"
                 + " exit required. Absent or null: the Donchian breakout with stop_loss_pct and take_profit_pct."
                 + " Only the operator changes it; the model proposes strategies through propose_strategy.");
+        return s;
+    }
+
+    /**
+     * The {@code strategy} entry of a {@code changes} object, compact (every tool list carries it): a backtest may
+     * try one, but only the operator sets it, so a model's update of it meets the policy's plain reason.
+     */
+    static ObjectNode change() {
+        ObjectNode s = object();
+        s.putArray("type").add("object").add("null");
+        s.put("description", "A strategy object as in the params schema; a backtest may try one, update_params refuses"
+                + " it: " + ParamPolicy.STRATEGY_BY_PROPOSAL + ".");
         return s;
     }
 

@@ -65,6 +65,15 @@ class StrategySchemaTest {
         }
     }
 
+    @Test
+    void theChangesSchemaNamesTheStrategySoAModelsAttemptMeetsTheGatewaysPlainRefusalNotASchemaError() {
+        JsonNode strategy = ParamSchema.changes().at("/properties/strategy");
+
+        assertThat(strategy.isObject()).isTrue();
+        assertThat(strategy.get("description").asText()).contains(dev.leash.risk.ParamPolicy.STRATEGY_BY_PROPOSAL);
+        assertThat(strategy.toString().length()).as("compact: tools/list stays under 12 KB").isLessThan(400);
+    }
+
     private static JsonNode blockSchema(JsonNode strategy, StrategyBlock b) {
         JsonNode choices = switch (b.kind()) {
             case ENTRY -> strategy.at("/properties/entry/oneOf");
