@@ -5,7 +5,9 @@ import dev.leash.engine.Engine;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,15 +37,27 @@ final class ExitResume {
      * {@code now}; a position whose opening fill is older counts as entered at the start of the search.
      */
     static ExitResume of(Engine engine, List<Fill> fills, long now) {
+        List<Fill> byTime = new ArrayList<>(fills);
+        byTime.sort(Comparator.comparingLong(Fill::time));
         long[] entry = new long[engine.symbols().size()];
         for (int s = 0; s < entry.length; s++) {
             entry[s] = engine.position(s) == 0 ? Long.MAX_VALUE
-                    : entryTime(fills, engine.symbols().get(s), engine.position(s), now - SEARCH_MILLIS);
+                    : entryTime(byTime, engine.symbols().get(s), engine.position(s), now - SEARCH_MILLIS);
         }
         return new ExitResume(engine, entry);
     }
 
-    /** The time of the newest fill of {@code symbol} that opened or grew the position {@code qty} held now. */
+    /** Nothing to resume (no open position, or fills the venue could not give): the exits start at the first tick. */
+    static ExitResume none(Engine engine) {
+        long[] entry = new long[engine.symbols().size()];
+        Arrays.fill(entry, Long.MAX_VALUE);
+        return new ExitResume(engine, entry);
+    }
+
+    /**
+     * The time of the newest fill of {@code symbol} (fills oldest first) that opened or grew the position {@code qty}
+     * held now; {@code oldest} when none did.
+     */
     static long entryTime(List<Fill> fills, String symbol, double qty, long oldest) {
         double after = qty;
         for (int i = fills.size() - 1; i >= 0; i--) {

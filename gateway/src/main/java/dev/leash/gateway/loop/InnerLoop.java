@@ -159,8 +159,7 @@ public final class InnerLoop implements Runnable {
         for (OrderIntent intent : unresolved) {
             resolve(intent);
         }
-        ExitResume exits = ExitResume.of(engine, venue.fills(firstStep - ExitResume.SEARCH_MILLIS, firstStep + 1),
-                firstStep);
+        ExitResume exits = exitResume(firstStep);
         quiet.setQuiet(true);
         try {
             ports.start(firstStep, warmupBars, exits.watch(tap.warmup(engine::onBarClose)));
@@ -171,6 +170,24 @@ public final class InnerLoop implements Runnable {
         recorder.paramsActive(engine.params().version(), firstStep, pacer.wallNow());
         publishOrderPath();
         publish();
+    }
+
+    /** Where the open positions' exits stood, from the venue's fills; fills it cannot give restart them anew. */
+    private ExitResume exitResume(long firstStep) {
+        boolean open = false;
+        for (int i = 0; i < engine.symbols().size(); i++) {
+            open |= engine.position(i) != 0;
+        }
+        if (!open) {
+            return ExitResume.none(engine);
+        }
+        try {
+            return ExitResume.of(engine, venue.fills(firstStep - ExitResume.SEARCH_MILLIS, firstStep + 1), firstStep);
+        } catch (VenueException e) {
+            recorder.event(firstStep, "reconcile", "trailing and time stops of open positions start anew: the"
+                    + " venue's fills could not be read: " + e.getMessage());
+            return ExitResume.none(engine);
+        }
     }
 
     /** An order a crashed run recorded as sending but never saw answered: ask the venue what became of it. */

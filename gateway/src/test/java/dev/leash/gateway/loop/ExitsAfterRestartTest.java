@@ -17,6 +17,8 @@ import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Position;
+import dev.leash.venue.Venue;
+import dev.leash.venue.VenueException;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
@@ -73,6 +75,28 @@ class ExitsAfterRestartTest {
         assertThat(closed).isLessThanOrEqualTo(entered + (TIME_STOP_BARS + 1) * BAR);
     }
 
+    @Test
+    void fillsTheVenueCannotGiveAtARestartLeaveTheExitsToStartAnewAndTradingStarts() throws Exception {
+        SimulatedVenue venue = SimulatedVenue.open(SEED, SyntheticMarket.DEFAULT_SPECS, 100_000, START,
+                StateStore.inMemory());
+        Run first = new Run(venue, START);
+        long entered = first.untilAPositionOpens(START + 2 * 86_400_000L);
+        long restart = Math.floorDiv(entered, BAR) * BAR + 6 * BAR;
+        first.stepTo(restart);
+        Venue noFills = new ForwardingVenue(venue) {
+            @Override
+            public List<Fill> fills(long fromMillis, long toMillis) throws VenueException {
+                throw new VenueException("execution list unavailable");
+            }
+        };
+
+        Run second = new Run(noFills, venue, restart + STEP);
+
+        assertThat(second.engine.position(first.openSymbol())).isEqualTo(first.qtyAtEntry);
+        second.stepTo(restart + 2 * STEP);
+        assertThat(second.engine.barsSinceEntry(first.openSymbol())).isZero();
+    }
+
     /** One gateway run: an engine and its inner loop on the venue, stepped by hand from {@code from}. */
     private static final class Run {
         private final Engine engine;
@@ -82,12 +106,16 @@ class ExitsAfterRestartTest {
         private int open = -1;
 
         Run(SimulatedVenue venue, long from) throws Exception {
+            this(venue, venue, from);
+        }
+
+        Run(Venue venue, SimulatedVenue market, long from) throws Exception {
             LinkedHashSet<String> symbols = new LinkedHashSet<>(venue.symbols());
             QuietListener quiet = new QuietListener(EngineListener.NONE);
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             engine = new Engine(Specs.of(venue.instruments()), Limits.hard(symbols), params(), outbox, quiet,
-                    venue::equity);
-            loop = new InnerLoop(venue, venue, engine, Pacer.simulated(() -> 0L, from, 1.0, STEP), new NoRecorder(),
+                    market::equity);
+            loop = new InnerLoop(venue, market, engine, Pacer.simulated(() -> 0L, from, 1.0, STEP), new NoRecorder(),
                     quiet, new AccountCache(), 60_000);
             outbox.bind(loop);
             loop.start(WARMUP, List.of());
