@@ -2,6 +2,7 @@ package dev.leash.params;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leash.risk.ParamField;
 import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Range;
 import dev.leash.risk.Regime;
@@ -25,8 +26,9 @@ final class StrategySchema {
         props.set(StrategyBlock.FILTERS, list(StrategyBlock.Kind.FILTER, 0, StrategyBlock.MAX_FILTERS));
         props.set(StrategyBlock.EXITS, list(StrategyBlock.Kind.EXIT, 1, StrategyBlock.MAX_EXITS));
         s.put("description", "The strategy that trades: one entry rule, up to " + StrategyBlock.MAX_FILTERS
-                + " filters and up to " + StrategyBlock.MAX_EXITS + " exits, each block at most once, a stop_loss"
-                + " exit required. Absent or null: the Donchian breakout with stop_loss_pct and take_profit_pct."
+                + " filters and up to " + StrategyBlock.MAX_EXITS + " exits, each block at most once, a "
+                + StrategyBlock.STOP_LOSS.wireName() + " exit required. Absent or null: the Donchian breakout with "
+                + ParamField.STOP_LOSS_PCT.wireName() + " and " + ParamField.TAKE_PROFIT_PCT.wireName() + "."
                 + " Only the operator changes it; the model proposes strategies through propose_strategy.");
         return s;
     }
