@@ -183,9 +183,10 @@ public final class InnerLoop implements Runnable {
         }
         try {
             return ExitResume.of(engine, venue.fills(firstStep - ExitResume.SEARCH_MILLIS, firstStep + 1), firstStep);
-        } catch (VenueException e) {
+        } catch (VenueException | RuntimeException e) { // an auxiliary read: it never keeps trading from starting
             recorder.event(firstStep, "reconcile", "trailing and time stops of open positions start anew: the"
-                    + " venue's fills could not be read: " + e.getMessage());
+                    + " venue's fills could not be read: " + (e instanceof VenueException ? e.getMessage()
+                    : e.getClass().getSimpleName()));
             return ExitResume.none(engine);
         }
     }

@@ -136,6 +136,9 @@ final class VenuePorts implements MarketFeed, OrderRoute {
         } catch (VenueException e) {
             fundingPct[sym] = Double.NaN;
             faults.fault(t, "funding " + symbols.get(sym) + ": " + e.getMessage());
+        } catch (RuntimeException e) { // a venue without funding: the filter's input stays unknown, trading goes on
+            fundingPct[sym] = Double.NaN;
+            faults.fault(t, "funding " + symbols.get(sym) + ": " + e.getClass().getSimpleName());
         }
     }
 
