@@ -3,7 +3,6 @@ package dev.leash.gateway.loop;
 import dev.leash.backtest.Specs;
 import dev.leash.engine.Engine;
 import dev.leash.engine.EngineListener;
-import dev.leash.engine.OrderIntent;
 import dev.leash.risk.BlockSpec;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
@@ -12,11 +11,8 @@ import dev.leash.risk.StrategyField;
 import dev.leash.risk.StrategySpec;
 import dev.leash.risk.SymbolParams;
 import dev.leash.risk.TradingMode;
-import dev.leash.venue.Account;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
-import dev.leash.venue.PlaceResult;
-import dev.leash.venue.Position;
 import dev.leash.venue.Venue;
 import dev.leash.venue.VenueException;
 import dev.leash.venue.sim.SimulatedVenue;
@@ -115,7 +111,7 @@ class ExitsAfterRestartTest {
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             engine = new Engine(Specs.of(venue.instruments()), Limits.hard(symbols), params(), outbox, quiet,
                     market::equity);
-            loop = new InnerLoop(venue, market, engine, Pacer.simulated(() -> 0L, from, 1.0, STEP), new NoRecorder(),
+            loop = new InnerLoop(venue, market, engine, Pacer.simulated(() -> 0L, from, 1.0, STEP), new NoTradeRecorder(),
                     quiet, new AccountCache(), 60_000);
             outbox.bind(loop);
             loop.start(WARMUP, List.of());
@@ -172,41 +168,5 @@ class ExitsAfterRestartTest {
                 BlockSpec.of(StrategyBlock.STOP_LOSS, Map.of(StrategyField.STOP_PCT, 10.0)),
                 BlockSpec.of(StrategyBlock.TRAILING_STOP, Map.of(StrategyField.TRAILING_PCT, 5.0)),
                 BlockSpec.of(StrategyBlock.TIME_STOP, Map.of(StrategyField.TIME_STOP_BARS, (double) TIME_STOP_BARS)))));
-    }
-
-    private static final class NoRecorder implements TradeRecorder {
-        @Override
-        public void orderSending(OrderIntent intent) {
-        }
-
-        @Override
-        public void orderPlaced(OrderIntent intent, PlaceResult result) {
-        }
-
-        @Override
-        public void orderFailed(OrderIntent intent, String error) {
-            throw new AssertionError("order failed: " + error);
-        }
-
-        @Override
-        public boolean fill(Fill fill, long paramsVersion) {
-            return true;
-        }
-
-        @Override
-        public void equity(long time, Account account) {
-        }
-
-        @Override
-        public void positions(long time, List<Position> positions) {
-        }
-
-        @Override
-        public void event(long time, String kind, String message) {
-        }
-
-        @Override
-        public void paramsActive(long version, long tradingTime, long wallTime) {
-        }
     }
 }
