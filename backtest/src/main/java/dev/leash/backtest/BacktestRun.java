@@ -27,6 +27,7 @@ import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,9 @@ import java.util.List;
  *       {@code onOrderDone}, where the live loop's order tracker delivers a venue's; then the orders
  *       {@code onClock} sent (a daily-loss flatten) are placed;
  *   <li>at {@code i == 0}, bar {@code k-1}'s close for every symbol, unless it was part of the warm-up;
- *   <li>per symbol, {@code onTick}, then each order it sent is placed: it waits, open, for the next point.
+ *   <li>per symbol, {@code onFunding} with the funding model's rate predicted at the last close (the rate the
+ *       simulated venue shows: a CSV carries no funding), {@code onTick}, then each order it sent is placed: it
+ *       waits, open, for the next point.
  *   </ol>
  * <li>After point 3, one equity point.
  * <li>After the last step, orders still waiting are cancelled and reported in the result.
@@ -87,6 +90,8 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private CurveStats curveStats;
     /** Each symbol's tick-path price of the step running, computed once in {@link #advanceTo}. */
     private final double[] stepPrice;
+    /** Each symbol's funding rate predicted at its last close, percent per interval. */
+    private final double[] fundingPct;
 
     BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
                 Bars bars, EngineListener listener, BacktestProgress progress) {
@@ -102,6 +107,8 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         this.driver = new EngineDriver(engine, orders, this, this, this, () -> Long.MAX_VALUE, STEPS_PER_WORK);
         this.ledger = new TradeLedger(symbols);
         this.stepPrice = new double[symbols];
+        this.fundingPct = new double[symbols];
+        Arrays.fill(fundingPct, Double.NaN);
     }
 
     BacktestResult execute() {
@@ -186,6 +193,11 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     }
 
     @Override
+    public double fundingPct(int sym, long t) {
+        return fundingPct[sym];
+    }
+
+    @Override
     public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
         int s = engine.indexOf(intent.symbol());
         double qty = intent.signedQty();
@@ -224,6 +236,13 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private void closeBar(int s, int k, BarSink sink) {
         sink.barClosed(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
                 bars.close(s, k), bars.volume(s, k));
+        fundingPct[s] = fundingRate(s, k) * 100.0;
+    }
+
+    /** The rate charged at the first funding time after bar {@code k} if the closes stayed where they are. */
+    private double fundingRate(int s, int k) {
+        int before = k - FUNDING_LOOKBACK_BARS;
+        return before < 0 ? FundingModel.BASE_RATE : FundingModel.rate(bars.close(s, before), bars.close(s, k));
     }
 
     private void chargeFunding(int k) {

@@ -59,6 +59,23 @@ public record ParamSweep(List<SweepAxis> axes) {
         return new Build(new ParamSweep(axes), null);
     }
 
+    /**
+     * Why this sweep on {@code base} would backtest one same strategy at every point (an axis whose field the params'
+     * explicit strategy has no block for), or null.
+     */
+    public String ineffectiveOn(Params base) {
+        if (base.strategy() == null) {
+            return null;
+        }
+        for (SweepAxis a : axes) {
+            String why = StrategyAxis.ineffective(base.strategy(), a.field());
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
     /** The number of combinations. */
     public int size() {
         int n = 1;

@@ -83,9 +83,13 @@ public record SweepAxis(ParamField field, List<Double> values) {
         return new Parse(new SweepAxis(field, values), null);
     }
 
-    /** {@code base} with this axis's field set to {@code value}, its strategy kept. */
+    /**
+     * {@code base} with this axis's field set to {@code value}, its strategy kept, with the strategy's numbers that
+     * field bounds set to {@code value} too (see {@link StrategyAxis}).
+     */
     public Params apply(Params p, double value) {
-        return set(p, value).withStrategy(p.strategy());
+        return set(p, value).withStrategy(p.strategy() == null ? null
+                : StrategyAxis.apply(p.strategy(), field, value));
     }
 
     private Params set(Params p, double value) {

@@ -215,6 +215,26 @@ public final class Engine {
     }
 
     /**
+     * After a restart, once the position is set and the bars warmed up: the exits of the open position resume as if
+     * tracked since its entry, {@code barsSinceEntry} closed bars ago, {@code bestPrice} the best price seen since
+     * (NaN: unknown). Without it the trailing and time stops would start again at the first tick.
+     */
+    public void resumeExits(int sym, long barsSinceEntry, double bestPrice) {
+        SymbolState s = symbols[sym];
+        s.market.resume(s.position, s.entryPrice, barsSinceEntry, bestPrice);
+    }
+
+    /** Closed bars since the open position's tracked entry (for its time stop). */
+    public long barsSinceEntry(int sym) {
+        return symbols[sym].market.barsSinceEntry();
+    }
+
+    /** The best price since the open position's tracked entry (for its trailing stop). */
+    public double bestPriceSinceEntry(int sym) {
+        return symbols[sym].market.bestPrice();
+    }
+
+    /**
      * Holds one symbol reduce-only for {@code cause}, or releases that cause: while any cause holds it, the symbol
      * opens and reverses nothing; exits, stops and flattens still go out.
      */

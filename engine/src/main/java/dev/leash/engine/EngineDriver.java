@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Per step at trading time {@code t}, in this order: the feed moves the market to {@code t} (prices, funding,
  * fills of resting orders); {@code onClock(t)} and the orders it sent (a flatten); the bars closed by {@code t},
- * for every symbol; then per symbol the tick and the orders it sent. Each order goes through the
+ * for every symbol; then per symbol the feed's funding rate, the tick and the orders it sent. Each order goes through the
  * {@link OrderRoute}; its fills go to {@code onFill} and its end to {@code onOrderDone}, never re-entrantly. Runners
  * add their own work at the {@link StepHooks} points.
  *
@@ -76,6 +76,7 @@ public final class EngineDriver implements FillSink {
             feed.closeBars(s, t, bars);
         }
         for (int s = 0; s < symbols; s++) {
+            engine.onFunding(s, feed.fundingPct(s, t));
             boolean fresh = feed.tick(s, t, tick);
             hooks.beforeTick(s, t, fresh, tick); // before the tick: a stale price may close a position, never open one
             if (fresh) {

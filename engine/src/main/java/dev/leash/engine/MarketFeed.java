@@ -23,4 +23,12 @@ public interface MarketFeed {
 
     /** Writes the newest trade of symbol {@code sym} at {@code t} into {@code tick}; false when there is none. */
     boolean tick(int sym, long t, Tick tick);
+
+    /**
+     * The funding rate of symbol {@code sym} known at {@code t}, percent per funding interval, positive when longs
+     * pay; NaN while unknown (the strategy's funding filter then refuses entries). Read once per symbol per step.
+     */
+    default double fundingPct(int sym, long t) {
+        return Double.NaN;
+    }
 }

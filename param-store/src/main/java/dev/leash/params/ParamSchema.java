@@ -33,8 +33,8 @@ public final class ParamSchema {
     }
 
     /**
-     * The schema of a {@code changes} object: the tunable properties of the document, all optional, no unknown
-     * properties, at least one property.
+     * The schema of a {@code changes} object: the tunable properties of the document and a compact {@code strategy},
+     * all optional, no unknown properties, at least one property.
      */
     public static ObjectNode changes() {
         ObjectNode props = ParamsJson.MAPPER.createObjectNode();
@@ -45,6 +45,7 @@ public final class ParamSchema {
                 props.set(name, all.get(name).deepCopy());
             }
         }
+        props.set(dev.leash.risk.StrategyBlock.STRATEGY, StrategySchema.change());
         ObjectNode schema = ParamsJson.MAPPER.createObjectNode();
         schema.put("type", "object");
         schema.put("description", "Fields of ai_params.json to change; omitted fields keep their value.");
@@ -81,6 +82,7 @@ public final class ParamSchema {
         }
         required.add(ParamField.SYMBOLS);
         props.set(ParamField.SYMBOLS, symbols());
+        props.set(dev.leash.risk.StrategyBlock.STRATEGY, StrategySchema.property());
         required.add("updated_by");
         props.set("updated_by", object().put("type", "string").put("maxLength", Ceilings.MAX_AUTHOR_CHARS)
                 .put("description", "Author of the version, set by the store."));

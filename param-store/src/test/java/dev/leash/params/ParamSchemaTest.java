@@ -132,7 +132,8 @@ class ParamSchemaTest {
         ObjectNode changes = ParamSchema.changes();
 
         assertThat(changes.get("properties").propertyStream().map(Map.Entry::getKey).toList())
-                .containsExactlyInAnyOrderElementsOf(ParamsJson.TUNABLE_FIELDS);
+                .containsAll(ParamsJson.TUNABLE_FIELDS).contains(dev.leash.risk.StrategyBlock.STRATEGY)
+                .hasSize(ParamsJson.TUNABLE_FIELDS.size() + 1);
         assertThat(changes.has("required")).isFalse();
         assertThat(changes.get("additionalProperties").booleanValue()).isFalse();
         assertThat(changes.get("minProperties").asInt()).isEqualTo(1);
@@ -154,6 +155,7 @@ class ParamSchemaTest {
         PROPERTIES.fieldNames().forEachRemaining(schemaProps::add);
         Set<String> written = new TreeSet<>();
         ParamsJson.readTree(ParamsJson.toText(BASELINE)).node().fieldNames().forEachRemaining(written::add);
+        written.add(dev.leash.risk.StrategyBlock.STRATEGY); // written only when set (StrategySchemaTest)
 
         assertThat(written).isEqualTo(schemaProps);
         JsonNode symbolProps = SCHEMA.at("/properties/symbols/additionalProperties/properties");

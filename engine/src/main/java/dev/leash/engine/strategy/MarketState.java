@@ -77,6 +77,24 @@ public final class MarketState {
         }
     }
 
+    /**
+     * Resumes tracking an open position after a restart: entered {@code bars} closed bars ago at {@code entryPrice},
+     * with {@code best} the best price seen since (NaN: unknown, the entry price counts).
+     */
+    public void resume(double position, double entryPrice, long bars, double best) {
+        int side = position > 0 ? 1 : position < 0 ? -1 : 0;
+        if (side == 0) {
+            return;
+        }
+        trackedSide = side;
+        trackedEntry = entryPrice;
+        bestPrice = entryPrice;
+        if (side > 0 ? best > entryPrice : best < entryPrice) {
+            bestPrice = best;
+        }
+        entryBars = closedBars - Math.max(0, bars);
+    }
+
     /** The best price since the tracked entry: the highest for a long, the lowest for a short. */
     public double bestPrice() {
         return bestPrice;

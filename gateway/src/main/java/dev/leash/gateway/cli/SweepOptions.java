@@ -44,9 +44,16 @@ record SweepOptions(ParamSweep sweep, SweepMetric sortBy, int threads) {
         return new SweepOptions(build.sweep(), metric, threads == null ? Sweeper.defaultThreads() : threads);
     }
 
-    /** Runs the sweep; the table goes to {@code out}, progress and notes to {@code err}; exit code 0. */
+    /**
+     * Runs the sweep; the table goes to {@code out}, progress and notes to {@code err}; exit code 0. An axis the
+     * params' strategy has no block for is a usage error before any run.
+     */
     int run(Backtester backtester, Limits limits, Params base, Bars bars, String title, Path report,
             PrintStream out, PrintStream err) throws Exception {
+        String ineffective = sweep.ineffectiveOn(base);
+        if (ineffective != null) {
+            throw new UsageException("--sweep " + ineffective);
+        }
         err.println("sweep: " + sweep.size() + " combinations of " + names() + " on " + threads + " threads");
         long started = System.nanoTime();
         SweepResult r = new Sweeper(backtester, limits, threads).run(sweep, base, bars, sortBy,

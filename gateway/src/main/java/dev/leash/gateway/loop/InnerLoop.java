@@ -141,7 +141,8 @@ public final class InnerLoop implements Runnable {
 
     /**
      * Prepares trading at the pacer's current time: restores positions from the venue, resolves orders a previous
-     * run left in flight, and warms the engine up on closed history bars (not journaled).
+     * run left in flight, warms the engine up on closed history bars (not journaled), and resumes the open
+     * positions' exits where they stood ({@link ExitResume}).
      */
     public void start(int warmupBars, List<OrderIntent> unresolved) throws VenueException {
         long now = pacer.now();
@@ -158,15 +159,36 @@ public final class InnerLoop implements Runnable {
         for (OrderIntent intent : unresolved) {
             resolve(intent);
         }
+        ExitResume exits = exitResume(firstStep);
         quiet.setQuiet(true);
         try {
-            ports.start(firstStep, warmupBars, tap.warmup(engine::onBarClose));
+            ports.start(firstStep, warmupBars, exits.watch(tap.warmup(engine::onBarClose)));
         } finally {
             quiet.setQuiet(false);
         }
+        exits.resume(firstStep);
         recorder.paramsActive(engine.params().version(), firstStep, pacer.wallNow());
         publishOrderPath();
         publish();
+    }
+
+    /** Where the open positions' exits stood, from the venue's fills; fills it cannot give restart them anew. */
+    private ExitResume exitResume(long firstStep) {
+        boolean open = false;
+        for (int i = 0; i < engine.symbols().size(); i++) {
+            open |= engine.position(i) != 0;
+        }
+        if (!open) {
+            return ExitResume.none(engine);
+        }
+        try {
+            return ExitResume.of(engine, venue.fills(firstStep - ExitResume.SEARCH_MILLIS, firstStep + 1), firstStep);
+        } catch (VenueException | RuntimeException e) { // an auxiliary read: it never keeps trading from starting
+            recorder.event(firstStep, "reconcile", "trailing and time stops of open positions start anew: the"
+                    + " venue's fills could not be read: " + (e instanceof VenueException ? e.getMessage()
+                    : e.getClass().getSimpleName()));
+            return ExitResume.none(engine);
+        }
     }
 
     /**

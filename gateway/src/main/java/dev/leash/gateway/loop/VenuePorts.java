@@ -19,6 +19,7 @@ import dev.leash.venue.Venue;
 import dev.leash.venue.VenueException;
 import dev.leash.venue.http.HttpVenueException;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ObjLongConsumer;
 
@@ -45,6 +46,8 @@ final class VenuePorts implements MarketFeed, OrderRoute {
     private final OrderTracker tracker;
     private final Faults faults;
     private final long[] lastBarOpen;
+    /** Each symbol's funding rate as the venue last gave it, percent per interval; NaN when the read failed. */
+    private final double[] fundingPct;
     /** Hears each order's round trip to the venue: the answer (null when the call failed) and its nanoseconds. */
     private volatile ObjLongConsumer<PlaceResult> roundTrips = (r, nanos) -> { };
     private long nextStep;
@@ -60,6 +63,8 @@ final class VenuePorts implements MarketFeed, OrderRoute {
         this.tracker = tracker;
         this.faults = faults;
         this.lastBarOpen = new long[symbols.size()];
+        this.fundingPct = new double[symbols.size()];
+        Arrays.fill(fundingPct, Double.NaN);
     }
 
     /**
@@ -76,6 +81,7 @@ final class VenuePorts implements MarketFeed, OrderRoute {
             }
             lastBarOpen[i] = history.isEmpty() ? currentBarOpen - Candle.INTERVAL_MILLIS
                     : history.get(history.size() - 1).openTime();
+            readFunding(i, firstStep);
         }
     }
 
@@ -114,6 +120,25 @@ final class VenuePorts implements MarketFeed, OrderRoute {
             }
         } catch (VenueException e) {
             faults.fault(t, "candles " + symbols.get(sym) + ": " + e.getMessage());
+        }
+        readFunding(sym, t); // once per bar: funding moves slowly, and a read per step would cost a venue call
+    }
+
+    @Override
+    public double fundingPct(int sym, long t) {
+        return fundingPct[sym];
+    }
+
+    /** Reads a symbol's funding rate from the venue; a failed read leaves it unknown until the next bar. */
+    private void readFunding(int sym, long t) {
+        try {
+            fundingPct[sym] = venue.funding(symbols.get(sym)).rate() * 100.0;
+        } catch (VenueException e) {
+            fundingPct[sym] = Double.NaN;
+            faults.fault(t, "funding " + symbols.get(sym) + ": " + e.getMessage());
+        } catch (RuntimeException e) { // a venue without funding: the filter's input stays unknown, trading goes on
+            fundingPct[sym] = Double.NaN;
+            faults.fault(t, "funding " + symbols.get(sym) + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.leash.gateway.metrics;
 import dev.leash.engine.Decision;
 import dev.leash.engine.ReasonCode;
 import dev.leash.risk.ParamField;
+import dev.leash.risk.StrategyBlock;
 
 import java.util.Locale;
 
@@ -36,7 +37,26 @@ public enum DecisionReason {
     MIN_SIZE,
     /** SKIP: the pre-trade risk check refused the order. */
     RISK_CHECK,
+    /** ENTER or REVERSE on an entry rule other than the breakout. */
+    ENTRY_SIGNAL,
+    /** STOP_LOSS by the strategy's trailing stop. */
+    TRAILING_STOP,
+    /** EXIT by the strategy's time stop. */
+    TIME_STOP,
+    /** SKIP: one of the strategy's filters refused a new position; one label per filter kind. */
+    FILTER_RSI_BAND,
+    FILTER_VOLUME_RATIO,
+    FILTER_FUNDING,
+    FILTER_VOLATILITY,
+    FILTER_TIME_OF_DAY,
+    FILTER_REGIME,
     OTHER;
+
+    /** The filter blocks and their labels, in the same order; bounded by the vocabulary, never by a value. */
+    private static final StrategyBlock[] FILTERS = {StrategyBlock.RSI_BAND, StrategyBlock.VOLUME_RATIO,
+        StrategyBlock.FUNDING, StrategyBlock.VOLATILITY, StrategyBlock.TIME_OF_DAY, StrategyBlock.REGIME};
+    private static final DecisionReason[] FILTER_LABELS = {FILTER_RSI_BAND, FILTER_VOLUME_RATIO, FILTER_FUNDING,
+        FILTER_VOLATILITY, FILTER_TIME_OF_DAY, FILTER_REGIME};
 
     /** How a decision's text names the trading mode, built once: classifying a decision allocates nothing. */
     private static final String MODE_TEXT = ": " + ParamField.TRADING_MODE.wireName() + " ";
@@ -50,13 +70,28 @@ public enum DecisionReason {
     public static DecisionReason of(Decision d) {
         return switch (d.action()) {
             case HOLD -> BAR_CLOSE;
-            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT -> BREAKOUT;
-            case EXIT -> OPPOSITE_BREAK;
-            case STOP_LOSS -> STOP_LOSS;
+            case ENTER_LONG, ENTER_SHORT, REVERSE_LONG, REVERSE_SHORT ->
+                    d.why().code() == ReasonCode.ENTRY_SIGNAL ? ENTRY_SIGNAL : BREAKOUT;
+            case EXIT -> d.why().code() == ReasonCode.TIME_STOP_HIT ? TIME_STOP : OPPOSITE_BREAK;
+            case STOP_LOSS -> d.why().code() == ReasonCode.TRAILING_STOP_HIT ? TRAILING_STOP : STOP_LOSS;
             case TAKE_PROFIT -> TAKE_PROFIT;
             case FLATTEN -> DAILY_LOSS_LIMIT;
-            case SKIP -> d.why().code() == ReasonCode.TEXT ? skip(d.why().subject()) : skip(d.why().code());
+            case SKIP -> switch (d.why().code()) {
+                case TEXT -> skip(d.why().subject());
+                case FILTERED -> filter(d.why().subject());
+                default -> skip(d.why().code());
+            };
         };
+    }
+
+    /** The label of the filter named {@code name}; a name outside the vocabulary is {@link #OTHER}. */
+    private static DecisionReason filter(String name) {
+        for (int i = 0; i < FILTERS.length; i++) {
+            if (FILTERS[i].wireName().equals(name)) {
+                return FILTER_LABELS[i];
+            }
+        }
+        return OTHER;
     }
 
     private static DecisionReason skip(ReasonCode code) {

@@ -2,6 +2,7 @@ package dev.leash.gateway.shadow;
 
 import dev.leash.risk.Params;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,8 +13,23 @@ import java.util.List;
  * @param warmup    the bars the live engine warmed up on before its first step (empty after the first step)
  * @param bars      the bars the live engine closed in this step, in the order it closed them
  * @param liveEntry per symbol, the live position's average entry price
+ * @param funding   per symbol, the funding rate the live engine was fed, percent per interval (NaN: unknown)
  */
 public record MarketStep(long time, double[] price, double[] mark, boolean[] fresh, List<ClosedBar> warmup,
                          List<ClosedBar> bars, Params liveParams, double liveEquity, double[] livePosition,
-                         double[] liveEntry) {
+                         double[] liveEntry, double[] funding) {
+
+    /** A step whose funding rates are unknown. */
+    public MarketStep(long time, double[] price, double[] mark, boolean[] fresh, List<ClosedBar> warmup,
+                      List<ClosedBar> bars, Params liveParams, double liveEquity, double[] livePosition,
+                      double[] liveEntry) {
+        this(time, price, mark, fresh, warmup, bars, liveParams, liveEquity, livePosition, liveEntry,
+                unknown(price.length));
+    }
+
+    private static double[] unknown(int symbols) {
+        double[] out = new double[symbols];
+        Arrays.fill(out, Double.NaN);
+        return out;
+    }
 }

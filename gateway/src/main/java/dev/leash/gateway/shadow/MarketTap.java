@@ -7,12 +7,13 @@ import dev.leash.engine.MarketFeed;
 import dev.leash.engine.Tick;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * The live book's {@link MarketFeed}, passed through unchanged, with each step's market events copied for the shadow
- * books: the bars closed and each symbol's tick. Until {@link #sendTo} it only passes through. Inner-loop thread only.
+ * books: the bars closed, each symbol's funding rate and tick. Until {@link #sendTo} it only passes through. Inner-loop thread only.
  */
 public final class MarketTap implements MarketFeed {
 
@@ -25,6 +26,7 @@ public final class MarketTap implements MarketFeed {
     private double[] price;
     private double[] mark;
     private boolean[] fresh;
+    private double[] funding;
     private List<ClosedBar> bars;
 
     public MarketTap(MarketFeed feed, int symbols) {
@@ -72,6 +74,15 @@ public final class MarketTap implements MarketFeed {
     }
 
     @Override
+    public double fundingPct(int sym, long t) {
+        double rate = feed.fundingPct(sym, t);
+        if (shadows != null) {
+            funding[sym] = rate;
+        }
+        return rate;
+    }
+
+    @Override
     public boolean tick(int sym, long t, Tick tick) {
         boolean ok = feed.tick(sym, t, tick);
         if (shadows != null && ok) {
@@ -94,7 +105,7 @@ public final class MarketTap implements MarketFeed {
             entry[s] = live.entryPrice(s);
         }
         MarketStep step = new MarketStep(t, price, mark, fresh, warmup, bars, live.params(), liveEquity, position,
-                entry);
+                entry, funding);
         if (shadows.test(step) && !warmup.isEmpty()) {
             warmup = List.of(); // the first step delivered carries the warm-up; a dropped one leaves it for the next
         }
@@ -109,6 +120,8 @@ public final class MarketTap implements MarketFeed {
         price = new double[symbols];
         mark = new double[symbols];
         fresh = new boolean[symbols];
+        funding = new double[symbols];
+        Arrays.fill(funding, Double.NaN);
         bars = new ArrayList<>(0);
     }
 }

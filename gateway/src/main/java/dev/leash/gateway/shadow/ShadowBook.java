@@ -237,6 +237,12 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         }
     }
 
+    /** The live book's funding rate of this step: a shadow's funding filter sees what the live one saw. */
+    @Override
+    public double fundingPct(int sym, long t) {
+        return current.funding()[sym];
+    }
+
     @Override
     public boolean tick(int sym, long t, Tick tick) {
         if (!current.fresh()[sym]) {

@@ -1,13 +1,15 @@
 package dev.leash.gateway.shadow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The compact text of a {@link MarketStep}'s market events, for the journal: per symbol {@code price,mark} (empty
  * when the feed had no trade), then the bars closed, then the warm-up bars, each {@code sym,closeTime,high,low,
- * close,volume}; sections split by {@code |}, items by {@code ;}. Doubles are written so they read back exactly.
- * The live book's side of a step (params, equity, positions) is not kept.
+ * close,volume}, then per symbol the funding rate (empty when unknown); sections split by {@code |}, items by
+ * {@code ;}. Doubles are written so they read back exactly. A step journaled before funding was kept has 3 sections
+ * and reads back with funding unknown. The live book's side of a step (params, equity, positions) is not kept.
  */
 public final class StepCodec {
 
@@ -26,6 +28,15 @@ public final class StepCodec {
         }
         bars(b.append('|'), s.bars());
         bars(b.append('|'), s.warmup());
+        b.append('|');
+        for (int i = 0; i < s.funding().length; i++) {
+            if (i > 0) {
+                b.append(';');
+            }
+            if (!Double.isNaN(s.funding()[i])) {
+                b.append(s.funding()[i]);
+            }
+        }
         return b.toString();
     }
 
@@ -47,8 +58,8 @@ public final class StepCodec {
      */
     public static MarketStep decode(long time, String text, int symbols) {
         String[] part = text.split("\\|", -1);
-        if (part.length != 3) {
-            throw new IllegalArgumentException("a market step has 3 sections, this one " + part.length);
+        if (part.length != 3 && part.length != 4) {
+            throw new IllegalArgumentException("a market step has 3 or 4 sections, this one " + part.length);
         }
         double[] price = new double[symbols];
         double[] mark = new double[symbols];
@@ -66,7 +77,25 @@ public final class StepCodec {
             }
         }
         return new MarketStep(time, price, mark, fresh, bars(part[2]), bars(part[1]), null, Double.NaN,
-                new double[symbols], new double[symbols]);
+                new double[symbols], new double[symbols], funding(part.length == 4 ? part[3] : "", symbols));
+    }
+
+    private static double[] funding(String text, int symbols) {
+        double[] out = new double[symbols];
+        Arrays.fill(out, Double.NaN);
+        if (text.isEmpty()) {
+            return out; // journaled before funding was kept, or unknown
+        }
+        String[] rates = text.split(";", -1);
+        if (rates.length != symbols) {
+            throw new IllegalArgumentException("funding for " + symbols + " symbols has " + rates.length);
+        }
+        for (int i = 0; i < symbols; i++) {
+            if (!rates[i].isEmpty()) {
+                out[i] = Double.parseDouble(rates[i]);
+            }
+        }
+        return out;
     }
 
     private static List<ClosedBar> bars(String text) {

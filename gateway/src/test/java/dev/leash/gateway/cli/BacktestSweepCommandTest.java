@@ -91,6 +91,27 @@ class BacktestSweepCommandTest {
         assertThat(out.size()).isZero();
     }
 
+    @Test
+    void aSweepOfAFieldTheParamsStrategyHasNoBlockForIsAUsageErrorThatRunsNothing() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = dev.leash.gateway.config.ConfigLoader
+                .defaultBaseline(java.util.List.of("BTCUSDT"));
+        doc.put("version", 1).put("updated_by", "test").put("rationale", "strategy sweep")
+                .put("updated_at", java.time.Instant.EPOCH.toString());
+        doc.set("strategy", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"entry\": {\"rule\": \"bollinger_reversion\", \"period\": 20, \"width\": 2.0},"
+                        + " \"exits\": [{\"exit\": \"stop_loss\", \"pct\": 1.5}]}"));
+        Path params = dir.resolve("ai_params.json");
+        Files.writeString(params, doc.toString());
+
+        int code = run("backtest", "--data", csv.toString(), "--params", params.toString(), "--sweep",
+                "breakout_lookback=10:30:10");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sweep breakout_lookback changes nothing: the"
+                + " params' strategy (entry bollinger_reversion, exits stop_loss) has no donchian_breakout entry");
+        assertThat(out.size()).isZero();
+    }
+
     private int run(String... args) {
         return Main.run(args, Map.of(), print(out), print(err));
     }

@@ -15,6 +15,7 @@ import dev.leash.venue.sim.SyntheticMarket;
 import dev.leash.venue.sim.TickPath;
 import dev.leash.venue.Account;
 import dev.leash.venue.Fill;
+import dev.leash.venue.FundingRate;
 import dev.leash.venue.MarketTime;
 import dev.leash.venue.OrderRequest;
 import dev.leash.venue.PlaceResult;
@@ -52,6 +53,8 @@ class VenuePortsTest {
     private final List<String> handedOver = new ArrayList<>();
     private VenueException placeFails;
     private VenueException tickerFails;
+    private VenueException fundingFails;
+    private int fundingReads;
     private SimulatedVenue sim;
     private OrderTracker tracker;
     private VenuePorts ports;
@@ -138,6 +141,38 @@ class VenuePortsTest {
         assertThat(tick.mark()).isNaN(); // the simulated venue reports its last trade as the mark
     }
 
+    @Test
+    void theVenuesFundingRateReachesTheEngineInPercentFromTheFirstStep() throws Exception {
+        ports.start(START, 10, (sym, closeTime, high, low, close, volume) -> { });
+
+        assertThat(ports.fundingPct(0, START)).isEqualTo(sim.funding("BTCUSDT").rate() * 100.0);
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void theFundingRateIsReadAgainWhenABarClosesNotAtEveryStep() throws Exception {
+        ports.start(START, 10, (sym, closeTime, high, low, close, volume) -> { });
+        int atStart = fundingReads;
+
+        ports.closeBars(0, START + 1_000, (sym, closeTime, high, low, close, volume) -> { });
+        assertThat(fundingReads).isEqualTo(atStart);
+
+        sim.advanceTo(START + 300_000);
+        ports.closeBars(0, START + 300_000, (sym, closeTime, high, low, close, volume) -> { });
+        assertThat(fundingReads).isEqualTo(atStart + 1);
+        assertThat(ports.fundingPct(0, START + 300_000)).isEqualTo(sim.funding("BTCUSDT").rate() * 100.0);
+    }
+
+    @Test
+    void aFundingRateTheVenueCannotGiveIsUnknownAndAFault() throws Exception {
+        fundingFails = new VenueException("funding unavailable");
+
+        ports.start(START, 10, (sym, closeTime, high, low, close, volume) -> { });
+
+        assertThat(ports.fundingPct(0, START)).isNaN();
+        assertThat(faults).contains("funding BTCUSDT: funding unavailable");
+    }
+
     private static OrderIntent buy(String id) {
         return new OrderIntent(START, id, "BTCUSDT", 0.01, 0, false, Action.ENTER_LONG, 1);
     }
@@ -183,6 +218,15 @@ class VenuePortsTest {
                 throw tickerFails;
             }
             return super.ticker(symbol);
+        }
+
+        @Override
+        public FundingRate funding(String symbol) throws VenueException {
+            fundingReads++;
+            if (fundingFails != null) {
+                throw fundingFails;
+            }
+            return super.funding(symbol);
         }
     }
 
