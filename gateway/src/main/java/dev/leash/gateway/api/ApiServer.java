@@ -84,6 +84,13 @@ public final class ApiServer {
             cfg.routes.put("/api/params", json(writes::putParams));
             cfg.routes.post("/api/trading-mode", json(writes::tradingMode));
             cfg.routes.post("/api/backtest", json(writes::backtest));
+            StrategyRoutes strategies = new StrategyRoutes(ports.strategies(), ports.params(), ports.loops(),
+                    ports.journal());
+            cfg.routes.get("/api/strategies", json(strategies::ledger));
+            cfg.routes.post("/api/strategies", json(strategies::propose));
+            cfg.routes.post("/api/strategies/{id}/approve", json(strategies::approve));
+            cfg.routes.post("/api/strategies/{id}/reject", json(strategies::reject));
+            cfg.routes.post("/api/strategies/{id}/rollback", json(strategies::rollback));
             dev.leash.gateway.web.Dashboard.install(cfg);
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();

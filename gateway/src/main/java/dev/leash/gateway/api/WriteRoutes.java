@@ -194,7 +194,7 @@ final class WriteRoutes {
      * The audit author: the client's self-declared label (else the principal's name) and the token, e.g.
      * {@code operator (gateway-token)} or {@code Claude Code (model-token)}.
      */
-    private static String author(Context ctx) {
+    static String author(Context ctx) {
         Principal p = principal(ctx);
         String token = p == Principal.OPERATOR ? PRINCIPAL : MODEL_PRINCIPAL;
         String client = ctx.header(CLIENT_HEADER);
