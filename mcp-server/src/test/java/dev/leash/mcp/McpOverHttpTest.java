@@ -45,7 +45,8 @@ class McpOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
-            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard");
+            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard",
+            "propose_strategy", "get_strategy_lineage");
 
     @TempDir
     Path dir;

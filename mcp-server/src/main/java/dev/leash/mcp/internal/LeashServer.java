@@ -35,6 +35,7 @@ public final class LeashServer {
     public static List<SyncToolSpecification> tools(GatewayClient gateway, Snapshot snapshot) {
         List<SyncToolSpecification> all = new ArrayList<>(new ReadTools(gateway, snapshot).all());
         all.addAll(new WriteTools(gateway, snapshot).all());
+        all.addAll(new StrategyTools(gateway, snapshot).all());
         return all;
     }
 

@@ -42,7 +42,8 @@ abstract class LiveGatewaySuite {
     static final String CLIENT_NAME = "Leash IT";
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
-            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard");
+            "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard",
+            "propose_strategy", "get_strategy_lineage");
     static final List<String> RESOURCES = List.of("leash://state", "leash://params/current", "leash://params/ceilings",
             "leash://params/history", "leash://trades/recent");
     static final List<String> PROMPTS = List.of("outer_loop_review", "weekly_review", "risk_check");
