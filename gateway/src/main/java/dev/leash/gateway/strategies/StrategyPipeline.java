@@ -123,7 +123,13 @@ public final class StrategyPipeline {
         d.put("author", author);
         d.put("rationale", rationale);
         record(id, Stage.PROPOSED, d);
-        Backtests.Comparison c = backtests.compare(current, parsed.params());
+        Backtests.Comparison c;
+        try {
+            c = backtests.compare(current, parsed.params());
+        } catch (RuntimeException e) {
+            LOG.error("the backtest of strategy {} failed", id, e);
+            c = Backtests.Comparison.unavailable("the backtest failed (" + e.getClass().getSimpleName() + ")");
+        }
         if (c.unavailable() != null) {
             record(id, Stage.REJECTED, reasons(List.of("could not be judged: " + c.unavailable())));
             return new Outcome(get(id), List.of());

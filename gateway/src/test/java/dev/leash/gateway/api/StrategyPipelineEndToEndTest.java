@@ -100,6 +100,17 @@ class StrategyPipelineEndToEndTest {
             assertThat(live).isEqualTo(shadow);
             assertThat(g.get("/api/strategies").json().path("strategies")).extracting(s -> s.path("stage").asText())
                     .containsExactly("rejected", "promoted");
+            JsonNode ledger = g.get("/api/strategies").json().path("strategies").path(1);
+            assertThat(ledger.path("live").path("fills").asInt()).isPositive();
+            assertThat(ledger.path("shadow").path("candidate").has("risk_adjusted_return")).isTrue();
+
+            assertProblem(g.write("POST", "/api/strategies/1/rollback", "{\"rationale\":\"back\"}"), 409,
+                    "strategy 1 was never promoted (it is rejected); only a promoted strategy can be rolled back to");
+            assertProblem(g.write("POST", "/api/strategies/2/reject", "{\"rationale\":\"no\"}"), 409,
+                    "strategy 2 is promoted; only a shadowing strategy can be rejected");
+            assertProblem(g.write("POST", "/api/strategies/x/approve", "{}"), 400,
+                    "strategy id must be a positive integer");
+            assertProblem(g.write("POST", "/api/strategies/9/approve", "{}"), 404, "no strategy 9");
         }
     }
 
