@@ -16,6 +16,7 @@ import dev.leash.risk.ParamPolicy;
 import dev.leash.risk.Params;
 import dev.leash.risk.Principal;
 import dev.leash.risk.Rule;
+import dev.leash.risk.StrategyBlock;
 import dev.leash.risk.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,8 @@ public final class StrategyPipeline {
         if (parsed.ok()) {
             invalid.addAll(policy.validate(parsed.params()));
             if (invalid.isEmpty() && Objects.equals(parsed.params().strategy(), current.strategy())) {
-                invalid.add(new Violation("strategy", Rule.INVALID, "this is the live strategy already"));
+                invalid.add(new Violation(StrategyBlock.STRATEGY, Rule.INVALID,
+                        "this is the live strategy already"));
             }
         }
         if (!invalid.isEmpty()) {
@@ -219,7 +221,7 @@ public final class StrategyPipeline {
                     + "); only a promoted strategy can be rolled back to");
         }
         ObjectNode changes = StrategyRecord.MAPPER.createObjectNode();
-        changes.set("strategy", r.strategy());
+        changes.set(StrategyBlock.STRATEGY, r.strategy());
         WriteResult w = promoter.promote(changes, author + ": rollback to strategy " + id, rationale);
         if (!w.accepted()) {
             return new Command(r, "param-store refused it: " + violations(w.violations()));
@@ -237,7 +239,7 @@ public final class StrategyPipeline {
 
     private Command promote(StrategyRecord r, CandidateView v, String by, String why) {
         ObjectNode changes = StrategyRecord.MAPPER.createObjectNode();
-        changes.set("strategy", r.strategy());
+        changes.set(StrategyBlock.STRATEGY, r.strategy());
         WriteResult w;
         try {
             w = promoter.promote(changes, by + ": promotion of strategy " + r.id(), r.rationale());
@@ -272,11 +274,11 @@ public final class StrategyPipeline {
 
     private ParamsJson.Parsed candidateParams(JsonNode strategy) {
         if (strategy == null || !strategy.isObject()) {
-            return new ParamsJson.Parsed(null, List.of(new Violation("strategy", Rule.INVALID,
+            return new ParamsJson.Parsed(null, List.of(new Violation(StrategyBlock.STRATEGY, Rule.INVALID,
                     "required: an object {entry, filters, exits}")));
         }
         ObjectNode changes = StrategyRecord.MAPPER.createObjectNode();
-        changes.set("strategy", strategy);
+        changes.set(StrategyBlock.STRATEGY, strategy);
         return ParamsJson.applyChanges(live.get(), changes);
     }
 
