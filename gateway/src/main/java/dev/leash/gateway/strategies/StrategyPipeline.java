@@ -99,9 +99,10 @@ public final class StrategyPipeline {
 
     /**
      * Validates {@code strategy}, journals it as proposed, backtests it against the live strategy out of sample and
-     * either rejects it with the reasons or starts its candidate shadow; an invalid one changes nothing.
+     * either rejects it with the reasons or starts its candidate shadow; an invalid one changes nothing. The backtest
+     * runs outside the pipeline's lock, so the scheduler's {@link #tick} never waits for it.
      */
-    public synchronized Outcome propose(JsonNode strategy, String rationale, Principal principal, String author) {
+    public Outcome propose(JsonNode strategy, String rationale, Principal principal, String author) {
         Params current = live.get();
         List<Violation> invalid = new ArrayList<>(ParamPolicy.authorship(author, rationale));
         ParamsJson.Parsed parsed = candidateParams(strategy);
@@ -116,7 +117,6 @@ public final class StrategyPipeline {
         if (!invalid.isEmpty()) {
             return new Outcome(null, List.copyOf(invalid));
         }
-        long id = stages.isEmpty() ? 1 : ((TreeMap<Long, ?>) stages).lastKey() + 1;
         ObjectNode d = StrategyRecord.MAPPER.createObjectNode();
         d.set("strategy", StrategyJson.toJson(parsed.params().strategy()));
         d.set("parent", current.strategy() == null ? null : StrategyJson.toJson(current.strategy()));
@@ -124,7 +124,7 @@ public final class StrategyPipeline {
         d.put("principal", principal.wireName());
         d.put("author", author);
         d.put("rationale", rationale);
-        record(id, Stage.PROPOSED, d);
+        long id = open(d);
         Backtests.Comparison c;
         try {
             c = backtests.compare(current, parsed.params());
@@ -132,28 +132,40 @@ public final class StrategyPipeline {
             LOG.error("the backtest of strategy {} failed", id, e);
             c = Backtests.Comparison.unavailable("the backtest failed (" + e.getClass().getSimpleName() + ")");
         }
+        return new Outcome(judge(id, parsed.params(), c), List.of());
+    }
+
+    /** Journals a new proposal and returns its id. */
+    private synchronized long open(ObjectNode proposal) {
+        long id = stages.isEmpty() ? 1 : ((TreeMap<Long, ?>) stages).lastKey() + 1;
+        record(id, Stage.PROPOSED, proposal);
+        return id;
+    }
+
+    /** Rejects proposal {@code id} on its backtest, or starts its shadow; the record after it. */
+    private synchronized StrategyRecord judge(long id, Params candidate, Backtests.Comparison c) {
         if (c.unavailable() != null) {
             record(id, Stage.REJECTED, reasons(List.of("could not be judged: " + c.unavailable())));
-            return new Outcome(get(id), List.of());
+            return get(id);
         }
         ObjectNode figures = backtestFigures(c);
         List<String> why = BacktestGate.reasons(c.live(), c.candidate(), settings);
         if (!why.isEmpty()) {
             record(id, Stage.REJECTED, reasons(why).set("backtest", figures));
-            return new Outcome(get(id), List.of());
+            return get(id);
         }
         StrategyRecord r = get(id);
-        if (!shadows.start(r.shadowName(), parsed.params())) {
+        if (!shadows.start(r.shadowName(), candidate)) {
             record(id, Stage.REJECTED, reasons(List.of("the shadow books are off (shadows.enabled: false);"
                     + " a strategy is promoted only after its shadow")).set("backtest", figures));
-            return new Outcome(get(id), List.of());
+            return get(id);
         }
         ObjectNode s = reasons(List.of("passed the backtest gate; shadowing until "
                 + java.time.Instant.ofEpochMilli(now.getAsLong() + settings.shadowDuration().toMillis())));
         s.set("backtest", figures);
         s.put("shadow_until", now.getAsLong() + settings.shadowDuration().toMillis());
         record(id, Stage.SHADOWING, s);
-        return new Outcome(get(id), List.of());
+        return get(id);
     }
 
     /**

@@ -94,8 +94,39 @@ class StrategyPipelineTest {
                     live.version(), false, live, Principal.OPERATOR);
             return new WriteResult(e, live);
         };
-        return new StrategyPipeline(SETTINGS, limits(), journal, () -> now, () -> live,
-                (l, c) -> new Backtests.Comparison(liveBacktest, candidateBacktest, 0, 1, null), shadows, promoter);
+        return new StrategyPipeline(SETTINGS, limits(), journal, () -> now, () -> live, (l, c) -> {
+            backtestEntered.countDown();
+            try {
+                if (!backtestMayEnd.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the backtest was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Backtests.Comparison(liveBacktest, candidateBacktest, 0, 1, null);
+        }, shadows, promoter);
+    }
+
+    private final java.util.concurrent.CountDownLatch backtestEntered = new java.util.concurrent.CountDownLatch(1);
+    private java.util.concurrent.CountDownLatch backtestMayEnd = new java.util.concurrent.CountDownLatch(0);
+
+    @Test
+    void theSchedulersTickAndTheLedgerNeverWaitForAProposalsBacktest() throws Exception {
+        StrategyPipeline p = pipeline();
+        backtestMayEnd = new java.util.concurrent.CountDownLatch(1);
+        var proposal = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.propose(JSON.readTree(BOLLINGER), "one", Principal.MODEL, "claude");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(backtestEntered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        p.tick();
+        assertThat(p.ledger()).extracting(StrategyRecord::stage).containsExactly(Stage.PROPOSED);
+        backtestMayEnd.countDown();
+        assertThat(proposal.get(20, java.util.concurrent.TimeUnit.SECONDS).record().stage())
+                .isEqualTo(Stage.SHADOWING);
     }
 
     @Test
