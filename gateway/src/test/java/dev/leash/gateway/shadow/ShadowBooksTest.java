@@ -214,4 +214,24 @@ class ShadowBooksTest {
         assertThat(books.candidates().get("candidate:2").ended()).isEqualTo("no free shadow slot: 2 of 2 shadows run");
         assertThat(books.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline", "candidate:1");
     }
+
+    @Test
+    void aLiveChangeRetiresIncumbentsForRoomButNeverTheCandidate() {
+        ShadowBooks books = books(3, 72 * HOUR, 20);
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, 400), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        for (int i = 0; i < 40; i++) {
+            if (i == 1) {
+                books.startCandidate("candidate:1", ShadowFixtures.params(1, 30));
+            }
+            MarketStep s = steps.get(i);
+            Params live = ShadowFixtures.params(i < 20 ? 1 : 2, i < 20 ? 20 : 22);
+            books.offer(new MarketStep(s.time(), s.price(), s.mark(), s.fresh(), s.warmup(), s.bars(), live,
+                    s.liveEquity(), s.livePosition(), s.liveEntry()));
+            books.drain();
+        }
+        assertThat(books.candidates().get("candidate:1").running()).isTrue();
+        assertThat(books.activeBooks()).extracting(ShadowBook::name).contains("baseline", "candidate:1");
+        assertThat(retired).doesNotContain("candidate:1 v1");
+    }
 }
