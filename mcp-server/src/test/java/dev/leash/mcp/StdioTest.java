@@ -144,7 +144,7 @@ class StdioTest {
 
             assertThat(first.path("id").asInt()).isEqualTo(1);
             assertThat(second.path("id").asInt()).isEqualTo(2);
-            assertThat(second.path("result").path("tools").size()).isEqualTo(15);
+            assertThat(second.path("result").path("tools").size()).isEqualTo(17);
         } finally {
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exits on stdin EOF").isTrue();
         }

@@ -29,12 +29,12 @@ final class StrategyTools {
     List<SyncToolSpecification> all() {
         return List.of(
                 LeashTool.write("propose_strategy", "Propose a strategy {entry, filters, exits}: backtest, shadow,"
-                                + " promotion.",
+                                + " promote.",
                         object(props().<ObjectNode>set("strategy", Json.object().put("type", "object"))
-                                .set("rationale", Json.object().put("type", "string").put("minLength", 1)),
+                                .set("rationale", Json.object().put("type", "string")),
                                 "strategy", "rationale"),
                         false, this::propose),
-                LeashTool.read("get_strategy_lineage", "Strategies proposed: parent, stage, figures.",
+                LeashTool.read("get_strategy_lineage", "Strategy ledger: parent, stage, figures.",
                         object(props()), call -> lineage()));
     }
 
