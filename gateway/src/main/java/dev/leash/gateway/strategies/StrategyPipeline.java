@@ -1,10 +1,8 @@
 package dev.leash.gateway.strategies;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.gateway.config.GatewayConfig;
-import dev.leash.gateway.shadow.BookFigures;
 import dev.leash.gateway.shadow.CandidateView;
 import dev.leash.journal.Journal;
 import dev.leash.journal.StrategyStageRecord;
@@ -145,22 +143,24 @@ public final class StrategyPipeline {
     /** Rejects proposal {@code id} on its backtest, or starts its shadow; the record after it. */
     private synchronized StrategyRecord judge(long id, Params candidate, Backtests.Comparison c) {
         if (c.unavailable() != null) {
-            record(id, Stage.REJECTED, reasons(List.of("could not be judged: " + c.unavailable())));
+            record(id, Stage.REJECTED, StageDetails.reasons(List.of("could not be judged: "
+                    + c.unavailable())));
             return get(id);
         }
-        ObjectNode figures = backtestFigures(c);
+        ObjectNode figures = StageDetails.backtestFigures(c);
         List<String> why = BacktestGate.reasons(c.live(), c.candidate(), settings);
         if (!why.isEmpty()) {
-            record(id, Stage.REJECTED, reasons(why).set("backtest", figures));
+            record(id, Stage.REJECTED, StageDetails.reasons(why).set("backtest", figures));
             return get(id);
         }
         StrategyRecord r = get(id);
         if (!shadows.start(r.shadowName(), candidate)) {
-            record(id, Stage.REJECTED, reasons(List.of("the shadow books are off (shadows.enabled: false);"
+            record(id, Stage.REJECTED, StageDetails.reasons(List.of("the shadow books are off"
+                    + " (shadows.enabled: false);"
                     + " a strategy is promoted only after its shadow")).set("backtest", figures));
             return get(id);
         }
-        ObjectNode s = reasons(List.of("passed the backtest gate; shadowing until "
+        ObjectNode s = StageDetails.reasons(List.of("passed the backtest gate; shadowing until "
                 + java.time.Instant.ofEpochMilli(now.getAsLong() + settings.shadowDuration().toMillis())));
         s.set("backtest", figures);
         s.put("shadow_until", now.getAsLong() + settings.shadowDuration().toMillis());
@@ -265,17 +265,18 @@ public final class StrategyPipeline {
             return new Command(get(r.id()), "param-store refused the promotion: " + violations(w.violations()));
         }
         shadows.end(r.shadowName(), "promoted");
-        ObjectNode d = reasons(List.of(why));
+        ObjectNode d = StageDetails.reasons(List.of(why));
         d.put("params_version", w.current().version());
         d.put("by", by);
-        d.set("shadow", shadowFigures(v));
+        d.set("shadow", StageDetails.shadowFigures(v));
         record(r.id(), Stage.PROMOTED, d);
         return new Command(get(r.id()), null);
     }
 
     private void retire(StrategyRecord r, CandidateView v, String why) {
         shadows.end(r.shadowName(), "retired");
-        record(r.id(), Stage.RETIRED, reasons(List.of(why)).set("shadow", shadowFigures(v)));
+        record(r.id(), Stage.RETIRED, StageDetails.reasons(List.of(why))
+                .set("shadow", StageDetails.shadowFigures(v)));
     }
 
     private void record(long id, Stage stage, ObjectNode detail) {
@@ -294,59 +295,11 @@ public final class StrategyPipeline {
         return ParamsJson.applyChanges(live.get(), changes);
     }
 
-    private static ObjectNode reasons(List<String> why) {
-        ObjectNode o = StrategyRecord.MAPPER.createObjectNode();
-        ArrayNode a = o.putArray("reasons");
-        why.forEach(a::add);
-        return o;
-    }
-
     private static String violations(List<Violation> vs) {
         List<String> out = new ArrayList<>();
         for (Violation v : vs) {
             out.add(v.field() + ": " + v.message());
         }
         return String.join("; ", out);
-    }
-
-    private static ObjectNode backtestFigures(Backtests.Comparison c) {
-        ObjectNode o = StrategyRecord.MAPPER.createObjectNode();
-        o.put("window", "walk-forward test window " + java.time.Instant.ofEpochMilli(c.from()) + " .. "
-                + java.time.Instant.ofEpochMilli(c.to()));
-        for (String side : List.of("live", "candidate")) {
-            var m = side.equals("live") ? c.live() : c.candidate();
-            ObjectNode f = o.putObject(side);
-            f.put("return_pct", round(m.totalReturnPct()));
-            f.put("max_drawdown_pct", round(m.maxDrawdownPct()));
-            f.put("trades", m.trades());
-            f.put("win_rate_pct", round(m.winRatePct()));
-        }
-        return o;
-    }
-
-    private static JsonNode shadowFigures(CandidateView v) {
-        if (v == null || v.shadow() == null) {
-            return StrategyRecord.MAPPER.nullNode();
-        }
-        ObjectNode o = StrategyRecord.MAPPER.createObjectNode();
-        o.set("candidate", book(v.shadow()));
-        if (v.live() != null) {
-            o.set("live", book(v.live()));
-        }
-        return o;
-    }
-
-    private static ObjectNode book(BookFigures f) {
-        ObjectNode o = StrategyRecord.MAPPER.createObjectNode();
-        o.put("since", java.time.Instant.ofEpochMilli(f.since()).toString());
-        o.put("return_pct", round(f.returnPct()));
-        o.put("max_drawdown_pct", round(f.maxDrawdownPct()));
-        o.put("risk_adjusted_return", round(ShadowGate.riskAdjusted(f)));
-        o.put("trades", f.trades());
-        return o;
-    }
-
-    private static double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1000.0) / 1000.0 : 0.0;
     }
 }
