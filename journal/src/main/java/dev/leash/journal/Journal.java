@@ -16,6 +16,7 @@ import dev.leash.journal.internal.PositionTable;
 import dev.leash.journal.internal.RiskRejectionTable;
 import dev.leash.journal.internal.ShadowRunTable;
 import dev.leash.journal.internal.ShadowTable;
+import dev.leash.journal.internal.StrategyStageTable;
 import dev.leash.journal.internal.StateTable;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Position;
@@ -65,6 +66,7 @@ public final class Journal implements AutoCloseable {
     private final ShadowTable shadows;
     private final RecentEquity recentEquity;
     private final ShadowRunTable shadowRuns;
+    private final StrategyStageTable strategyStages;
 
     private Journal(Db db, int schemaVersion) {
         this.db = db;
@@ -80,6 +82,7 @@ public final class Journal implements AutoCloseable {
         this.state = new StateTable(db);
         this.shadows = new ShadowTable(db);
         this.shadowRuns = new ShadowRunTable(db);
+        this.strategyStages = new StrategyStageTable(db);
         long newest = equity.newestTime();
         this.recentEquity = new RecentEquity(newest == Long.MIN_VALUE ? List.of()
                 : equity.curve(newest - RecentEquity.KEEP_MILLIS, Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -367,6 +370,16 @@ public final class Journal implements AutoCloseable {
     /** The journaled market steps with {@code from <= time <= to}, oldest first. */
     public List<MarketStepRecord> marketSteps(long from, long to) {
         return shadows.steps(from, to);
+    }
+
+    /** Records a stage of the strategy pipeline; durable when this returns, an error if that stage is recorded. */
+    public void recordStrategyStage(StrategyStageRecord stage) {
+        strategyStages.record(Objects.requireNonNull(stage, "stage"));
+    }
+
+    /** Every recorded stage of the strategy pipeline, by strategy then time. */
+    public List<StrategyStageRecord> strategyStages() {
+        return strategyStages.all();
     }
 
     /** Records the start of a shadow run (see {@link ShadowRun}) and returns its id. */

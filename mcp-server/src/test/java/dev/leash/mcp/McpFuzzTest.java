@@ -58,7 +58,7 @@ class McpFuzzTest {
         post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         tools = FuzzInputs.tools(JSON.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
                 + "\"tools/list\"}").body()).path("result"));
-        assertThat(tools).hasSize(16);
+        assertThat(tools).hasSize(18);
         pipe = StdioPipe.initialized(gateway.mcpConfig(McpConfig.Transport.STDIO, dir.resolve("stdio")));
         knownVersion = version();
     }

@@ -46,7 +46,7 @@ class McpOverHttpTest {
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
             "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard",
-            "set_symbol_bias");
+            "set_symbol_bias", "propose_strategy", "get_strategy_lineage");
 
     @TempDir
     Path dir;

@@ -90,6 +90,13 @@ public final class ApiServer {
             cfg.routes.post("/api/symbol-bias", json(biases::set));
             cfg.routes.delete("/api/symbol-bias/{symbol}", json(biases::clear));
             cfg.routes.post("/api/params/rollback", json(new RollbackRoute(ports.commands())::rollback));
+            StrategyRoutes strategies = new StrategyRoutes(ports.strategies(), ports.params(), ports.loops(),
+                    ports.journal());
+            cfg.routes.get("/api/strategies", json(strategies::ledger));
+            cfg.routes.post("/api/strategies", json(strategies::propose));
+            cfg.routes.post("/api/strategies/{id}/approve", json(strategies::approve));
+            cfg.routes.post("/api/strategies/{id}/reject", json(strategies::reject));
+            cfg.routes.post("/api/strategies/{id}/rollback", json(strategies::rollback));
             dev.leash.gateway.web.Dashboard.install(cfg);
             ProblemResponses.install(cfg.routes, maxBody);
         }).start();

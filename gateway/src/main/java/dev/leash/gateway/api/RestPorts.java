@@ -16,10 +16,19 @@ import java.util.function.Supplier;
  *
  * @param metrics the Prometheus metrics, read when {@code /metrics} is scraped (they may be created after the API)
  * @param events the live event stream {@code /api/events} serves, created before the API starts
+ * @param strategies the strategy promotion pipeline, created after the API (null until then, or when not running)
  */
 public record RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal journal, LoopReads loops,
                         ParamReads params, GatewayCommands commands, Credentials credentials,
-                        Supplier<GatewayMetrics> metrics, Supplier<LiveEvents> events) {
+                        Supplier<GatewayMetrics> metrics, Supplier<LiveEvents> events,
+                        Supplier<dev.leash.gateway.strategies.StrategyPipeline> strategies) {
+
+    /** The ports without the strategy pipeline: its routes answer 503. */
+    public RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal journal, LoopReads loops,
+                     ParamReads params, GatewayCommands commands, Credentials credentials,
+                     Supplier<GatewayMetrics> metrics, Supplier<LiveEvents> events) {
+        this(config, wall, venue, journal, loops, params, commands, credentials, metrics, events, () -> null);
+    }
 
     public RestPorts {
         Objects.requireNonNull(config, "config");
@@ -32,5 +41,6 @@ public record RestPorts(GatewayConfig config, Clock wall, Venue venue, Journal j
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(strategies, "strategies");
     }
 }

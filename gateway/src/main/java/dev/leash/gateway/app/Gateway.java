@@ -28,6 +28,9 @@ import dev.leash.gateway.metrics.DecisionCounter;
 import dev.leash.gateway.metrics.GatewayMetrics;
 import dev.leash.gateway.metrics.OrderLatency;
 import dev.leash.gateway.shadow.ShadowBooks;
+import dev.leash.gateway.strategies.CandidateShadows;
+import dev.leash.gateway.strategies.StrategyPipeline;
+import dev.leash.gateway.strategies.VenueBacktests;
 import dev.leash.venue.Venue;
 import dev.leash.venue.http.VenueHealth;
 import dev.leash.params.ParamStore;
@@ -89,6 +92,7 @@ public final class Gateway implements AutoCloseable {
     private volatile LiveEvents events;
     private volatile ShadowBooks shadows;
     private volatile Thread shadowThread;
+    private volatile StrategyPipeline strategies;
     private final Alerts alerts;
     private volatile AlertTimer alertTimer;
     private volatile SymbolBiasDesk biases;
@@ -242,12 +246,14 @@ public final class Gateway implements AutoCloseable {
                 g.shadowThread.setDaemon(true);
                 g.shadowThread.start();
             }
+            g.strategies = strategyPipeline(g, shadows);
             g.innerThread.start();
             long period = config.loops().middle().toMillis();
             g.middleExecutor.scheduleWithFixedDelay(middle, 0, period, TimeUnit.MILLISECONDS);
             long check = Math.max(100, Math.min(1_000, period / 4));
             g.watchdogExecutor.scheduleWithFixedDelay(g.watchdog, check, check, TimeUnit.MILLISECONDS);
             g.middleExecutor.scheduleWithFixedDelay(watch::poll, 1, 1, TimeUnit.SECONDS);
+            g.middleExecutor.scheduleWithFixedDelay(g::tickStrategies, 1, 1, TimeUnit.SECONDS);
             g.api.start(config.api().host(), config.api().port());
             recorder.event(pacer.now(), "lifecycle", "gateway started on venue " + venue.name()
                     + (config.venue().equals("simulated") ? " at speed " + config.simulated().speed() : "")
@@ -286,6 +292,33 @@ public final class Gateway implements AutoCloseable {
         books.persistTo(new JournalShadowStore(journal), System::currentTimeMillis, CHECKPOINT_WALL_MILLIS);
         books.journalTo(new ShadowFillJournal(journal));
         return books;
+    }
+
+    /**
+     * The strategy pipeline: backtests on the venue's history, candidate shadows among the shadow books, promotion as
+     * an operator-principal params version (the operator's config delegates it; the limits still apply).
+     */
+    private static StrategyPipeline strategyPipeline(Gateway g, ShadowBooks shadows) {
+        GatewayConfig.Strategies s = g.config.strategies();
+        return new StrategyPipeline(s, g.config.limits(), g.journal, g.pacer::now, g.store::current,
+                new VenueBacktests(g.venue, g.config.limits(), s.backtestDays(), g.pacer::now),
+                CandidateShadows.of(shadows),
+                (changes, author, rationale) -> g.propose(null, changes, author, Principal.OPERATOR, rationale,
+                        false));
+    }
+
+    /** Ends the candidates whose shadow time is over; a failure is logged and tried again at the next tick. */
+    private void tickStrategies() {
+        try {
+            strategies.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("the strategy pipeline's tick failed; it runs again in a second: {}", e.getMessage());
+        }
+    }
+
+    /** The strategy promotion pipeline; null before the gateway started. */
+    public StrategyPipeline strategies() {
+        return strategies;
     }
 
     /** The shadow books beside the live book, or null when they are off. */

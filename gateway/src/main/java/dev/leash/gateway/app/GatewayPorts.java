@@ -46,7 +46,7 @@ final class GatewayPorts implements LoopReads, ParamReads, GatewayCommands, Cred
     /** Everything the REST API reaches, each part through its interface. */
     RestPorts rest() {
         return new RestPorts(g.config(), g.wall(), g.venue(), g.journal(), this, this, this, this, g::metrics,
-                g::events);
+                g::events, g::strategies);
     }
 
     @Override

@@ -55,9 +55,10 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-    private static final Map<String, Set<String>> KEYS = withLogging(AlertsConfig.withKeys(Map.of(
+    private static final Map<String, Set<String>> KEYS = withStrategies(withLogging(AlertsConfig.withKeys(Map.of(
             "", Set.of("venue", "venue_base_url", "data_dir", "symbols", "api", "simulated", "loops", "baseline_reset",
-                    "baseline", "limits", "journal", "lmex", "shadows", "alerts", "gateway"),
+                    "baseline", "limits", "journal", "lmex", "shadows", "alerts", "gateway",
+                    "strategies"),
             "gateway", Set.of("id"),
             "lmex", Set.of("sign_path_includes_futures"),
             "api", Set.of("host", "port", "max_body_bytes", "allowed_hosts", "allowed_origins", "metrics_token_file"),
@@ -68,7 +69,7 @@ public final class ConfigLoader {
             "journal", Set.of("url", "pool_size", "connection_timeout_ms", "socket_timeout_seconds",
                     "retry_backoff_ms"),
             "shadows", Set.of("enabled", "max", "incumbent_horizon_hours", "min_trades", "warmup_minutes"),
-            "limits", LimitKeys.all())));
+            "limits", LimitKeys.all()))));
 
     private ConfigLoader() {
     }
@@ -150,7 +151,36 @@ public final class ConfigLoader {
                 new GatewayConfig.Simulated(seed, speed, balance), loops, reset, baseline, limits, journalUrl,
                 baseUrl, lmexSignsFutures, shadows(section(root, "shadows")),
                 AlertsConfig.parse(section(root, "alerts"), env), journalPool(section(root, "journal"))
-                        .withGatewayId(gatewayId(root, venue, seed, env)));
+                        .withGatewayId(gatewayId(root, venue, seed, env)), strategies(section(root, "strategies")));
+    }
+
+    private static GatewayConfig.Strategies strategies(ObjectNode n) throws ConfigException {
+        GatewayConfig.Strategies d = GatewayConfig.Strategies.DEFAULT;
+        double trades = number(n, "strategies.min_backtest_trades", "min_backtest_trades", d.minBacktestTrades());
+        if (!(trades >= 1 && trades <= 100_000) || trades != Math.rint(trades)) {
+            throw new ConfigException("strategies.min_backtest_trades: " + trades
+                    + " is not a whole number in [1, 100000]");
+        }
+        double margin = number(n, "strategies.max_drawdown_margin_pct", "max_drawdown_margin_pct",
+                d.maxDrawdownMarginPct());
+        if (!(margin >= 0 && margin <= 100)) {
+            throw new ConfigException("strategies.max_drawdown_margin_pct: " + margin + " is outside [0, 100]");
+        }
+        double hours = number(n, "strategies.shadow_hours", "shadow_hours", d.shadowDuration().toHours());
+        if (!(hours >= 0.01 && hours <= 24 * 30)) {
+            throw new ConfigException("strategies.shadow_hours: " + hours + " is outside [0.01, 720]");
+        }
+        double shadowTrades = number(n, "strategies.min_shadow_trades", "min_shadow_trades", d.minShadowTrades());
+        if (!(shadowTrades >= 1 && shadowTrades <= 100_000) || shadowTrades != Math.rint(shadowTrades)) {
+            throw new ConfigException("strategies.min_shadow_trades: " + shadowTrades
+                    + " is not a whole number in [1, 100000]");
+        }
+        double days = number(n, "strategies.backtest_days", "backtest_days", d.backtestDays());
+        if (!(days >= 1 && days <= 90) || days != Math.rint(days)) {
+            throw new ConfigException("strategies.backtest_days: " + days + " is not a whole number in [1, 90]");
+        }
+        return new GatewayConfig.Strategies((int) trades, margin, Duration.ofMillis((long) (hours * 3_600_000)),
+                (int) shadowTrades, (int) days);
     }
 
     /** {@code gateway.id} or {@code LEASH_GATEWAY_ID}, else derived from the venue and the account. */
@@ -213,6 +243,14 @@ public final class ConfigLoader {
         return new GatewayConfig.Shadows(enabled == null || enabled.isNull() || enabled.booleanValue(), (int) max,
                 Duration.ofMillis((long) (hours * 3_600_000)), (int) minTrades,
                 Duration.ofMillis((long) (warmup * 60_000)));
+    }
+
+    /** {@code keys} with the {@code strategies} section's. */
+    private static Map<String, Set<String>> withStrategies(Map<String, Set<String>> keys) {
+        Map<String, Set<String>> all = new java.util.HashMap<>(keys);
+        all.put("strategies", Set.of("min_backtest_trades", "max_drawdown_margin_pct", "shadow_hours",
+                "min_shadow_trades", "backtest_days"));
+        return Map.copyOf(all);
     }
 
     /** {@code keys} with the {@code logging} section's. */

@@ -23,6 +23,7 @@ import java.util.List;
  * @param alerts where operator alerts go; {@link Alerts#NONE} sends none
  * @param journalPool how a server journal (PostgreSQL) is pooled, and the gateway's id; credentials come from the
  *                    environment at start
+ * @param strategies the strategy promotion pipeline's gates
  */
 public record GatewayConfig(
         String venue,
@@ -39,7 +40,35 @@ public record GatewayConfig(
         boolean lmexSignPathIncludesFutures,
         Shadows shadows,
         Alerts alerts,
-        JournalOptions journalPool) {
+        JournalOptions journalPool,
+        Strategies strategies) {
+
+    /** The configuration with the default strategy pipeline. */
+    public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,
+                         BaselineReset baselineReset, Params baseline, Limits limits, String journalUrl,
+                         String venueBaseUrl, boolean lmexSignPathIncludesFutures, Shadows shadows, Alerts alerts,
+                         JournalOptions journalPool) {
+        this(venue, dataDir, symbols, api, simulated, loops, baselineReset, baseline, limits, journalUrl, venueBaseUrl,
+                lmexSignPathIncludesFutures, shadows, alerts, journalPool, Strategies.DEFAULT);
+    }
+
+    /**
+     * The strategy promotion pipeline: a proposal's out-of-sample backtest over the last {@code backtestDays} must
+     * close at least {@code minBacktestTrades} round trips and its max drawdown may exceed the live strategy's by at
+     * most {@code maxDrawdownMarginPct} percentage points; a passing one then shadows for {@code shadowDuration} of
+     * trading time and needs {@code minShadowTrades} closed trades for a verdict.
+     */
+    public record Strategies(int minBacktestTrades, double maxDrawdownMarginPct, Duration shadowDuration,
+                             int minShadowTrades, int backtestDays) {
+        public static final Strategies DEFAULT = new Strategies(10, 1.0, Duration.ofHours(24), 5, 14);
+
+        public Strategies {
+            if (minBacktestTrades < 1 || !(maxDrawdownMarginPct >= 0) || shadowDuration.isNegative()
+                    || shadowDuration.isZero() || minShadowTrades < 1 || backtestDays < 1) {
+                throw new IllegalArgumentException("strategy pipeline settings out of range");
+            }
+        }
+    }
 
     /** The configuration with the default journal pool. */
     public GatewayConfig(String venue, Path dataDir, List<String> symbols, Api api, Simulated simulated, Loops loops,

@@ -37,6 +37,9 @@ final class RunLog {
         if (name.startsWith(ShadowJournal.INCUMBENT)) {
             return ShadowJournal.INCUMBENT;
         }
+        if (name.startsWith(ShadowJournal.CANDIDATE)) {
+            return ShadowJournal.CANDIDATE;
+        }
         return name.startsWith(ShadowJournal.LIVE_PARAMS) ? ShadowJournal.LIVE_PARAMS : ShadowJournal.BASELINE;
     }
 

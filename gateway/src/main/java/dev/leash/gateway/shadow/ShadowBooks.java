@@ -92,6 +92,13 @@ public final class ShadowBooks implements Runnable {
     private final List<ShadowBook> active = new ArrayList<>();
     private final List<Scorecard.Shadow> retired = new ArrayList<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
+    /** Starts and ends of candidate shadows asked for by the strategy pipeline, applied at the next step. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<CandidateRequest> candidateRequests =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The live book's figures since each running candidate started, by candidate name. */
+    private final java.util.Map<String, Figures> candidateLive = new java.util.HashMap<>();
+    private final java.util.Map<String, String> candidateEnded = new java.util.HashMap<>();
+    private volatile java.util.Map<String, CandidateView> candidateViews = java.util.Map.of();
     private final BarHistory history;
     private final RunLog runLog = new RunLog();
     private ShadowBook liveParamsBook;
@@ -230,6 +237,97 @@ public final class ShadowBooks implements Runnable {
         return missed.get();
     }
 
+    /** The name prefix of a candidate strategy's shadow: {@code candidate:<id>}. */
+    public static final String CANDIDATE = "candidate:";
+
+    /**
+     * Asks for a {@code candidate:<id>} shadow trading {@code params} from the next step; it counts against the max
+     * shadows (none is displaced for it: without a free slot it ends at once, "no free shadow slot"), never reaches a
+     * horizon and runs until {@link #endCandidate}. Any thread.
+     */
+    public void startCandidate(String name, Params params) {
+        if (!name.startsWith(CANDIDATE)) {
+            throw new IllegalArgumentException("a candidate's name starts with " + CANDIDATE + ": " + name);
+        }
+        candidateRequests.add(new CandidateRequest(name, params, null));
+    }
+
+    /** Retires the candidate shadow {@code name} at the next step with {@code why}. Any thread. */
+    public void endCandidate(String name, String why) {
+        candidateRequests.add(new CandidateRequest(name, null, why));
+    }
+
+    /** The candidates asked for, by name, as of the last step processed. Any thread. */
+    public java.util.Map<String, CandidateView> candidates() {
+        return candidateViews;
+    }
+
+    private record CandidateRequest(String name, Params params, String endWhy) {
+    }
+
+    /** Applies the pipeline's requests: starts (when a slot is free) and ends candidate shadows. */
+    private void applyCandidateRequests(long t) {
+        CandidateRequest r;
+        while ((r = candidateRequests.poll()) != null) {
+            ShadowBook running = candidate(r.name());
+            if (r.params() == null) {
+                if (running != null) {
+                    retire(running, t, r.endWhy());
+                }
+                candidateEnded.putIfAbsent(r.name(), r.endWhy());
+            } else if (running == null && !candidateEnded.containsKey(r.name())) {
+                if (active.size() >= settings.max()) {
+                    candidateEnded.put(r.name(), "no free shadow slot: " + active.size() + " of " + settings.max()
+                            + " shadows run");
+                } else {
+                    start(r.name(), r.params(), t);
+                    candidateLive.put(r.name(), new Figures(t, lastLiveEquity, liveTrades.closed()));
+                    dirty = true;
+                }
+            }
+        }
+    }
+
+    private ShadowBook candidate(String name) {
+        for (ShadowBook b : active) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private void publishCandidates(long t) {
+        java.util.Map<String, CandidateView> views = new java.util.LinkedHashMap<>();
+        for (ShadowBook b : active) {
+            if (b.name().startsWith(CANDIDATE)) {
+                // a candidate resumed after a restart has the live figures from the restart on
+                Figures live = candidateLive.computeIfAbsent(b.name(),
+                        n -> new Figures(t, lastLiveEquity, liveTrades.closed()));
+                views.put(b.name(), new CandidateView(b.name(), b.figures(), live.view(), null));
+            }
+        }
+        for (Scorecard.Shadow r : retired) {
+            if (r.name().startsWith(CANDIDATE) && !views.containsKey(r.name())) {
+                Figures live = candidateLive.get(r.name());
+                views.put(r.name(), new CandidateView(r.name(), r.figures(), live == null ? null : live.view(),
+                        candidateEnded.getOrDefault(r.name(), String.join(", ", r.flags()))));
+            }
+        }
+        candidateEnded.forEach((name, why) -> views.putIfAbsent(name, new CandidateView(name, null, null, why)));
+        candidateViews = java.util.Map.copyOf(views);
+    }
+
+    /** The oldest shadow a newer one may displace: neither the baseline nor a candidate; null when none. */
+    private ShadowBook displaceable() {
+        for (ShadowBook b : active) {
+            if (b != baseline && !b.name().startsWith(CANDIDATE)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     /** The shadows running now, baseline first. Shadow thread only (tests). */
     public List<ShadowBook> activeBooks() {
         return List.copyOf(active);
@@ -251,6 +349,7 @@ public final class ShadowBooks implements Runnable {
         if (step.time() > dropped && firstDropped.compareAndSet(dropped, Long.MAX_VALUE)) {
             flagMissed(lastStepTime == Long.MIN_VALUE ? dropped : lastStepTime, step.time());
         }
+        applyCandidateRequests(step.time());
         for (ShadowBook b : active) {
             b.step(step);
             runLog.stepped(b);
@@ -265,6 +364,11 @@ public final class ShadowBooks implements Runnable {
             }
         }
         live.mark(step.liveEquity(), liveTrades.closed());
+        for (var e : candidateLive.entrySet()) {
+            if (candidate(e.getKey()) != null) {
+                e.getValue().mark(step.liveEquity(), liveTrades.closed());
+            }
+        }
         for (ChangeRecord c : changes) {
             c.mark(step.liveEquity(), liveTrades.closed(), baseline);
         }
@@ -278,6 +382,7 @@ public final class ShadowBooks implements Runnable {
         if (scorecard == null || scorecardDue || !step.bars().isEmpty()
                 || step.time() - scorecardAt >= Candle.INTERVAL_MILLIS) {
             publish(step.time()); // per closed bar, not per step: rebuilding it was most of this thread's work
+            publishCandidates(step.time());
         }
         if (lastStepTime != Long.MIN_VALUE && step.time() > lastStepTime) {
             stepMillis = step.time() - lastStepTime;
@@ -429,8 +534,8 @@ public final class ShadowBooks implements Runnable {
             retire(liveParamsBook, step.time(), "live params changed");
         }
         if (settings.max() > 1) {
-            while (active.size() >= settings.max()) {
-                retire(active.get(1), step.time(), "retired for a newer change");
+            for (ShadowBook old; active.size() >= settings.max() && (old = displaceable()) != null; ) {
+                retire(old, step.time(), "retired for a newer change");
             }
             incumbent = start("incumbent v" + replaced.version(), replaced, step.time());
         }
@@ -455,8 +560,8 @@ public final class ShadowBooks implements Runnable {
         if (settings.max() < 3) {
             return;
         }
-        while (active.size() >= settings.max()) {
-            retire(active.get(1), t, "retired for a newer change");
+        for (ShadowBook old; active.size() >= settings.max() && (old = displaceable()) != null; ) {
+            retire(old, t, "retired for a newer change");
         }
         liveParamsBook = start("live-params v" + liveParams.version(), liveParams, t);
     }
@@ -473,7 +578,8 @@ public final class ShadowBooks implements Runnable {
 
     private void retireExpired(long t) {
         for (ShadowBook b : new ArrayList<>(active)) {
-            if (b != baseline && b != liveParamsBook && t - b.since() >= settings.incumbentHorizonMillis()) {
+            if (b != baseline && b != liveParamsBook && !b.name().startsWith(CANDIDATE)
+                    && t - b.since() >= settings.incumbentHorizonMillis()) {
                 retire(b, t, "horizon reached");
             }
         }

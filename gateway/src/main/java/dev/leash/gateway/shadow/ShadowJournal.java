@@ -14,6 +14,8 @@ public interface ShadowJournal {
     String INCUMBENT = "incumbent";
     /** The kind of a shadow that trades the live params from a change on. */
     String LIVE_PARAMS = "live-params";
+    /** The kind of a candidate strategy's shadow ({@code candidate:<id>}), run by the strategy pipeline. */
+    String CANDIDATE = "candidate";
 
     /** Journals nothing. */
     ShadowJournal NONE = new ShadowJournal() {

@@ -102,10 +102,16 @@ public final class RunningGateway implements AutoCloseable {
      * steps a test makes.
      */
     public static RunningGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        return startManual(dataDir, wall, clock, "");
+    }
+
+    /** As {@link #startManual(Path, Instant, ManualTradingClock)} with {@code extraYaml} appended to the config. */
+    public static RunningGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock, String extraYaml)
+            throws Exception {
         Files.createDirectories(dataDir);
         Path configFile = dataDir.resolve("gateway-test.yaml");
-        Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\nloops:\n  middle_seconds: 3600\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(configFile, "baseline_reset:\n  schedule: \"off\"\nloops:\n  middle_seconds: 3600\n"
+                + extraYaml, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", TOKEN, "LEASH_MODEL_TOKEN", MODEL_TOKEN);
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         Gateway g = Gateway.start(config, env, new MutableClock(wall), clock);

@@ -207,4 +207,68 @@ class ShadowBooksTest {
             }
         }
     }
+
+    @Test
+    void aCandidateShadowRunsPastTheHorizonUntilEndedAndItsLiveFiguresStartWithIt() {
+        ShadowBooks books = books(4, HOUR, 20);
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, 800), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        for (int i = 0; i < steps.size(); i++) {
+            if (i == 10) {
+                books.startCandidate("candidate:1", ShadowFixtures.params(1, 30));
+            }
+            if (i == steps.size() - 5) {
+                books.endCandidate("candidate:1", "retired: test over");
+            }
+            books.offer(steps.get(i));
+            books.drain();
+            if (i == steps.size() - 6) {
+                CandidateView v = books.candidates().get("candidate:1");
+                assertThat(v.running()).isTrue();
+                assertThat(v.shadow().since()).isEqualTo(steps.get(10).time());
+                assertThat(v.live().since()).isEqualTo(steps.get(10).time());
+                assertThat(books.activeBooks()).extracting(ShadowBook::name).contains("candidate:1");
+            }
+        }
+        CandidateView v = books.candidates().get("candidate:1");
+        assertThat(v.running()).isFalse();
+        assertThat(v.ended()).isEqualTo("retired: test over");
+        assertThat(retired).contains("candidate:1 v1");
+    }
+
+    @Test
+    void aCandidateWithoutAFreeSlotEndsAtOnceAndDisplacesNoShadow() {
+        ShadowBooks books = books(2, 72 * HOUR, 20);
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, 400), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        books.offer(steps.get(0));
+        books.drain();
+        books.startCandidate("candidate:1", ShadowFixtures.params(1, 30));
+        books.startCandidate("candidate:2", ShadowFixtures.params(1, 31));
+        books.offer(steps.get(1));
+        books.drain();
+        assertThat(books.candidates().get("candidate:1").running()).isTrue();
+        assertThat(books.candidates().get("candidate:2").ended()).isEqualTo("no free shadow slot: 2 of 2 shadows run");
+        assertThat(books.activeBooks()).extracting(ShadowBook::name).containsExactly("baseline", "candidate:1");
+    }
+
+    @Test
+    void aLiveChangeRetiresIncumbentsForRoomButNeverTheCandidate() {
+        ShadowBooks books = books(3, 72 * HOUR, 20);
+        List<MarketStep> steps = ShadowFixtures.steps(ShadowFixtures.bars(5, 400), WARMUP,
+                ShadowFixtures.params(1, 20), 100_000);
+        for (int i = 0; i < 40; i++) {
+            if (i == 1) {
+                books.startCandidate("candidate:1", ShadowFixtures.params(1, 30));
+            }
+            MarketStep s = steps.get(i);
+            Params live = ShadowFixtures.params(i < 20 ? 1 : 2, i < 20 ? 20 : 22);
+            books.offer(new MarketStep(s.time(), s.price(), s.mark(), s.fresh(), s.warmup(), s.bars(), live,
+                    s.liveEquity(), s.livePosition(), s.liveEntry()));
+            books.drain();
+        }
+        assertThat(books.candidates().get("candidate:1").running()).isTrue();
+        assertThat(books.activeBooks()).extracting(ShadowBook::name).contains("baseline", "candidate:1");
+        assertThat(retired).doesNotContain("candidate:1 v1");
+    }
 }

@@ -30,7 +30,8 @@ public final class Migrations {
     /** Every migration this build knows, in order; versions must be 1, 2, 3, ... */
     public static final List<String> RESOURCES = List.of("V1__init.sql", "V2__params_activations.sql",
             "V3__fill_attribution.sql", "V4__decision_reason_codes.sql", "V5__shadow_fills.sql",
-            "V6__shadow_books.sql", "V7__daily_aggregates.sql", "V8__decision_regime.sql");
+            "V6__shadow_books.sql", "V7__daily_aggregates.sql", "V8__decision_regime.sql",
+            "V9__strategy_stages.sql");
 
     /** Where the migration scripts live on the class path. */
     public static final String RESOURCE_DIR = "/dev/leash/journal/";

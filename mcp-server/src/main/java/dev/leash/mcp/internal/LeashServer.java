@@ -36,6 +36,7 @@ public final class LeashServer {
         List<SyncToolSpecification> all = new ArrayList<>(new ReadTools(gateway, snapshot).all());
         all.addAll(new WriteTools(gateway, snapshot).all());
         all.addAll(new BiasTools(gateway, snapshot).all());
+        all.addAll(new StrategyTools(gateway, snapshot).all());
         return all;
     }
 

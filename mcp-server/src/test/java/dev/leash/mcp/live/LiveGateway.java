@@ -64,9 +64,15 @@ public final class LiveGateway implements AutoCloseable {
      * steps a test makes.
      */
     public static LiveGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock) throws Exception {
+        return startManual(dataDir, wall, clock, "");
+    }
+
+    /** As {@link #startManual(Path, Instant, ManualTradingClock)} with {@code extraYaml} appended to the config. */
+    public static LiveGateway startManual(Path dataDir, Instant wall, ManualTradingClock clock, String extraYaml)
+            throws Exception {
         Files.createDirectories(dataDir);
-        Path configFile = Files.writeString(dataDir.resolve("gateway-test.yaml"), "loops:\n  middle_seconds: 3600\n",
-                StandardCharsets.UTF_8);
+        Path configFile = Files.writeString(dataDir.resolve("gateway-test.yaml"), "loops:\n  middle_seconds: 3600\n"
+                + extraYaml, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("LEASH_GATEWAY_TOKEN", OPERATOR_TOKEN, "LEASH_MODEL_TOKEN", TOKEN);
         GatewayConfig config = ConfigLoader.load(configFile, env, new ConfigLoader.Overrides(dataDir, 0, SPEED));
         Gateway g = Gateway.start(config, env, Clock.fixed(wall, ZoneOffset.UTC), clock);

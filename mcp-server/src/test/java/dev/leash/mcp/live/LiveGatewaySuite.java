@@ -43,7 +43,7 @@ abstract class LiveGatewaySuite {
     static final List<String> TOOLS = List.of("get_state", "get_trades", "get_positions", "get_open_orders",
             "get_funding_rates", "get_market", "get_performance", "get_decisions", "get_health", "get_params",
             "get_param_history", "update_params", "backtest_params", "set_trading_mode", "get_scorecard",
-            "set_symbol_bias");
+            "set_symbol_bias", "propose_strategy", "get_strategy_lineage");
     static final List<String> RESOURCES = List.of("leash://state", "leash://params/current", "leash://params/ceilings",
             "leash://params/history", "leash://trades/recent");
     static final List<String> PROMPTS = List.of("outer_loop_review", "weekly_review", "risk_check");
