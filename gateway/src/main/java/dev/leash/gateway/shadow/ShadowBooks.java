@@ -269,6 +269,7 @@ public final class ShadowBooks implements Runnable {
     private void applyCandidateRequests(long t) {
         CandidateRequest r;
         while ((r = candidateRequests.poll()) != null) {
+            scorecardDue = true; // the pipeline reads a candidate's start or end in the next published views
             ShadowBook running = candidate(r.name());
             if (r.params() == null) {
                 if (running != null) {
