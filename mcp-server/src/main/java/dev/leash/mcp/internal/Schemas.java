@@ -74,4 +74,25 @@ final class Schemas {
     static ObjectNode changes() {
         return ParamSchema.changes();
     }
+
+    /**
+     * The same {@code changes} object, bounds and all, without each field's description: a second tool that takes it
+     * points at {@code update_params} for the words instead of repeating 1 KB of them in {@code tools/list}.
+     */
+    static ObjectNode changesWithoutFieldDescriptions() {
+        ObjectNode c = ParamSchema.changes();
+        c.put("description", "Fields to change, as in update_params (same names and bounds)");
+        stripDescriptions(c.path("properties"));
+        return c;
+    }
+
+    private static void stripDescriptions(com.fasterxml.jackson.databind.JsonNode properties) {
+        properties.forEach(field -> {
+            if (field instanceof ObjectNode o) {
+                o.remove("description");
+                stripDescriptions(o.path("properties"));
+                stripDescriptions(o.path("additionalProperties").path("properties"));
+            }
+        });
+    }
 }
