@@ -20,8 +20,8 @@ LEASH_OUTER_LOOP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # Every Leash tool (mcp-server/README.md); a review may call only tools from this list.
 LEASH_READ_TOOLS=(get_state get_trades get_positions get_open_orders get_funding_rates get_market get_performance
-  get_decisions get_health get_params get_param_history get_scorecard)
-LEASH_WRITE_TOOLS=(update_params backtest_params set_trading_mode)
+  get_decisions get_health get_params get_param_history get_scorecard get_strategy_lineage)
+LEASH_WRITE_TOOLS=(update_params backtest_params set_trading_mode set_symbol_bias propose_strategy)
 
 # Appends "TIMESTAMP MESSAGE" (one line) to the log and echoes it to stderr.
 leash_log() {

@@ -69,7 +69,7 @@ class OuterLoopScriptTest {
         assertThat(flag(args, "--model")).isEqualTo("haiku");
         assertThat(flag(args, "--output-format")).isEqualTo("text");
         List<String> tools = Arrays.asList(flag(args, "--allowedTools").split(","));
-        assertThat(tools).hasSize(15).allMatch(t -> t.startsWith("mcp__leash__"))
+        assertThat(tools).hasSize(18).allMatch(t -> t.startsWith("mcp__leash__"))
                 .contains("mcp__leash__get_state", "mcp__leash__get_params", "mcp__leash__update_params",
                         "mcp__leash__get_scorecard");
         assertThat(Files.readString(dir.resolve("rec.stdin"))).isEmpty();
