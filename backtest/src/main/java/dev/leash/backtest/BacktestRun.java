@@ -61,9 +61,6 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     private static final int FUNDING_LOOKBACK_BARS = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS);
     private static final int PROGRESS_EVERY = 4096;
     private static final int STEPS_PER_WORK = 4096;
-    /** An order's key: its bar above, its sequence within the bar in the low bits. */
-    private static final int SEQ_BITS = 20;
-    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
     private final Params params;
     private final double initialBalance;
@@ -136,7 +133,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
         List<Order> unfilled = new ArrayList<>();
         exchange.cancelWaiting((s, key, dir, qty, reference, reduceOnly, createdAt) -> {
             String symbol = bars.symbols().get(s);
-            String id = OrderIntent.clientOrderId(symbol, key >>> SEQ_BITS, (int) (key & SEQ_MASK));
+            String id = OrderIntent.clientOrderId(symbol, FillColumns.bar(key), FillColumns.seq(key));
             unfilled.add(new Order(id, "sim-" + id, symbol, Side.ofSign(dir), OrderType.MARKET, qty, reference, 0,
                     OrderStatus.NEW, reduceOnly, createdAt));
         });
@@ -184,7 +181,8 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
             ledger.onFill(s, qty > 0 ? 1 : -1, Math.abs(qty), fills.fee(f), fills.realized(f));
             fees += fills.fee(f);
             realized += fills.realized(f);
-            engine.onOrderDone(s, fills.bar(f), fills.seq(f));
+            long key = fills.key(f);
+            engine.onOrderDone(s, FillColumns.bar(key), FillColumns.seq(key));
         }
         stepFills = fills.size();
     }
@@ -193,7 +191,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     @Override
     public void filled(int sym, long key, int dir, double qty, double price, double fee, double realizedPnl,
                        long time, long fillSeq) {
-        fills.add(sym, key >>> SEQ_BITS, (int) (key & SEQ_MASK), dir * qty, price, fee, realizedPnl, time, fillSeq);
+        fills.add(sym, key, dir * qty, price, fee, realizedPnl, time, fillSeq);
     }
 
     @Override
@@ -229,10 +227,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     public OrderOutcome place(long time, String symbol, long bar, int seq, double signedQty, double referencePrice,
                               boolean reduceOnly, Action action, long paramsVersion, long t, FillSink sink) {
         int s = exchange.indexOf(symbol);
-        if (bar < 0 || seq < 0 || seq > SEQ_MASK || bar > (Long.MAX_VALUE >>> SEQ_BITS)) {
-            throw new IllegalArgumentException("order " + bar + "/" + seq + " of " + symbol + " cannot be keyed");
-        }
-        long key = (bar << SEQ_BITS) | seq;
+        long key = FillColumns.key(bar, seq);
         if (s >= 0) {
             if (key <= lastKey[s]) { // the old path's duplicate: never sent twice by a backtest's engine
                 throw new IllegalStateException("order " + OrderIntent.clientOrderId(symbol, bar, seq)

@@ -33,21 +33,18 @@ class BacktestAllocationTest {
         int extraBars = LONG - SHORT;
         int extraFills = longRun.fills().size() - shortRun.fills().size();
         assertThat(extraFills).as("fills in the extra bars").isGreaterThan(100);
-        // per extra bar the equity curve, 8 B; per fill slot the columns, 72 B, allocated about twice by doubling;
-        // per extra fill at most 16 B of the ledger's trade P&L; the order and fill path itself: nothing
-        long budget = 8L * extraBars + 2L * 72 * (capacity(longRun.fills().size()) - capacity(shortRun.fills().size()))
-                + 16L * extraFills + 16_384;
+        // per extra bar the equity curve, 8 B; per chunk of fills the columns, 52 B a fill; per extra fill 64 B for
+        // the trade ledger's P&L array (grown by doubling, copied for the metrics); no object per order (before the
+        // primitive path: about 1.2 KB per fill)
+        long budget = 8L * extraBars + 52L * (chunks(longRun.fills().size()) - chunks(shortRun.fills().size()))
+                * FillColumns.CHUNK + 64L * extraFills + 16_384;
         assertThat(longBytes - shortBytes)
                 .as("bytes for %d more bars with %d more fills", extraBars, extraFills)
                 .isLessThan(budget);
     }
 
-    /** The columns' capacity for {@code fills}: 64 doubled until it holds them. */
-    private static long capacity(int fills) {
-        long c = 64;
-        while (c < fills) {
-            c *= 2;
-        }
-        return c;
+    /** The chunks of columns that hold {@code fills}. */
+    private static long chunks(int fills) {
+        return (fills + FillColumns.CHUNK - 1) / FillColumns.CHUNK;
     }
 }
