@@ -31,7 +31,7 @@ class SimExchangeMarketPathTest {
                 {104.2, 48.9}, {99.9, 52.3}, {99.9, 52.3}, {95.4, 47.1}};
         List<Sent> orders = List.of(new Sent(0, 3.0, 100, false, 0), new Sent(1, -7.5, 50, false, 0),
                 new Sent(0, -3.0, 102.0, true, 2), new Sent(0, -2.0, Double.NaN, false, 3),
-                new Sent(1, 9.0, 51.0, true, 3), // more than the short: refused new Sent(1, 2.0, 51.0, true, 5),
+                new Sent(1, 9.0, 51.0, true, 3), new Sent(1, 2.0, 51.0, true, 5), // the first: more than the short
                 new Sent(0, 2.0, 98.0, true, 6), new Sent(0, 0.004, 98.0, false, 7), // below the minimum
                 new Sent(1, 500_000.0, 52.3, false, 7), // insufficient balance
                 new Sent(0, 1.0, 95.4, false, 9)); // sent at the last price: still waiting at the end
