@@ -212,7 +212,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
         return fundingPct[sym];
     }
 
-    /** The engine sends primitives (see {@link #place(long, String, long, int, double, double, boolean, Action, long, long, FillSink)}). */
+    /** Never called: the engine's orders reach a backtest as primitives, through the method below. */
     @Override
     public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
         throw new IllegalStateException("a backtest places the engine's orders from primitives: "
