@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param symbols the symbols traded, in the engine's index order
  * @param warmupBars bars fed only to the indicators before trading began
- * @param fills every fill, oldest first, exactly as the simulated exchange reported it
+ * @param fills every fill, oldest first, exactly as the simulated exchange reported it (a backtest's are kept as
+ *              primitive columns and each is built when read)
  * @param rejectedOrders orders the simulated exchange refused (for example for lack of balance)
  * @param cancelledAtEnd market orders sent at the last step, still waiting for a next price when the bars ended:
  *                       cancelled unfilled, as they were when sent
@@ -22,7 +23,7 @@ public record BacktestResult(Params params, List<String> symbols, int warmupBars
 
     public BacktestResult {
         symbols = List.copyOf(symbols);
-        fills = List.copyOf(fills);
+        fills = fills instanceof FillColumns ? fills : List.copyOf(fills); // columns: unmodifiable, built per read
         cancelledAtEnd = List.copyOf(cancelledAtEnd);
     }
 

@@ -1,5 +1,6 @@
 package dev.leash.backtest;
 
+import dev.leash.engine.Action;
 import dev.leash.engine.BarSink;
 import dev.leash.engine.Engine;
 import dev.leash.engine.EngineDriver;
@@ -16,12 +17,10 @@ import dev.leash.venue.sim.FundingModel;
 import dev.leash.venue.sim.SimExchange;
 import dev.leash.venue.sim.TickPath;
 import dev.leash.venue.Candle;
-import dev.leash.venue.Fill;
 import dev.leash.venue.Instrument;
 import dev.leash.venue.Order;
-import dev.leash.venue.OrderRequest;
+import dev.leash.venue.OrderStatus;
 import dev.leash.venue.OrderType;
-import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Side;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
@@ -56,7 +55,7 @@ import java.util.List;
  * <li>After the last step, orders still waiting are cancelled and reported in the result.
  * </ol>
  */
-final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
+final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchange.MarketFills {
 
     /** Bars of funding look-back: 8 hours. */
     private static final int FUNDING_LOOKBACK_BARS = (int) (FundingModel.INTERVAL_MILLIS / Candle.INTERVAL_MILLIS);
@@ -72,9 +71,12 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     private final Engine engine;
     private final EngineDriver driver;
     private final int symbols;
-    private final List<Fill> fills = new ArrayList<>();
-    /** Fills of the step running: delivered to the engine after {@code onClock}. */
-    private final List<Fill> stepFills = new ArrayList<>();
+    /** Every fill, as primitive columns: the result's fills. */
+    private final FillColumns fills;
+    /** The first of the step running's fills: those from it on go to the engine after {@code onClock}. */
+    private int stepFills;
+    /** Per symbol, the key of the last order placed: keys only grow, as the engine's client order ids do. */
+    private final long[] lastKey;
     private FillSink sink;
     private final TradeLedger ledger;
     private int rejected;
@@ -109,6 +111,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         this.stepPrice = new double[symbols];
         this.fundingPct = new double[symbols];
         Arrays.fill(fundingPct, Double.NaN);
+        this.fills = new FillColumns(bars.symbols());
+        this.lastKey = new long[symbols];
+        Arrays.fill(lastKey, -1);
     }
 
     BacktestResult execute() {
@@ -125,7 +130,13 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
             // every step is due at once: the bars are the clock
         }
         progress.onProgress(n, n);
-        List<Order> unfilled = exchange.cancelPending();
+        List<Order> unfilled = new ArrayList<>();
+        exchange.cancelWaiting((s, key, dir, qty, reference, reduceOnly, createdAt) -> {
+            String symbol = bars.symbols().get(s);
+            String id = OrderIntent.clientOrderId(symbol, FillColumns.bar(key), FillColumns.seq(key));
+            unfilled.add(new Order(id, "sim-" + id, symbol, Side.ofSign(dir), OrderType.MARKET, qty, reference, 0,
+                    OrderStatus.NEW, reduceOnly, createdAt));
+        });
         EquityCurve curve = EquityCurve.wrap(initialBalance, bars, warmup, equity);
         BacktestMetrics metrics = BacktestMetrics.compute(curve, curveStats, ledger.pnls(), fees, funding, realized,
                 exchange.unrealizedPnl());
@@ -149,13 +160,11 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     @Override
     public void advanceTo(long t, FillSink sink) {
         this.sink = sink;
+        stepFills = fills.size();
         for (int s = 0; s < symbols; s++) {
             double p = price(s);
             stepPrice[s] = p;
-            List<Fill> filled = exchange.onPrice(s, p, t);
-            for (int f = 0; f < filled.size(); f++) {
-                stepFills.add(filled.get(f));
-            }
+            exchange.onPrice(s, p, t, this);
         }
         if (FundingModel.isFundingTime(t)) {
             chargeFunding(bar);
@@ -165,18 +174,24 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
     /** The fills of this step's prices reach the engine here, as the live loop's order tracker delivers them. */
     @Override
     public void afterClock(long t) {
-        if (stepFills.isEmpty()) {
-            return;
+        for (int f = stepFills; f < fills.size(); f++) { // a market order fills whole: each fill ends its order
+            int s = fills.sym(f);
+            double qty = fills.signedQty(f);
+            sink.filled(s, qty, fills.price(f));
+            ledger.onFill(s, qty > 0 ? 1 : -1, Math.abs(qty), fills.fee(f), fills.realized(f));
+            fees += fills.fee(f);
+            realized += fills.realized(f);
+            long key = fills.key(f);
+            engine.onOrderDone(s, FillColumns.bar(key), FillColumns.seq(key));
         }
-        for (int f = 0; f < stepFills.size(); f++) {
-            Fill fill = stepFills.get(f);
-            int s = exchange.indexOf(fill.symbol());
-            report(s, fill, sink);
-            if (!exchange.order(fill.clientOrderId()).status().open()) {
-                sink.orderDone(s, fill.clientOrderId());
-            }
-        }
-        stepFills.clear();
+        stepFills = fills.size();
+    }
+
+    /** A market order's fill at this step's price: kept, and reported to the engine after {@code onClock}. */
+    @Override
+    public void filled(int sym, long key, int dir, double qty, double price, double fee, double realizedPnl,
+                       long time, long fillSeq) {
+        fills.add(sym, key, dir * qty, price, fee, realizedPnl, time, fillSeq);
     }
 
     @Override
@@ -197,22 +212,34 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
         return fundingPct[sym];
     }
 
+    /** Never called: the engine's orders reach a backtest as primitives, through the method below. */
     @Override
     public OrderOutcome place(OrderIntent intent, long t, FillSink sink) {
-        int s = engine.indexOf(intent.symbol());
-        double qty = intent.signedQty();
-        PlaceResult r = exchange.place(new OrderRequest(intent.clientOrderId(), intent.symbol(),
-                Side.ofSign(qty), OrderType.MARKET, Math.abs(qty), intent.referencePrice(),
-                intent.reduceOnly()), t);
-        List<Fill> filled = r.fills();
-        for (int f = 0; f < filled.size(); f++) { // indexed: no iterator per order
-            report(s, filled.get(f), sink);
+        throw new IllegalStateException("a backtest places the engine's orders from primitives: "
+                + intent.clientOrderId());
+    }
+
+    /**
+     * The engine's market order, placed without an id string: named by its bar and sequence, it waits, open, for the
+     * next tick-path point, or is refused.
+     */
+    @Override
+    public OrderOutcome place(long time, String symbol, long bar, int seq, double signedQty, double referencePrice,
+                              boolean reduceOnly, Action action, long paramsVersion, long t, FillSink sink) {
+        int s = exchange.indexOf(symbol);
+        long key = FillColumns.key(bar, seq);
+        if (s >= 0) {
+            if (key <= lastKey[s]) { // the old path's duplicate: never sent twice by a backtest's engine
+                throw new IllegalStateException("order " + OrderIntent.clientOrderId(symbol, bar, seq)
+                        + " placed twice");
+            }
+            lastKey[s] = key;
         }
-        if (r.rejected()) {
+        if (!exchange.placeMarket(s, key, signedQty, referencePrice, reduceOnly, t)) {
             rejected++;
             return OrderOutcome.REJECTED;
         }
-        return r.order().status().open() ? OrderOutcome.OPEN : OrderOutcome.DONE;
+        return OrderOutcome.OPEN;
     }
 
     @Override
@@ -253,14 +280,5 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks {
                     : FundingModel.rate(bars.close(s, before), bars.close(s, now));
             funding += exchange.applyFunding(s, rate);
         }
-    }
-
-    private void report(int s, Fill f, FillSink sink) {
-        int dir = f.side().sign();
-        sink.filled(s, dir * f.qty(), f.price());
-        fills.add(f);
-        ledger.onFill(s, dir, f.qty(), f.fee(), f.realizedPnl());
-        fees += f.fee();
-        realized += f.realizedPnl();
     }
 }

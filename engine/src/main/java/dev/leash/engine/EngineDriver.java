@@ -101,11 +101,8 @@ public final class EngineDriver implements FillSink {
         if (orders.isEmpty()) {
             return;
         }
-        OrderIntent intent;
-        while ((intent = orders.poll()) != null) {
-            if (route.place(intent, t, this).ended()) {
-                engine.onOrderDone(engine.indexOf(intent.symbol()), intent.clientOrderId());
-            }
+        while (!orders.isEmpty()) {
+            orders.placeNext(engine, route, t, this);
         }
     }
 }

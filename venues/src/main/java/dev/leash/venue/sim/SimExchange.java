@@ -47,6 +47,8 @@ public final class SimExchange {
     /** Market orders sent and not filled yet, with the last price when each was sent: the next price fills them. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
     private final List<Fill> fills = new ArrayList<>();
+    /** Market orders of the primitive path ({@link #placeMarket}) waiting for their next price, oldest first. */
+    private final PendingColumns waiting = new PendingColumns();
     private double wallet;
     private long fillSeq;
     /** {@link #equity()} as last computed, valid until a price, fill, funding or restore changes it. */
@@ -222,24 +224,7 @@ public final class SimExchange {
 
     private Fill execute(Order o, int sym, double qty, double price, double feeRate, boolean maker, long now) {
         int dir = o.side().sign();
-        double before = position[sym];
-        double realized = 0;
-        if (before != 0 && Math.signum(before) != dir) {
-            double closed = Math.min(Math.abs(before), qty);
-            realized = closed * (price - entry[sym]) * Math.signum(before);
-        }
-        double after = before + dir * qty;
-        if (Math.abs(after) < instruments[sym].lotStep() * 1e-6) {
-            after = 0;
-        }
-        if (after == 0) {
-            entry[sym] = 0;
-        } else if (before == 0 || Math.signum(before) != Math.signum(after)) {
-            entry[sym] = price;
-        } else if (Math.abs(after) > Math.abs(before)) {
-            entry[sym] = (entry[sym] * Math.abs(before) + price * qty) / Math.abs(after);
-        }
-        position[sym] = after;
+        double realized = book(sym, dir, qty, price);
         double fee = qty * price * feeRate;
         wallet += realized - fee;
         equityValid = false;
@@ -260,6 +245,29 @@ public final class SimExchange {
         return f;
     }
 
+    /** Moves {@code sym}'s position and average entry by a fill; returns its realized P&L (fee excluded). */
+    private double book(int sym, int dir, double qty, double price) {
+        double before = position[sym];
+        double realized = 0;
+        if (before != 0 && Math.signum(before) != dir) {
+            double closed = Math.min(Math.abs(before), qty);
+            realized = closed * (price - entry[sym]) * Math.signum(before);
+        }
+        double after = before + dir * qty;
+        if (Math.abs(after) < instruments[sym].lotStep() * 1e-6) {
+            after = 0;
+        }
+        if (after == 0) {
+            entry[sym] = 0;
+        } else if (before == 0 || Math.signum(before) != Math.signum(after)) {
+            entry[sym] = price;
+        } else if (Math.abs(after) > Math.abs(before)) {
+            entry[sym] = (entry[sym] * Math.abs(before) + price * qty) / Math.abs(after);
+        }
+        position[sym] = after;
+        return realized;
+    }
+
     private void remember(Order o) {
         orders.put(o.clientOrderId(), o);
         if (orders.size() > REMEMBERED_ORDERS) {
@@ -268,6 +276,159 @@ public final class SimExchange {
                 if (!it.next().getValue().status().open()) {
                     it.remove();
                 }
+            }
+        }
+    }
+
+    /** Takes the fills of the primitive market-order path, as primitives. */
+    public interface MarketFills {
+
+        /**
+         * A market order placed with {@link #placeMarket} filled whole: {@code dir} +1 bought, -1 sold; {@code fee}
+         * positive when paid; {@code fillSeq} the number {@link Fill#fillId()} would carry ({@code "simfill-" + n}).
+         */
+        void filled(int sym, long key, int dir, double qty, double price, double fee, double realizedPnl, long time,
+                    long fillSeq);
+    }
+
+    /** Takes the market orders of the primitive path that {@link #cancelWaiting} cancelled, as primitives. */
+    public interface CancelledOrders {
+
+        /** One order as it was when sent: unfilled, {@code reference} NaN when it had none. */
+        void cancelled(int sym, long key, int dir, double qty, double reference, boolean reduceOnly, long createdAt);
+    }
+
+    /**
+     * The backtest's allocation-free market order: the same checks, price and accounting as a market
+     * {@link #place} of {@code |signedQty|} with reference price {@code reference}, but named by the caller's
+     * {@code key} instead of a client order id. Its fill comes from {@link #onPrice(int, double, long, MarketFills)}
+     * as primitives and is not kept here ({@link #fills}, {@link #snapshot} and {@link #order} do not see it): the
+     * caller keeps it. Keys are the caller's to keep unique; nothing is remembered for duplicate detection.
+     *
+     * @return false when rejected (unknown symbol, below the minimum quantity, no price yet, a reduce-only order
+     *         that would not reduce, insufficient balance), and then nothing changed
+     */
+    public boolean placeMarket(int sym, long key, double signedQty, double reference, boolean reduceOnly, long now) {
+        double requested = Math.abs(signedQty);
+        if (!(requested > 0) || !Double.isFinite(requested)) {
+            throw new IllegalArgumentException("qty must be positive: " + requested);
+        }
+        if (sym < 0 || sym >= instruments.length) {
+            return false;
+        }
+        Instrument in = instruments[sym];
+        double qty = in.roundQtyDown(requested);
+        if (qty < in.minQty()) {
+            return false;
+        }
+        double last = lastPrice[sym];
+        if (!(last > 0)) {
+            return false;
+        }
+        int dir = signedQty >= 0 ? 1 : -1;
+        if (reduceOnly && !(position[sym] * dir < 0 && qty <= Math.abs(position[sym]) + 1e-12)) {
+            return false;
+        }
+        double notional = qty * last;
+        if (!reduceOnly && notional * costs.takerFee() > availableBalance()) {
+            return false;
+        }
+        double ref = reference > 0 && Double.isFinite(reference) ? reference : Double.NaN;
+        waiting.add(sym, key, dir, qty, ref, reduceOnly, last, now);
+        return true;
+    }
+
+    /**
+     * A new trade price for an exchange used through {@link #placeMarket} only: the market orders of the symbol
+     * waiting for it fill exactly as {@link #onPrice(int, double, long)} fills pending market orders, in the order
+     * they were sent, and go to {@code out}; a reduce-only order that would no longer reduce is cancelled silently.
+     *
+     * @throws IllegalStateException when orders placed with {@link #place} are open (the two paths do not mix)
+     */
+    public void onPrice(int sym, double price, long now, MarketFills out) {
+        if (!pending.isEmpty() || !resting.isEmpty()) {
+            throw new IllegalStateException("orders of place() are open: use onPrice(sym, price, now)");
+        }
+        lastPrice[sym] = price;
+        equityValid = false;
+        PendingColumns w = waiting;
+        int kept = 0;
+        for (int i = 0; i < w.size; i++) {
+            if (w.sym[i] != sym || (price == w.sentAt[i] && now - w.createdAt[i] < TickPath.STEP_MILLIS)) {
+                w.move(i, kept++);
+                continue;
+            }
+            int dir = w.dir[i];
+            double qty = w.qty[i];
+            if (w.reduceOnly[i] && !(position[sym] * dir < 0 && qty <= Math.abs(position[sym]) + 1e-12)) {
+                continue;
+            }
+            double base = w.reduceOnly[i] ? worse(dir, price, w.reference[i]) : price;
+            double fillPrice = takerPrice(instruments[sym], dir, base, qty * price);
+            double realized = book(sym, dir, qty, fillPrice);
+            double fee = qty * fillPrice * costs.takerFee();
+            wallet += realized - fee;
+            equityValid = false;
+            fillSeq++;
+            out.filled(sym, w.key[i], dir, qty, fillPrice, fee, realized, now, fillSeq);
+        }
+        w.size = kept;
+    }
+
+    /** Cancels every market order of the primitive path still waiting (a backtest's end), oldest first. */
+    public void cancelWaiting(CancelledOrders out) {
+        PendingColumns w = waiting;
+        for (int i = 0; i < w.size; i++) {
+            out.cancelled(w.sym[i], w.key[i], w.dir[i], w.qty[i], w.reference[i], w.reduceOnly[i], w.createdAt[i]);
+        }
+        w.size = 0;
+    }
+
+    /** The waiting market orders of the primitive path as columns, grown by doubling. */
+    private static final class PendingColumns {
+        int size;
+        int[] sym = new int[8];
+        long[] key = new long[8];
+        int[] dir = new int[8];
+        double[] qty = new double[8];
+        double[] reference = new double[8];
+        boolean[] reduceOnly = new boolean[8];
+        double[] sentAt = new double[8];
+        long[] createdAt = new long[8];
+
+        void add(int s, long k, int d, double q, double ref, boolean reduce, double last, long now) {
+            if (size == sym.length) {
+                int n = size * 2;
+                sym = java.util.Arrays.copyOf(sym, n);
+                key = java.util.Arrays.copyOf(key, n);
+                dir = java.util.Arrays.copyOf(dir, n);
+                qty = java.util.Arrays.copyOf(qty, n);
+                reference = java.util.Arrays.copyOf(reference, n);
+                reduceOnly = java.util.Arrays.copyOf(reduceOnly, n);
+                sentAt = java.util.Arrays.copyOf(sentAt, n);
+                createdAt = java.util.Arrays.copyOf(createdAt, n);
+            }
+            sym[size] = s;
+            key[size] = k;
+            dir[size] = d;
+            qty[size] = q;
+            reference[size] = ref;
+            reduceOnly[size] = reduce;
+            sentAt[size] = last;
+            createdAt[size] = now;
+            size++;
+        }
+
+        void move(int from, int to) {
+            if (from != to) {
+                sym[to] = sym[from];
+                key[to] = key[from];
+                dir[to] = dir[from];
+                qty[to] = qty[from];
+                reference[to] = reference[from];
+                reduceOnly[to] = reduceOnly[from];
+                sentAt[to] = sentAt[from];
+                createdAt[to] = createdAt[from];
             }
         }
     }
