@@ -20,8 +20,9 @@ import java.util.Objects;
  *
  * <p>Per bar after the warm-up and per tick-path point {@code i} in 0..3 at {@code t = open + i * 75 s}: prices to
  * the exchange, funding when {@code t} is a funding time, {@code onClock(t)}, the previous bar's close (at
- * {@code i == 0}), then {@code onTick} per symbol with that tick's orders placed and their fills and completion
- * reported back at once. See {@link BacktestRun} for the exact sequence.
+ * {@code i == 0}), then {@code onTick} per symbol with that tick's orders placed; a market order waits, open, for the
+ * next point's price, and its fill reaches the engine after that step's {@code onClock}, as the live order tracker
+ * delivers a venue's. See {@link BacktestRun} for the exact sequence.
  *
  * <p>Immutable and thread-safe; each run builds its own engine and exchange.
  */
