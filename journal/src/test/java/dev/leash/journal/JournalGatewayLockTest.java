@@ -51,7 +51,8 @@ class JournalGatewayLockTest {
         EmbeddedPostgresServer.Database db = server.createDatabase();
         try (Journal first = open(db, "cut-1")) {
             first.putState("paper_account", "{\"wallet\":1000}");
-            server.admin("SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_stat_activity a"
+            // the timeout waits for the backend to exit, so its lock is free before the next open (CI saw it held)
+            server.admin("SELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l JOIN pg_stat_activity a"
                     + " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.datname = '" + db.name() + "'");
             try (Journal second = open(db, "cut-1")) {
                 second.putState("paper_account", "{\"wallet\":2000}");

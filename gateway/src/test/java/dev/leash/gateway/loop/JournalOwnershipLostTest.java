@@ -48,7 +48,9 @@ class JournalOwnershipLostTest {
             start(journal);
             stepUntil(() -> !journal.decisions(null, 1).isEmpty());
 
-            server.admin("SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_stat_activity a"
+            // the timeout waits for the backend to exit, so its lock is free before the next open (CI saw it held)
+
+            server.admin("SELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l JOIN pg_stat_activity a"
                     + " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.datname = '" + db.name() + "'");
             try (Journal other = Journal.open(db.url(), options)) {
                 long decisionsOfTheOther = other.decisions(null, 1_000).size();
