@@ -333,6 +333,11 @@ public final class Engine {
         return symbols[sym].pendingId();
     }
 
+    /** The signed quantity of the order in flight for a symbol not filled yet; 0 when none. */
+    public double pendingQty(int sym) {
+        return symbols[sym].pendingQty;
+    }
+
     /** The current signals of a symbol (allocates; not for the hot path). */
     public Signals signals(int sym) {
         return symbols[sym].signals();

@@ -121,7 +121,7 @@ public final class InnerLoop implements Runnable {
         this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
         this.ports = new VenuePorts(venue, market, pacer, engine.symbols(), feed, this.recorder, tracker, this::fault);
         this.tap = new MarketTap(ports, engine.symbols().size());
-        this.driver = new EngineDriver(engine, outbox, tap, ports, new LiveHooks(), () -> target, 1);
+        this.driver = new EngineDriver(engine, outbox, tap, tap.route(ports, engine.symbols()), new LiveHooks(), () -> target, 1);
         quiet.guard(this.recorder);
     }
 

@@ -183,6 +183,19 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         exchange.restore(new SimState(since, exchange.equity() - unrealized, 0, holdings, List.of(), List.of()));
     }
 
+    /**
+     * Holds the live book's orders in flight as its own, placed when the live book sent them (after
+     * {@link #holdLivePositions}, whose prices they were sent at): they fill at the next price as the live ones do.
+     */
+    public void holdLiveOrders(OrderIntent[] pending) {
+        for (OrderIntent o : pending) {
+            if (o != null) {
+                exchange.place(new OrderRequest(o.clientOrderId(), o.symbol(), Side.ofSign(o.signedQty()),
+                        OrderType.MARKET, Math.abs(o.signedQty()), o.referencePrice(), o.reduceOnly()), o.time());
+            }
+        }
+    }
+
     /** Runs the engine through one step of the live book's market events. */
     public void step(MarketStep step) {
         current = step;
