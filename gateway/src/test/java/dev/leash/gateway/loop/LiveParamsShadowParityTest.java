@@ -6,7 +6,11 @@ import dev.leash.engine.EngineListener;
 import dev.leash.gateway.shadow.ShadowBook;
 import dev.leash.gateway.shadow.ShadowBooks;
 import dev.leash.risk.Limits;
+import dev.leash.risk.BlockSpec;
 import dev.leash.risk.Params;
+import dev.leash.risk.StrategyBlock;
+import dev.leash.risk.StrategyField;
+import dev.leash.risk.StrategySpec;
 import dev.leash.risk.SymbolParams;
 import dev.leash.risk.TradingMode;
 import dev.leash.venue.Candle;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +119,29 @@ class LiveParamsShadowParityTest {
 
         ShadowBook twin = rig.shadow("live-params v2");
         assertThat(twin.since()).isEqualTo(switched);
+        List<String> live = trades(rig.venue.fills(switched, Long.MAX_VALUE));
+        assertThat(live).hasSizeGreaterThan(10);
+        assertThat(trades(twin.fills())).isEqualTo(live);
+        assertThat(twin.equity()).isCloseTo(rig.venue.equity(), within(1e-6));
+    }
+
+    @Test
+    void aSwitchToAStrategyWithTrailingAndTimeStopsWithPositionsOpenKeepsTheShadowInStepForADay() throws Exception {
+        Rig rig = new Rig(params(1, 20));
+        rig.runUntil(rig.start + 5 * HOUR);
+        Params v2 = params(2, 20);
+        rig.switchWithPositionsOpen(v2.withStrategy(new StrategySpec(
+                BlockSpec.of(StrategyBlock.BOLLINGER_REVERSION,
+                        Map.of(StrategyField.BOLLINGER_PERIOD, 10.0, StrategyField.BOLLINGER_WIDTH, 1.0)),
+                List.of(),
+                List.of(BlockSpec.of(StrategyBlock.STOP_LOSS, Map.of(StrategyField.STOP_PCT, 1.5)),
+                        BlockSpec.of(StrategyBlock.TAKE_PROFIT, Map.of(StrategyField.TAKE_PROFIT_PCT, 1.0)),
+                        BlockSpec.of(StrategyBlock.TRAILING_STOP, Map.of(StrategyField.TRAILING_PCT, 0.8)),
+                        BlockSpec.of(StrategyBlock.TIME_STOP, Map.of(StrategyField.TIME_STOP_BARS, 24.0))))));
+        long switched = rig.now;
+        rig.runUntil(switched + 30 * HOUR);
+
+        ShadowBook twin = rig.shadow("live-params v2");
         List<String> live = trades(rig.venue.fills(switched, Long.MAX_VALUE));
         assertThat(live).hasSizeGreaterThan(10);
         assertThat(trades(twin.fills())).isEqualTo(live);
