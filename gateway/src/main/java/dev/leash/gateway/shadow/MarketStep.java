@@ -1,6 +1,5 @@
 package dev.leash.gateway.shadow;
 
-import dev.leash.engine.OrderIntent;
 import dev.leash.risk.Params;
 
 import java.util.Arrays;
@@ -15,19 +14,19 @@ import java.util.List;
  * @param bars      the bars the live engine closed in this step, in the order it closed them
  * @param liveEntry per symbol, the live position's average entry price
  * @param funding   per symbol, the funding rate the live engine was fed, percent per interval (NaN: unknown)
- * @param livePending per symbol, the live book's order in flight after the step with its unfilled quantity (null:
- *                    none), so that a shadow started from the live book's state also holds it
+ * @param liveTracking what the live engine tracked after the step beyond its positions (orders in flight, exits,
+ *                     entry attempts), for a shadow started from the live book's state
  */
 public record MarketStep(long time, double[] price, double[] mark, boolean[] fresh, List<ClosedBar> warmup,
                          List<ClosedBar> bars, Params liveParams, double liveEquity, double[] livePosition,
-                         double[] liveEntry, double[] funding, OrderIntent[] livePending) {
+                         double[] liveEntry, double[] funding, LiveTracking liveTracking) {
 
-    /** A step after which the live book has no order in flight. */
+    /** A step after which the live book tracks nothing beyond its positions. */
     public MarketStep(long time, double[] price, double[] mark, boolean[] fresh, List<ClosedBar> warmup,
                       List<ClosedBar> bars, Params liveParams, double liveEquity, double[] livePosition,
                       double[] liveEntry, double[] funding) {
         this(time, price, mark, fresh, warmup, bars, liveParams, liveEquity, livePosition, liveEntry, funding,
-                new OrderIntent[price.length]);
+                LiveTracking.none(price.length));
     }
 
     /** A step whose funding rates are unknown. */

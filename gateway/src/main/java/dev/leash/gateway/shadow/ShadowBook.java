@@ -184,11 +184,18 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
     }
 
     /**
-     * Holds the live book's orders in flight as its own, placed when the live book sent them (after
-     * {@link #holdLivePositions}, whose prices they were sent at): they fill at the next price as the live ones do.
+     * Takes over what the live engine tracked (after {@link #holdLivePositions}): the held positions' exits as
+     * tracked since their entry, the bars of its last entry attempts, and its orders in flight as its own, placed
+     * when the live book sent them at the prices they were sent at, so they fill at the next price as the live ones.
      */
-    public void holdLiveOrders(OrderIntent[] pending) {
-        for (OrderIntent o : pending) {
+    public void holdLiveTracking(LiveTracking live) {
+        for (int s = 0; s < symbols; s++) {
+            if (engine.position(s) != 0) {
+                engine.resumeExits(s, live.barsSinceEntry()[s], live.bestPrice()[s]);
+            }
+            engine.resumeLastEntryBar(s, live.lastEntryBar()[s]);
+        }
+        for (OrderIntent o : live.pending()) {
             if (o != null) {
                 exchange.place(new OrderRequest(o.clientOrderId(), o.symbol(), Side.ofSign(o.signedQty()),
                         OrderType.MARKET, Math.abs(o.signedQty()), o.referencePrice(), o.reduceOnly()), o.time());

@@ -112,8 +112,8 @@ public final class ShadowBooks implements Runnable {
     private double[] lastPosition;
     private double[] lastEntry;
     private double[] lastPrice;
-    /** The live book's orders in flight after the last step, per symbol (null: none). */
-    private dev.leash.engine.OrderIntent[] lastPending;
+    /** What the live engine tracked after the last step beyond its positions. */
+    private LiveTracking lastTracking;
     private ShadowStore store = ShadowStore.NONE;
     private ShadowsCheckpoint pending;
     private final List<MarketStep> unsaved = new ArrayList<>();
@@ -378,7 +378,7 @@ public final class ShadowBooks implements Runnable {
         lastLiveEquity = step.liveEquity();
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
-        lastPending = step.livePending().clone();
+        lastTracking = step.liveTracking();
         retireExpired(step.time());
         for (ShadowBook b : active) {
             scorecardDue |= b.takeNewFlag();
@@ -441,7 +441,7 @@ public final class ShadowBooks implements Runnable {
         lastPosition = c.lastPosition().clone();
         lastEntry = c.lastEntry().clone();
         lastPrice = c.lastPrice().clone();
-        lastPending = new dev.leash.engine.OrderIntent[instruments.size()]; // not saved: a restart cancels them
+        lastTracking = LiveTracking.none(instruments.size()); // not saved: a restart cancels the orders in flight
         for (ClosedBar b : step.warmup()) {
             remember(b);
         }
@@ -527,7 +527,7 @@ public final class ShadowBooks implements Runnable {
         lastLiveEquity = step.liveEquity();
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
-        lastPending = new dev.leash.engine.OrderIntent[instruments.size()];
+        lastTracking = LiveTracking.none(instruments.size());
         baseline = start("baseline", baselineParams, step.time());
         startLiveParams(step.time());
     }
@@ -573,14 +573,14 @@ public final class ShadowBooks implements Runnable {
     }
 
     /**
-     * A new shadow from the live book's state before this step: its equity, positions and orders in flight, warmed
-     * on the history.
+     * A new shadow from the live book's state before this step: its equity, positions, their exits, its orders in
+     * flight and entry attempts, warmed on the history.
      */
     private ShadowBook start(String name, Params params, long t) {
         ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
         b.warmUp(history.bars());
         b.holdLivePositions(lastPosition, lastEntry, lastPrice);
-        b.holdLiveOrders(lastPending);
+        b.holdLiveTracking(lastTracking);
         active.add(b);
         runLog.started(b, liveParams.version());
         return b;
