@@ -83,6 +83,29 @@ class LiveParamsShadowParityTest {
             loop.drainInbox();
         }
 
+        /**
+         * Runs until the {@code n}-th step after which a symbol closed its position in the bar still running (no
+         * entry may follow in it), then installs {@code next}.
+         */
+        void switchRightAfterAnExit(Params next, int n) {
+            long bar = Candle.INTERVAL_MILLIS;
+            int seen = 0;
+            double[] before = new double[venue.instruments().size()];
+            while (true) {
+                runUntil(now + 1_000);
+                for (int s = 0; s < before.length; s++) {
+                    boolean exited = before[s] != 0 && engine.position(s) == 0
+                            && engine.lastEntryBar(s) == Math.floorDiv(now - 1_000, bar);
+                    before[s] = engine.position(s);
+                    if (exited && ++seen == n) {
+                        loop.post(e -> e.swapParams(next));
+                        loop.drainInbox();
+                        return;
+                    }
+                }
+            }
+        }
+
         boolean holdsAPosition() {
             for (int s = 0; s < venue.instruments().size(); s++) {
                 if (engine.position(s) != 0) {
@@ -146,6 +169,20 @@ class LiveParamsShadowParityTest {
         assertThat(live).hasSizeGreaterThan(10);
         assertThat(trades(twin.fills())).isEqualTo(live);
         assertThat(twin.equity()).isCloseTo(rig.venue.equity(), within(1e-6));
+    }
+
+    @Test
+    void aSwitchInTheBarOfAnExitEntersNoMoreInThatBarThanTheLiveBook() throws Exception {
+        for (int n = 1; n <= 6; n++) {
+            Rig rig = new Rig(params(1, 20));
+            rig.runUntil(rig.start + 6 * HOUR);
+            rig.switchRightAfterAnExit(params(2, 10), n);
+            long switched = rig.now;
+            rig.runUntil(switched + 24 * HOUR);
+
+            List<String> live = trades(rig.venue.fills(switched, Long.MAX_VALUE));
+            assertThat(trades(rig.shadow("live-params v2").fills())).as("switch after exit %d", n).isEqualTo(live);
+        }
     }
 
     /** Each fill as time, symbol, side, qty and price: what both books must agree on. */
