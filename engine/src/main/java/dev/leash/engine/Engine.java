@@ -339,6 +339,11 @@ public final class Engine {
         return status.startOfDayEquity();
     }
 
+    /** The equity this engine sizes its orders by and checks its daily loss against, now. */
+    public double equity() {
+        return exposure.equity();
+    }
+
     public String pendingOrder(int sym) {
         return symbols[sym].pendingId();
     }

@@ -309,7 +309,7 @@ public final class InnerLoop implements Runnable {
         @Override
         public void afterStep(long t) {
             steps++;
-            tap.endStep(t, engine, account.getAsDouble());
+            tap.endStep(t, engine, engine.equity()); // what the live engine sizes by: a new shadow starts from it
             publishOrderPath();
             long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
             if (bar != lastEquityBar) {

@@ -181,7 +181,9 @@ class LiveParamsShadowParityTest {
             rig.runUntil(switched + 24 * HOUR);
 
             List<String> live = trades(rig.venue.fills(switched, Long.MAX_VALUE));
-            assertThat(trades(rig.shadow("live-params v2").fills())).as("switch after exit %d", n).isEqualTo(live);
+            ShadowBook twin = rig.shadow("live-params v2");
+            assertThat(trades(twin.fills())).as("switch after exit %d", n).isEqualTo(live);
+            assertThat(twin.equity()).as("switch after exit %d", n).isCloseTo(rig.venue.equity(), within(1e-6));
         }
     }
 
