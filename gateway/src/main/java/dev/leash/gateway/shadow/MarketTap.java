@@ -5,7 +5,6 @@ import dev.leash.engine.Engine;
 import dev.leash.engine.FillSink;
 import dev.leash.engine.MarketFeed;
 import dev.leash.engine.OrderIntent;
-import dev.leash.engine.OrderOutcome;
 import dev.leash.engine.OrderRoute;
 import dev.leash.engine.Tick;
 
@@ -51,8 +50,7 @@ public final class MarketTap implements MarketFeed {
             if (s >= 0) {
                 sent[s] = intent;
             }
-            OrderOutcome outcome = route.place(intent, t, fills);
-            return outcome;
+            return route.place(intent, t, fills);
         };
     }
 
