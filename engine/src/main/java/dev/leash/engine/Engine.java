@@ -224,6 +224,16 @@ public final class Engine {
         s.market.resume(s.position, s.entryPrice, barsSinceEntry, bestPrice);
     }
 
+    /** The bar (open time / bar interval) of the symbol's last entry attempt or exit; no entry follows in it. */
+    public long lastEntryBar(int sym) {
+        return symbols[sym].lastEntryBar;
+    }
+
+    /** Continues another engine's symbol: no entry in {@code bar}, as {@link #lastEntryBar} said there. */
+    public void resumeLastEntryBar(int sym, long bar) {
+        symbols[sym].lastEntryBar = bar;
+    }
+
     /** Closed bars since the open position's tracked entry (for its time stop). */
     public long barsSinceEntry(int sym) {
         return symbols[sym].market.barsSinceEntry();
@@ -329,8 +339,18 @@ public final class Engine {
         return status.startOfDayEquity();
     }
 
+    /** The equity this engine sizes its orders by and checks its daily loss against, now. */
+    public double equity() {
+        return exposure.equity();
+    }
+
     public String pendingOrder(int sym) {
         return symbols[sym].pendingId();
+    }
+
+    /** The signed quantity of the order in flight for a symbol not filled yet; 0 when none. */
+    public double pendingQty(int sym) {
+        return symbols[sym].pendingQty;
     }
 
     /** The current signals of a symbol (allocates; not for the hot path). */

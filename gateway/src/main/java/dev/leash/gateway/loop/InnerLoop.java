@@ -121,7 +121,7 @@ public final class InnerLoop implements Runnable {
         this.feed = new FeedMonitor(engine.symbols(), staleTickAfterMillis);
         this.ports = new VenuePorts(venue, market, pacer, engine.symbols(), feed, this.recorder, tracker, this::fault);
         this.tap = new MarketTap(ports, engine.symbols().size());
-        this.driver = new EngineDriver(engine, outbox, tap, ports, new LiveHooks(), () -> target, 1);
+        this.driver = new EngineDriver(engine, outbox, tap, tap.route(ports, engine.symbols()), new LiveHooks(), () -> target, 1);
         quiet.guard(this.recorder);
     }
 
@@ -309,7 +309,7 @@ public final class InnerLoop implements Runnable {
         @Override
         public void afterStep(long t) {
             steps++;
-            tap.endStep(t, engine, account.getAsDouble());
+            tap.endStep(t, engine, engine.equity()); // what the live engine sizes by: a new shadow starts from it
             publishOrderPath();
             long bar = Math.floorDiv(t, Candle.INTERVAL_MILLIS);
             if (bar != lastEquityBar) {

@@ -4,6 +4,8 @@ import dev.leash.engine.BarSink;
 import dev.leash.engine.Engine;
 import dev.leash.engine.FillSink;
 import dev.leash.engine.MarketFeed;
+import dev.leash.engine.OrderIntent;
+import dev.leash.engine.OrderRoute;
 import dev.leash.engine.Tick;
 
 import java.util.ArrayList;
@@ -28,11 +30,28 @@ public final class MarketTap implements MarketFeed {
     private boolean[] fresh;
     private double[] funding;
     private List<ClosedBar> bars;
+    /** Per symbol, the last order the live book sent (whether still in flight is the engine's to say). */
+    private final OrderIntent[] sent;
 
     public MarketTap(MarketFeed feed, int symbols) {
         this.feed = feed;
         this.symbols = symbols;
+        this.sent = new OrderIntent[symbols];
         newStep();
+    }
+
+    /**
+     * Wraps the live book's order route, so that each step handed to the shadows carries the live order still in
+     * flight: a shadow started from the live book's state then holds it too. {@code symbols} in the engine's order.
+     */
+    public OrderRoute route(OrderRoute route, List<String> symbols) {
+        return (intent, t, fills) -> {
+            int s = symbols.indexOf(intent.symbol());
+            if (s >= 0) {
+                sent[s] = intent;
+            }
+            return route.place(intent, t, fills);
+        };
     }
 
     /** From now on each step goes to {@code shadows}, which must never block (false: the step was dropped). */
@@ -105,10 +124,25 @@ public final class MarketTap implements MarketFeed {
             entry[s] = live.entryPrice(s);
         }
         MarketStep step = new MarketStep(t, price, mark, fresh, warmup, bars, live.params(), liveEquity, position,
-                entry, funding);
+                entry, funding, LiveTracking.of(live, pending(live)));
         if (shadows.test(step) && !warmup.isEmpty()) {
             warmup = List.of(); // the first step delivered carries the warm-up; a dropped one leaves it for the next
         }
+    }
+
+    /** The live orders in flight after this step, each with its unfilled quantity. */
+    private OrderIntent[] pending(Engine live) {
+        OrderIntent[] out = new OrderIntent[symbols];
+        for (int s = 0; s < symbols; s++) {
+            OrderIntent o = sent[s];
+            String id = live.pendingOrder(s);
+            double left = live.pendingQty(s);
+            if (o != null && id != null && id.equals(o.clientOrderId()) && left != 0) {
+                out[s] = left == o.signedQty() ? o : new OrderIntent(o.time(), o.clientOrderId(), o.symbol(), left,
+                        o.referencePrice(), o.reduceOnly(), o.action(), o.paramsVersion());
+            }
+        }
+        return out;
     }
 
     private void recordBar(int sym, long closeTime, double high, double low, double close, double volume) {

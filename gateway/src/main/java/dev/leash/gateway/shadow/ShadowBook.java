@@ -183,6 +183,26 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         exchange.restore(new SimState(since, exchange.equity() - unrealized, 0, holdings, List.of(), List.of()));
     }
 
+    /**
+     * Takes over what the live engine tracked (after {@link #holdLivePositions}): the held positions' exits as
+     * tracked since their entry, the bars of its last entry attempts, and its orders in flight as its own, placed
+     * when the live book sent them at the prices they were sent at, so they fill at the next price as the live ones.
+     */
+    public void holdLiveTracking(LiveTracking live) {
+        for (int s = 0; s < symbols; s++) {
+            if (engine.position(s) != 0) {
+                engine.resumeExits(s, live.barsSinceEntry()[s], live.bestPrice()[s]);
+            }
+            engine.resumeLastEntryBar(s, live.lastEntryBar()[s]);
+        }
+        for (OrderIntent o : live.pending()) {
+            if (o != null) {
+                exchange.place(new OrderRequest(o.clientOrderId(), o.symbol(), Side.ofSign(o.signedQty()),
+                        OrderType.MARKET, Math.abs(o.signedQty()), o.referencePrice(), o.reduceOnly()), o.time());
+            }
+        }
+    }
+
     /** Runs the engine through one step of the live book's market events. */
     public void step(MarketStep step) {
         current = step;

@@ -112,6 +112,8 @@ public final class ShadowBooks implements Runnable {
     private double[] lastPosition;
     private double[] lastEntry;
     private double[] lastPrice;
+    /** What the live engine tracked after the last step beyond its positions. */
+    private LiveTracking lastTracking;
     private ShadowStore store = ShadowStore.NONE;
     private ShadowsCheckpoint pending;
     private final List<MarketStep> unsaved = new ArrayList<>();
@@ -376,6 +378,7 @@ public final class ShadowBooks implements Runnable {
         lastLiveEquity = step.liveEquity();
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
+        lastTracking = step.liveTracking();
         retireExpired(step.time());
         for (ShadowBook b : active) {
             scorecardDue |= b.takeNewFlag();
@@ -438,6 +441,7 @@ public final class ShadowBooks implements Runnable {
         lastPosition = c.lastPosition().clone();
         lastEntry = c.lastEntry().clone();
         lastPrice = c.lastPrice().clone();
+        lastTracking = LiveTracking.none(instruments.size()); // not saved: a restart cancels the orders in flight
         for (ClosedBar b : step.warmup()) {
             remember(b);
         }
@@ -523,6 +527,7 @@ public final class ShadowBooks implements Runnable {
         lastLiveEquity = step.liveEquity();
         lastPosition = step.livePosition().clone();
         lastEntry = step.liveEntry().clone();
+        lastTracking = LiveTracking.none(instruments.size());
         baseline = start("baseline", baselineParams, step.time());
         startLiveParams(step.time());
     }
@@ -567,11 +572,15 @@ public final class ShadowBooks implements Runnable {
         liveParamsBook = start("live-params v" + liveParams.version(), liveParams, t);
     }
 
-    /** A new shadow from the live book's state before this step: its equity and positions, warmed on the history. */
+    /**
+     * A new shadow from the live book's state before this step: its equity, positions, their exits, its orders in
+     * flight and entry attempts, warmed on the history.
+     */
     private ShadowBook start(String name, Params params, long t) {
         ShadowBook b = new ShadowBook(name, instruments, limits, params, t, lastLiveEquity);
         b.warmUp(history.bars());
         b.holdLivePositions(lastPosition, lastEntry, lastPrice);
+        b.holdLiveTracking(lastTracking);
         active.add(b);
         runLog.started(b, liveParams.version());
         return b;

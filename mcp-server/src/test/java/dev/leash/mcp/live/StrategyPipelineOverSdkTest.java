@@ -8,6 +8,7 @@ import dev.leash.journal.Journal;
 import dev.leash.journal.ShadowRun;
 import dev.leash.mcp.McpConfig;
 import dev.leash.mcp.McpHttpServer;
+import dev.leash.testsupport.Eventually;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -80,17 +81,20 @@ class StrategyPipelineOverSdkTest {
                 gateway.advanceTo(clock, clock.now() + 2 * BAR);
                 assertThat(gateway.gateway().shadows().candidates()).containsOnlyKeys("candidate:" + id);
 
-                // the operator switches with the live book flat, then approves
-                assertThat(gateway.gateway().haltByOperator("operator", "flat before the switch")).isTrue();
-                gateway.advanceTo(clock, clock.now() + BAR);
-                assertThat(gateway.gateway().venue().positions()).isEmpty();
-                assertThat(gateway.gateway().liftOperatorHalt("operator", "go")).isTrue();
+                // the operator approves with positions open: the live-params shadow takes over the live book's state
+                assertThat(gateway.gateway().venue().positions()).isNotEmpty();
                 var approved = gateway.gateway().strategies().approve(id, "operator");
                 assertThat(approved.refused()).isNull();
                 long version = approved.record().promotedVersion();
                 long promotedAt = gateway.gateway().tradingTime();
 
-                gateway.advanceTo(clock, clock.now() + 72 * BAR);
+                for (int bar = 0; bar < 288; bar++) { // a day, bar by bar with the shadows caught up (none dropped)
+                    long next = clock.now() + BAR;
+                    gateway.advanceTo(clock, next);
+                    Eventually.await("the shadows step to " + Instant.ofEpochMilli(next), Duration.ofSeconds(60),
+                            () -> gateway.gateway().shadows().scorecard().asOf(), t -> t >= next);
+                }
+                assertThat(gateway.gateway().shadows().scorecard().missedSteps()).isZero();
                 Journal journal = gateway.gateway().journal();
                 long now = gateway.gateway().tradingTime();
                 ShadowRun twin = journal.shadowRuns(promotedAt, now).stream()
@@ -133,7 +137,7 @@ class StrategyPipelineOverSdkTest {
     }
 
     private static List<String> sides(List<BookFill> fills) {
-        return fills.stream().map(f -> f.time() + " " + f.symbol() + " " + (f.signedQty() > 0 ? "buy" : "sell"))
+        return fills.stream().map(f -> f.time() + " " + f.symbol() + " " + f.signedQty() + " @ " + f.price())
                 .toList();
     }
 }
