@@ -99,8 +99,8 @@ proposals() {
 stdio=(-e "LEASH_GATEWAY_URL=http://127.0.0.1:$p1" -e "LEASH_MODEL_TOKEN=$model_token"
        -e "LEASH_MCP_DATA_DIR=$tmp/mcp" java -Xlog:disable -Xlog:all=warning:stderr -jar "$mcp_jar")
 run stdio-list "${stdio[@]}" --method tools/list
-check "stdio tools/list: 15 tools, update_params among them, <= 12 KB" "$tmp/stdio-list.json" \
-    'len(r["tools"]) == 15 and "update_params" in [t["name"] for t in r["tools"]] and len(json.dumps(r, separators=(",", ":"))) <= 12 * 1024'
+check "stdio tools/list: 18 tools, update_params among them, <= 12 KB" "$tmp/stdio-list.json" \
+    'len(r["tools"]) == 18 and "update_params" in [t["name"] for t in r["tools"]] and len(json.dumps(r, separators=(",", ":"))) <= 12 * 1024'
 run stdio-state "${stdio[@]}" --method tools/call --tool-name get_state
 check "stdio get_state: the live account" "$tmp/stdio-state.json" \
     'not r["isError"] and r["structuredContent"]["equity"] > 0 and "params_version" in r["structuredContent"]'
@@ -131,7 +131,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$p2/mcp" 401 60 || { echo "inspector: the MCP server did not start"; cat "$tmp/mcp.err"; exit 1; }
 http=("http://127.0.0.1:$p2/mcp" --transport http --header "Authorization: Bearer $mcp_token")
 run http-list "${http[@]}" --method tools/list
-check "http tools/list: 15 tools" "$tmp/http-list.json" 'len(r["tools"]) == 15'
+check "http tools/list: 18 tools" "$tmp/http-list.json" 'len(r["tools"]) == 18'
 run http-state "${http[@]}" --method tools/call --tool-name get_state
 check "http get_state: the live account" "$tmp/http-state.json" \
     'not r["isError"] and r["structuredContent"]["equity"] > 0'
