@@ -10,7 +10,6 @@ import dev.leash.engine.Action;
 import dev.leash.engine.Decision;
 import dev.leash.engine.Engine;
 import dev.leash.engine.EngineListener;
-import dev.leash.engine.OrderIntent;
 import dev.leash.engine.RiskRejection;
 import dev.leash.engine.StateChange;
 import dev.leash.venue.sim.FundingModel;
@@ -18,13 +17,10 @@ import dev.leash.venue.sim.TickPath;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
-import dev.leash.venue.Account;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
 import dev.leash.venue.Order;
 import dev.leash.venue.OrderStatus;
-import dev.leash.venue.PlaceResult;
-import dev.leash.venue.Position;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
 import dev.leash.risk.SymbolParams;
@@ -74,7 +70,7 @@ class LiveBacktestParityTest {
         InnerLoop.Outbox outbox = new InnerLoop.Outbox();
         Engine engine = new Engine(Specs.of(venue.instruments()), limits, params, outbox, quiet, venue::equity);
         InnerLoop loop = new InnerLoop(venue, venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000),
-                new NoRecorder(), quiet, new AccountCache(), 60_000);
+                new NoTradeRecorder(), quiet, new AccountCache(), 60_000);
         outbox.bind(loop);
         loop.start(WARMUP, List.of());
         List<String> liveEquity = new ArrayList<>();
@@ -189,41 +185,5 @@ class LiveBacktestParityTest {
             symbols.put(s.instrument().symbol(), new SymbolParams(true, 1.0));
         }
         return new Params(1, 2.0, 1.5, 4.0, 20, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "parity", Instant.EPOCH);
-    }
-
-    private static final class NoRecorder implements TradeRecorder {
-        @Override
-        public void orderSending(OrderIntent intent) {
-        }
-
-        @Override
-        public void orderPlaced(OrderIntent intent, PlaceResult result) {
-        }
-
-        @Override
-        public void orderFailed(OrderIntent intent, String error) {
-            throw new AssertionError("order failed: " + error);
-        }
-
-        @Override
-        public boolean fill(Fill fill, long paramsVersion) {
-            return true;
-        }
-
-        @Override
-        public void equity(long time, Account account) {
-        }
-
-        @Override
-        public void positions(long time, List<Position> positions) {
-        }
-
-        @Override
-        public void event(long time, String kind, String message) {
-        }
-
-        @Override
-        public void paramsActive(long version, long tradingTime, long wallTime) {
-        }
     }
 }
