@@ -59,7 +59,7 @@ class ToolsListSizeTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The compact UTF-8 bytes of the real {@code tools/list} answer and its tools, after an initialize. */
+    /** The real {@code tools/list} answer of the running server, after an initialize. */
     private JsonNode toolsList() throws Exception {
         HttpResponse<String> init = post(null, INIT);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
