@@ -45,9 +45,10 @@ public final class McpStdioServer implements AutoCloseable {
      */
     public static McpStdioServer start(McpConfig config, InputStream in, OutputStream out, Runnable onEof) {
         StdioTransport transport = new StdioTransport(in, new LineOutputStream(out), LeashServer.jsonMapper(), onEof);
-        McpMetrics metrics = new McpMetrics(() -> 1);
+        McpMetrics metrics = new McpMetrics(() -> 1,
+                config.gateways().stream().map(dev.leash.mcp.NamedGateway::name).toList());
         Fleet reads = Fleet.start(config, metrics);
-        metrics.watch(reads.first().reads());
+        metrics.watch(reads);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), reads, metrics);
         reads.notifyStateChanges(server);
         MetricsHosting hosting = config.metricsPort() == McpConfig.NO_METRICS_PORT ? null

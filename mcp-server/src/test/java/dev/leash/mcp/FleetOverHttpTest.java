@@ -108,8 +108,8 @@ class FleetOverHttpTest {
         }
         int bytes = JSON.writeValueAsString(JSON.valueToTree(client.listTools())).getBytes(StandardCharsets.UTF_8)
                 .length;
-        assertThat(bytes).as("tools/list with two gateways: the single-gateway bound and 1.5 KB for the gateway"
-                + " argument of each tool and get_fleet_state").isLessThanOrEqualTo(ToolsListSizeTest.MAX_BYTES + 1536);
+        assertThat(bytes).as("tools/list with two gateways, the gateway argument of each tool and get_fleet_state"
+                + " included").isLessThanOrEqualTo(ToolsListSizeTest.MAX_BYTES);
     }
 
     @Test
@@ -136,6 +136,31 @@ class FleetOverHttpTest {
         assertThat(text(r)).contains("limit");
         assertThat(gateways).allSatisfy(g ->
                 assertThat(g.wm.findAll(anyRequestedFor(urlPathEqualTo("/api/trades")))).isEmpty());
+    }
+
+    /** tools/list shows backtest_params' changes as a pointer to update_params'; its calls are checked in full. */
+    @Test
+    void aRoutedBacktestStillRefusesChangesOutsideUpdateParamsBoundsAndSendsNothing() {
+        serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
+
+        CallToolResult outOfRange = call("backtest_params", Map.of("gateway", "lmex",
+                "changes", Map.of("max_position_pct", 50)));
+        CallToolResult unknown = call("backtest_params", Map.of("gateway", "lmex",
+                "candidates", List.of(Map.of("no_such_field", 1))));
+
+        assertThat(outOfRange.isError()).isTrue();
+        assertThat(text(outOfRange)).contains("validation", "max_position_pct");
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("validation");
+        assertThat(gateways).allSatisfy(g -> assertThat(writes(g)).isZero());
+    }
+
+    @Test
+    void theInstructionsNameEachGatewayOnceAndSayWhatTheGatewayArgumentMeans() {
+        serve(named("bybit", gateway(1).url()), named("lmex", gateway(2).url()));
+
+        assertThat(client.getServerInstructions()).contains("bybit, lmex")
+                .contains("separate trading bot").contains("gateway argument");
     }
 
     @Test

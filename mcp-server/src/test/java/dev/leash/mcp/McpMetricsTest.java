@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,62 @@ class McpMetricsTest {
                 assertThat(m.value("leash_mcp_gateway_requests_total", Map.of("kind", "write"))).isEqualTo(1.0);
             } finally {
                 client.closeGracefully();
+            }
+        }
+    }
+
+    @Test
+    void overAFleetEveryGatewaysStreamRoundTripsAndSnapshotShowUnderItsName() throws Exception {
+        try (LiveGateway second = LiveGateway.startManual(dir.resolve("gateway2"), Instant.parse("2026-01-05T00:00:00Z"),
+                new ManualTradingClock())) {
+            McpConfig fleet = gateway.mcpConfig(McpConfig.Transport.HTTP, dir.resolve("mcp")).withFleet(List.of(
+                    new NamedGateway("bybit", URI.create(gateway.url()), LiveGateway.TOKEN),
+                    new NamedGateway("lmex", URI.create(second.url()), LiveGateway.TOKEN)));
+            try (McpHttpServer server = McpHttpServer.start(fleet)) {
+                LiveGateway.await("both events streams are followed", Duration.ofSeconds(10), () -> {
+                    try {
+                        return scrape(server.port()).sum("leash_mcp_events_stream_up");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, v -> v == 2.0);
+                McpSyncClient client = McpClients.http(server, server.token());
+                try {
+                    client.callTool(CallToolRequest.builder("get_positions").arguments(Map.of("gateway", "lmex"))
+                            .build());
+                    client.callTool(CallToolRequest.builder("get_positions").arguments(Map.of("gateway", "lmex"))
+                            .build());
+                    client.callTool(CallToolRequest.builder("update_params").arguments(Map.of("gateway", "bybit",
+                            "changes", Map.of("max_position_pct", 99), "rationale", "beyond the ceiling")).build());
+
+                    PrometheusText m = scrape(server.port());
+
+                    for (String g : List.of("bybit", "lmex")) {
+                        assertThat(m.value("leash_mcp_events_stream_up", Map.of("gateway", g))).as(g).isEqualTo(1.0);
+                    }
+                    assertThat(m.value("leash_mcp_gateway_requests_total", Map.of("gateway", "lmex", "kind", "read")))
+                            .isEqualTo(1.0);
+                    assertThat(m.value("leash_mcp_gateway_requests_total", Map.of("gateway", "lmex", "kind",
+                            "write"))).isEqualTo(0.0);
+                    assertThat(m.value("leash_mcp_gateway_requests_total", Map.of("gateway", "bybit", "kind",
+                            "write"))).isEqualTo(1.0);
+                    assertThat(m.value("leash_mcp_gateway_requests_total", Map.of("gateway", "bybit", "kind",
+                            "read"))).isEqualTo(0.0);
+                    assertThat(m.value("leash_mcp_snapshot_reads_total", Map.of("gateway", "lmex", "source",
+                            "memory"))).isEqualTo(1.0);
+                    assertThat(m.value("leash_mcp_snapshot_reads_total", Map.of("gateway", "lmex", "source",
+                            "gateway"))).isEqualTo(1.0);
+                    assertThat(m.value("leash_mcp_snapshot_reads_total", Map.of("gateway", "bybit", "source",
+                            "memory"))).isEqualTo(0.0);
+                    assertThat(m.value("leash_mcp_snapshot_age_seconds", Map.of("gateway", "lmex"))).isBetween(0.0,
+                            1.0);
+                    assertThat(m.samples("leash_mcp_snapshot_age_seconds")).as("no answer from bybit's snapshot yet")
+                            .hasSize(1);
+                    assertThat(m.samples("leash_mcp_events_stream_up")).extracting(s -> s.labels().get("gateway"))
+                            .containsExactly("bybit", "lmex");
+                } finally {
+                    client.closeGracefully();
+                }
             }
         }
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +34,7 @@ class ToolsListSizeTest {
     @TempDir
     Path dir;
     private final TestGateway gateway = new TestGateway();
+    private final List<TestGateway> others = new ArrayList<>();
     private McpHttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,6 +44,7 @@ class ToolsListSizeTest {
             server.close();
         }
         gateway.close();
+        others.forEach(TestGateway::close);
     }
 
     private HttpResponse<String> post(String session, String body) throws Exception {
@@ -53,21 +59,57 @@ class ToolsListSizeTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void theToolsListAnswerOfEveryToolFitsInTwelveKilobytes() throws Exception {
-        server = McpHttpServer.start(gateway.httpConfig(dir));
+    /** The real {@code tools/list} answer of the running server, after an initialize. */
+    private JsonNode toolsList() throws Exception {
         HttpResponse<String> init = post(null, INIT);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
         assertThat(post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").statusCode())
                 .isEqualTo(202);
 
         HttpResponse<String> r = post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
-
         assertThat(r.statusCode()).isEqualTo(200);
-        JsonNode tools = JSON.readTree(r.body()).path("result").path("tools");
+        return JSON.readTree(r.body());
+    }
+
+    private static int compactBytes(JsonNode answer) throws Exception {
+        return JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** An HTTP server over {@code count} gateways named like real deployments (4 to 12 characters). */
+    private void serveFleet(int count) {
+        List<String> names = List.of("bybit-main", "lmex", "binance-perp", "okx-hedge");
+        List<NamedGateway> fleet = new ArrayList<>();
+        fleet.add(new NamedGateway(names.get(0), URI.create(gateway.url()), TestGateway.TOKEN));
+        for (int i = 1; i < count; i++) {
+            TestGateway g = new TestGateway();
+            others.add(g);
+            fleet.add(new NamedGateway(names.get(i), URI.create(g.url()), TestGateway.TOKEN));
+        }
+        server = McpHttpServer.start(gateway.httpConfig(dir).withFleet(fleet));
+    }
+
+    @ParameterizedTest(name = "{0} gateways")
+    @ValueSource(ints = {2, 4})
+    void theToolsListAnswerOfAFleetFitsInTwelveKilobytes(int count) throws Exception {
+        serveFleet(count);
+
+        JsonNode answer = toolsList();
+
+        JsonNode tools = answer.path("result").path("tools");
+        assertThat(tools).as("every tool and get_fleet_state").hasSize(McpOverHttpTest.TOOLS.size() + 1);
+        assertThat(compactBytes(answer)).as("compact UTF-8 size of the tools/list answer over %d gateways", count)
+                .isLessThanOrEqualTo(MAX_BYTES);
+    }
+
+    @Test
+    void theToolsListAnswerOfEveryToolFitsInTwelveKilobytes() throws Exception {
+        server = McpHttpServer.start(gateway.httpConfig(dir));
+
+        JsonNode answer = toolsList();
+
+        JsonNode tools = answer.path("result").path("tools");
         assertThat(tools).as("the answer lists every tool").hasSize(McpOverHttpTest.TOOLS.size());
-        int bytes = JSON.writeValueAsString(JSON.readTree(r.body())).getBytes(StandardCharsets.UTF_8).length;
-        assertThat(bytes).as("compact UTF-8 size of the tools/list answer (%d tools)", tools.size())
+        assertThat(compactBytes(answer)).as("compact UTF-8 size of the tools/list answer (%d tools)", tools.size())
                 .isLessThanOrEqualTo(MAX_BYTES);
     }
 }

@@ -43,7 +43,7 @@ public final class Fleet implements AutoCloseable {
         this.callBound = callBound;
     }
 
-    /** Starts the reads of every configured gateway; the first one's snapshot counts into {@code stats}. */
+    /** Starts the reads of every configured gateway; each one's snapshot counts into its {@code stats.forGateway}. */
     public static Fleet start(McpConfig config, SnapshotStats stats) {
         List<Member> members = new ArrayList<>();
         try {
@@ -52,7 +52,7 @@ public final class Fleet implements AutoCloseable {
                     LOG.warn("gateway {} has no model token (--gateway-token-file {}=FILE or {}): it will refuse"
                             + " this server's writes", g.name(), g.name(), NamedGateway.tokenEnv(g.name()));
                 }
-                members.add(new Member(g.name(), GatewayReads.start(config.forGateway(g), g.name(), stats)));
+                members.add(new Member(g.name(), GatewayReads.start(config.forGateway(g), g.name(), stats.forGateway(g.name()))));
             }
         } catch (RuntimeException e) {
             members.forEach(m -> m.reads().close());

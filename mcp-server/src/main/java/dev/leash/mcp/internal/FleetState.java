@@ -28,8 +28,8 @@ final class FleetState {
     }
 
     static SyncToolSpecification tool(Fleet fleet) {
-        return LeashTool.read(NAME, "Every gateway at once: equity, 24h P&L, trading state, params version,"
-                        + " positions, health; one that does not answer is marked unreachable.",
+        return LeashTool.read(NAME, "Every gateway's equity, 24h P&L, trading state, params version, positions,"
+                        + " health; unreachable ones marked.",
                 object(props()), call -> ToolResults.ok(state(fleet)));
     }
 

@@ -76,11 +76,14 @@ final class FleetTools {
         return target.callHandler().apply(exchange, new CallToolRequest(request.name(), rest, request.meta()));
     }
 
-    /** A copy of {@code schema} with the {@code gateway} property (an enum of the names) added and required. */
+    /**
+     * A copy of {@code schema} with the {@code gateway} property added and required: only the enum of the names, as
+     * it is repeated in every tool; what a gateway is and how to compare them is said once, in the instructions.
+     */
     static Map<String, Object> withGatewayArg(Map<String, Object> schema, List<String> names) {
         ObjectNode o = ((ObjectNode) Json.tree(schema)).deepCopy();
         ObjectNode props = o.has("properties") ? (ObjectNode) o.get("properties") : o.putObject("properties");
-        ObjectNode arg = props.putObject(ARG).put("type", "string");
+        ObjectNode arg = props.putObject(ARG);
         names.forEach(arg.putArray("enum")::add);
         ArrayNode required = o.has("required") ? (ArrayNode) o.get("required") : o.putArray("required");
         required.add(ARG);

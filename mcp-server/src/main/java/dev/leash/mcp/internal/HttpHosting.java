@@ -58,9 +58,10 @@ public final class HttpHosting {
         TokenHelp help = new TokenHelp(tokenFile);
         HostOriginValidator validator = new HostOriginValidator(allowedOrigins, allowedHosts);
         StreamableHttpTransport transport = new StreamableHttpTransport(LeashServer.jsonMapper(), validator, limits);
-        McpMetrics metrics = new McpMetrics(transport::sessions);
+        McpMetrics metrics = new McpMetrics(transport::sessions,
+                config.gateways().stream().map(dev.leash.mcp.NamedGateway::name).toList());
         Fleet reads = Fleet.start(config, metrics);
-        metrics.watch(reads.first().reads());
+        metrics.watch(reads);
         McpSyncServer server = LeashServer.build(McpServer.sync(transport).immediateExecution(true), reads, metrics);
         MetricsRoute metricsRoute = new MetricsRoute(metrics, validator, host, token);
         reads.notifyStateChanges(server);

@@ -19,10 +19,8 @@ public final class LeashServer {
     public static final String VERSION = "0.1.0";
     static final String INSTRUCTIONS = "Leash tunes a live trading gateway's strategy parameters within hard "
             + "ceilings. Read with the get_* tools; change params only with update_params (dry_run first) and a "
-            + "one-paragraph rationale. Risk may go down at once and up only slowly. No tool places an order.";
-    /** Added to the instructions when several gateways are fronted. */
-    static final String FLEET_INSTRUCTIONS = " Several gateways are connected: every tool needs a gateway argument;"
-            + " get_fleet_state shows them all.";
+            + "one-paragraph rationale. Risk may go down at once and up only slowly. No tool places an order. "
+            + "A symbol is the venue's, e.g. BTCUSDT.";
 
     private LeashServer() {
     }
@@ -64,7 +62,19 @@ public final class LeashServer {
      */
     public static McpSyncServer build(McpServer.SyncSpecification<?> spec, Fleet fleet, McpMetrics metrics) {
         return assemble(spec, FleetTools.tools(fleet, LeashServer::tools), FleetResources.all(fleet),
-                Prompts.all(fleet), fleet.several() ? INSTRUCTIONS + FLEET_INSTRUCTIONS : INSTRUCTIONS, metrics);
+                Prompts.all(fleet), fleet.several() ? INSTRUCTIONS + fleetInstructions(fleet.names()) : INSTRUCTIONS,
+                metrics);
+    }
+
+    /**
+     * Added to the instructions when several gateways are fronted: what the {@code gateway} argument every tool
+     * takes (an enum of these names, without a description of its own) means, said once.
+     */
+    static String fleetInstructions(List<String> names) {
+        return " Several gateways are connected: " + String.join(", ", names) + ". Each is a separate trading bot"
+                + " with its own account, params, ceilings and journal; every tool but get_fleet_state needs a gateway"
+                + " argument naming the one it reads or changes, and a change to one leaves the others as they are."
+                + " get_fleet_state compares them all.";
     }
 
     private static McpSyncServer assemble(McpServer.SyncSpecification<?> spec, List<SyncToolSpecification> tools,
@@ -81,7 +91,8 @@ public final class LeashServer {
         return spec.serverInfo(NAME, VERSION)
                 .instructions(instructions)
                 .jsonMapper(jsonMapper())
-                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals).routedBy(FleetTools.ARG))
+                .jsonSchemaValidator(ToolInputs.withSdkDefault(proposals).routedBy(FleetTools.ARG)
+                        .enforcing(tools.stream().map(t -> t.tool().inputSchema()).toList()))
                 .capabilities(ServerCapabilities.builder().tools(false).resources(true, false).prompts(false)
                         .build())
                 .tools(tools)

@@ -21,13 +21,18 @@ final class LeashTool {
     private LeashTool() {
     }
 
+    /**
+     * A read-only tool over the gateway's closed world. The spec gives {@code destructiveHint} and
+     * {@code idempotentHint} meaning only when {@code readOnlyHint} is false, so they are left out of tools/list.
+     */
     static SyncToolSpecification read(String name, String description, ObjectNode schema, Handler handler) {
-        return spec(name, description, schema, new ToolAnnotations(null, true, false, true, false, null), handler);
+        return spec(name, description, schema, new ToolAnnotations(null, true, null, null, false, null), handler);
     }
 
+    /** A tool that changes the gateway, never destructively; {@code readOnlyHint} false is the spec's default. */
     static SyncToolSpecification write(String name, String description, ObjectNode schema, boolean idempotent,
                                        Handler handler) {
-        return spec(name, description, schema, new ToolAnnotations(null, false, false, idempotent, false, null),
+        return spec(name, description, schema, new ToolAnnotations(null, null, false, idempotent, false, null),
                 handler);
     }
 

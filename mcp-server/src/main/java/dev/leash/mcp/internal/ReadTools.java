@@ -58,19 +58,19 @@ final class ReadTools {
                 get("get_params", "Current params, the ceilings, and what may change now (ranges, cooldown left).",
                         object(props()), "/api/params", false),
                 get("get_param_history", "Accepted param versions, newest first: author, rationale, diff, outcome."
-                                + " A version's P&L is that of the trades it opened, wherever they closed"
-                                + " (pnl_attribution); return and drawdown are the account's while it was active.",
+                                + " A version's P&L: of the trades it opened, wherever they closed (pnl_attribution);"
+                                + " return, drawdown: the account's while it was active.",
                         object(props().set("limit", integer(1, 500, "Max versions (default 20)"))),
                         "/api/params/history", false, "limit"),
                 scorecard());
     }
 
     private SyncToolSpecification scorecard() {
-        return LeashTool.read("get_scorecard", "Is the AI helping? Your changes against shadow books run on the"
-                        + " same prices: per change the strategy effect (new params vs the version replaced), the"
-                        + " execution effect (live vs a shadow on the live params) and live vs the never-tuned"
-                        + " baseline, as verdict, USDT difference [95% interval], closed trades. Below min_trades"
-                        + " the verdict is 'insufficient evidence', not a direction. GET /api/scorecard has detail.",
+        return LeashTool.read("get_scorecard", "Is the AI helping? Per change of yours, against shadow books on the"
+                        + " same prices: strategy effect (new params vs the version replaced), execution effect (live"
+                        + " vs a shadow on the live params), live vs the never-tuned baseline; each a verdict, USDT"
+                        + " difference [95% interval], closed trades. Below min_trades: 'insufficient evidence', not"
+                        + " a direction.",
                 object(props().set("window", Schemas.oneOf("Window (default 7d)", "24h", "7d", "30d"))), call -> {
                     Map<String, String> q = query(call, "window");
                     q.put("compact", "true");

@@ -32,14 +32,14 @@ final class Schemas {
         return Json.object();
     }
 
+    /** A venue symbol; the server instructions say what one looks like, once rather than in every tool. */
     static ObjectNode symbol() {
-        return Json.object().put("type", "string").put("pattern", SYMBOL_PATTERN)
-                .put("description", "Venue symbol, e.g. BTCUSDT");
+        return Json.object().put("type", "string").put("pattern", SYMBOL_PATTERN);
     }
 
     static ObjectNode symbols() {
         ObjectNode a = Json.object().put("type", "array").put("minItems", 1).put("maxItems", 20)
-                .put("uniqueItems", true).put("description", "Venue symbols; all traded symbols when omitted");
+                .put("uniqueItems", true).put("description", "All traded symbols when omitted");
         a.set("items", Json.object().put("type", "string").put("pattern", SYMBOL_PATTERN));
         return a;
     }
@@ -65,7 +65,7 @@ final class Schemas {
 
     static ObjectNode since() {
         ObjectNode s = Json.object().put("minimum", 0).put("maxLength", 40)
-                .put("description", "Only trades at or after this time: epoch ms or ISO-8601 UTC");
+                .put("description", "Fills at or after: epoch ms or ISO-8601 UTC");
         s.putArray("type").add("integer").add("string");
         return s;
     }
@@ -76,8 +76,33 @@ final class Schemas {
     }
 
     /**
-     * The same {@code changes} object, bounds and all, without each field's description: a second tool that takes it
-     * points at {@code update_params} for the words instead of repeating 1 KB of them in {@code tools/list}.
+     * The {@code changes} object as a second tool lists it: a pointer to {@code update_params}' one instead of 1 KB
+     * of names and bounds repeated in {@code tools/list}. The tool's input is still checked against
+     * {@link #changesWithoutFieldDescriptions()} ({@link #enforced}).
+     */
+    static ObjectNode changesAsInUpdateParams() {
+        return Json.object().put("type", "object").put("minProperties", 1)
+                .put("description", "Fields to change: the names, bounds and rules of update_params' changes");
+    }
+
+    /**
+     * The schema a listed one is enforced as: {@code listed} with a {@link #changesAsInUpdateParams()} property
+     * replaced by the full {@code changes} object (a {@code $ref} to it, e.g. candidates' items, follows), else
+     * {@code listed} itself.
+     */
+    static java.util.Map<String, Object> enforced(java.util.Map<String, Object> listed) {
+        com.fasterxml.jackson.databind.JsonNode changes = Json.tree(listed).path("properties").path("changes");
+        if (!changes.equals(changesAsInUpdateParams())) {
+            return listed;
+        }
+        ObjectNode full = ((ObjectNode) Json.tree(listed)).deepCopy();
+        ((ObjectNode) full.get("properties")).set("changes", changesWithoutFieldDescriptions());
+        return Json.toMap(full);
+    }
+
+    /**
+     * The same {@code changes} object, bounds and all, without each field's description: what a second tool that
+     * takes it is checked against.
      */
     static ObjectNode changesWithoutFieldDescriptions() {
         ObjectNode c = ParamSchema.changes();

@@ -17,4 +17,9 @@ public interface SnapshotStats {
     void hit(long ageNanos);
 
     void miss();
+
+    /** What the snapshot of the gateway named {@code name} reports into: these, unless they tell gateways apart. */
+    default SnapshotStats forGateway(String name) {
+        return this;
+    }
 }

@@ -32,6 +32,9 @@ final class ToolInputs implements JsonSchemaValidator {
     private final Set<Map<String, Object>> judgedByGateway;
     private final Map<Map<String, Object>, ValidationResponse> empty =
             Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Listed schema instance to the one its input is checked against, where they differ ({@link Schemas#enforced}). */
+    private final Map<Map<String, Object>, Map<String, Object>> enforced =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     ToolInputs(JsonSchemaValidator delegate) {
         this(delegate, List.of());
@@ -48,6 +51,17 @@ final class ToolInputs implements JsonSchemaValidator {
         return new ToolInputs(McpJsonDefaults.getSchemaValidator(), judgedByGateway);
     }
 
+    /** These inputs, each of the {@code listed} tool schemas checked as {@link Schemas#enforced} makes it. */
+    ToolInputs enforcing(List<Map<String, Object>> listed) {
+        for (Map<String, Object> schema : listed) {
+            Map<String, Object> full = Schemas.enforced(schema);
+            if (full != schema) {
+                enforced.put(schema, full);
+            }
+        }
+        return this;
+    }
+
     /**
      * These inputs, leaving a call whose {@code arg} (a fleet's {@code gateway}) is missing or not one of its
      * schema's enum to the tool, which refuses it naming every gateway and sends nothing ({@link FleetTools}).
@@ -58,10 +72,11 @@ final class ToolInputs implements JsonSchemaValidator {
     }
 
     @Override
-    public ValidationResponse validate(Map<String, Object> schema, Object content) {
-        if (judgedByGateway.contains(schema) || unrouted(schema, content)) {
+    public ValidationResponse validate(Map<String, Object> listed, Object content) {
+        if (judgedByGateway.contains(listed) || unrouted(listed, content)) {
             return JUDGED_BY_GATEWAY;
         }
+        Map<String, Object> schema = listed == null ? null : enforced.getOrDefault(listed, listed);
         if (content instanceof Map<?, ?> m && m.isEmpty() && schema != null) {
             ValidationResponse known = empty.get(schema);
             if (known != null) {

@@ -47,7 +47,7 @@ final class WriteTools {
                 LeashTool.write("backtest_params", "Backtest changes (or up to 8 candidates) against the current "
                                 + "params on recent history, with a fit/test split; reports the window used and "
                                 + "how many backtests ran in 24 h. Changes nothing.",
-                        object(props().<ObjectNode>set("changes", Schemas.changesWithoutFieldDescriptions())
+                        object(props().<ObjectNode>set("changes", Schemas.changesAsInUpdateParams())
                                 .<ObjectNode>set("candidates", Json.object().put("type", "array")
                                         .put("minItems", 1).put("maxItems", 8)
                                         .put("description", "Instead of changes: up to 8 changes objects, each "
