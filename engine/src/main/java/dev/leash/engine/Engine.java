@@ -273,6 +273,11 @@ public final class Engine {
         return s.bias != null && nowMillis < s.biasUntil ? s.bias : null;
     }
 
+    /** Trading time at which the veto set on a symbol lapses (exclusive); meaningless without a veto. */
+    public long biasUntil(int sym) {
+        return symbols[sym].biasUntil;
+    }
+
     /** The venue is unhealthy (circuit breaker open): no new exposure until it recovers. */
     public void setVenueDegraded(boolean degraded, String reason) {
         status.setVenueDegraded(degraded, reason, now);

@@ -124,7 +124,7 @@ public final class MarketTap implements MarketFeed {
             entry[s] = live.entryPrice(s);
         }
         MarketStep step = new MarketStep(t, price, mark, fresh, warmup, bars, live.params(), liveEquity, position,
-                entry, funding, LiveTracking.of(live, pending(live)));
+                entry, funding, LiveTracking.of(live, pending(live), t));
         if (shadows.test(step) && !warmup.isEmpty()) {
             warmup = List.of(); // the first step delivered carries the warm-up; a dropped one leaves it for the next
         }

@@ -203,6 +203,16 @@ public final class ShadowBook implements MarketFeed, OrderRoute {
         }
     }
 
+    /**
+     * Holds the live book's side vetoes of this step: the sides it may not open are the live book's, until they
+     * lapse (every shadow but the baseline, which stands for the book without the model's hand).
+     */
+    public void followVetoes(LiveTracking live) {
+        for (int s = 0; s < symbols; s++) {
+            engine.setBias(s, live.veto()[s], live.vetoUntil()[s]);
+        }
+    }
+
     /** Runs the engine through one step of the live book's market events. */
     public void step(MarketStep step) {
         current = step;

@@ -354,6 +354,9 @@ public final class ShadowBooks implements Runnable {
         }
         applyCandidateRequests(step.time());
         for (ShadowBook b : active) {
+            if (b != baseline) {
+                b.followVetoes(step.liveTracking());
+            }
             b.step(step);
             runLog.stepped(b);
         }

@@ -1,5 +1,7 @@
 package dev.leash.gateway.shadow;
 
+import dev.leash.engine.SymbolBias;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +9,11 @@ import java.util.List;
 /**
  * The compact text of a {@link MarketStep}'s market events, for the journal: per symbol {@code price,mark} (empty
  * when the feed had no trade), then the bars closed, then the warm-up bars, each {@code sym,closeTime,high,low,
- * close,volume}, then per symbol the funding rate (empty when unknown); sections split by {@code |}, items by
- * {@code ;}. Doubles are written so they read back exactly. A step journaled before funding was kept has 3 sections
- * and reads back with funding unknown. The live book's side of a step (params, equity, positions) is not kept.
+ * close,volume}, then per symbol the funding rate (empty when unknown), then per symbol the live book's side veto
+ * in force as {@code bias,until} (empty when none); sections split by {@code |}, items by {@code ;}. Doubles are
+ * written so they read back exactly. A step journaled before funding was kept has 3 sections and reads back with
+ * funding unknown; one journaled before vetoes were kept has 4 and reads back without vetoes. The rest of the live
+ * book's side of a step (params, equity, positions, orders in flight) is not kept.
  */
 public final class StepCodec {
 
@@ -37,6 +41,16 @@ public final class StepCodec {
                 b.append(s.funding()[i]);
             }
         }
+        b.append('|');
+        SymbolBias[] veto = s.liveTracking().veto();
+        for (int i = 0; i < veto.length; i++) {
+            if (i > 0) {
+                b.append(';');
+            }
+            if (veto[i] != null) {
+                b.append(veto[i].wireName()).append(',').append(s.liveTracking().vetoUntil()[i]);
+            }
+        }
         return b.toString();
     }
 
@@ -58,8 +72,8 @@ public final class StepCodec {
      */
     public static MarketStep decode(long time, String text, int symbols) {
         String[] part = text.split("\\|", -1);
-        if (part.length != 3 && part.length != 4) {
-            throw new IllegalArgumentException("a market step has 3 or 4 sections, this one " + part.length);
+        if (part.length < 3 || part.length > 5) {
+            throw new IllegalArgumentException("a market step has 3 to 5 sections, this one " + part.length);
         }
         double[] price = new double[symbols];
         double[] mark = new double[symbols];
@@ -77,7 +91,31 @@ public final class StepCodec {
             }
         }
         return new MarketStep(time, price, mark, fresh, bars(part[2]), bars(part[1]), null, Double.NaN,
-                new double[symbols], new double[symbols], funding(part.length == 4 ? part[3] : "", symbols));
+                new double[symbols], new double[symbols], funding(part.length >= 4 ? part[3] : "", symbols),
+                vetoes(part.length == 5 ? part[4] : "", symbols));
+    }
+
+    private static LiveTracking vetoes(String text, int symbols) {
+        SymbolBias[] veto = new SymbolBias[symbols];
+        long[] until = new long[symbols];
+        if (!text.isEmpty()) {
+            String[] items = text.split(";", -1);
+            if (items.length != symbols) {
+                throw new IllegalArgumentException("vetoes for " + symbols + " symbols has " + items.length);
+            }
+            for (int i = 0; i < symbols; i++) {
+                if (items[i].isEmpty()) {
+                    continue;
+                }
+                String[] f = items[i].split(",", -1);
+                veto[i] = f.length == 2 ? SymbolBias.fromWire(f[0]) : null;
+                if (veto[i] == null) {
+                    throw new IllegalArgumentException("a veto is bias,until, this one is not");
+                }
+                until[i] = Long.parseLong(f[1]);
+            }
+        }
+        return LiveTracking.vetoesOnly(veto, until);
     }
 
     private static double[] funding(String text, int symbols) {

@@ -36,6 +36,9 @@ public final class StepReplay {
                 book.warmUp(history.bars());
                 book.holdLivePositions(start.position(), start.entry(), start.price());
             }
+            if (!saved.name().equals(ShadowJournal.BASELINE)) {
+                book.followVetoes(s.liveTracking());
+            }
             book.step(s);
         }
         if (book == null) {

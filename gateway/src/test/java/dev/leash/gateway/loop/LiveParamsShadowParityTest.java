@@ -3,6 +3,7 @@ package dev.leash.gateway.loop;
 import dev.leash.backtest.Specs;
 import dev.leash.engine.Engine;
 import dev.leash.engine.EngineListener;
+import dev.leash.engine.SymbolBias;
 import dev.leash.gateway.shadow.ShadowBook;
 import dev.leash.gateway.shadow.ShadowBooks;
 import dev.leash.risk.Limits;
@@ -185,6 +186,30 @@ class LiveParamsShadowParityTest {
             assertThat(trades(twin.fills())).as("switch after exit %d", n).isEqualTo(live);
             assertThat(twin.equity()).as("switch after exit %d", n).isCloseTo(rig.venue.equity(), within(1e-6));
         }
+    }
+
+    @Test
+    void aVetoOnTheLiveBookHoldsForItsLiveParamsShadowButNotForTheBaseline() throws Exception {
+        Rig rig = new Rig(params(1, 20));
+        rig.runUntil(rig.start + 4 * HOUR);
+        long vetoed = rig.now;
+        for (int s = 0; s < rig.venue.instruments().size(); s++) {
+            SymbolBias side = s % 2 == 0 ? SymbolBias.SHORT_ONLY : SymbolBias.FLAT;
+            int sym = s;
+            rig.loop.post(e -> e.setBias(sym, side, vetoed + 12 * HOUR));
+        }
+        rig.loop.drainInbox();
+        rig.runUntil(vetoed + 24 * HOUR);
+
+        List<String> live = trades(rig.venue.fills(Long.MIN_VALUE, Long.MAX_VALUE));
+        List<String> liveInVeto = trades(rig.venue.fills(vetoed, vetoed + 12 * HOUR));
+        assertThat(live).hasSizeGreaterThan(20);
+        assertThat(liveInVeto).as("the veto lets exits and shorts on even symbols through").isNotEmpty();
+        assertThat(trades(rig.shadow("live-params v1").fills())).isEqualTo(live);
+        assertThat(rig.shadow("live-params v1").equity()).isCloseTo(rig.venue.equity(), within(1e-6));
+        List<String> baselineInVeto = trades(rig.shadow("baseline").fills().stream()
+                .filter(f -> f.time() >= vetoed && f.time() < vetoed + 12 * HOUR).toList());
+        assertThat(baselineInVeto).as("the baseline trades as if no veto was set").isNotEqualTo(liveInVeto);
     }
 
     /** Each fill as time, symbol, side, qty and price: what both books must agree on. */
