@@ -184,7 +184,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     /** The fills of this step's prices reach the engine here, as the live loop's order tracker delivers them. */
     @Override
     public void afterClock(long t) {
-        if (stepFills != fills.size()) { // most steps fill nothing: this method stays small enough to inline
+        if (stepFills != fills.size()) { // most steps fill nothing: nothing more to do
             deliverFills();
         }
     }
@@ -260,7 +260,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
 
     @Override
     public void afterStep(long t) {
-        if (point == TickPath.POINTS - 1) { // the bar's last point: small enough to inline into the step
+        if (point == TickPath.POINTS - 1) { // the bar's last point only
             endBar();
         }
     }

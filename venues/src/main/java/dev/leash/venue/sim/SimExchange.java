@@ -353,7 +353,7 @@ public final class SimExchange {
         if (position[sym] != 0) { // a flat symbol's price is no part of the equity: the cached figure stays exact
             equityValid = false;
         }
-        if (waiting.size != 0) { // most prices meet no order: this method stays small enough to inline
+        if (waiting.size != 0) { // most prices meet no waiting order: nothing more to do
             fillWaiting(sym, price, now, out);
         }
     }
