@@ -13,6 +13,7 @@ import dev.leash.engine.OrderQueue;
 import dev.leash.engine.OrderRoute;
 import dev.leash.engine.StepHooks;
 import dev.leash.engine.Tick;
+import dev.leash.engine.strategy.Strategy;
 import dev.leash.venue.sim.FundingModel;
 import dev.leash.venue.sim.SimExchange;
 import dev.leash.venue.sim.TickPath;
@@ -48,7 +49,8 @@ import java.util.List;
  *       {@code onClock} sent (a daily-loss flatten) are placed;
  *   <li>at {@code i == 0}, bar {@code k-1}'s close for every symbol, unless it was part of the warm-up;
  *   <li>per symbol, {@code onFunding} with the funding model's rate predicted at the last close (the rate the
- *       simulated venue shows: a CSV carries no funding), {@code onTick}, then each order it sent is placed: it
+ *       simulated venue shows: a CSV carries no funding; NaN when the strategy has no funding filter, the rate's only
+ *       reader), {@code onTick}, then each order it sent is placed: it
  *       waits, open, for the next point.
  *   </ol>
  * <li>After point 3, one equity point.
@@ -94,6 +96,10 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     private final double[] stepPrice;
     /** Each symbol's funding rate predicted at its last close, percent per interval. */
     private final double[] fundingPct;
+    /** True when the strategy has a funding filter, the only reader of the rate the engine is given. */
+    private final boolean fundingRead;
+    /** The first funding time after the last step that checked; no step before it is one. */
+    private long nextFunding = Long.MIN_VALUE;
 
     BacktestRun(List<Instrument> instruments, Limits limits, Params params, double initialBalance, int warmup,
                 Bars bars, EngineListener listener, BacktestProgress progress) {
@@ -111,6 +117,7 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
         this.stepPrice = new double[symbols];
         this.fundingPct = new double[symbols];
         Arrays.fill(fundingPct, Double.NaN);
+        this.fundingRead = Strategy.compile(params, limits).needsFunding();
         this.fills = new FillColumns(bars.symbols());
         this.lastKey = new long[symbols];
         Arrays.fill(lastKey, -1);
@@ -166,14 +173,23 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
             stepPrice[s] = p;
             exchange.onPrice(s, p, t, this);
         }
-        if (FundingModel.isFundingTime(t)) {
-            chargeFunding(bar);
+        if (t >= nextFunding) { // one compare per step instead of a division: steps only move forward
+            if (FundingModel.isFundingTime(t)) {
+                chargeFunding(bar);
+            }
+            nextFunding = FundingModel.nextFundingTime(t);
         }
     }
 
     /** The fills of this step's prices reach the engine here, as the live loop's order tracker delivers them. */
     @Override
     public void afterClock(long t) {
+        if (stepFills != fills.size()) { // most steps fill nothing: nothing more to do
+            deliverFills();
+        }
+    }
+
+    private void deliverFills() {
         for (int f = stepFills; f < fills.size(); f++) { // a market order fills whole: each fill ends its order
             int s = fills.sym(f);
             double qty = fills.signedQty(f);
@@ -244,9 +260,13 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
 
     @Override
     public void afterStep(long t) {
-        if (point != TickPath.POINTS - 1) {
-            return;
+        if (point == TickPath.POINTS - 1) { // the bar's last point only
+            endBar();
         }
+    }
+
+    /** The bar's equity point and, every {@link #PROGRESS_EVERY} bars, the progress. */
+    private void endBar() {
         double e = exchange.equity();
         equity[bar - warmup] = e;
         curveStats.add(e);
@@ -263,7 +283,9 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
     private void closeBar(int s, int k, BarSink sink) {
         sink.barClosed(s, bars.openTime(k) + Candle.INTERVAL_MILLIS, bars.high(s, k), bars.low(s, k),
                 bars.close(s, k), bars.volume(s, k));
-        fundingPct[s] = fundingRate(s, k) * 100.0;
+        if (fundingRead) { // two divisions a bar that only a funding filter would read
+            fundingPct[s] = fundingRate(s, k) * 100.0;
+        }
     }
 
     /** The rate charged at the first funding time after bar {@code k} if the closes stayed where they are. */

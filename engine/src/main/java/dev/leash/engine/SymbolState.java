@@ -169,6 +169,9 @@ final class SymbolState {
     /** Deques of bar indices whose highs decrease / lows increase: the window's extremes at their fronts. */
     private final long[] maxDeque = new long[CAPACITY + 1];
     private final long[] minDeque = new long[CAPACITY + 1];
+    /** The high / low of the bar at the same deque slot: compared without finding its ring slot again. */
+    private final double[] maxValue = new double[CAPACITY + 1];
+    private final double[] minValue = new double[CAPACITY + 1];
     private int maxHead;
     private int maxSize;
     private int minHead;
@@ -179,7 +182,7 @@ final class SymbolState {
         int slot = (int) (closedBars % CAPACITY);
         highs[slot] = high;
         lows[slot] = low;
-        push(closedBars);
+        push(closedBars, high, low);
         closedBars++;
         expire(lookback);
         readChannel(lookback);
@@ -190,23 +193,25 @@ final class SymbolState {
         maxSize = 0;
         minSize = 0;
         for (long i = Math.max(0, closedBars - lookback); i < closedBars; i++) {
-            push(i);
+            push(i, highs[(int) (i % CAPACITY)], lows[(int) (i % CAPACITY)]);
         }
         readChannel(lookback);
     }
 
-    private void push(long bar) {
-        double high = highs[(int) (bar % CAPACITY)];
-        double low = lows[(int) (bar % CAPACITY)];
+    private void push(long bar, double high, double low) {
         // A bar dominated by a newer one can never again be the extreme of a window ending at the newest bar.
-        while (maxSize > 0 && highs[(int) (maxDeque[wrap(maxHead + maxSize - 1, maxDeque.length)] % CAPACITY)] <= high) {
+        while (maxSize > 0 && maxValue[wrap(maxHead + maxSize - 1, maxDeque.length)] <= high) {
             maxSize--;
         }
-        maxDeque[wrap(maxHead + maxSize++, maxDeque.length)] = bar;
-        while (minSize > 0 && lows[(int) (minDeque[wrap(minHead + minSize - 1, minDeque.length)] % CAPACITY)] >= low) {
+        int maxAt = wrap(maxHead + maxSize++, maxDeque.length);
+        maxDeque[maxAt] = bar;
+        maxValue[maxAt] = high;
+        while (minSize > 0 && minValue[wrap(minHead + minSize - 1, minDeque.length)] >= low) {
             minSize--;
         }
-        minDeque[wrap(minHead + minSize++, minDeque.length)] = bar;
+        int minAt = wrap(minHead + minSize++, minDeque.length);
+        minDeque[minAt] = bar;
+        minValue[minAt] = low;
     }
 
     /** {@code i % n} for {@code 0 <= i < 2n}, as the deque indices always are: no division per bar. */
@@ -232,8 +237,8 @@ final class SymbolState {
             channelLow = Double.NaN;
             return;
         }
-        channelHigh = highs[(int) (maxDeque[maxHead] % CAPACITY)];
-        channelLow = lows[(int) (minDeque[minHead] % CAPACITY)];
+        channelHigh = maxValue[maxHead];
+        channelLow = minValue[minHead];
     }
 
     /**

@@ -158,6 +158,16 @@ public final class Strategy {
         return needsIndicators;
     }
 
+    /** True when a filter reads the funding rate ({@link MarketState#fundingRatePct}); nothing else reads it. */
+    public boolean needsFunding() {
+        for (EntryFilter f : filters) {
+            if (f.block() == StrategyBlock.FUNDING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The index of the first filter refusing a position of {@code side} now, or -1 when all allow it. */
     public int refusingFilter(MarketState m, int side, long nowMillis) {
         for (int i = 0; i < filters.length; i++) {

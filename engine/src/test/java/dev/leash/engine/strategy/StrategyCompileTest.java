@@ -60,6 +60,20 @@ class StrategyCompileTest {
         }
     }
 
+    @Test
+    void onlyAStrategyWithAFundingFilterSaysItReadsTheFundingRate() {
+        Params plain = params(1.5, null);
+        StrategySpec d = StrategySpec.defaultFor(plain);
+        StrategySpec withVolume = new StrategySpec(d.entry(), List.of(block(StrategyBlock.VOLUME_RATIO, new Random(3))),
+                d.exits());
+        StrategySpec withFunding = new StrategySpec(d.entry(), List.of(block(StrategyBlock.VOLUME_RATIO, new Random(3)),
+                BlockSpec.of(StrategyBlock.FUNDING, Map.of(StrategyField.FUNDING_MAX_PCT, 0.05))), d.exits());
+
+        assertThat(Strategy.compile(plain, LIMITS).needsFunding()).isFalse();
+        assertThat(Strategy.compile(params(1.5, withVolume), LIMITS).needsFunding()).isFalse();
+        assertThat(Strategy.compile(params(1.5, withFunding), LIMITS).needsFunding()).isTrue();
+    }
+
     private static StrategySpec spec(Random random) {
         StrategyBlock[] all = StrategyBlock.values();
         List<BlockSpec> filters = new ArrayList<>();

@@ -350,7 +350,16 @@ public final class SimExchange {
             throw new IllegalStateException("orders of place() are open: use onPrice(sym, price, now)");
         }
         lastPrice[sym] = price;
-        equityValid = false;
+        if (position[sym] != 0) { // a flat symbol's price is no part of the equity: the cached figure stays exact
+            equityValid = false;
+        }
+        if (waiting.size != 0) { // most prices meet no waiting order: nothing more to do
+            fillWaiting(sym, price, now, out);
+        }
+    }
+
+    /** The waiting market orders {@code price} is the next price for fill, as {@link #onPrice} describes. */
+    private void fillWaiting(int sym, double price, long now, MarketFills out) {
         PendingColumns w = waiting;
         int kept = 0;
         for (int i = 0; i < w.size; i++) {

@@ -77,6 +77,34 @@ class SimExchangeMarketPathTest {
     }
 
     @Test
+    void equityFollowsEveryPriceOfAHeldSymbolWhileAFlatSymbolsPricesLeaveItAsItWas() {
+        SimExchange ex = new SimExchange(INSTRUMENTS, 10_000.0, COSTS);
+        List<Double> filledAt = new ArrayList<>();
+        SimExchange.MarketFills fills = (sym, key, dir, qty, price, fee, realized, time, n) -> filledAt.add(price);
+        ex.onPrice(0, 100.0, 1_000, fills);
+        ex.onPrice(1, 50.0, 1_000, fills);
+        assertThat(ex.placeMarket(0, 1, 2.0, 100.0, false, 1_000)).isTrue();
+        double[][] prices = {{101.3, 50.7}, {100.8, 49.9}, {97.2, 51.2}, {96.1, 51.2}, {103.7, 48.4}};
+        List<Double> equities = new ArrayList<>();
+
+        for (int step = 0; step < prices.length; step++) {
+            long t = 1_000L + (step + 1) * TickPath.STEP_MILLIS;
+            ex.onPrice(0, prices[step][0], t, fills);
+            assertThat(ex.equity()).as("step %d, held symbol", step)
+                    .isEqualTo(ex.walletBalance() + ex.unrealizedPnl());
+            ex.onPrice(1, prices[step][1], t, fills);
+            assertThat(ex.equity()).as("step %d, flat symbol", step)
+                    .isEqualTo(ex.walletBalance() + ex.unrealizedPnl());
+            equities.add(ex.equity());
+        }
+
+        assertThat(filledAt).hasSize(1);
+        assertThat(ex.position(0)).isEqualTo(2.0);
+        assertThat(ex.position(1)).isZero();
+        assertThat(equities).doesNotHaveDuplicates();
+    }
+
+    @Test
     void thePrimitivePriceRefusesToRunOverOrdersOfTheObjectPath() {
         SimExchange ex = new SimExchange(INSTRUMENTS, 10_000.0, COSTS);
         ex.onPrice(0, 100.0, 1_000);
