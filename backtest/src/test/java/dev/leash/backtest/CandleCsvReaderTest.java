@@ -56,6 +56,85 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void readsEveryGeneratedFileInTwoPartsAsTheRegexParserReadsItWhereverTheSplitFalls() throws IOException {
+        SplittableRandom random = new SplittableRandom(33);
+        int secondPartUsed = 0;
+        for (int i = 0; i < 3_000; i++) {
+            String csv = generate(random);
+            String symbol = symbol(i);
+            String expected = outcome(() -> describe(RegexCandleCsvParser.read(new StringReader(csv), "f.csv",
+                    symbol)));
+            Path file = dir.resolve("split.csv");
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            long splitNear = random.nextLong(Math.max(1, Files.size(file)));
+            int[] secondPart = new int[1];
+            String actual = outcome(() -> {
+                CandleCsvReader.Result r = CandleCsvReader.read(file, symbol, splitNear);
+                secondPart[0] = r.secondPartRows();
+                return describe(r);
+            });
+            assertThat(actual.replace(file.toString(), "f.csv")).as("case %d split near byte %d:%n%s", i,
+                    splitNear, csv).isEqualTo(expected);
+            secondPartUsed += secondPart[0] > 0 ? 1 : 0;
+        }
+        assertThat(secondPartUsed).as("files whose second part the second thread read").isGreaterThan(150);
+    }
+
+    @Test
+    void namesTheLineOfABadRowInTheSecondPart() throws IOException {
+        Path file = dir.resolve("bad-second-half.csv");
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        for (int k = 0; k < 2_000; k++) {
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,100,3.25\n");
+        }
+        sb.append("BTCUSDT,").append(T0 + 2_000 * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,1e,3.25\n");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> CandleCsvReader.read(file, null, Files.size(file) / 2))
+                .isInstanceOf(CandleCsvException.class)
+                .hasMessageContaining("line 2002")
+                .hasMessageContaining("'1e' is not a number");
+    }
+
+    @Test
+    void reportsTheGapWhereTheSecondPartStarts() throws IOException {
+        StringBuilder sb = rows(4_000, 2_000, "\r\n");
+        Path file = dir.resolve("gap.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+        long next = T0 + 2_002 * Candle.INTERVAL_MILLIS;
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, sb.indexOf("BTCUSDT," + next));
+
+        assertThat(r.secondPartRows()).isEqualTo(2_000);
+        assertThat(r.symbols().get(0).size()).isEqualTo(4_000);
+        assertThat(r.gaps()).containsExactly(new CandleCsv.Gap("BTCUSDT", next - 3 * Candle.INTERVAL_MILLIS, next, 2));
+    }
+
+    @Test
+    void namesTheLineOfTheSecondPartsLastRowWhenTheNextGoesBackInTime() throws IOException {
+        StringBuilder sb = rows(4_000, -1, "\n");
+        sb.append("BTCUSDT,").append(T0 + 3_999 * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,100,3.25\n");
+        Path file = dir.resolve("back.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> CandleCsvReader.read(file, null, Files.size(file) / 2))
+                .isInstanceOf(CandleCsvException.class)
+                .hasMessageContaining("line 4002")
+                .hasMessageContaining("(line 4001)");
+    }
+
+    /** The header and {@code n} good rows, with two bars missing before row {@code gapAt} (-1: none). */
+    private static StringBuilder rows(int n, int gapAt, String eol) {
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append(eol);
+        long t = T0;
+        for (int k = 0; k < n; k++) {
+            t += k == 0 ? 0 : Candle.INTERVAL_MILLIS * (k == gapAt ? 3 : 1);
+            sb.append("BTCUSDT,").append(t).append(",100.5,101,99.75,100,3.25").append(eol);
+        }
+        return sb;
+    }
+
+    @Test
     void readsIntoTheSameBarsAsTheCandlesWouldMake() throws IOException {
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 500; i++) {
@@ -123,6 +202,14 @@ class CandleCsvReaderTest {
     /** A symbol for the file when {@code i} says so (files without a symbol column need one). */
     private static String symbol(int i) {
         return i % 3 == 0 ? "ETHUSDT" : i % 11 == 1 ? "bad symbol" : null;
+    }
+
+    private static String describe(CandleCsv.Loaded loaded) {
+        return describe(loaded.bars()) + " gaps " + loaded.gaps();
+    }
+
+    private static String describe(CandleCsvReader.Result r) {
+        return describe(Bars.ofColumns(r.symbols())) + " gaps " + r.gaps();
     }
 
     private static String describe(Bars bars) {
