@@ -64,7 +64,6 @@ final class CandleCsvReader {
     private final long fileBytes;
     private byte[] bytes;
     private int linePos;
-    private int byteLimit;
     private long bufferOffset;
     private final List<SymbolColumns> symbols = new ArrayList<>();
     private final List<CandleCsv.Gap> gaps = new ArrayList<>();
@@ -80,6 +79,7 @@ final class CandleCsvReader {
     private int[] roles;
     private PlainRow plain;
     private FileChannel channel;
+    private LineSizes lineSizes;
     /** Where the second part of the file starts, or -1 when it is read in one part. */
     private long splitAt = -1;
     private CandleCsvChunk chunk;
@@ -114,7 +114,7 @@ final class CandleCsvReader {
 
     /**
      * Reads a UTF-8 file as bytes; a line with a byte outside ASCII is decoded on its own, and one that is not
-     * UTF-8 is an error. The columns are sized once from the file's size and its first rows' length.
+     * UTF-8 is an error. The columns are sized once from the file's size and line lengths sampled along it.
      */
     static Result read(Path file, String defaultSymbol) throws IOException {
         long size = Files.size(file);
@@ -130,6 +130,7 @@ final class CandleCsvReader {
         CandleCsvReader r = new CandleCsvReader(file.toString(), defaultSymbol, Files.size(file));
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             r.channel = in;
+            r.lineSizes = LineSizes.sample(in, r.fileBytes);
             try {
                 r.parts(splitNear);
             } finally {
@@ -178,13 +179,12 @@ final class CandleCsvReader {
         return -1;
     }
 
-    /** Rows left from the current line on, estimated from the rows in the byte buffer, with 10 % to spare. */
+    /** Rows left from the current line on, estimated from the sampled line lengths, with 4 % to spare. */
     private int rowsLeft() {
-        if (bytes == null) {
+        if (lineSizes == null) {
             return 0;
         }
-        double perRow = bytesPerRow();
-        double left = (fileBytes - (bufferOffset + linePos)) / perRow * 1.1 + 1024;
+        double left = lineSizes.lines(bufferOffset + linePos, fileBytes) * 1.04 + 1024;
         return (int) Math.min(Integer.MAX_VALUE - 8, left);
     }
 
@@ -256,7 +256,6 @@ final class CandleCsvReader {
             }
             if (eol < limit || (eof && pos < limit)) {
                 linePos = pos;
-                byteLimit = limit;
                 byteLine(bytes, pos, eol);
                 skipLf = eol < limit && bytes[eol] == '\r';
                 pos = eol + 1;
@@ -286,11 +285,10 @@ final class CandleCsvReader {
 
     /**
      * Lends the tail of the first symbol's columns to a {@link CandleCsvChunk} reading from {@link #splitAt}: the
-     * slots this reader is expected to need (with 5 % to spare) stay here, the rest goes to the chunk.
+     * slots this reader is expected to need (with 2 % to spare) stay here, the rest goes to the chunk.
      */
     private void startChunk(SymbolColumns columns) {
-        double perRow = bytesPerRow();
-        long mine = (long) ((splitAt - (bufferOffset + linePos)) / perRow * 1.05) + 256;
+        long mine = (long) (lineSizes.lines(bufferOffset + linePos, splitAt) * 1.02) + 256;
         int keep = (int) Math.min(columns.capacity(), columns.size() + mine);
         if (columns.capacity() - keep < 16) {
             return;
@@ -363,17 +361,6 @@ final class CandleCsvReader {
         columns.appendTail(done.first(), done.count(), lineNo);
         last = columns;
         return done.stoppedAt();
-    }
-
-    /** Bytes per line in the read buffer from the current line on, 32 when it holds no whole line. */
-    private double bytesPerRow() {
-        int lines = 0;
-        for (int i = linePos; i < byteLimit; i++) {
-            if (bytes[i] == '\n') {
-                lines++;
-            }
-        }
-        return lines == 0 ? 32 : (double) (byteLimit - linePos) / lines;
     }
 
     private void byteLine(byte[] bytes, int from, int to) throws CandleCsvException {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One symbol's bars as a file is read, in growable primitive columns. Given the right capacity up front (the
- * reader counts a file's lines first) the columns never grow and are handed to {@link Bars} as they are, so a
- * large single-symbol file costs its columns and nothing more.
+ * reader estimates it from line lengths sampled along the file) the columns never grow and are handed to
+ * {@link Bars} as they are, so a large single-symbol file costs its columns and nothing more.
  */
 final class SymbolColumns {
 
