@@ -175,6 +175,29 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void sizesTheColumnsOnceForAFileWhoseLinesGetShorter() throws IOException {
+        int rows = 200_000;
+        Path file = dir.resolve("falling.csv");
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        for (int k = 0; k < rows; k++) {
+            String price = k < rows / 4 ? "42000.12345" : "1.5";
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append(',').append(price).append(",1\n");
+        }
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, -1);
+
+        long perRow = (threads.getCurrentThreadAllocatedBytes() - before) / rows;
+        SymbolColumns columns = r.symbols().get(0);
+        assertThat(columns.size()).isEqualTo(rows);
+        assertThat(columns.capacity()).as("capacity").isBetween(rows, rows + rows / 10);
+        assertThat(perRow).as("bytes allocated per row: no column was copied to grow").isLessThan(56);
+    }
+
+    @Test
     void reportsBytesThatAreNotUtf8WithTheirLine() throws IOException {
         Path file = dir.resolve("latin1.csv");
         byte[] head = (CandleCsv.HEADER + "\nBTCUSDT," + T0 + ",1,1,1,1,1\nBTCUSDT,").getBytes(StandardCharsets.US_ASCII);
