@@ -34,6 +34,7 @@ final class CandleCsvChunk implements Runnable {
     private int lines;
     private long stoppedAt;
     private IOException failure;
+    private byte[] bytes;
 
     /**
      * @param columns the symbol's columns, whose slots {@code [first, limit)} this chunk alone writes
@@ -69,7 +70,7 @@ final class CandleCsvChunk implements Runnable {
     }
 
     private void read() throws IOException {
-        byte[] bytes = new byte[1 << 16];
+        bytes = new byte[1 << 16];
         long offset = from;
         int pos = 0;
         int limitBytes = 0;
@@ -81,6 +82,17 @@ final class CandleCsvChunk implements Runnable {
                     pos++;
                 }
                 skipLf = false;
+            }
+            int end = pos < limitBytes ? row.parseLine(bytes, pos, limitBytes) : -1;
+            if (end >= 0) {
+                if (!add()) {
+                    stoppedAt = offset + pos;
+                    return;
+                }
+                lines++;
+                skipLf = bytes[end] == '\r';
+                pos = end + 1;
+                continue;
             }
             int eol = pos;
             while (eol < limitBytes && bytes[eol] != '\n' && bytes[eol] != '\r') {
@@ -121,8 +133,13 @@ final class CandleCsvChunk implements Runnable {
     }
 
     private boolean take(byte[] b, int from, int to) {
+        return row.parse(b, from, to) && add();
+    }
+
+    /** Writes the row parsed when it is the symbol's, follows on in time and fits; else false. */
+    private boolean add() {
         int k = first + count;
-        if (k == limit || !row.parse(b, from, to) || (hasSymbol && !symbol.is(b, row.symbolFrom, row.symbolTo))) {
+        if (k == limit || (hasSymbol && !symbol.is(bytes, row.symbolFrom, row.symbolTo))) {
             return false;
         }
         long t = row.time;

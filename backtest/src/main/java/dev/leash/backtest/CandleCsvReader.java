@@ -250,6 +250,12 @@ final class CandleCsvReader {
                 }
                 skipLf = false;
             }
+            int end = plain == null || pos >= limit ? -1 : plainLine(bytes, pos, limit);
+            if (end >= 0) {
+                skipLf = bytes[end] == '\r';
+                pos = end + 1;
+                continue;
+            }
             int eol = pos;
             while (eol < limit && bytes[eol] != '\n' && bytes[eol] != '\r') {
                 eol++;
@@ -390,9 +396,17 @@ final class CandleCsvReader {
      * general path then reads (and reports, if it is an error).
      */
     private boolean plainRow(byte[] b, int from, int to) {
-        if (!plain.parse(b, from, to)) {
-            return false;
-        }
+        return plain.parse(b, from, to) && addPlain(b);
+    }
+
+    /** {@link #plainRow} in one pass up to the line's end within {@code b[..limit)}: its index, else -1. */
+    private int plainLine(byte[] b, int from, int limit) {
+        int end = plain.parseLine(b, from, limit);
+        return end >= 0 && addPlain(b) ? end : -1;
+    }
+
+    /** Adds the row {@link #plain} holds when its symbol is known and its time follows on; else false. */
+    private boolean addPlain(byte[] b) {
         SymbolColumns columns = symbolCol < 0 ? last : knownSymbol(b, plain.symbolFrom, plain.symbolTo);
         long t = plain.time;
         if (columns == null || (columns.size() > 0 && t <= columns.lastTime())) {

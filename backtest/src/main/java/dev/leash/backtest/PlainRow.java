@@ -31,8 +31,21 @@ final class PlainRow {
         this.roles = roles.clone();
     }
 
-    /** Whether {@code b[from..to)} is a plain row; if so its fields are in this object. */
+    /** Whether {@code b[from..to)}, a whole line without its end, is a plain row; if so its fields are here. */
     boolean parse(byte[] b, int from, int to) {
+        return scan(b, from, to, true) >= 0;
+    }
+
+    /**
+     * Reads a plain row from {@code from} up to its line end ({@code \n} or {@code \r}) within {@code b[..limit)}
+     * and returns the index of that line end; -1 when there is none or the row is not plain.
+     */
+    int parseLine(byte[] b, int from, int limit) {
+        return scan(b, from, limit, false);
+    }
+
+    /** One pass over the fields; {@code toEndsLine}: {@code to} is the line's end, else a line end must follow. */
+    private int scan(byte[] b, int from, int to, boolean toEndsLine) {
         long t = -1;
         int i = from;
         int n = roles.length;
@@ -40,36 +53,44 @@ final class PlainRow {
             int role = roles[c];
             if (role == 0) {
                 symbolFrom = i;
-                while (i < to && b[i] != ',') {
+                while (i < to && b[i] != ',' && b[i] != '\n' && b[i] != '\r') {
                     i++;
                 }
                 symbolTo = i;
             } else if (role == 1) {
                 t = millis(b, i, to);
+                if (t < 0) {
+                    return -1;
+                }
                 i = scanned;
             } else {
                 double v = decimal(b, i, to);
                 if (v < 0) {
-                    return false;
+                    return -1;
                 }
                 values[role - 2] = v;
                 i = scanned;
             }
-            if ((i == to) != (c == n - 1)) {
-                return false;
+            if (c < n - 1) {
+                if (i >= to || b[i] != ',') {
+                    return -1;
+                }
+                i++;
+            } else if (i == to ? !toEndsLine : toEndsLine || (b[i] != '\n' && b[i] != '\r')) {
+                return -1;
             }
-            i++;
         }
         double open = values[0];
         double high = values[1];
         double low = values[2];
         double close = values[3];
         time = t;
-        return t >= 0 && Math.floorMod(t, Candle.INTERVAL_MILLIS) == 0 && low > 0 && high >= low && open >= low
+        boolean ok = Math.floorMod(t, Candle.INTERVAL_MILLIS) == 0 && low > 0 && high >= low && open >= low
                 && open <= high && close >= low && close <= high;
+        return ok ? i : -1;
     }
 
-    /** 1 to 18 digits up to a comma or {@code to} as a long, else -1; {@link #scanned} is where it stopped. */
+    /** 1 to 18 digits as a long, else -1; {@link #scanned} is where they end. */
     private long millis(byte[] b, int from, int to) {
         long v = 0;
         int i = from;
@@ -82,39 +103,34 @@ final class PlainRow {
         }
         scanned = i;
         int digits = i - from;
-        return digits < 1 || digits > 18 || (i < to && b[i] != ',') ? -1 : v;
+        return digits < 1 || digits > 18 ? -1 : v;
     }
 
     /**
-     * Digits with at most one point, at most 15 digits in all, up to a comma or {@code to}; else -1. An exact
-     * mantissa below 2^53 over an exact power of ten is one correctly rounded division, so the value is the one
-     * {@link Double#parseDouble} gives. {@link #scanned} is where it stopped.
+     * Digits with at most one point, at most 15 digits in all; else -1. An exact mantissa below 2^53 over an exact
+     * power of ten is one correctly rounded division, so the value is the one {@link Double#parseDouble} gives.
+     * {@link #scanned} is where it ends.
      */
     private double decimal(byte[] b, int from, int to) {
         long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
+        int point = -1;
         int i = from;
         for (; i < to; i++) {
             int d = b[i] - '0';
             if (d >= 0 && d <= 9) {
                 mantissa = mantissa * 10 + d;
-                digits++;
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (b[i] == '.' && fraction < 0) {
-                fraction = 0;
-            } else if (b[i] == ',') {
-                break;
+            } else if (d == '.' - '0' && point < 0) {
+                point = i;
             } else {
-                return -1;
+                break;
             }
         }
         scanned = i;
+        int digits = i - from - (point < 0 ? 0 : 1);
         if (digits == 0 || digits > 15) {
             return -1;
         }
-        return fraction <= 0 ? mantissa : mantissa / POW10[fraction];
+        int fraction = point < 0 ? 0 : i - point - 1;
+        return fraction == 0 ? mantissa : mantissa / POW10[fraction];
     }
 }
