@@ -97,6 +97,31 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void readsExponentsAndRejectsNegativesAndGarbageInTheSecondPartNamingTheLine() throws IOException {
+        String[][] cases = {
+            {"1.0e2", "ok 100.0"}, {"100.", "ok 100.0"}, {"0100.000", "ok 100.0"}, {"+100", "ok 100.0"},
+            {"100.25000000000000000001", "ok 100.25"}, {"-3", "close must be positive: -3"},
+            {"1e", "'1e' is not a number"}, {"0x10", "'0x10' is not a number"}, {"1.2.3", "'1.2.3' is not a number"},
+            {"1d", "'1d' is not a number"}, {"", "'' is not a number"}, {"NaN", "'NaN' is not a number"}};
+        for (String[] c : cases) {
+            StringBuilder sb = rows(2_000, -1, "\n");
+            sb.append("BTCUSDT,").append(T0 + 2_000 * Candle.INTERVAL_MILLIS).append(",100,1000,0.5,").append(c[0])
+                    .append(",3\n");
+            Path file = dir.resolve("numbers.csv");
+            Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+            String outcome = outcome(() -> {
+                CandleCsvReader.Result r = CandleCsvReader.read(file, null, Files.size(file) / 3);
+                assertThat(r.secondPartRows()).as("the second thread read rows").isPositive();
+                return r.symbols().get(0).takeValues(SymbolColumns.CLOSE)[2_000];
+            });
+
+            assertThat(outcome).as(c[0]).isEqualTo(c[1].startsWith("ok ") ? c[1]
+                    : "error CandleCsvException: " + file + " line 2002, column 6 (close): " + c[1]);
+        }
+    }
+
+    @Test
     void reportsTheGapWhereTheSecondPartStarts() throws IOException {
         StringBuilder sb = rows(4_000, 2_000, "\r\n");
         Path file = dir.resolve("gap.csv");
