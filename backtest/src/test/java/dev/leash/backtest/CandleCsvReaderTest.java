@@ -59,7 +59,7 @@ class CandleCsvReaderTest {
     void readsEveryGeneratedFileInTwoPartsAsTheRegexParserReadsItWhereverTheSplitFalls() throws IOException {
         SplittableRandom random = new SplittableRandom(33);
         int secondPartUsed = 0;
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_500; i++) {
             String csv = generate(random);
             String symbol = symbol(i);
             String expected = outcome(() -> describe(RegexCandleCsvParser.read(new StringReader(csv), "f.csv",
@@ -77,7 +77,7 @@ class CandleCsvReaderTest {
                     splitNear, csv).isEqualTo(expected);
             secondPartUsed += secondPart[0] > 0 ? 1 : 0;
         }
-        assertThat(secondPartUsed).as("files whose second part the second thread read").isGreaterThan(150);
+        assertThat(secondPartUsed).as("files whose second part the second thread read").isGreaterThan(60);
     }
 
     @Test
