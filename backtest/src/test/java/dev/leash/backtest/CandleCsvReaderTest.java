@@ -141,6 +141,25 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void stopsTheSecondThreadAndReadsOnAloneWhenItsOwnShareOfTheColumnsRunsOut() throws IOException {
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        int split = 0;
+        for (int k = 0; k < 7_000; k++) {
+            String price = k < 5_000 ? "1.5" : "42000.1234567890";
+            split = k == 5_000 ? sb.length() : split;
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append(',').append(price).append(",1\n");
+        }
+        Path file = dir.resolve("short-head.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, split);
+
+        assertThat(r.secondPartRows()).as("the second thread's rows were dropped").isZero();
+        assertThat(describe(r)).isEqualTo(describe(CandleCsvReader.read(file, null, -1)));
+    }
+
+    @Test
     void reportsTheGapWhereTheSecondPartStarts() throws IOException {
         StringBuilder sb = rows(4_000, 2_000, "\r\n");
         Path file = dir.resolve("gap.csv");
