@@ -80,3 +80,4 @@ awk -v c="$cli_med" -v r="$ref_med" -v w="$wc_med" -v p="$peak_med" -v m="$peak_
   printf "median of %d: CLI %.2f M bars/s end to end, peak RSS %d MB (max %d) | Java line count %.2f M lines/s | wc -l %.2f M lines/s\n", n, c / 1e6, p, m, r / 1e6, w / 1e6
   printf "ratio CLI / Java line count: %.2f (goal: CLI >= 2 M bars/s under the heap limit)\n", c / r
 }'
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,14 +4,15 @@ import dev.leash.venue.Candle;
 import dev.leash.risk.Symbols;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,12 +28,19 @@ import java.util.Locale;
  * numbers parsed from the line's chars. Text is made only for an error message, an ISO-8601 time or a number with
  * more than 18 significant digits. The rules and the error messages are those of {@link CandleCsv}.
  *
- * <p>Used once, on one thread.
+ * <p>A large file is read in two parts at once: this reader takes the first and a {@link CandleCsvChunk} on a
+ * second thread the plain rows of the second, straight into the same columns; where that chunk stops, this reader
+ * reads on, so the result and every message are those of reading the file in one pass.
+ *
+ * <p>Used once, by one thread.
  */
 final class CandleCsvReader {
 
-    /** What a file held: each symbol's columns in order of first appearance, and the gaps found. */
-    record Result(List<SymbolColumns> symbols, List<CandleCsv.Gap> gaps) {
+    /**
+     * What a file held: each symbol's columns in order of first appearance, the gaps found, and how many rows the
+     * second thread read.
+     */
+    record Result(List<SymbolColumns> symbols, List<CandleCsv.Gap> gaps, int secondPartRows) {
     }
 
     private static final List<String> COLUMNS = List.of("symbol", "open_time", "open", "high", "low", "close",
@@ -40,6 +48,8 @@ final class CandleCsvReader {
     /** Epoch milliseconds below this (March 1973) are more likely seconds. */
     private static final long PROBABLY_SECONDS = 100_000_000_000L;
     private static final long EXACT_MANTISSA = 1L << 53;
+    /** Files from this size on are read in two parts when there is a second core. */
+    static final long SPLIT_BYTES = 8L << 20;
     private static final double[] POW10 = new double[23];
 
     static {
@@ -54,7 +64,6 @@ final class CandleCsvReader {
     private final long fileBytes;
     private byte[] bytes;
     private int linePos;
-    private int byteLimit;
     private long bufferOffset;
     private final List<SymbolColumns> symbols = new ArrayList<>();
     private final List<CandleCsv.Gap> gaps = new ArrayList<>();
@@ -68,8 +77,14 @@ final class CandleCsvReader {
     private int volumeCol;
     /** Per column of the file, its index in {@code COLUMNS}. */
     private int[] roles;
-    private final double[] values = new double[5];
-    private int scanned;
+    private PlainRow plain;
+    private FileChannel channel;
+    private LineSizes lineSizes;
+    /** Where the second part of the file starts, or -1 when it is read in one part. */
+    private long splitAt = -1;
+    private CandleCsvChunk chunk;
+    private Thread chunkThread;
+    private int secondPartRows;
     private int[] start;
     private int[] end;
     private SymbolColumns last;
@@ -99,29 +114,77 @@ final class CandleCsvReader {
 
     /**
      * Reads a UTF-8 file as bytes; a line with a byte outside ASCII is decoded on its own, and one that is not
-     * UTF-8 is an error. The columns are sized once from the file's size and its first rows' length.
+     * UTF-8 is an error. The columns are sized once from the file's size and line lengths sampled along it.
      */
     static Result read(Path file, String defaultSymbol) throws IOException {
+        long size = Files.size(file);
+        boolean split = size >= SPLIT_BYTES && Runtime.getRuntime().availableProcessors() > 1;
+        return read(file, defaultSymbol, split ? size / 2 : -1);
+    }
+
+    /**
+     * As {@link #read(Path, String)}, handing the lines from the first line start at or after byte
+     * {@code splitNear} to a second thread; -1 reads the file in one part.
+     */
+    static Result read(Path file, String defaultSymbol, long splitNear) throws IOException {
         CandleCsvReader r = new CandleCsvReader(file.toString(), defaultSymbol, Files.size(file));
-        try (InputStream in = Files.newInputStream(file)) {
-            r.lines(in);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            r.channel = in;
+            r.lineSizes = LineSizes.sample(in, r.fileBytes);
+            try {
+                r.parts(splitNear);
+            } finally {
+                r.stopChunk();
+            }
         }
         return r.finish();
     }
 
-    /** Rows left from the current line on, estimated from the rows in the byte buffer, with 10 % to spare. */
-    private int rowsLeft() {
-        if (bytes == null) {
+    private void parts(long splitNear) throws IOException {
+        long end = fileBytes;
+        long boundary = splitNear < 0 ? -1 : lineStartFrom(splitNear);
+        if (boundary <= 0 || boundary >= end) {
+            lines(0, end);
+            return;
+        }
+        splitAt = boundary;
+        lines(0, boundary);
+        lines(joinChunk(), end);
+    }
+
+    /** The start of the first line that begins at or after {@code at}, or -1 when there is none. */
+    private long lineStartFrom(long at) throws IOException {
+        if (at == 0) {
             return 0;
         }
-        int lines = 0;
-        for (int i = linePos; i < byteLimit; i++) {
-            if (bytes[i] == '\n') {
-                lines++;
+        byte[] b = new byte[1 << 12];
+        long p = at - 1;
+        while (p < fileBytes) {
+            int n = channel.read(ByteBuffer.wrap(b), p);
+            if (n <= 0) {
+                return -1;
             }
+            for (int i = 0; i < n; i++) {
+                if (b[i] == '\n') {
+                    return p + i + 1;
+                }
+                if (b[i] == '\r') {
+                    long next = p + i + 1;
+                    ByteBuffer one = ByteBuffer.allocate(1);
+                    return channel.read(one, next) == 1 && one.get(0) == '\n' ? next + 1 : next;
+                }
+            }
+            p += n;
         }
-        double perRow = lines == 0 ? 32 : (double) (byteLimit - linePos) / lines;
-        double left = (fileBytes - (bufferOffset + linePos)) / perRow * 1.1 + 1024;
+        return -1;
+    }
+
+    /** Rows left from the current line on, estimated from the sampled line lengths, with 4 % to spare. */
+    private int rowsLeft() {
+        if (lineSizes == null) {
+            return 0;
+        }
+        double left = lineSizes.lines(bufferOffset + linePos, fileBytes) * 1.04 + 1024;
         return (int) Math.min(Integer.MAX_VALUE - 8, left);
     }
 
@@ -170,9 +233,12 @@ final class CandleCsvReader {
         }
     }
 
-    /** The same over bytes: each line is widened to chars when ASCII, else decoded as UTF-8. */
-    private void lines(InputStream in) throws IOException {
-        bytes = new byte[1 << 16];
+    /** The same over the file's bytes {@code [from, to)}: each line is widened to chars when ASCII, else decoded. */
+    private void lines(long from, long to) throws IOException {
+        if (bytes == null) {
+            bytes = new byte[1 << 16];
+        }
+        bufferOffset = from;
         int pos = 0;
         int limit = 0;
         boolean eof = false;
@@ -184,13 +250,18 @@ final class CandleCsvReader {
                 }
                 skipLf = false;
             }
+            int end = plain == null || pos >= limit ? -1 : plainLine(bytes, pos, limit);
+            if (end >= 0) {
+                skipLf = bytes[end] == '\r';
+                pos = end + 1;
+                continue;
+            }
             int eol = pos;
             while (eol < limit && bytes[eol] != '\n' && bytes[eol] != '\r') {
                 eol++;
             }
             if (eol < limit || (eof && pos < limit)) {
                 linePos = pos;
-                byteLimit = limit;
                 byteLine(bytes, pos, eol);
                 skipLf = eol < limit && bytes[eol] == '\r';
                 pos = eol + 1;
@@ -201,19 +272,101 @@ final class CandleCsvReader {
             }
             if (pos > 0) {
                 System.arraycopy(bytes, pos, bytes, 0, limit - pos);
-                bufferOffset += Math.min(pos, limit);
-                limit -= Math.min(pos, limit);
+                bufferOffset += pos;
+                limit -= pos;
                 pos = 0;
             } else if (limit == bytes.length) {
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);
             }
-            int n = in.read(bytes, limit, bytes.length - limit);
+            long at = bufferOffset + limit;
+            int want = (int) Math.min(bytes.length - limit, to - at);
+            int n = want <= 0 ? -1 : channel.read(ByteBuffer.wrap(bytes, limit, want), at);
             if (n < 0) {
                 eof = true;
             } else {
                 limit += n;
             }
         }
+    }
+
+    /**
+     * Lends the tail of the first symbol's columns to a {@link CandleCsvChunk} reading from {@link #splitAt}: the
+     * slots this reader is expected to need (with 2 % to spare) stay here, the rest goes to the chunk.
+     */
+    private void startChunk(SymbolColumns columns) {
+        long mine = (long) (lineSizes.lines(bufferOffset + linePos, splitAt) * 1.02) + 256;
+        int keep = (int) Math.min(columns.capacity(), columns.size() + mine);
+        if (columns.capacity() - keep < 16) {
+            return;
+        }
+        chunk = new CandleCsvChunk(channel, splitAt, fileBytes, roles, symbolCol >= 0, columns, keep,
+                columns.capacity());
+        CandleCsvChunk lent = chunk;
+        columns.lendTail(keep, this::stopChunk);
+        chunkThread = new Thread(lent, "candle-csv-part-2");
+        chunkThread.setDaemon(true);
+        chunkThread.start();
+    }
+
+    /** Stops the chunk, if one runs, and forgets it: its rows are not used. */
+    private void stopChunk() {
+        CandleCsvChunk running = chunk;
+        if (running == null) {
+            return;
+        }
+        running.cancel();
+        awaitChunk();
+        chunk = null;
+    }
+
+    private void awaitChunk() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                chunkThread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Having read up to {@link #splitAt}, takes the chunk's rows when they follow on from this reader's, and
+     * returns where to read on: after the chunk's rows, or at {@link #splitAt} when they are not used.
+     */
+    private long joinChunk() throws IOException {
+        CandleCsvChunk done = chunk;
+        if (done == null) {
+            return splitAt;
+        }
+        awaitChunk();
+        chunk = null;
+        if (done.failure() != null) {
+            throw done.failure();
+        }
+        SymbolColumns columns = symbols.size() == 1 ? symbols.get(0) : null;
+        if (columns == null || done.cancelled() || !done.writesInto(columns) || done.count() == 0
+                || columns.size() == 0 || columns.times()[done.first()] <= columns.lastTime()) {
+            if (columns != null && done.writesInto(columns)) {
+                columns.appendTail(done.first(), 0, 0);
+            }
+            return splitAt;
+        }
+        long prev = columns.lastTime();
+        long next = columns.times()[done.first()];
+        if (next - prev > Candle.INTERVAL_MILLIS) {
+            gaps.add(new CandleCsv.Gap(columns.symbol(), prev, next, (next - prev) / Candle.INTERVAL_MILLIS - 1));
+        }
+        gaps.addAll(done.gaps());
+        lineNo += done.lines();
+        secondPartRows = done.count();
+        columns.appendTail(done.first(), done.count(), lineNo);
+        last = columns;
+        return done.stoppedAt();
     }
 
     private void byteLine(byte[] bytes, int from, int to) throws CandleCsvException {
@@ -243,41 +396,20 @@ final class CandleCsvReader {
      * general path then reads (and reports, if it is an error).
      */
     private boolean plainRow(byte[] b, int from, int to) {
-        SymbolColumns columns = symbolCol < 0 ? last : null;
-        long t = -1;
-        int i = from;
-        int n = roles.length;
-        for (int c = 0; c < n; c++) {
-            int role = roles[c];
-            if (role == 0) {
-                int s = i;
-                while (i < to && b[i] != ',') {
-                    i++;
-                }
-                columns = knownSymbol(b, s, i);
-            } else if (role == 1) {
-                t = plainMillis(b, i, to);
-                i = scanned;
-            } else {
-                double v = plainDecimal(b, i, to);
-                if (v < 0) {
-                    return false;
-                }
-                values[role - 2] = v;
-                i = scanned;
-            }
-            if ((i == to) != (c == n - 1)) {
-                return false;
-            }
-            i++;
-        }
-        double open = values[0];
-        double high = values[1];
-        double low = values[2];
-        double close = values[3];
-        if (columns == null || t < 0 || Math.floorMod(t, Candle.INTERVAL_MILLIS) != 0 || !(low > 0)
-                || high < low || open < low || open > high || close < low || close > high
-                || (columns.size() > 0 && t <= columns.lastTime())) {
+        return plain.parse(b, from, to) && addPlain(b);
+    }
+
+    /** {@link #plainRow} in one pass up to the line's end within {@code b[..limit)}: its index, else -1. */
+    private int plainLine(byte[] b, int from, int limit) {
+        int end = plain.parseLine(b, from, limit);
+        return end >= 0 && addPlain(b) ? end : -1;
+    }
+
+    /** Adds the row {@link #plain} holds when its symbol is known and its time follows on; else false. */
+    private boolean addPlain(byte[] b) {
+        SymbolColumns columns = symbolCol < 0 ? last : knownSymbol(b, plain.symbolFrom, plain.symbolTo);
+        long t = plain.time;
+        if (columns == null || (columns.size() > 0 && t <= columns.lastTime())) {
             return false;
         }
         lineNo++;
@@ -285,7 +417,8 @@ final class CandleCsvReader {
             long prev = columns.lastTime();
             gaps.add(new CandleCsv.Gap(columns.symbol(), prev, t, (t - prev) / Candle.INTERVAL_MILLIS - 1));
         }
-        columns.add(t, open, high, low, close, values[4], lineNo);
+        double[] v = plain.values;
+        columns.add(t, v[0], v[1], v[2], v[3], v[4], lineNo);
         last = columns;
         return true;
     }
@@ -300,54 +433,6 @@ final class CandleCsvReader {
             }
         }
         return null;
-    }
-
-    /** 1 to 18 digits up to a comma or {@code to} as a long, else -1; {@link #scanned} is where it stopped. */
-    private long plainMillis(byte[] b, int from, int to) {
-        long v = 0;
-        int i = from;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            v = v * 10 + d;
-        }
-        scanned = i;
-        int digits = i - from;
-        return digits < 1 || digits > 18 || (i < to && b[i] != ',') ? -1 : v;
-    }
-
-    /**
-     * Digits with at most one point, at most 15 digits in all, up to a comma or {@code to}, as {@link #number}
-     * reads them; else -1. {@link #scanned} is where it stopped.
-     */
-    private double plainDecimal(byte[] b, int from, int to) {
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
-        int i = from;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                digits++;
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (b[i] == '.' && fraction < 0) {
-                fraction = 0;
-            } else if (b[i] == ',') {
-                break;
-            } else {
-                return -1;
-            }
-        }
-        scanned = i;
-        if (digits == 0 || digits > 15) {
-            return -1;
-        }
-        return fraction <= 0 ? mantissa : mantissa / POW10[fraction];
     }
 
     private void decodedLine(byte[] bytes, int from, int to) throws CandleCsvException {
@@ -397,7 +482,7 @@ final class CandleCsvReader {
         if (symbols.isEmpty()) {
             throw error(lineNo, 0, "no candles after the header");
         }
-        return new Result(List.copyOf(symbols), List.copyOf(gaps));
+        return new Result(List.copyOf(symbols), List.copyOf(gaps), secondPartRows);
     }
 
     private void readHeader(String line) throws CandleCsvException {
@@ -439,6 +524,7 @@ final class CandleCsvReader {
         volumeCol = index[6];
         start = new int[names.length];
         end = new int[names.length];
+        plain = new PlainRow(roles);
         header = names;
     }
 
@@ -558,11 +644,15 @@ final class CandleCsvReader {
         if (symbols.isEmpty()) {
             columns = new SymbolColumns(symbol, rowsLeft());
         } else {
+            stopChunk();
             SymbolColumns first = symbols.get(0);
             first.trim();
             columns = new SymbolColumns(symbol, first.size());
         }
         symbols.add(columns);
+        if (symbols.size() == 1 && splitAt > 0 && bytes != null) {
+            startChunk(columns);
+        }
         return columns;
     }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One symbol's bars as a file is read, in growable primitive columns. Given the right capacity up front (the
- * reader counts a file's lines first) the columns never grow and are handed to {@link Bars} as they are, so a
- * large single-symbol file costs its columns and nothing more.
+ * reader estimates it from line lengths sampled along the file) the columns never grow and are handed to
+ * {@link Bars} as they are, so a large single-symbol file costs its columns and nothing more.
  */
 final class SymbolColumns {
 
@@ -22,6 +22,9 @@ final class SymbolColumns {
     private final double[][] values = new double[5][];
     private int size;
     private int lastLine;
+    /** Slots {@link #add} may fill before {@link #onLimit} or growth: less than the capacity while a tail is lent. */
+    private int limit;
+    private Runnable onLimit;
 
     SymbolColumns(String symbol, int capacity) {
         this.symbol = symbol;
@@ -34,6 +37,8 @@ final class SymbolColumns {
         for (int c = 0; c < values.length; c++) {
             values[c] = values[c] == null ? new double[capacity] : Arrays.copyOf(values[c], capacity);
         }
+        limit = capacity;
+        onLimit = null;
     }
 
     String symbol() {
@@ -73,8 +78,8 @@ final class SymbolColumns {
     }
 
     void add(long openTime, double o, double h, double l, double c, double v, int line) {
-        if (size == time.length) {
-            allocate((int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 1) + 1L));
+        if (size == limit) {
+            full();
         }
         time[size] = openTime;
         values[OPEN][size] = o;
@@ -84,6 +89,59 @@ final class SymbolColumns {
         values[VOLUME][size] = v;
         size++;
         lastLine = line;
+    }
+
+    private void full() {
+        Runnable lent = onLimit;
+        onLimit = null;
+        limit = time.length;
+        if (lent != null) {
+            lent.run();
+        }
+        if (size == time.length) {
+            allocate((int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 1) + 1L));
+        }
+    }
+
+    /**
+     * Lends the slots from {@code from} on to another writer: {@link #add} runs {@code takeBack} (which must stop
+     * that writer) before it would fill slot {@code from}.
+     */
+    void lendTail(int from, Runnable takeBack) {
+        limit = from;
+        onLimit = takeBack;
+    }
+
+    /** Capacity: the length of every column. */
+    int capacity() {
+        return time.length;
+    }
+
+    /** The open-time array itself, for a writer of a lent tail. */
+    long[] times() {
+        return time;
+    }
+
+    /** The value arrays themselves ({@link #OPEN} .. {@link #VOLUME}), for a writer of a lent tail. */
+    double[][] columns() {
+        return values;
+    }
+
+    /**
+     * Takes back the lent tail with the {@code count} bars written at slot {@code first}, moving them to follow
+     * the bars added here; {@code line} is the line of the last of them.
+     */
+    void appendTail(int first, int count, int line) {
+        System.arraycopy(time, first, time, size, count);
+        for (double[] column : values) {
+            System.arraycopy(column, first, column, size, count);
+        }
+        size += count;
+        limit = time.length;
+        onLimit = null;
+        if (count > 0) {
+            lastLine = line;
+        }
     }
 
     /** Cuts the capacity to the size, when another symbol shows the file was not all this one's. */

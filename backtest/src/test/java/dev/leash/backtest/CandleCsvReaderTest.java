@@ -56,6 +56,148 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void readsEveryGeneratedFileInTwoPartsAsTheRegexParserReadsItWhereverTheSplitFalls() throws IOException {
+        SplittableRandom random = new SplittableRandom(33);
+        int secondPartUsed = 0;
+        for (int i = 0; i < 1_500; i++) {
+            String csv = generate(random);
+            String symbol = symbol(i);
+            String expected = outcome(() -> describe(RegexCandleCsvParser.read(new StringReader(csv), "f.csv",
+                    symbol)));
+            Path file = dir.resolve("split.csv");
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            long splitNear = random.nextLong(Math.max(1, Files.size(file)));
+            int[] secondPart = new int[1];
+            String actual = outcome(() -> {
+                CandleCsvReader.Result r = CandleCsvReader.read(file, symbol, splitNear);
+                secondPart[0] = r.secondPartRows();
+                return describe(r);
+            });
+            assertThat(actual.replace(file.toString(), "f.csv")).as("case %d split near byte %d:%n%s", i,
+                    splitNear, csv).isEqualTo(expected);
+            secondPartUsed += secondPart[0] > 0 ? 1 : 0;
+        }
+        assertThat(secondPartUsed).as("files whose second part the second thread read").isGreaterThan(60);
+    }
+
+    @Test
+    void namesTheLineOfABadRowInTheSecondPart() throws IOException {
+        Path file = dir.resolve("bad-second-half.csv");
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        for (int k = 0; k < 2_000; k++) {
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,100,3.25\n");
+        }
+        sb.append("BTCUSDT,").append(T0 + 2_000 * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,1e,3.25\n");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> CandleCsvReader.read(file, null, Files.size(file) / 2))
+                .isInstanceOf(CandleCsvException.class)
+                .hasMessageContaining("line 2002")
+                .hasMessageContaining("'1e' is not a number");
+    }
+
+    @Test
+    void readsExponentsAndRejectsNegativesAndGarbageInTheSecondPartNamingTheLine() throws IOException {
+        String[][] cases = {
+            {"1.0e2", "ok 100.0"}, {"100.", "ok 100.0"}, {"0100.000", "ok 100.0"}, {"+100", "ok 100.0"},
+            {"100.25000000000000000001", "ok 100.25"}, {"-3", "close must be positive: -3"},
+            {"1e", "'1e' is not a number"}, {"0x10", "'0x10' is not a number"}, {"1.2.3", "'1.2.3' is not a number"},
+            {"1d", "'1d' is not a number"}, {"", "'' is not a number"}, {"NaN", "'NaN' is not a number"}};
+        for (String[] c : cases) {
+            StringBuilder sb = rows(2_000, -1, "\n");
+            sb.append("BTCUSDT,").append(T0 + 2_000 * Candle.INTERVAL_MILLIS).append(",100,1000,0.5,").append(c[0])
+                    .append(",3\n");
+            Path file = dir.resolve("numbers.csv");
+            Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+            String outcome = outcome(() -> {
+                CandleCsvReader.Result r = CandleCsvReader.read(file, null, Files.size(file) / 3);
+                assertThat(r.secondPartRows()).as("the second thread read rows").isPositive();
+                return r.symbols().get(0).takeValues(SymbolColumns.CLOSE)[2_000];
+            });
+
+            assertThat(outcome).as(c[0]).isEqualTo(c[1].startsWith("ok ") ? c[1]
+                    : "error CandleCsvException: " + file + " line 2002, column 6 (close): " + c[1]);
+        }
+    }
+
+    @Test
+    void readsOnWhereTheSecondThreadsShareOfTheColumnsRanOut() throws IOException {
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        int split = 0;
+        for (int k = 0; k < 7_000; k++) {
+            String price = k < 2_000 ? "42000.1234567890" : "1.5";
+            split = k == 2_000 ? sb.length() : split;
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append(',').append(price).append(",1\n");
+        }
+        Path file = dir.resolve("short-tail.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, split);
+
+        assertThat(r.secondPartRows()).as("the second thread read some rows, not all").isBetween(1, 4_999);
+        assertThat(describe(r)).isEqualTo(describe(CandleCsvReader.read(file, null, -1)));
+    }
+
+    @Test
+    void stopsTheSecondThreadAndReadsOnAloneWhenItsOwnShareOfTheColumnsRunsOut() throws IOException {
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        int split = 0;
+        for (int k = 0; k < 7_000; k++) {
+            String price = k < 5_000 ? "1.5" : "42000.1234567890";
+            split = k == 5_000 ? sb.length() : split;
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append(',').append(price).append(",1\n");
+        }
+        Path file = dir.resolve("short-head.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, split);
+
+        assertThat(r.secondPartRows()).as("the second thread's rows were dropped").isZero();
+        assertThat(describe(r)).isEqualTo(describe(CandleCsvReader.read(file, null, -1)));
+    }
+
+    @Test
+    void reportsTheGapWhereTheSecondPartStarts() throws IOException {
+        StringBuilder sb = rows(4_000, 2_000, "\r\n");
+        Path file = dir.resolve("gap.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+        long next = T0 + 2_002 * Candle.INTERVAL_MILLIS;
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, sb.indexOf("BTCUSDT," + next));
+
+        assertThat(r.secondPartRows()).isEqualTo(2_000);
+        assertThat(r.symbols().get(0).size()).isEqualTo(4_000);
+        assertThat(r.gaps()).containsExactly(new CandleCsv.Gap("BTCUSDT", next - 3 * Candle.INTERVAL_MILLIS, next, 2));
+    }
+
+    @Test
+    void namesTheLineOfTheSecondPartsLastRowWhenTheNextGoesBackInTime() throws IOException {
+        StringBuilder sb = rows(4_000, -1, "\n");
+        sb.append("BTCUSDT,").append(T0 + 3_999 * Candle.INTERVAL_MILLIS).append(",100.5,101,99.75,100,3.25\n");
+        Path file = dir.resolve("back.csv");
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> CandleCsvReader.read(file, null, Files.size(file) / 2))
+                .isInstanceOf(CandleCsvException.class)
+                .hasMessageContaining("line 4002")
+                .hasMessageContaining("(line 4001)");
+    }
+
+    /** The header and {@code n} good rows, with two bars missing before row {@code gapAt} (-1: none). */
+    private static StringBuilder rows(int n, int gapAt, String eol) {
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append(eol);
+        long t = T0;
+        for (int k = 0; k < n; k++) {
+            t += k == 0 ? 0 : Candle.INTERVAL_MILLIS * (k == gapAt ? 3 : 1);
+            sb.append("BTCUSDT,").append(t).append(",100.5,101,99.75,100,3.25").append(eol);
+        }
+        return sb;
+    }
+
+    @Test
     void readsIntoTheSameBarsAsTheCandlesWouldMake() throws IOException {
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 500; i++) {
@@ -96,6 +238,29 @@ class CandleCsvReaderTest {
     }
 
     @Test
+    void sizesTheColumnsOnceForAFileWhoseLinesGetShorter() throws IOException {
+        int rows = 200_000;
+        Path file = dir.resolve("falling.csv");
+        StringBuilder sb = new StringBuilder(CandleCsv.HEADER).append('\n');
+        for (int k = 0; k < rows; k++) {
+            String price = k < rows / 4 ? "42000.12345" : "1.5";
+            sb.append("BTCUSDT,").append(T0 + k * Candle.INTERVAL_MILLIS).append(',').append(price).append(',')
+                    .append(price).append(',').append(price).append(',').append(price).append(",1\n");
+        }
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        CandleCsvReader.Result r = CandleCsvReader.read(file, null, -1);
+
+        long perRow = (threads.getCurrentThreadAllocatedBytes() - before) / rows;
+        SymbolColumns columns = r.symbols().get(0);
+        assertThat(columns.size()).isEqualTo(rows);
+        assertThat(columns.capacity()).as("capacity").isBetween(rows, rows + rows / 10);
+        assertThat(perRow).as("bytes allocated per row: no column was copied to grow").isLessThan(56);
+    }
+
+    @Test
     void reportsBytesThatAreNotUtf8WithTheirLine() throws IOException {
         Path file = dir.resolve("latin1.csv");
         byte[] head = (CandleCsv.HEADER + "\nBTCUSDT," + T0 + ",1,1,1,1,1\nBTCUSDT,").getBytes(StandardCharsets.US_ASCII);
@@ -123,6 +288,14 @@ class CandleCsvReaderTest {
     /** A symbol for the file when {@code i} says so (files without a symbol column need one). */
     private static String symbol(int i) {
         return i % 3 == 0 ? "ETHUSDT" : i % 11 == 1 ? "bad symbol" : null;
+    }
+
+    private static String describe(CandleCsv.Loaded loaded) {
+        return describe(loaded.bars()) + " gaps " + loaded.gaps();
+    }
+
+    private static String describe(CandleCsvReader.Result r) {
+        return describe(Bars.ofColumns(r.symbols())) + " gaps " + r.gaps();
     }
 
     private static String describe(Bars bars) {
