@@ -51,34 +51,66 @@ final class ReadRoutes {
         this.reads = new VenueReads(venue, wall::millis);
     }
 
-    JsonNode health(Context ctx) {
-        Query.of(ctx);
-        return healthNode();
+    /** Everything a health answer is made of, read once per request: the answer is a function of it alone. */
+    record HealthInputs(long wall, long tradingTime, EngineSnapshot snap, MiddleLoop.Health middle,
+                        boolean middleStalled, long middleFailedPasses, List<String> journalProblems,
+                        dev.leash.gateway.loop.OrderPathHealth orderPath, dev.leash.gateway.loop.FeedHealth feed,
+                        dev.leash.venue.http.VenueHealth venueHealth, Params params) {
     }
 
-    private ObjectNode healthNode() {
-        EngineSnapshot snap = loops.snapshot();
-        MiddleLoop.Health mh = loops.middleHealth();
-        long wall = this.wall.millis();
+    /** Everything a state answer is made of, read once per request. */
+    record StateInputs(VenueReads.Snapshot venue, double firstEquity, TradingStatusView status,
+                       List<dev.leash.gateway.loop.SymbolVeto> biases, HealthInputs health) {
+    }
+
+    /** What a positions answer is made of. */
+    record PositionsInputs(List<Position> positions, Params params) {
+    }
+
+    private final ResponseMemo<HealthInputs> healthMemo = new ResponseMemo<>(this::healthNode);
+    private final ResponseMemo<StateInputs> stateMemo = new ResponseMemo<>(this::stateNode);
+    private final ResponseMemo<PositionsInputs> positionsMemo = new ResponseMemo<>(ReadRoutes::positionsOnly);
+
+    JsonNode health(Context ctx) {
+        Query.of(ctx);
+        return healthNode(healthInputs());
+    }
+
+    /** {@code GET /api/health}, serialized once per distinct input. */
+    byte[] healthBody(Context ctx) {
+        Query.of(ctx);
+        return healthMemo.get(healthInputs());
+    }
+
+    private HealthInputs healthInputs() {
+        return new HealthInputs(wall.millis(), loops.tradingTime(), loops.snapshot(), loops.middleHealth(),
+                loops.middleStalled(), loops.middleFailedPasses(), params.journalProblems(), loops.orderPathHealth(),
+                loops.feedHealth(), loops.venueHealth(), params.current());
+    }
+
+    private ObjectNode healthNode(HealthInputs h) {
+        EngineSnapshot snap = h.snap();
+        MiddleLoop.Health mh = h.middle();
+        long wall = h.wall();
         long innerAge = snap == null ? -1 : wall - snap.wallTime();
         long middleAge = mh.lastRunWallMillis() == 0 ? -1 : wall - mh.lastRunWallMillis();
         long tick = loopConfig.tick().toMillis();
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
         boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000
-                && !loops.middleStalled();
-        List<String> journalProblems = params.journalProblems();
-        dev.leash.gateway.loop.OrderPathHealth orderPath = loops.orderPathHealth();
-        dev.leash.gateway.loop.FeedHealth feed = loops.feedHealth();
+                && !h.middleStalled();
+        List<String> journalProblems = h.journalProblems();
+        dev.leash.gateway.loop.OrderPathHealth orderPath = h.orderPath();
+        dev.leash.gateway.loop.FeedHealth feed = h.feed();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
                 || !journalProblems.isEmpty() || snap.state() != dev.leash.risk.TradingState.ACTIVE
                 || !OrderPathJson.ok(orderPath, feed)) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
         o.put("venue", venue.name());
-        o.put("trading_state", tradingState(snap));
+        o.put("trading_state", tradingState(snap, h.params()));
         o.put("engine_state", snap == null ? "STARTING" : snap.state().name());
-        o.put("params_version", params.current().version());
-        o.put("trading_time", Json.time(loops.tradingTime()));
+        o.put("params_version", h.params().version());
+        o.put("trading_time", Json.time(h.tradingTime()));
         ObjectNode in = o.putObject("inner_loop");
         in.put("ok", innerOk);
         in.put("last_step_age_ms", innerAge);
@@ -87,7 +119,7 @@ final class ReadRoutes {
         if (snap != null && snap.lastError() != null) {
             in.put("last_error", snap.lastError());
         }
-        dev.leash.venue.http.VenueHealth vh = loops.venueHealth();
+        dev.leash.venue.http.VenueHealth vh = h.venueHealth();
         if (vh != null) {
             ObjectNode v = o.putObject("venue_health");
             v.put("breaker", vh.breakerState());
@@ -104,8 +136,8 @@ final class ReadRoutes {
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
         mid.put("last_run_age_ms", middleAge);
-        mid.put("stalled", loops.middleStalled());
-        mid.put("failed_passes", loops.middleFailedPasses());
+        mid.put("stalled", h.middleStalled());
+        mid.put("failed_passes", h.middleFailedPasses());
         ArrayNode problems = mid.putArray("param_problems");
         mh.paramProblems().forEach(problems::add);
         if (mh.lastError() != null) {
@@ -120,14 +152,32 @@ final class ReadRoutes {
      * What the inner loop may do now: the engine's own state (HALTED by the loss limit, REDUCE_ONLY when the venue
      * is degraded) combined with the params' trading mode (PAUSED and REDUCE_ONLY open nothing new).
      */
-    private String tradingState(EngineSnapshot snap) {
-        return dev.leash.gateway.loop.TradingStateName.of(snap, params.current().tradingMode());
+    private static String tradingState(EngineSnapshot snap, Params p) {
+        return dev.leash.gateway.loop.TradingStateName.of(snap, p.tradingMode());
     }
 
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
-        long now = loops.tradingTime();
-        VenueReads.Snapshot v = reads.get();
+        return stateNode(stateInputs());
+    }
+
+    /** {@code GET /api/state}, serialized once per distinct input. */
+    byte[] stateBody(Context ctx) throws VenueException {
+        Query.of(ctx);
+        return stateMemo.get(stateInputs());
+    }
+
+    private StateInputs stateInputs() throws VenueException {
+        HealthInputs h = healthInputs();
+        long now = h.tradingTime();
+        return new StateInputs(reads.get(), journal.firstEquity(now - DAY, now), loops.tradingStatus(),
+                loops.symbolBiases(), h);
+    }
+
+    private ObjectNode stateNode(StateInputs in) {
+        long now = in.health().tradingTime();
+        Params p = in.health().params();
+        VenueReads.Snapshot v = in.venue();
         Account a = v.account();
         ObjectNode o = Json.object();
         o.put("time", Json.time(now));
@@ -135,19 +185,19 @@ final class ReadRoutes {
         Json.num(o, "cash", a.walletBalance());
         Json.num(o, "available", a.availableBalance());
         Json.num(o, "unrealized_pnl", a.unrealizedPnl());
-        Json.num(o, "pnl_24h", a.equity() - journal.firstEquity(now - DAY, now));
-        EngineSnapshot snap = loops.snapshot();
-        o.put("trading_state", tradingState(snap));
-        o.set("trading_status", tradingStatusNode(loops.tradingStatus()));
-        o.set("symbol_biases", SymbolBiasRoutes.list(loops.symbolBiases()));
-        o.put("params_version", params.current().version());
-        o.set("positions", positionsNode(v.positions()));
+        Json.num(o, "pnl_24h", a.equity() - in.firstEquity());
+        EngineSnapshot snap = in.health().snap();
+        o.put("trading_state", tradingState(snap, p));
+        o.set("trading_status", tradingStatusNode(in.status()));
+        o.set("symbol_biases", SymbolBiasRoutes.list(in.biases()));
+        o.put("params_version", p.version());
+        o.set("positions", positionsNode(v.positions(), p));
         ArrayNode orders = o.putArray("open_orders");
         for (Order ord : v.openOrders()) {
             orders.add(Json.order(ord));
         }
-        o.set("risk", riskSummary(a, v.positions(), snap));
-        o.set("health", healthNode());
+        o.set("risk", riskSummary(a, v.positions(), snap, p));
+        o.set("health", healthNode(in.health()));
         return o;
     }
 
@@ -178,8 +228,7 @@ final class ReadRoutes {
         return o;
     }
 
-    private ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap) {
-        Params p = params.current();
+    private static ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap, Params p) {
         ObjectNode r = Json.object();
         double sod = snap == null ? Double.NaN : snap.startOfDayEquity();
         Json.num(r, "start_of_day_equity", sod);
@@ -222,13 +271,22 @@ final class ReadRoutes {
 
     JsonNode positions(Context ctx) throws VenueException {
         Query.of(ctx);
+        return positionsOnly(new PositionsInputs(reads.get().positions(), params.current()));
+    }
+
+    /** {@code GET /api/positions}, serialized once per venue read and params version. */
+    byte[] positionsBody(Context ctx) throws VenueException {
+        Query.of(ctx);
+        return positionsMemo.get(new PositionsInputs(reads.get().positions(), params.current()));
+    }
+
+    private static ObjectNode positionsOnly(PositionsInputs in) {
         ObjectNode o = Json.object();
-        o.set("positions", positionsNode(reads.get().positions()));
+        o.set("positions", positionsNode(in.positions(), in.params()));
         return o;
     }
 
-    private ArrayNode positionsNode(List<Position> positions) {
-        Params p = params.current();
+    private static ArrayNode positionsNode(List<Position> positions, Params p) {
         ArrayNode out = Json.array();
         for (Position pos : positions) {
             ObjectNode n = Json.position(pos);
