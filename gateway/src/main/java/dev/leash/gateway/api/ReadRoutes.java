@@ -51,14 +51,23 @@ final class ReadRoutes {
         this.reads = new VenueReads(venue, wall::millis);
     }
 
-    /** Everything a health answer is made of, read once per request: the answer is a function of it alone. */
-    record HealthInputs(long wall, long tradingTime, EngineSnapshot snap, MiddleLoop.Health middle,
-                        boolean middleStalled, long middleFailedPasses, List<String> journalProblems,
+    /**
+     * Everything a health answer is made of but the two ages (the answer's holes), read once per request: the answer
+     * is a function of it and the ages alone. The wall clock shows only through what it decides (the ok flags, the
+     * venue's degraded and ban state).
+     */
+    record HealthInputs(long tradingTime, EngineSnapshot snap, MiddleLoop.Health middle, boolean middleStalled,
+                        long middleFailedPasses, List<String> journalProblems,
                         dev.leash.gateway.loop.OrderPathHealth orderPath, dev.leash.gateway.loop.FeedHealth feed,
-                        dev.leash.venue.http.VenueHealth venueHealth, Params params) {
+                        dev.leash.venue.http.VenueHealth venueHealth, boolean venueDegraded, boolean venueBanned,
+                        Params params, boolean innerOk, boolean middleOk) {
     }
 
-    /** Everything a state answer is made of, read once per request. */
+    /** One request's reading: the inputs, and the inner and middle loops' ages in wall milliseconds (-1: none). */
+    private record HealthRead(HealthInputs inputs, long innerAge, long middleAge) {
+    }
+
+    /** Everything a state answer is made of but the health's ages, read once per request. */
     record StateInputs(VenueReads.Snapshot venue, double firstEquity, TradingStatusView status,
                        List<dev.leash.gateway.loop.SymbolVeto> biases, HealthInputs health) {
     }
@@ -67,37 +76,46 @@ final class ReadRoutes {
     record PositionsInputs(List<Position> positions, Params params) {
     }
 
-    private final ResponseMemo<HealthInputs> healthMemo = new ResponseMemo<>(this::healthNode);
-    private final ResponseMemo<StateInputs> stateMemo = new ResponseMemo<>(this::stateNode);
+    private final AnswerTemplate<HealthInputs> healthAnswer = new AnswerTemplate<>(this::healthNode);
+    private final AnswerTemplate<StateInputs> stateAnswer = new AnswerTemplate<>(this::stateNode);
     private final ResponseMemo<PositionsInputs> positionsMemo = new ResponseMemo<>(ReadRoutes::positionsOnly);
 
     JsonNode health(Context ctx) {
         Query.of(ctx);
-        return healthNode(healthInputs());
+        HealthRead h = healthRead();
+        return healthNode(h.inputs(), new long[] {h.innerAge(), h.middleAge()});
     }
 
-    /** {@code GET /api/health}, serialized once per distinct input. */
+    /** {@code GET /api/health}, serialized once per distinct input, the ages written per request. */
     byte[] healthBody(Context ctx) {
         Query.of(ctx);
-        return healthMemo.get(healthInputs());
+        HealthRead h = healthRead();
+        return healthAnswer.render(h.inputs(), h.innerAge(), h.middleAge());
     }
 
-    private HealthInputs healthInputs() {
-        return new HealthInputs(wall.millis(), loops.tradingTime(), loops.snapshot(), loops.middleHealth(),
-                loops.middleStalled(), loops.middleFailedPasses(), params.journalProblems(), loops.orderPathHealth(),
-                loops.feedHealth(), loops.venueHealth(), params.current());
-    }
-
-    private ObjectNode healthNode(HealthInputs h) {
-        EngineSnapshot snap = h.snap();
-        MiddleLoop.Health mh = h.middle();
-        long wall = h.wall();
+    private HealthRead healthRead() {
+        long wall = this.wall.millis();
+        EngineSnapshot snap = loops.snapshot();
+        MiddleLoop.Health mh = loops.middleHealth();
         long innerAge = snap == null ? -1 : wall - snap.wallTime();
         long middleAge = mh.lastRunWallMillis() == 0 ? -1 : wall - mh.lastRunWallMillis();
         long tick = loopConfig.tick().toMillis();
+        boolean stalled = loops.middleStalled();
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
-        boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000
-                && !h.middleStalled();
+        boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000 && !stalled;
+        dev.leash.venue.http.VenueHealth vh = loops.venueHealth();
+        return new HealthRead(new HealthInputs(loops.tradingTime(), snap, mh, stalled, loops.middleFailedPasses(),
+                params.journalProblems(), loops.orderPathHealth(), loops.feedHealth(), vh,
+                vh != null && vh.degraded(wall), vh != null && vh.bannedUntilMillis() > wall, params.current(),
+                innerOk, middleOk), innerAge, middleAge);
+    }
+
+    /** The health answer; {@code ages} are the inner loop's last step age and the middle loop's last run age. */
+    private ObjectNode healthNode(HealthInputs h, long[] ages) {
+        EngineSnapshot snap = h.snap();
+        MiddleLoop.Health mh = h.middle();
+        boolean innerOk = h.innerOk();
+        boolean middleOk = h.middleOk();
         List<String> journalProblems = h.journalProblems();
         dev.leash.gateway.loop.OrderPathHealth orderPath = h.orderPath();
         dev.leash.gateway.loop.FeedHealth feed = h.feed();
@@ -113,7 +131,7 @@ final class ReadRoutes {
         o.put("trading_time", Json.time(h.tradingTime()));
         ObjectNode in = o.putObject("inner_loop");
         in.put("ok", innerOk);
-        in.put("last_step_age_ms", innerAge);
+        in.put("last_step_age_ms", ages[0]);
         in.put("steps", snap == null ? 0 : snap.steps());
         in.put("errors", snap == null ? 0 : snap.errors());
         if (snap != null && snap.lastError() != null) {
@@ -123,8 +141,8 @@ final class ReadRoutes {
         if (vh != null) {
             ObjectNode v = o.putObject("venue_health");
             v.put("breaker", vh.breakerState());
-            v.put("degraded", vh.degraded(wall));
-            if (vh.bannedUntilMillis() > wall) {
+            v.put("degraded", h.venueDegraded());
+            if (h.venueBanned()) {
                 v.put("banned_until", Json.time(vh.bannedUntilMillis()));
             }
             if (vh.lastFailure() != null) {
@@ -135,7 +153,7 @@ final class ReadRoutes {
         o.set("feed", OrderPathJson.feed(feed));
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
-        mid.put("last_run_age_ms", middleAge);
+        mid.put("last_run_age_ms", ages[1]);
         mid.put("stalled", h.middleStalled());
         mid.put("failed_passes", h.middleFailedPasses());
         ArrayNode problems = mid.putArray("param_problems");
@@ -158,23 +176,24 @@ final class ReadRoutes {
 
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
-        return stateNode(stateInputs());
+        HealthRead h = healthRead();
+        return stateNode(stateInputs(h), new long[] {h.innerAge(), h.middleAge()});
     }
 
-    /** {@code GET /api/state}, serialized once per distinct input. */
+    /** {@code GET /api/state}, serialized once per distinct input, the health's ages written per request. */
     byte[] stateBody(Context ctx) throws VenueException {
         Query.of(ctx);
-        return stateMemo.get(stateInputs());
+        HealthRead h = healthRead();
+        return stateAnswer.render(stateInputs(h), h.innerAge(), h.middleAge());
     }
 
-    private StateInputs stateInputs() throws VenueException {
-        HealthInputs h = healthInputs();
-        long now = h.tradingTime();
+    private StateInputs stateInputs(HealthRead h) throws VenueException {
+        long now = h.inputs().tradingTime();
         return new StateInputs(reads.get(), journal.firstEquity(now - DAY, now), loops.tradingStatus(),
-                loops.symbolBiases(), h);
+                loops.symbolBiases(), h.inputs());
     }
 
-    private ObjectNode stateNode(StateInputs in) {
+    private ObjectNode stateNode(StateInputs in, long[] healthAges) {
         long now = in.health().tradingTime();
         Params p = in.health().params();
         VenueReads.Snapshot v = in.venue();
@@ -197,7 +216,7 @@ final class ReadRoutes {
             orders.add(Json.order(ord));
         }
         o.set("risk", riskSummary(a, v.positions(), snap, p));
-        o.set("health", healthNode(in.health()));
+        o.set("health", healthNode(in.health(), healthAges));
         return o;
     }
 
