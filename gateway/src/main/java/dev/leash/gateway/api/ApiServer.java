@@ -67,15 +67,15 @@ public final class ApiServer {
             cfg.routes.before(guard::check);
             cfg.routes.before("/api/*", this::authorize);
             cfg.routes.before("/metrics", this::authorize);
-            cfg.routes.get("/api/health", json(reads::health));
-            cfg.routes.get("/api/state", json(reads::state));
+            cfg.routes.get("/api/health", body(reads::healthBody));
+            cfg.routes.get("/api/state", body(reads::stateBody));
             cfg.routes.get("/api/trades", json(reads::trades));
-            cfg.routes.get("/api/positions", json(reads::positions));
+            cfg.routes.get("/api/positions", body(reads::positionsBody));
             cfg.routes.get("/api/orders", json(reads::orders));
             cfg.routes.get("/api/funding", json(market::funding));
             cfg.routes.get("/api/market", json(market::market));
             cfg.routes.get("/api/performance", json(market::performance));
-            cfg.routes.get("/api/params", json(params::params));
+            cfg.routes.get("/api/params", body(params::paramsBody));
             cfg.routes.get("/api/params/history", json(params::paramsHistory));
             cfg.routes.get("/api/decisions", json(reads::decisions));
             cfg.routes.get("/api/equity",
@@ -151,10 +151,22 @@ public final class ApiServer {
         JsonNode handle(Context ctx) throws Exception;
     }
 
+    /** A handler returning a serialized JSON answer (see {@link ResponseMemo}). */
+    interface BodyHandler {
+        byte[] handle(Context ctx) throws Exception;
+    }
+
     private static Handler json(JsonHandler h) {
         return ctx -> {
             JsonNode body = h.handle(ctx);
-            ctx.contentType("application/json").result(Json.text(body));
+            ctx.contentType("application/json").result(Json.bytes(body));
+        };
+    }
+
+    private static Handler body(BodyHandler h) {
+        return ctx -> {
+            byte[] body = h.handle(ctx);
+            ctx.contentType("application/json").result(body);
         };
     }
 

@@ -28,6 +28,8 @@ final class HostGuard {
 
     private final Set<String> hosts;
     private final Set<String> origins;
+    /** The last {@code Host} value accepted: the same header again (every request of a client) skips the parse. */
+    private volatile String lastAccepted;
 
     HostGuard(Set<String> hosts, Set<String> origins) {
         this.hosts = Set.copyOf(hosts);
@@ -62,6 +64,9 @@ final class HostGuard {
 
     /** Null when {@code host} (a {@code Host} header, null when absent) names this machine. */
     Refusal checkHost(String host) {
+        if (host != null && host.equals(lastAccepted)) {
+            return null;
+        }
         if (host == null || host.isBlank()) {
             return misdirected("no Host header; send Host: 127.0.0.1:<port>");
         }
@@ -70,6 +75,7 @@ final class HostGuard {
             return misdirected("Invalid Host header: '" + echo(host) + "' is not this gateway: use 127.0.0.1, localhost or [::1],"
                     + " or add the name to api.allowed_hosts (LEASH_API_ALLOWED_HOSTS)");
         }
+        lastAccepted = host;
         return null;
     }
 

@@ -1,7 +1,11 @@
 package dev.leash.gateway.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leash.engine.Signals;
@@ -16,6 +20,12 @@ import java.time.Instant;
 final class Json {
 
     static final ObjectMapper MAPPER = ParamsJson.MAPPER;
+    /**
+     * Writes the answers straight to UTF-8 bytes; doubles with Jackson's shortest-representation writer (the same
+     * values as {@code Double.toString}, a fraction of its cost).
+     */
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build().writer();
 
     private Json() {
     }
@@ -107,5 +117,14 @@ final class Json {
 
     static String text(JsonNode node) {
         return ParamsJson.compact(node);
+    }
+
+    /** The compact JSON of {@code node} as UTF-8 bytes, as a response body. */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return WRITER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize JSON", e);
+        }
     }
 }

@@ -56,17 +56,38 @@ final class ParamsRoutes {
         this.headroom = new HeadroomSnapshot(limits, params);
     }
 
+    /** Everything a params answer is made of: each part already serialized once per version. */
+    record ParamsInputs(RawValue params, RawValue headroom, RawValue reset, List<String> reloadProblems) {
+    }
+
+    private final ResponseMemo<ParamsInputs> memo = new ResponseMemo<>(this::paramsNode);
+
     JsonNode params(Context ctx) {
         Query.of(ctx);
+        return paramsNode(inputs());
+    }
+
+    /** {@code GET /api/params}, serialized once per distinct input. */
+    byte[] paramsBody(Context ctx) {
+        Query.of(ctx);
+        return memo.get(inputs());
+    }
+
+    private ParamsInputs inputs() {
         Params cur = store.current();
         Instant wallNow = wall.instant();
+        return new ParamsInputs(paramsText(cur), headroom.at(cur, wallNow), resetText(loops.scheduledReset(wallNow)),
+                loops.middleHealth().paramProblems());
+    }
+
+    private ObjectNode paramsNode(ParamsInputs in) {
         ObjectNode o = Json.object();
-        o.putRawValue("params", paramsText(cur));
+        o.putRawValue("params", in.params());
         o.putRawValue("ceilings", ceilingsText);
-        o.putRawValue("may_change_now", headroom.at(cur, wallNow));
-        o.putRawValue("scheduled_reset", resetText(loops.scheduledReset(wallNow)));
+        o.putRawValue("may_change_now", in.headroom());
+        o.putRawValue("scheduled_reset", in.reset());
         ArrayNode problems = o.putArray("reload_problems");
-        loops.middleHealth().paramProblems().forEach(problems::add);
+        in.reloadProblems().forEach(problems::add);
         return o;
     }
 

@@ -51,48 +51,98 @@ final class ReadRoutes {
         this.reads = new VenueReads(venue, wall::millis);
     }
 
-    JsonNode health(Context ctx) {
-        Query.of(ctx);
-        return healthNode();
+    /**
+     * Everything a health answer is made of but the two ages (the answer's holes), read once per request: the answer
+     * is a function of it and the ages alone. The wall clock shows only through what it decides (the ok flags, the
+     * venue's degraded and ban state).
+     */
+    record HealthInputs(long tradingTime, EngineSnapshot snap, MiddleLoop.Health middle, boolean middleStalled,
+                        long middleFailedPasses, List<String> journalProblems,
+                        dev.leash.gateway.loop.OrderPathHealth orderPath, dev.leash.gateway.loop.FeedHealth feed,
+                        dev.leash.venue.http.VenueHealth venueHealth, boolean venueDegraded, boolean venueBanned,
+                        Params params, boolean innerOk, boolean middleOk) {
     }
 
-    private ObjectNode healthNode() {
+    /** One request's reading: the inputs, and the inner and middle loops' ages in wall milliseconds (-1: none). */
+    private record HealthRead(HealthInputs inputs, long innerAge, long middleAge) {
+    }
+
+    /** Everything a state answer is made of but the health's ages, read once per request. */
+    record StateInputs(VenueReads.Snapshot venue, double firstEquity, TradingStatusView status,
+                       List<dev.leash.gateway.loop.SymbolVeto> biases, HealthInputs health) {
+    }
+
+    /** What a positions answer is made of. */
+    record PositionsInputs(List<Position> positions, Params params) {
+    }
+
+    private final AnswerTemplate<HealthInputs> healthAnswer = new AnswerTemplate<>(this::healthNode);
+    private final AnswerTemplate<StateInputs> stateAnswer = new AnswerTemplate<>(this::stateNode);
+    private final ResponseMemo<PositionsInputs> positionsMemo = new ResponseMemo<>(ReadRoutes::positionsOnly);
+
+    JsonNode health(Context ctx) {
+        Query.of(ctx);
+        HealthRead h = healthRead();
+        return healthNode(h.inputs(), new long[] {h.innerAge(), h.middleAge()});
+    }
+
+    /** {@code GET /api/health}, serialized once per distinct input, the ages written per request. */
+    byte[] healthBody(Context ctx) {
+        Query.of(ctx);
+        HealthRead h = healthRead();
+        return healthAnswer.render(h.inputs(), h.innerAge(), h.middleAge());
+    }
+
+    private HealthRead healthRead() {
+        long wall = this.wall.millis();
         EngineSnapshot snap = loops.snapshot();
         MiddleLoop.Health mh = loops.middleHealth();
-        long wall = this.wall.millis();
         long innerAge = snap == null ? -1 : wall - snap.wallTime();
         long middleAge = mh.lastRunWallMillis() == 0 ? -1 : wall - mh.lastRunWallMillis();
         long tick = loopConfig.tick().toMillis();
+        boolean stalled = loops.middleStalled();
         boolean innerOk = snap != null && innerAge <= Math.max(5_000, 5 * tick);
-        boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000
-                && !loops.middleStalled();
-        List<String> journalProblems = params.journalProblems();
-        dev.leash.gateway.loop.OrderPathHealth orderPath = loops.orderPathHealth();
-        dev.leash.gateway.loop.FeedHealth feed = loops.feedHealth();
+        boolean middleOk = middleAge >= 0 && middleAge <= 3 * loopConfig.middle().toMillis() + 5_000 && !stalled;
+        dev.leash.venue.http.VenueHealth vh = loops.venueHealth();
+        return new HealthRead(new HealthInputs(loops.tradingTime(), snap, mh, stalled, loops.middleFailedPasses(),
+                params.journalProblems(), loops.orderPathHealth(), loops.feedHealth(), vh,
+                vh != null && vh.degraded(wall), vh != null && vh.bannedUntilMillis() > wall, params.current(),
+                innerOk, middleOk), innerAge, middleAge);
+    }
+
+    /** The health answer; {@code ages} are the inner loop's last step age and the middle loop's last run age. */
+    private ObjectNode healthNode(HealthInputs h, long[] ages) {
+        EngineSnapshot snap = h.snap();
+        MiddleLoop.Health mh = h.middle();
+        boolean innerOk = h.innerOk();
+        boolean middleOk = h.middleOk();
+        List<String> journalProblems = h.journalProblems();
+        dev.leash.gateway.loop.OrderPathHealth orderPath = h.orderPath();
+        dev.leash.gateway.loop.FeedHealth feed = h.feed();
         String status = !innerOk ? "down" : (!middleOk || !mh.paramProblems().isEmpty() || mh.lastError() != null
                 || !journalProblems.isEmpty() || snap.state() != dev.leash.risk.TradingState.ACTIVE
                 || !OrderPathJson.ok(orderPath, feed)) ? "degraded" : "ok";
         ObjectNode o = Json.object();
         o.put("status", status);
         o.put("venue", venue.name());
-        o.put("trading_state", tradingState(snap));
+        o.put("trading_state", tradingState(snap, h.params()));
         o.put("engine_state", snap == null ? "STARTING" : snap.state().name());
-        o.put("params_version", params.current().version());
-        o.put("trading_time", Json.time(loops.tradingTime()));
+        o.put("params_version", h.params().version());
+        o.put("trading_time", Json.time(h.tradingTime()));
         ObjectNode in = o.putObject("inner_loop");
         in.put("ok", innerOk);
-        in.put("last_step_age_ms", innerAge);
+        in.put("last_step_age_ms", ages[0]);
         in.put("steps", snap == null ? 0 : snap.steps());
         in.put("errors", snap == null ? 0 : snap.errors());
         if (snap != null && snap.lastError() != null) {
             in.put("last_error", snap.lastError());
         }
-        dev.leash.venue.http.VenueHealth vh = loops.venueHealth();
+        dev.leash.venue.http.VenueHealth vh = h.venueHealth();
         if (vh != null) {
             ObjectNode v = o.putObject("venue_health");
             v.put("breaker", vh.breakerState());
-            v.put("degraded", vh.degraded(wall));
-            if (vh.bannedUntilMillis() > wall) {
+            v.put("degraded", h.venueDegraded());
+            if (h.venueBanned()) {
                 v.put("banned_until", Json.time(vh.bannedUntilMillis()));
             }
             if (vh.lastFailure() != null) {
@@ -103,9 +153,9 @@ final class ReadRoutes {
         o.set("feed", OrderPathJson.feed(feed));
         ObjectNode mid = o.putObject("middle_loop");
         mid.put("ok", middleOk);
-        mid.put("last_run_age_ms", middleAge);
-        mid.put("stalled", loops.middleStalled());
-        mid.put("failed_passes", loops.middleFailedPasses());
+        mid.put("last_run_age_ms", ages[1]);
+        mid.put("stalled", h.middleStalled());
+        mid.put("failed_passes", h.middleFailedPasses());
         ArrayNode problems = mid.putArray("param_problems");
         mh.paramProblems().forEach(problems::add);
         if (mh.lastError() != null) {
@@ -120,14 +170,33 @@ final class ReadRoutes {
      * What the inner loop may do now: the engine's own state (HALTED by the loss limit, REDUCE_ONLY when the venue
      * is degraded) combined with the params' trading mode (PAUSED and REDUCE_ONLY open nothing new).
      */
-    private String tradingState(EngineSnapshot snap) {
-        return dev.leash.gateway.loop.TradingStateName.of(snap, params.current().tradingMode());
+    private static String tradingState(EngineSnapshot snap, Params p) {
+        return dev.leash.gateway.loop.TradingStateName.of(snap, p.tradingMode());
     }
 
     JsonNode state(Context ctx) throws VenueException {
         Query.of(ctx);
-        long now = loops.tradingTime();
-        VenueReads.Snapshot v = reads.get();
+        HealthRead h = healthRead();
+        return stateNode(stateInputs(h), new long[] {h.innerAge(), h.middleAge()});
+    }
+
+    /** {@code GET /api/state}, serialized once per distinct input, the health's ages written per request. */
+    byte[] stateBody(Context ctx) throws VenueException {
+        Query.of(ctx);
+        HealthRead h = healthRead();
+        return stateAnswer.render(stateInputs(h), h.innerAge(), h.middleAge());
+    }
+
+    private StateInputs stateInputs(HealthRead h) throws VenueException {
+        long now = h.inputs().tradingTime();
+        return new StateInputs(reads.get(), journal.firstEquity(now - DAY, now), loops.tradingStatus(),
+                loops.symbolBiases(), h.inputs());
+    }
+
+    private ObjectNode stateNode(StateInputs in, long[] healthAges) {
+        long now = in.health().tradingTime();
+        Params p = in.health().params();
+        VenueReads.Snapshot v = in.venue();
         Account a = v.account();
         ObjectNode o = Json.object();
         o.put("time", Json.time(now));
@@ -135,19 +204,19 @@ final class ReadRoutes {
         Json.num(o, "cash", a.walletBalance());
         Json.num(o, "available", a.availableBalance());
         Json.num(o, "unrealized_pnl", a.unrealizedPnl());
-        Json.num(o, "pnl_24h", a.equity() - journal.firstEquity(now - DAY, now));
-        EngineSnapshot snap = loops.snapshot();
-        o.put("trading_state", tradingState(snap));
-        o.set("trading_status", tradingStatusNode(loops.tradingStatus()));
-        o.set("symbol_biases", SymbolBiasRoutes.list(loops.symbolBiases()));
-        o.put("params_version", params.current().version());
-        o.set("positions", positionsNode(v.positions()));
+        Json.num(o, "pnl_24h", a.equity() - in.firstEquity());
+        EngineSnapshot snap = in.health().snap();
+        o.put("trading_state", tradingState(snap, p));
+        o.set("trading_status", tradingStatusNode(in.status()));
+        o.set("symbol_biases", SymbolBiasRoutes.list(in.biases()));
+        o.put("params_version", p.version());
+        o.set("positions", positionsNode(v.positions(), p));
         ArrayNode orders = o.putArray("open_orders");
         for (Order ord : v.openOrders()) {
             orders.add(Json.order(ord));
         }
-        o.set("risk", riskSummary(a, v.positions(), snap));
-        o.set("health", healthNode());
+        o.set("risk", riskSummary(a, v.positions(), snap, p));
+        o.set("health", healthNode(in.health(), healthAges));
         return o;
     }
 
@@ -178,8 +247,7 @@ final class ReadRoutes {
         return o;
     }
 
-    private ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap) {
-        Params p = params.current();
+    private static ObjectNode riskSummary(Account a, List<Position> positions, EngineSnapshot snap, Params p) {
         ObjectNode r = Json.object();
         double sod = snap == null ? Double.NaN : snap.startOfDayEquity();
         Json.num(r, "start_of_day_equity", sod);
@@ -222,13 +290,22 @@ final class ReadRoutes {
 
     JsonNode positions(Context ctx) throws VenueException {
         Query.of(ctx);
+        return positionsOnly(new PositionsInputs(reads.get().positions(), params.current()));
+    }
+
+    /** {@code GET /api/positions}, serialized once per venue read and params version. */
+    byte[] positionsBody(Context ctx) throws VenueException {
+        Query.of(ctx);
+        return positionsMemo.get(new PositionsInputs(reads.get().positions(), params.current()));
+    }
+
+    private static ObjectNode positionsOnly(PositionsInputs in) {
         ObjectNode o = Json.object();
-        o.set("positions", positionsNode(reads.get().positions()));
+        o.set("positions", positionsNode(in.positions(), in.params()));
         return o;
     }
 
-    private ArrayNode positionsNode(List<Position> positions) {
-        Params p = params.current();
+    private static ArrayNode positionsNode(List<Position> positions, Params p) {
         ArrayNode out = Json.array();
         for (Position pos : positions) {
             ObjectNode n = Json.position(pos);

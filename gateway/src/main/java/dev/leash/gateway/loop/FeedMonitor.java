@@ -25,6 +25,13 @@ final class FeedMonitor {
     private final AtomicLongArray samples = new AtomicLongArray(WINDOW);
     private int next;
     private volatile int count;
+    /** Bumped after every change a health answer shows; {@link #health} rebuilds only when it moved. */
+    private volatile long version;
+    private volatile Cached cached;
+
+    /** A health answer and the version it was built at (or after). */
+    private record Cached(long version, FeedHealth health) {
+    }
 
     FeedMonitor(List<String> symbols, long staleAfterMillis) {
         this.symbols = List.copyOf(symbols);
@@ -41,6 +48,7 @@ final class FeedMonitor {
             newest.set(i, start);
             staleSince.set(i, Long.MIN_VALUE);
         }
+        version = version + 1;
     }
 
     long staleAfterMillis() {
@@ -64,12 +72,14 @@ final class FeedMonitor {
         if (count < WINDOW) {
             count = count + 1;
         }
+        version = version + 1; // only the inner loop writes
         return age;
     }
 
     /** Marks the symbol stale from {@code since}, or fresh when {@code since} is MIN_VALUE. */
     void markStale(int symbol, long since) {
         staleSince.setRelease(symbol, since);
+        version = version + 1;
     }
 
     boolean stale(long age) {
@@ -78,6 +88,17 @@ final class FeedMonitor {
 
     /** The lag's percentiles over the recent window and each symbol's state (allocates: for health only). */
     FeedHealth health() {
+        long v = version; // read before the figures: a change after this read moves it again
+        Cached c = cached;
+        if (c != null && c.version() == v) {
+            return c.health();
+        }
+        FeedHealth h = build();
+        cached = new Cached(v, h);
+        return h;
+    }
+
+    private FeedHealth build() {
         int n = count;
         long[] sorted = new long[n];
         for (int i = 0; i < n; i++) {

@@ -107,21 +107,39 @@ public final class MiddleLoop implements Runnable {
     public record ScheduledResetInfo(String schedule, Instant lastRun, Instant nextDue) {
     }
 
-    /** What {@code GET /api/params} shows of the scheduled reset at {@code now}. */
+    /** A worked-out answer of {@link #scheduledReset}, the same for every {@code now} in {@code [from, until)}. */
+    private record ResetAnswer(Instant from, Instant until, Instant lastResetDue, ScheduledResetInfo info) {
+    }
+
+    private volatile ResetAnswer resetAnswer;
+
+    /**
+     * What {@code GET /api/params} shows of the scheduled reset at {@code now}: worked out once per schedule period
+     * (a read asks on every request), anew when the last reset that ran changes or while one is due and not yet run.
+     */
     public ScheduledResetInfo scheduledReset(Instant now) {
+        Instant ran = lastResetDue;
         if (!config.baselineReset().enabled()) {
-            return new ScheduledResetInfo("off", lastResetDue, null);
+            return new ScheduledResetInfo("off", ran, null);
+        }
+        ResetAnswer a = resetAnswer;
+        if (a != null && a.lastResetDue() == ran && !now.isBefore(a.from()) && now.isBefore(a.until())) {
+            return a.info();
         }
         GatewayConfig.BaselineReset cfg = config.baselineReset();
         Instant last = lastScheduledReset(now);
-        Instant next = last.isAfter(lastResetDue) ? now
-                : last.atZone(ZoneOffset.UTC).plus("weekly".equals(cfg.schedule()) ? java.time.Period.ofWeeks(1)
-                : java.time.Period.ofDays(1)).toInstant();
+        Instant following = last.atZone(ZoneOffset.UTC).plus("weekly".equals(cfg.schedule())
+                ? java.time.Period.ofWeeks(1) : java.time.Period.ofDays(1)).toInstant();
+        boolean due = last.isAfter(ran);
         String schedule = "weekly".equals(cfg.schedule())
                 ? String.format("weekly, %s %02d:00 UTC", cfg.day().name().toLowerCase(java.util.Locale.ROOT),
                 cfg.hourUtc())
                 : String.format("daily, %02d:00 UTC", cfg.hourUtc());
-        return new ScheduledResetInfo(schedule, lastResetDue, next);
+        ScheduledResetInfo info = new ScheduledResetInfo(schedule, ran, due ? now : following);
+        if (!due) { // a due reset reads "now" until the pass runs it: not kept
+            resetAnswer = new ResetAnswer(last, following, ran, info);
+        }
+        return info;
     }
 
     /** What the last pass found. */

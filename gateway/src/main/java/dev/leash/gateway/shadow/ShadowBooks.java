@@ -81,9 +81,10 @@ public final class ShadowBooks implements Runnable {
     private final Params baselineParams;
     private final Settings settings;
     private final Retirements retirements;
-    /** Empty polls, {@link #IDLE_PARK_NANOS} apart, before the shadow thread blocks on the queue again: 50 ms. */
-    private static final int IDLE_PARKS = 100;
+    /** Empty polls, {@link #idleParkNanos} apart, before the shadow thread blocks on the queue again: 55.5 ms. */
+    static final int IDLE_PARKS = 10;
     private static final long IDLE_PARK_NANOS = 500_000;
+    private static final int IDLE_PARK_DOUBLINGS = 4;
 
     private final ArrayBlockingQueue<MarketStep> queue;
     private final AtomicLong missed = new AtomicLong();
@@ -183,14 +184,15 @@ public final class ShadowBooks implements Runnable {
         while (running) {
             try {
                 // While steps come fast, poll without blocking and park between polls, so the inner loop's offer
-                // never has a sleeping thread to wake (a futex call on its thread); after IDLE_PARKS empty polls
+                // never has a sleeping thread to wake (a futex call on its thread); the parks double from 0.5 ms
+                // to 8 ms, so steps 17 ms apart (speed 60) cost a few wake-ups, not 33; after IDLE_PARKS empty polls
                 // (a slow market: about one step a second), block again and let the next offer wake this thread.
                 MarketStep step = idle < IDLE_PARKS ? queue.poll() : queue.poll(200, TimeUnit.MILLISECONDS);
                 if (step != null) {
                     idle = 0;
                     process(step);
-                } else if (idle++ < IDLE_PARKS) {
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                } else if (idle < IDLE_PARKS) {
+                    LockSupport.parkNanos(idleParkNanos(idle++));
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
                     }
@@ -206,6 +208,11 @@ public final class ShadowBooks implements Runnable {
                 }
             }
         }
+    }
+
+    /** The shadow thread's park after its {@code idle}-th empty poll in a row (from 0): 0.5 ms doubling to 8 ms. */
+    static long idleParkNanos(int idle) {
+        return IDLE_PARK_NANOS << Math.min(idle, IDLE_PARK_DOUBLINGS);
     }
 
     /** Ends {@link #run} within its poll interval. */

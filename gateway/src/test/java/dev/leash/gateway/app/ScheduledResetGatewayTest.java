@@ -3,6 +3,7 @@ package dev.leash.gateway.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leash.gateway.config.ConfigLoader;
 import dev.leash.gateway.config.GatewayConfig;
+import dev.leash.gateway.loop.MiddleLoop;
 import dev.leash.params.ParamsJson;
 import dev.leash.params.WriteResult;
 import dev.leash.risk.Params;
@@ -88,6 +89,21 @@ class ScheduledResetGatewayTest {
             Eventually.await("a middle-loop pass", RESET_RUNS, () -> gw.middle().health().lastRunWallMillis(),
                     t -> t == clock.millis());
             assertThat(gw.store().current().version()).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void theScheduleIsWorkedOutOncePerDayAndReadsNowWhileAResetIsDue() throws Exception {
+        try (Gateway gw = start()) {
+            MiddleLoop.ScheduledResetInfo a = gw.middle().scheduledReset(DAY.plus(Duration.ofHours(23)));
+            MiddleLoop.ScheduledResetInfo b = gw.middle().scheduledReset(DAY.plus(Duration.ofHours(23).plusMinutes(59)));
+
+            assertThat(b).isSameAs(a); // a read on every GET /api/params: no date arithmetic per request
+            assertThat(a.nextDue()).isEqualTo(DAY.plus(Duration.ofDays(1)));
+            assertThat(a.lastRun()).isEqualTo(DAY);
+            Instant late = DAY.plus(Duration.ofHours(24).plusSeconds(1)); // due, and the pass has not run it yet
+            assertThat(gw.middle().scheduledReset(late).nextDue()).isEqualTo(late);
+            assertThat(gw.middle().scheduledReset(late.plusSeconds(1)).nextDue()).isEqualTo(late.plusSeconds(1));
         }
     }
 
