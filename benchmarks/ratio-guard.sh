@@ -12,8 +12,9 @@
 #     bytes allocated per bar are printed next to it.
 #   - REST: GET /api/state of the gateway (simulated venue) against a Javalin hello-JSON (dev.leash.bench.HelloJson,
 #     the same Javalin) with the same client (wrk, CONNS=16 connections) and the same JVM options
-#     (bin/gateway.jvm-args): after REST_WARMUP_ROUNDS (4) such rounds not gated (the JIT on 2 loaded cores needs
-#     them), REST_ROUNDS (5) rounds of REST_DURATION (2) s, each a reference run and an endpoint run
+#     (bin/gateway.jvm-args): after warm-up rounds not gated (at least REST_WARMUP_ROUNDS=4, and more, up to
+#     REST_WARMUP_MAX=12, until each server has answered REST_WARMUP_REQUESTS=200000 requests and neither one's req/s
+#     still climbs by > 10 %: on 2 loaded cores the gateway's JIT needs them), REST_ROUNDS (5) rounds of REST_DURATION (2) s, each a reference run and an endpoint run
 #     back to back (the order alternates), the median of the per-round ratios; goal >= 0.8x, gate 0.64x. Any non-2xx
 #     answer fails.
 # Noise: a burst from other processes hits one round, not every round, hence medians of interleaved pairs. When a
@@ -39,6 +40,8 @@ REST_ROUNDS=${REST_ROUNDS:-5}
 REST_RETRY_ROUNDS=${REST_RETRY_ROUNDS:-9}
 REST_DURATION=${REST_DURATION:-2}
 REST_WARMUP_ROUNDS=${REST_WARMUP_ROUNDS:-4}
+REST_WARMUP_MAX=${REST_WARMUP_MAX:-12}
+REST_WARMUP_REQUESTS=${REST_WARMUP_REQUESTS:-200000}
 CONNS=${CONNS:-16}
 ENDPOINT=/api/state
 GATEWAY_JAR=gateway/target/leash-gateway.jar
@@ -131,10 +134,14 @@ wrk_run() {
     END {printf "%.0f %.2f %d\n", rps, p99, bad}' "$tmp/wrk.out"
 }
 # rest ROUNDS [warm-up]: interleaved rounds, each printed; sets ratio to the median ratio and bad to the non-2xx count.
+# As warm-up, ROUNDS is the least: it goes on until each server has answered REST_WARMUP_REQUESTS requests (the JIT
+# works by invocation counts, not seconds) and neither has just set a new best req/s more than 10 % above its previous
+# best, up to REST_WARMUP_MAX rounds.
 rest() {
   : >"$tmp/rest.rows"
-  local r ref sub label=${2:-round}
-  for r in $(seq 1 "$1"); do
+  local r ref sub label=${2:-round} n=$1 best_ref=0 best_sub=0 grew sum_ref=0 sum_sub=0
+  [[ "$label" == round ]] || n=$REST_WARMUP_MAX
+  for r in $(seq 1 "$n"); do
     if ((r % 2)); then
       ref=$(wrk_run "$REST_DURATION" "$reference") && sub=$(wrk_run "$REST_DURATION" "$subject" ${slow_script[@]+"${slow_script[@]}"}) || return 1
     else
@@ -146,10 +153,19 @@ rest() {
     printf '%s %d: hello-JSON %s req/s (p99 %s ms), %s %s req/s (p99 %s ms, %s non-2xx), ratio %sx, load %s\n' \
       "$label" "$r" "$ref_rps" "$ref_p99" "$ENDPOINT" "$rps" "$p99" "$bad" "$x" "$(load)"
     echo "$x $rps $ref_rps $bad" >>"$tmp/rest.rows"
+    if [[ "$label" != round ]]; then
+      grew=$(awk -v a="$rps" -v b="$best_sub" -v c="$ref_rps" -v d="$best_ref" \
+        'BEGIN {print (a > 1.1 * b || c > 1.1 * d) ? 1 : 0}')
+      best_sub=$(awk -v a="$rps" -v b="$best_sub" 'BEGIN {print (a > b ? a : b)}')
+      best_ref=$(awk -v a="$ref_rps" -v b="$best_ref" 'BEGIN {print (a > b ? a : b)}')
+      sum_sub=$(awk -v s="$sum_sub" -v a="$rps" -v d="$REST_DURATION" 'BEGIN {printf "%.0f", s + a * d}')
+      sum_ref=$(awk -v s="$sum_ref" -v a="$ref_rps" -v d="$REST_DURATION" 'BEGIN {printf "%.0f", s + a * d}')
+      ((r < $1 || grew || sum_sub < REST_WARMUP_REQUESTS || sum_ref < REST_WARMUP_REQUESTS)) || break
+    fi
   done
   ratio=$(awk '{print $1}' "$tmp/rest.rows" | median)
   bad=$(awk '{s += $4} END {print s + 0}' "$tmp/rest.rows")
-  printf '%s: median of %d %ss: %s req/s, hello-JSON %s req/s, ratio %sx, load %s\n' "$ENDPOINT" "$1" "$label" \
+  printf '%s: median of %d %ss: %s req/s, hello-JSON %s req/s, ratio %sx, load %s\n' "$ENDPOINT" "$r" "$label" \
     "$(awk '{print $2}' "$tmp/rest.rows" | median)" "$(awk '{print $3}' "$tmp/rest.rows" | median)" "$ratio" "$(load)"
 }
 echo "== REST: $ENDPOINT over a Javalin hello-JSON, gate ${REST_MIN}x (load $(load))"
