@@ -26,7 +26,8 @@
 #   SLOW_SUBJECT=1 SKIP_BUILD=1 benchmarks/ratio-guard.sh   # proves it can fail: a slowed subject, must FAIL both
 #
 # SLOW_SUBJECT=1 makes each backtest round run the engine twice and time the two runs as one (an engine half as
-# fast), and has wrk wait SLOW_DELAY_MS (2) ms before each /api/state request (never before the reference's).
+# fast), and has wrk wait SLOW_DELAY_MS (2) ms before each /api/state request of the measured rounds (never in the
+# warm-up, never before the reference's).
 # Installs wrk and python3 with apt-get when missing (as .ci/run does chromium). Loopback only; every wait is bounded;
 # both JVMs are stopped at the end.
 set -euo pipefail
@@ -140,12 +141,15 @@ wrk_run() {
 rest() {
   : >"$tmp/rest.rows"
   local r ref sub label=${2:-round} n=$1 best_ref=0 best_sub=0 grew sum_ref=0 sum_sub=0
+  local slow=()
   [[ "$label" == round ]] || n=$REST_WARMUP_MAX
+  # SLOW_SUBJECT slows the measured rounds only: the warm-up must warm the subject's JIT as in a real run.
+  [[ "$label" != round ]] || slow+=(${slow_script[@]+"${slow_script[@]}"})
   for r in $(seq 1 "$n"); do
     if ((r % 2)); then
-      ref=$(wrk_run "$REST_DURATION" "$reference") && sub=$(wrk_run "$REST_DURATION" "$subject" ${slow_script[@]+"${slow_script[@]}"}) || return 1
+      ref=$(wrk_run "$REST_DURATION" "$reference") && sub=$(wrk_run "$REST_DURATION" "$subject" ${slow[@]+"${slow[@]}"}) || return 1
     else
-      sub=$(wrk_run "$REST_DURATION" "$subject" ${slow_script[@]+"${slow_script[@]}"}) && ref=$(wrk_run "$REST_DURATION" "$reference") || return 1
+      sub=$(wrk_run "$REST_DURATION" "$subject" ${slow[@]+"${slow[@]}"}) && ref=$(wrk_run "$REST_DURATION" "$reference") || return 1
     fi
     read -r ref_rps ref_p99 ref_bad <<<"$ref"
     read -r rps p99 bad <<<"$sub"
