@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that benchmarks/ratio-guard.sh can fail: runs it with SLOW_SUBJECT=1 (an engine timed at half its speed,
 # /api/state requests delayed on the client) and few, short rounds, and fails unless the guard exits 1 with a
-# measured FAIL for each ratio (a FAIL because something did not run does not count). About 40 s; run by .ci/run.
+# measured FAIL for each ratio (a FAIL because something did not run does not count). 40 s to 1.5 min; run by .ci/run.
 #
 #   benchmarks/ratio-guard-selftest.sh          # on the jars in gateway/target and benchmarks/target
 set -euo pipefail

@@ -50,6 +50,13 @@ BENCH_JAR=benchmarks/target/benchmarks.jar
 [[ "$BACKTEST_GATE" == cpu || "$BACKTEST_GATE" == wall ]] || { echo "BACKTEST_GATE is cpu or wall"; exit 2; }
 engine_runs=1 slow_script=()
 tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 if [[ "${SLOW_SUBJECT:-0}" == 1 ]]; then
   engine_runs=2
   printf 'function delay()\n  return %d\nend\n' "${SLOW_DELAY_MS:-2}" >"$tmp/slow.lua"
@@ -68,13 +75,6 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$BENCH_JAR" || ! -f "$GATEWAY_JAR" ]]; th
   ./mvnw -q -B -pl benchmarks -am package -DskipTests
 fi
 
-pids=()
-cleanup() {
-  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 for v in $(env | sed -n 's/^\(LEASH_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 below() { awk -v r="$1" -v m="$2" 'BEGIN {exit !(r < m)}'; }
