@@ -13,9 +13,11 @@ import java.util.Locale;
  * moves much less than the wall-clock ratio (it still includes their effect on the caches).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.leash.bench.BacktestRatio [rounds] [warm-up rounds] [min ratio]
- *     [wall|cpu]</pre>
+ *     [wall|cpu] [engine runs per round]</pre>
  *
- * The minimum applies to the wall-clock ratio unless the last argument is {@code cpu}.
+ * The minimum applies to the wall-clock ratio unless the fourth argument is {@code cpu}. The last argument (1 unless
+ * given) exists to prove that the guard can fail: with 2, each round runs the engine twice and times the two runs as
+ * one, an engine twice as slow.
  */
 public final class BacktestRatio {
 
@@ -29,6 +31,10 @@ public final class BacktestRatio {
         boolean cpuGate = args.length > 3 && args[3].equals("cpu");
         if (args.length > 3 && !cpuGate && !args[3].equals("wall")) {
             throw new IllegalArgumentException("the ratio to gate on is wall or cpu, not " + args[3]);
+        }
+        int engineRuns = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        if (engineRuns < 1) {
+            throw new IllegalArgumentException("engine runs per round must be at least 1, not " + engineRuns);
         }
         BacktestBenchmark b = new BacktestBenchmark();
         b.generate();
@@ -50,7 +56,9 @@ public final class BacktestRatio {
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
             long a0 = threads.getThreadAllocatedBytes(self);
-            sink += b.engine();
+            for (int k = 0; k < engineRuns; k++) {
+                sink += b.engine();
+            }
             long a1 = threads.getThreadAllocatedBytes(self);
             long t2 = System.nanoTime();
             long c2 = threads.getCurrentThreadCpuTime();
@@ -66,6 +74,10 @@ public final class BacktestRatio {
         double median = median(ratio);
         double cpuMedian = median(cpuRatio);
         String gate = min > 0 ? " (fails below " + min + ")" : "";
+        if (engineRuns > 1) {
+            System.out.printf(Locale.ROOT, "the engine ran %d times per round and was timed as one run: a slowed"
+                    + " subject, to show that the guard fails%n", engineRuns);
+        }
         System.out.printf(Locale.ROOT, "backtest: median of %d rounds: hand loop %.2f M bars/s, engine %.2f M bars/s,"
                         + " ratio %.2fx%s, CPU-time ratio %.2fx%s, %.1f B/bar, load %s (checksum %.0f)%n", rounds,
                 median(hand) / 1e6, median(engine) / 1e6, median, cpuGate ? "" : gate, cpuMedian,
