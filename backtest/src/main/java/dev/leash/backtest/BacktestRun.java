@@ -275,9 +275,14 @@ final class BacktestRun implements MarketFeed, OrderRoute, StepHooks, SimExchang
         }
     }
 
+    /** {@link TickPath#point} of the step running, loading only the prices that point needs. */
     private double price(int s) {
         int k = bar;
-        return TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), point);
+        return switch (point) {
+            case 0 -> bars.open(s, k);
+            case TickPath.POINTS - 1 -> bars.close(s, k);
+            default -> TickPath.point(bars.open(s, k), bars.high(s, k), bars.low(s, k), bars.close(s, k), point);
+        };
     }
 
     private void closeBar(int s, int k, BarSink sink) {

@@ -28,6 +28,8 @@ public final class EngineDriver implements FillSink {
     private final BarSink bars;
     private final Tick tick = new Tick();
     private final int symbols;
+    /** Per symbol, the bits of the funding rate last given to the engine: an unchanged rate is not given again. */
+    private final long[] fundingBits;
 
     /**
      * @param orders          the port {@code engine} was built with
@@ -48,6 +50,8 @@ public final class EngineDriver implements FillSink {
         this.maxStepsPerWork = maxStepsPerWork;
         this.bars = engine::onBarClose;
         this.symbols = engine.symbols().size();
+        this.fundingBits = new long[symbols];
+        java.util.Arrays.fill(fundingBits, Double.doubleToRawLongBits(Double.NaN) ^ 1); // no rate yet: the first goes
     }
 
     /** Runs the steps due now, at most {@code maxStepsPerWork}; returns how many ran (0: nothing was due). */
@@ -76,7 +80,12 @@ public final class EngineDriver implements FillSink {
             feed.closeBars(s, t, bars);
         }
         for (int s = 0; s < symbols; s++) {
-            engine.onFunding(s, feed.fundingPct(s, t));
+            double rate = feed.fundingPct(s, t);
+            long bits = Double.doubleToRawLongBits(rate);
+            if (bits != fundingBits[s]) { // the engine's rate is only ever set here: the same rate changes nothing
+                fundingBits[s] = bits;
+                engine.onFunding(s, rate);
+            }
             boolean fresh = feed.tick(s, t, tick);
             hooks.beforeTick(s, t, fresh, tick); // before the tick: a stale price may close a position, never open one
             if (fresh) {

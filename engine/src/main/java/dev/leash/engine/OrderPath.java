@@ -27,6 +27,8 @@ final class OrderPath {
 
     /** The version in force, installed by {@link Engine#swapParams} between ticks. */
     private EngineParams params;
+    /** The strategy of {@link #params}, one load away from the tick. */
+    private Strategy strategy;
 
     OrderPath(Limits limits, PreTradeCheck check, OrderPort port, DecisionReports reports, TradingStatus status,
               EngineExposure exposure, DoubleSupplier equity) {
@@ -41,6 +43,7 @@ final class OrderPath {
 
     void use(EngineParams p) {
         this.params = p;
+        this.strategy = p.strategy();
     }
 
     /**
@@ -56,7 +59,7 @@ final class OrderPath {
             return;
         }
         double pos = s.position;
-        Strategy strategy = params.strategy();
+        Strategy strategy = this.strategy;
         if (pos != 0) {
             if (exitOnStops(s, strategy, price, pos, nowMillis)) {
                 return;

@@ -11,6 +11,8 @@ final class SymbolState {
     private static final int CAPACITY = (int) Ceilings.BREAKOUT_LOOKBACK.ceiling();
     /** Distinct recent trade prices whose median is the price band's reference where the venue has no mark. */
     static final int REFERENCE_PRICES = 5;
+    private static final int RECENT_RING = 8;
+    private static final int RECENT_MASK = RECENT_RING - 1;
 
     final String symbol;
     final int index;
@@ -32,10 +34,13 @@ final class SymbolState {
     double lastPrice = Double.NaN;
     /** The venue's mark price with the last tick; NaN where the venue has none. */
     double markPrice = Double.NaN;
-    private final double[] recentPrices = new double[REFERENCE_PRICES];
+    /** The last prices recorded, a ring of a power of two at least {@link #REFERENCE_PRICES}: no division per tick. */
+    private final double[] recentPrices = new double[RECENT_RING];
     private final double[] sorted = new double[REFERENCE_PRICES];
-    private int recentCount;
-    private int recentNext;
+    /** Prices recorded so far; the newest is at {@code (recorded - 1) & RECENT_MASK}. */
+    private long recorded;
+    /** The newest price recorded, NaN before the first: a repeat is found without indexing the ring. */
+    private double lastRecorded = Double.NaN;
     double position;
     double entryPrice = Double.NaN;
     /** Bar index (openTime / interval) of the bar in progress. */
@@ -246,15 +251,13 @@ final class SymbolState {
      * venue polled faster than it trades, a live loop stepping faster than a backtest's tick path).
      */
     void recordPrice(double price) {
-        if (!(price > 0) || !Double.isFinite(price)) {
+        // a repeat first: equal to the last one recorded, it is positive and finite too
+        if (price == lastRecorded || !(price > 0 && price < Double.POSITIVE_INFINITY)) {
             return;
         }
-        if (recentCount > 0 && recentPrices[recentNext == 0 ? REFERENCE_PRICES - 1 : recentNext - 1] == price) {
-            return;
-        }
-        recentPrices[recentNext] = price;
-        recentNext = recentNext == REFERENCE_PRICES - 1 ? 0 : recentNext + 1;
-        recentCount = Math.min(recentCount + 1, REFERENCE_PRICES);
+        lastRecorded = price;
+        recentPrices[(int) recorded & RECENT_MASK] = price;
+        recorded++;
     }
 
     /**
@@ -266,11 +269,12 @@ final class SymbolState {
         if (markPrice > 0 && Double.isFinite(markPrice)) {
             return markPrice;
         }
+        int recentCount = (int) Math.min(recorded, REFERENCE_PRICES);
         if (recentCount == 0) {
             return Double.NaN;
         }
-        for (int i = 0; i < recentCount; i++) { // insertion sort of at most five prices
-            double v = recentPrices[i];
+        for (int i = 0; i < recentCount; i++) { // insertion sort of at most five prices, the newest
+            double v = recentPrices[(int) (recorded - 1 - i) & RECENT_MASK];
             int j = i - 1;
             while (j >= 0 && sorted[j] > v) {
                 sorted[j + 1] = sorted[j];

@@ -66,7 +66,7 @@ public final class MarketState {
      */
     public void track(double position, double entryPrice, double price) {
         int side = position > 0 ? 1 : position < 0 ? -1 : 0;
-        if (side != trackedSide || Double.compare(entryPrice, trackedEntry) != 0) {
+        if (side != trackedSide || differs(entryPrice, trackedEntry)) {
             trackedSide = side;
             trackedEntry = entryPrice;
             bestPrice = entryPrice;
@@ -75,6 +75,11 @@ public final class MarketState {
         if (side > 0 ? price > bestPrice : side < 0 && price < bestPrice) {
             bestPrice = price;
         }
+    }
+
+    /** {@code Double.compare(a, b) != 0} without its NaN checks on the common path, where the bits are equal. */
+    private static boolean differs(double a, double b) {
+        return Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(b) && !(a != a && b != b);
     }
 
     /**

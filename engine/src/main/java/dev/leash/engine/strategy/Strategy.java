@@ -180,6 +180,9 @@ public final class Strategy {
 
     /** The index of the first exit that closes the tracked position at {@code price}, or -1. */
     public int exitHit(MarketState m, int side, double entry, double price) {
+        if (exits.length == 1) { // the stop-loss alone, the default: the loop below without its set-up
+            return exits[0].hit(m, side, entry, price) ? 0 : -1;
+        }
         for (int i = 0; i < exits.length; i++) {
             if (exits[i].hit(m, side, entry, price)) {
                 return i;

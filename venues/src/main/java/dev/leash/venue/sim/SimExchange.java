@@ -46,6 +46,8 @@ public final class SimExchange {
     private final LinkedHashMap<String, Order> resting = new LinkedHashMap<>();
     /** Market orders sent and not filled yet, with the last price when each was sent: the next price fills them. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
+    /** True once an order of {@link #place} was kept in {@link #resting} or {@link #pending}; before, both are empty. */
+    private boolean keptOrders;
     private final List<Fill> fills = new ArrayList<>();
     /** Market orders of the primitive path ({@link #placeMarket}) waiting for their next price, oldest first. */
     private final PendingColumns waiting = new PendingColumns();
@@ -150,12 +152,14 @@ public final class SimExchange {
             order = new Order(req.clientOrderId(), "sim-" + req.clientOrderId(), req.symbol(), req.side(),
                     req.type(), qty, reference, 0, OrderStatus.NEW, req.reduceOnly(), now);
             remember(order);
+            keptOrders = true;
             pending.put(order.clientOrderId(), new Pending(order, sym, last));
             return new PlaceResult(order, List.of(), false, null);
         }
         remember(order);
         boolean marketable = req.side() == Side.BUY ? refPrice >= last : refPrice <= last;
         if (!marketable) {
+            keptOrders = true;
             resting.put(order.clientOrderId(), order);
             return new PlaceResult(order, List.of(), false, null);
         }
@@ -238,6 +242,7 @@ public final class SimExchange {
                 : OrderStatus.PARTIALLY_FILLED, o.reduceOnly(), o.createdAt());
         orders.put(o.clientOrderId(), updated);
         if (updated.status().open() && resting.containsKey(o.clientOrderId())) {
+            keptOrders = true;
             resting.put(o.clientOrderId(), updated);
         } else {
             resting.remove(o.clientOrderId());
@@ -346,7 +351,7 @@ public final class SimExchange {
      * @throws IllegalStateException when orders placed with {@link #place} are open (the two paths do not mix)
      */
     public void onPrice(int sym, double price, long now, MarketFills out) {
-        if (!pending.isEmpty() || !resting.isEmpty()) {
+        if (keptOrders && (!pending.isEmpty() || !resting.isEmpty())) {
             throw new IllegalStateException("orders of place() are open: use onPrice(sym, price, now)");
         }
         lastPrice[sym] = price;
@@ -586,10 +591,12 @@ public final class SimExchange {
         for (Order o : s.orders()) {
             orders.put(o.clientOrderId(), o);
             if (o.type() == OrderType.LIMIT && o.status().open()) {
+                keptOrders = true;
                 resting.put(o.clientOrderId(), o);
             }
             int sym = indexOf(o.symbol());
             if (o.type() == OrderType.MARKET && o.status().open() && sym >= 0) {
+                keptOrders = true;
                 pending.put(o.clientOrderId(), new Pending(o, sym, lastPrice[sym]));
             }
         }
