@@ -24,30 +24,10 @@ MCP_JAR=mcp-server/target/leash-mcp.jar
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -pl gateway,mcp-server -am package -DskipTests
 fi
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-# The launchers' environment must not leak in (a token or a gateway URL of another Leash).
-for v in $(env | sed -n 's/^\(LEASH_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
+source benchmarks/lib.sh
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-
-# await_http URL PID NAME: until URL answers any HTTP status, at most 60 s; fails if PID exits first.
-await_http() {
-  for _ in $(seq 1 240); do
-    kill -0 "$2" 2>/dev/null || { echo "the $3 exited:"; cat "$tmp"/*.err; exit 1; }
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" != 000 ]] && return 0
-    sleep 0.25
-  done
-  echo "the $3 did not answer $1 within 60 s"; exit 1
-}
 
 # measure LABEL GATEWAY_OPTS MCP_OPTS: one measurement; appends "gw_before gw_after_rest gw_after mcp_before
 # mcp_after" to $tmp/LABEL.rows. The options are words ("" for none).
@@ -60,12 +40,12 @@ measure() {
   java $gw_opts -jar "$GATEWAY_JAR" run --data-dir "$data" --port "$api_port" --speed 60 \
     >"$tmp/$label-gw.out" 2>"$tmp/$label-gw.err" &
   gw=$!; pids=("$gw")
-  await_http "http://127.0.0.1:$api_port/api/health" "$gw" gateway
+  await_http "http://127.0.0.1:$api_port/api/health" "$gw" gateway any || exit 1
   # shellcheck disable=SC2086
   LEASH_GATEWAY_URL="http://127.0.0.1:$api_port" java $mcp_opts -jar "$MCP_JAR" --http --port "$mcp_port" \
     --data-dir "$data" --token-file "$data/model.token" >"$tmp/$label-mcp.out" 2>"$tmp/$label-mcp.err" &
   mcp=$!; pids+=("$mcp")
-  await_http "http://127.0.0.1:$mcp_port/mcp" "$mcp" "MCP server"
+  await_http "http://127.0.0.1:$mcp_port/mcp" "$mcp" "MCP server" any || exit 1
   local gw_before mcp_before gw_rest gw_after mcp_after
   gw_before=$(rss_mb "$gw"); mcp_before=$(rss_mb "$mcp")
   python3 benchmarks/memory-load.py rest "$api_port" "$REST_CALLS" "$REST_CONNS" >"$tmp/$label-rest.out"

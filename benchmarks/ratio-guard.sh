@@ -49,14 +49,7 @@ GATEWAY_JAR=gateway/target/leash-gateway.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
 [[ "$BACKTEST_GATE" == cpu || "$BACKTEST_GATE" == wall ]] || { echo "BACKTEST_GATE is cpu or wall"; exit 2; }
 engine_runs=1 slow_script=()
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source benchmarks/lib.sh
 if [[ "${SLOW_SUBJECT:-0}" == 1 ]]; then
   engine_runs=2
   printf 'function delay()\n  return %d\nend\n' "${SLOW_DELAY_MS:-2}" >"$tmp/slow.lua"
@@ -75,7 +68,6 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$BENCH_JAR" || ! -f "$GATEWAY_JAR" ]]; th
   ./mvnw -q -B -pl benchmarks -am package -DskipTests
 fi
 
-for v in $(env | sed -n 's/^\(LEASH_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 below() { awk -v r="$1" -v m="$2" 'BEGIN {exit !(r < m)}'; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -114,25 +106,11 @@ verdicts+=("ratio guard: backtest $verdict: $detail; gate ${BACKTEST_MIN}x (80 %
 [[ "$verdict" == PASS ]] || fail=1
 
 # --- REST -------------------------------------------------------------------------------------------------------
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-await_http() {
-  for _ in $(seq 1 240); do
-    kill -0 "$2" 2>/dev/null || { echo "the $3 exited:"; cat "$tmp"/*.err; return 1; }
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" == 200 ]] && return 0
-    sleep 0.25
-  done
-  echo "the $3 did not answer $1 within 60 s"; return 1
-}
 # wrk_run SECONDS URL [wrk options]: prints "req/s p99_ms non2xx"
 wrk_run() {
   local secs=$1 url=$2; shift 2
   wrk -t2 -c"$CONNS" -d"$secs"s --latency "$@" "$url" >"$tmp/wrk.out" 2>&1 || { cat "$tmp/wrk.out" >&2; return 1; }
-  awk '
-    /Requests\/sec:/ {rps = $2}
-    /^ +99%/ {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)}
-              else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; p99 = v}
-    /Non-2xx/ {bad = $NF}
-    END {printf "%.0f %.2f %d\n", rps, p99, bad}' "$tmp/wrk.out"
+  wrk_stats "$tmp/wrk.out"
 }
 # rest ROUNDS [warm-up]: interleaved rounds, each printed; sets ratio to the median ratio and bad to the non-2xx count.
 # As warm-up, ROUNDS is the least: it goes on until each server has answered REST_WARMUP_REQUESTS requests (the JIT

@@ -26,34 +26,11 @@ command -v wrk >/dev/null || { echo "rest-load.sh needs wrk (apt-get install wrk
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -pl benchmarks -am package -DskipTests
 fi
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in ${pids[@]+"${pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-for v in $(env | sed -n 's/^\(LEASH_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-await_http() {
-  for _ in $(seq 1 240); do
-    kill -0 "$2" 2>/dev/null || { echo "the $3 exited:"; cat "$tmp"/*.err; exit 1; }
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" == 200 ]] && return 0
-    sleep 0.25
-  done
-  echo "the $3 did not answer $1 within 60 s"; exit 1
-}
+source benchmarks/lib.sh
 # run URL SECONDS: "req/s p99_ms non2xx" of one wrk run
 run() {
   wrk -t"$THREADS" -c"$CONNS" -d"$2"s --latency "$1" >"$tmp/wrk.out" 2>&1 || { cat "$tmp/wrk.out"; exit 1; }
-  awk '
-    /Requests\/sec:/ {rps = $2}
-    /^ +99%/ {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)}
-              else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; p99 = v}
-    /Non-2xx/ {bad = $NF}
-    END {printf "%.0f %.2f %d\n", rps, p99, bad}' "$tmp/wrk.out"
+  wrk_stats "$tmp/wrk.out"
 }
 
 api_port=$(free_port); hello_port=$(free_port)
@@ -63,8 +40,8 @@ java @bin/gateway.jvm-args -jar "$GATEWAY_JAR" run --data-dir "$data" --port "$a
 pids+=("$!"); gw=$!
 java @bin/gateway.jvm-args -cp "$BENCH_JAR" dev.leash.bench.HelloJson "$hello_port" >"$tmp/hello.out" 2>"$tmp/hello.err" &
 pids+=("$!"); hello=$!
-await_http "http://127.0.0.1:$api_port/api/state" "$gw" gateway
-await_http "http://127.0.0.1:$hello_port/hello" "$hello" "hello-JSON reference"
+await_http "http://127.0.0.1:$api_port/api/state" "$gw" gateway || exit 1
+await_http "http://127.0.0.1:$hello_port/hello" "$hello" "hello-JSON reference" || exit 1
 reference="http://127.0.0.1:$hello_port/hello"
 
 echo "duration=${DURATION}s x $ROUNDS rounds (medians) conns=$CONNS threads=$THREADS nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
