@@ -42,19 +42,33 @@ public record LiveTracking(OrderIntent[] pending, long[] barsSinceEntry, double[
         return new LiveTracking(new OrderIntent[symbols], new long[symbols], best, never, veto, vetoUntil);
     }
 
-    /** The live engine's tracking after the step at trading time {@code t}, {@code pending} its orders in flight. */
-    static LiveTracking of(Engine live, OrderIntent[] pending, long t) {
+    /**
+     * The live engine's tracking after the step at trading time {@code t}, {@code pending} its orders in flight. The
+     * vetoes rarely change: when they are those of {@code previous} (null: none yet), its arrays are shared, never
+     * written after they are built.
+     */
+    static LiveTracking of(Engine live, OrderIntent[] pending, long t, LiveTracking previous) {
         int n = pending.length;
         long[] bars = new long[n];
         double[] best = new double[n];
         long[] entryBar = new long[n];
-        SymbolBias[] veto = new SymbolBias[n];
-        long[] until = new long[n];
+        boolean sameVetoes = previous != null;
         for (int s = 0; s < n; s++) {
             boolean held = live.position(s) != 0;
             bars[s] = held ? live.barsSinceEntry(s) : 0;
             best[s] = held ? live.bestPriceSinceEntry(s) : Double.NaN;
             entryBar[s] = live.lastEntryBar(s);
+            if (sameVetoes) {
+                SymbolBias v = live.bias(s, t);
+                sameVetoes = v == previous.veto[s] && (v == null || live.biasUntil(s) == previous.vetoUntil[s]);
+            }
+        }
+        if (sameVetoes) {
+            return new LiveTracking(pending, bars, best, entryBar, previous.veto, previous.vetoUntil);
+        }
+        SymbolBias[] veto = new SymbolBias[n];
+        long[] until = new long[n];
+        for (int s = 0; s < n; s++) {
             veto[s] = live.bias(s, t);
             until[s] = veto[s] == null ? 0 : live.biasUntil(s);
         }

@@ -30,6 +30,8 @@ public final class MarketTap implements MarketFeed {
     private boolean[] fresh;
     private double[] funding;
     private List<ClosedBar> bars;
+    /** What the last step handed over tracked (null before the first): its vetoes are shared while unchanged. */
+    private LiveTracking tracking;
     /** Per symbol, the last order the live book sent (whether still in flight is the engine's to say). */
     private final OrderIntent[] sent;
 
@@ -124,7 +126,7 @@ public final class MarketTap implements MarketFeed {
             entry[s] = live.entryPrice(s);
         }
         MarketStep step = new MarketStep(t, price, mark, fresh, warmup, bars, live.params(), liveEquity, position,
-                entry, funding, LiveTracking.of(live, pending(live), t));
+                entry, funding, tracking = LiveTracking.of(live, pending(live), t, tracking));
         if (shadows.test(step) && !warmup.isEmpty()) {
             warmup = List.of(); // the first step delivered carries the warm-up; a dropped one leaves it for the next
         }

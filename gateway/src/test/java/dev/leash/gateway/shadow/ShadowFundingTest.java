@@ -117,7 +117,7 @@ class ShadowFundingTest {
     }
 
     /** A feed with no market but funding rates. */
-    private record FundingOnlyFeed(double[] funding) implements MarketFeed {
+    record FundingOnlyFeed(double[] funding) implements MarketFeed {
         @Override
         public long nextStep(long now) {
             return NO_STEP;
