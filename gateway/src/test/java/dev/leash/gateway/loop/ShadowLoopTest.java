@@ -3,7 +3,6 @@ package dev.leash.gateway.loop;
 import dev.leash.backtest.Specs;
 import dev.leash.engine.Engine;
 import dev.leash.engine.EngineListener;
-import dev.leash.engine.OrderIntent;
 import dev.leash.gateway.shadow.BookFigures;
 import dev.leash.gateway.shadow.Scorecard;
 import dev.leash.gateway.shadow.ShadowBook;
@@ -12,10 +11,8 @@ import dev.leash.venue.sim.FundingModel;
 import dev.leash.venue.sim.SimulatedVenue;
 import dev.leash.venue.sim.StateStore;
 import dev.leash.venue.sim.SyntheticMarket;
-import dev.leash.venue.Account;
 import dev.leash.venue.Candle;
 import dev.leash.venue.Fill;
-import dev.leash.venue.PlaceResult;
 import dev.leash.venue.Position;
 import dev.leash.risk.Limits;
 import dev.leash.risk.Params;
@@ -62,7 +59,7 @@ class ShadowLoopTest {
             InnerLoop.Outbox outbox = new InnerLoop.Outbox();
             Engine engine = new Engine(Specs.of(venue.instruments()), limits, live, outbox, quiet, venue::equity);
             loop = new InnerLoop(venue, venue, engine, Pacer.simulated(() -> 0L, start, 1.0, 1_000),
-                    new NoRecorder(), quiet, new AccountCache(), 60_000);
+                    new NoTradeRecorder(), quiet, new AccountCache(), 60_000);
             outbox.bind(loop);
             books = new ShadowBooks(venue.instruments(), limits, baseline, settings,
                     (t, name, version, figures, flags) -> retired.add(name));
@@ -193,40 +190,5 @@ class ShadowLoopTest {
         }
         return new Params(version, 2.0, 1.5, 4.0, lookback, 2.0, 3.0, TradingMode.ACTIVE, symbols, "test", "shadow",
                 Instant.EPOCH);
-    }
-
-    private static final class NoRecorder implements TradeRecorder {
-        @Override
-        public void orderSending(OrderIntent intent) {
-        }
-
-        @Override
-        public void orderPlaced(OrderIntent intent, PlaceResult result) {
-        }
-
-        @Override
-        public void orderFailed(OrderIntent intent, String error) {
-        }
-
-        @Override
-        public boolean fill(Fill fill, long paramsVersion) {
-            return true;
-        }
-
-        @Override
-        public void equity(long time, Account account) {
-        }
-
-        @Override
-        public void positions(long time, List<Position> positions) {
-        }
-
-        @Override
-        public void event(long time, String kind, String message) {
-        }
-
-        @Override
-        public void paramsActive(long version, long tradingTime, long wallTime) {
-        }
     }
 }
